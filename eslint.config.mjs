@@ -1,0 +1,56 @@
+// Lint is also where the architecture is enforced: the module-boundary rule
+// keeps the arrows one way (apps -> libs, domain -> nothing), and use-case
+// services may not reach for Kafka or TypeORM directly.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const io = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@nestjs/typeorm', 'class-validator', 'class-transformer'];
+
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.cache/**', '**/.nx/**', '**/*.js', '**/*.mjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use the workspace alias (@hiring/...) instead of deep relative imports.' }] }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:messaging', 'type:platform', 'type:testing'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:messaging'] },
+            { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['typeorm', 'kafkajs', 'pg', '@nestjs/typeorm'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: io },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:sourcing', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:screening', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:scoring', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:offer', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:monitor', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Use cases talk to ports (repositories, publishers), never to the drivers.
+    files: ['apps/**/*.service.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Use a *.repository.ts.' }, { name: 'kafkajs', message: 'Use a publisher from @hiring/messaging.' }] }],
+    },
+  },
+];

@@ -1,0 +1,5 @@
+// Tier 3: the whole pipeline as real processes (test/).
+module.exports = require('./jest.preset')(['<rootDir>/test/**/*.e2e-spec.ts'], {
+  testTimeout: 600_000,
+  maxWorkers: 1,
+});
