@@ -1,0 +1,55 @@
+// The topic catalogue: every Kafka topic the pipeline owns, with the settings
+// it is provisioned with. Provisioning, the AsyncAPI document and the services
+// all read this one list, so a topic cannot exist in one place only.
+
+export const TOPICS = {
+  submissions: 'recruiting.submissions.v1',
+  candidateSourced: 'recruiting.candidate-sourced.v1',
+  candidateScreened: 'recruiting.candidate-screened.v1',
+  candidateScored: 'recruiting.candidate-scored.v1',
+  offerGuidance: 'recruiting.offer-guidance.v1',
+  offerDecided: 'recruiting.offer-decided.v1',
+  candidateErased: 'recruiting.candidate-erased.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  /** `compact` keeps the latest record per key: a dashboard rebuilds current state from offset 0. */
+  cleanupPolicy: 'delete' | 'compact';
+  /** -1 keeps records forever. */
+  retentionMs: number;
+  description: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PARTITIONS = 6;
+
+const primary: TopicSpec[] = [
+  { name: TOPICS.submissions, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS, description: 'Agencies submit sourced candidates (signed CloudEvents).' },
+  { name: TOPICS.candidateSourced, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, description: 'A submission was accepted and a candidate is owned by an agency.' },
+  { name: TOPICS.candidateScreened, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, description: 'Screening result with per-rule evidence and rubric version.' },
+  { name: TOPICS.candidateScored, partitions: PARTITIONS, cleanupPolicy: 'compact', retentionMs: -1, description: 'Current explainable score per candidate; no PII; tombstoned on erasure.' },
+  { name: TOPICS.offerGuidance, partitions: PARTITIONS, cleanupPolicy: 'compact', retentionMs: -1, description: 'Salary band guidance for an eligible candidate.' },
+  { name: TOPICS.offerDecided, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 90 * DAY_MS, description: 'An offer was approved or refused against the salary floor.' },
+  { name: TOPICS.candidateErased, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 90 * DAY_MS, description: 'A candidate was erased; every service deletes their PII.' },
+];
+
+/** Dead letters keep the original bytes plus error headers; kept long enough for ops to replay. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+const deadLetters: TopicSpec[] = primary
+  .filter((t) => t.name !== TOPICS.offerDecided)
+  .map((t) => ({
+    name: deadLetterTopic(t.name),
+    partitions: 1,
+    cleanupPolicy: 'delete' as const,
+    retentionMs: 30 * DAY_MS,
+    description: `Dead letters of ${t.name}: original bytes, reason in headers.`,
+  }));
+
+export const TOPIC_SPECS: readonly TopicSpec[] = [...primary, ...deadLetters];
