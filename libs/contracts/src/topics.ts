@@ -42,9 +42,7 @@ export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;
 }
 
-const deadLetters: TopicSpec[] = primary
-  .filter((t) => t.name !== TOPICS.offerDecided)
-  .map((t) => ({
+const deadLetters: TopicSpec[] = primary.map((t) => ({
     name: deadLetterTopic(t.name),
     partitions: 1,
     cleanupPolicy: 'delete' as const,
