@@ -1,1 +1,10 @@
-export {};
+export * from './config/load-config';
+export * from './config/service.config';
+export * from './database/data-source';
+export * from './database/migrations';
+export * from './health/readiness.registry';
+export * from './http/problem-details.filter';
+export * from './http/validation';
+export * from './logging/logging.module';
+export * from './bootstrap';
+export * from './platform.module';

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { bootstrapService, loadConfigOrExit } from '@hiring/platform';
+import { AppModule } from './app.module';
+import { OfferConfig } from './offer.config';
+
+const config = loadConfigOrExit(OfferConfig);
+bootstrapService(AppModule.register(config), {
+  service: 'offer',
+  config,
+  title: 'Hiring pipeline: offer',
+  description: 'Guards offers against market salary floors per role and location with versioned rate cards and recorded overrides.',
+}).catch((error: unknown) => {
+  process.stderr.write(`offer failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

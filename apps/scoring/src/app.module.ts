@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@hiring/platform';
+import { ScoringConfig } from './scoring.config';
+import { SCORING_DATABASE } from './database/scoring.database';
+
+@Module({})
+export class AppModule {
+  static register(config: ScoringConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot({ service: 'scoring', config, database: SCORING_DATABASE })],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `npm test`: every tier, against real Kafka and Postgres. Starts the
+# infrastructure when it is not running and stops only what it started.
+set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "${REPO_ROOT}"
+
+if [[ ! -d node_modules/.bin ]]; then
+  log "installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+started_infra=false
+if ! bash deploy/local/infra.sh status --quiet >/dev/null 2>&1; then
+  started_infra=true
+fi
+cleanup() {
+  if [[ "${started_infra}" == true && "${KEEP_INFRA:-}" != 1 ]]; then bash deploy/local/infra.sh down || true; fi
+}
+trap cleanup EXIT
+
+step() { printf '\n==== %s ====\n' "$*"; }
+t0=$(now_ms)
+step "lint (module boundaries, type-aware rules) and typecheck"
+npx nx run-many -t lint --output-style=static
+npx tsc -p tsconfig.json --noEmit
+step "unit tests (*.spec.ts)"
+npx nx run-many -t test --output-style=static
+t_unit=$(now_ms)
+step "infrastructure"
+bash deploy/local/infra.sh up
+step "integration tests (*.int-spec.ts, real Kafka + Postgres)"
+npx nx run-many -t int-test --parallel=1 --output-style=static
+t_int=$(now_ms)
+step "build + end-to-end tests (test/, services as processes)"
+npx nx run system-tests:e2e --output-style=static
+t_end=$(now_ms)
+step "done: lint+unit $(fmt_ms $((t_unit - t0))), integration $(fmt_ms $((t_int - t_unit))), e2e $(fmt_ms $((t_end - t_int)))"

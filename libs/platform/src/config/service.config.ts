@@ -1,0 +1,34 @@
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+
+/**
+ * What every service needs. Apps extend it with their own variables; the
+ * property names are the environment variable names, so the README table and
+ * the error messages say the same thing.
+ */
+export class ServiceConfig {
+  @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString() @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @IsString() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://hiring:hiring@127.0.0.1:5433/hiring';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Run pending migrations at boot (under an advisory lock). Off when a deploy step runs them. */
+  @IsIn(['true', 'false'])
+  MIGRATIONS_RUN = 'true';
+
+  @IsInt() @Min(1000) @Max(120000)
+  SHUTDOWN_TIMEOUT_MS = 15000;
+
+  @IsString() @IsNotEmpty()
+  INSTANCE_ID = `${process.pid}`;
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS.split(',');
+  }
+}
