@@ -1,0 +1,14 @@
+import { createValidator, type ValidationResult } from '../shared/schema-validation';
+import type { CandidateProfile } from './candidate-profile';
+import schema from './candidate-profile.schema.json';
+
+/** The JSON Schema of a candidate profile, for contracts and HTTP DTOs to reuse as is. */
+export const candidateProfileSchema: Readonly<typeof schema> = schema;
+
+let validator: ((input: unknown) => ValidationResult<CandidateProfile>) | undefined;
+
+/** Validates untrusted input (agency payload, CLI file) into a CandidateProfile. */
+export function validateCandidateProfile(input: unknown): ValidationResult<CandidateProfile> {
+  validator ??= createValidator<CandidateProfile>(schema);
+  return validator(input);
+}

@@ -1,0 +1,51 @@
+import type { ScreeningRubric } from './rubric';
+
+/**
+ * AI Tech Lead screening, from the March-2026 hiring guide (hiring-rules.md
+ * section 3). Technical signals are about ML systems; weights add up to 100
+ * (technical 60, leadership 40) so a score reads as a percentage before
+ * red-flag penalties.
+ */
+export const AI_TECH_LEAD_RUBRIC_2026_03: ScreeningRubric = {
+  id: 'ai-tech-lead-screening',
+  version: '2026-03',
+  effectiveFrom: '2026-03-01',
+  role: 'ai-tech-lead',
+  technical: {
+    architectureAtScale: { weight: 15, area: 'ml', minDecisions: 1 },
+    infraTradeoffs: {
+      weight: 15,
+      topics: ['managed-vs-custom-training', 'evaluation', 'fine-tuning-vs-rag', 'inference-serving'],
+      minDistinctTopics: 2,
+    },
+    shippedProduction: {
+      weight: 15,
+      area: 'ml',
+      evidence: ['latency', 'reliability', 'monitoring', 'incidentResponse'],
+      minEvidencePerSystem: 3,
+      minSystems: 1,
+    },
+    codeReview: {
+      weight: 15,
+      area: 'ml',
+      aspects: ['scalability', 'maintainability', 'architecture-fit', 'evaluation-methodology', 'data-quality'],
+      minAspects: 2,
+    },
+  },
+  leadership: {
+    unblocking: { weight: 10, minExamples: 1 },
+    translation: { weight: 10, minExamples: 1 },
+    teamFraming: { weight: 10, minTeamShare: 0.4 },
+    courseCorrection: { weight: 10, minExamples: 1 },
+  },
+  redFlags: {
+    researchWithoutProduction: { penalty: 20, minPublications: 1, productionEvidence: ['monitoring', 'incidentResponse'] },
+    soloFraming: { penalty: 15, minSoloShare: 0.8, minFramingWords: 3 },
+    vagueDecisions: { penalty: 15, minVagueShare: 0.5 },
+    hardToFollow: { penalty: 25, minCommunicationRating: 3 },
+  },
+  decision: {
+    advance: { minTechnical: 3, minLeadership: 3, maxRedFlags: 0 },
+    reject: { minTechnical: 2, maxRedFlags: 2, blockingFlags: ['flag.hard-to-follow'] },
+  },
+};
