@@ -8,3 +8,4 @@ export * from './http/validation';
 export * from './logging/logging.module';
 export * from './bootstrap';
 export * from './platform.module';
+export * from './auth/ops-token.guard';

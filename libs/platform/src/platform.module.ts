@@ -4,6 +4,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OpsTokenGuard } from './auth/ops-token.guard';
 import { ServiceConfig } from './config/service.config';
 import { serviceDataSourceOptions, ServiceDataSourceOptions } from './database/data-source';
 import { DatabaseReadiness } from './database/database-readiness';
@@ -37,10 +38,11 @@ export class PlatformModule {
         { provide: ServiceConfig, useValue: options.config },
         { provide: options.config.constructor, useValue: options.config },
         ReadinessRegistry,
+        OpsTokenGuard,
         DatabaseReadiness,
         KafkaReadiness,
       ],
-      exports: [ServiceConfig, options.config.constructor as never, ReadinessRegistry],
+      exports: [ServiceConfig, options.config.constructor as never, ReadinessRegistry, OpsTokenGuard],
     };
   }
 }

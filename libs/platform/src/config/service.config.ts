@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /**
  * What every service needs. Apps extend it with their own variables; the
@@ -24,6 +24,10 @@ export class ServiceConfig {
 
   @IsInt() @Min(1000) @Max(120000)
   SHUTDOWN_TIMEOUT_MS = 15000;
+
+  /** Bearer token for ops/admin routes. The local default is for a laptop only: set it everywhere else. */
+  @IsString() @MinLength(16)
+  OPS_TOKEN = 'local-ops-token-change-me';
 
   @IsString() @IsNotEmpty()
   INSTANCE_ID = `${process.pid}`;
