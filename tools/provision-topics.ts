@@ -1,0 +1,148 @@
+// Provisions every topic of the catalogue (TOPIC_SPECS in @hiring/contracts) on
+// the broker at KAFKA_BROKERS. Idempotent: creates what is missing, grows a
+// topic that has fewer partitions than its spec, and reports (never rewrites)
+// config drift, because changing cleanup.policy or retention under running
+// consumers is a decision for a human, not for a start script.
+//
+//   node -r @swc-node/register tools/provision-topics.ts
+//
+// Exit code 0 when every topic exists with at least its specified partitions;
+// drift is printed as a warning. Run by deploy/local/infra.sh up.
+import { TOPIC_SPECS, type TopicSpec } from '@hiring/contracts';
+import { Kafka, logLevel, ConfigResourceTypes, type Admin } from 'kafkajs';
+
+/** Single local broker: more replicas cannot be placed. */
+const REPLICATION_FACTOR = 1;
+
+type Outcome = 'created' | 'ok' | 'grown' | 'drift';
+
+interface Row {
+  spec: TopicSpec;
+  outcome: Outcome;
+  partitions: number;
+  notes: string[];
+}
+
+function brokersFromEnv(): string[] {
+  return (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+}
+
+/** The topic-level configs a spec pins, as Kafka spells them. */
+function desiredConfig(spec: TopicSpec): Record<string, string> {
+  return {
+    'cleanup.policy': spec.cleanupPolicy,
+    'retention.ms': String(spec.retentionMs),
+  };
+}
+
+async function partitionCounts(admin: Admin, topics: string[]): Promise<Map<string, number>> {
+  if (topics.length === 0) return new Map();
+  const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+  return new Map(meta.map((t) => [t.name, t.partitions.length]));
+}
+
+async function currentConfigs(admin: Admin, topics: string[]): Promise<Map<string, Record<string, string>>> {
+  if (topics.length === 0) return new Map();
+  const configNames = ['cleanup.policy', 'retention.ms'];
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames })),
+  });
+  return new Map(
+    resources.map((r) => [
+      r.resourceName,
+      Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue])),
+    ]),
+  );
+}
+
+async function provision(admin: Admin, specs: readonly TopicSpec[]): Promise<Row[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((s) => !existing.has(s.name));
+  const present = specs.filter((s) => existing.has(s.name));
+
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((s) => ({
+        topic: s.name,
+        numPartitions: s.partitions,
+        replicationFactor: REPLICATION_FACTOR,
+        configEntries: Object.entries(desiredConfig(s)).map(([name, value]) => ({ name, value })),
+      })),
+    });
+  }
+
+  const counts = await partitionCounts(admin, present.map((s) => s.name));
+  const configs = await currentConfigs(admin, present.map((s) => s.name));
+
+  const toGrow = present.filter((s) => (counts.get(s.name) ?? 0) < s.partitions);
+  if (toGrow.length > 0) {
+    // Growing is safe to automate (keys remap, but no data is lost); shrinking
+    // is impossible in Kafka, so more partitions than specified is only reported.
+    await admin.createPartitions({
+      topicPartitions: toGrow.map((s) => ({ topic: s.name, count: s.partitions })),
+    });
+  }
+
+  const rows: Row[] = missing.map((spec) => ({ spec, outcome: 'created', partitions: spec.partitions, notes: [] }));
+  for (const spec of present) {
+    const notes: string[] = [];
+    const actualPartitions = counts.get(spec.name) ?? 0;
+    let outcome: Outcome = 'ok';
+    if (actualPartitions < spec.partitions) {
+      notes.push(`partitions ${actualPartitions} -> ${spec.partitions}`);
+      outcome = 'grown';
+    } else if (actualPartitions > spec.partitions) {
+      notes.push(`has ${actualPartitions} partitions, spec says ${spec.partitions} (cannot shrink)`);
+      outcome = 'drift';
+    }
+    const actual = configs.get(spec.name) ?? {};
+    for (const [name, want] of Object.entries(desiredConfig(spec))) {
+      if (actual[name] !== want) {
+        notes.push(`${name}=${actual[name] ?? '(unset)'}, spec says ${want}`);
+        outcome = 'drift';
+      }
+    }
+    rows.push({ spec, outcome, partitions: Math.max(actualPartitions, spec.partitions), notes });
+  }
+  const order = new Map(specs.map((s, i) => [s.name, i]));
+  return rows.sort((a, b) => (order.get(a.spec.name) ?? 0) - (order.get(b.spec.name) ?? 0));
+}
+
+function printSummary(rows: Row[], brokers: string[]): void {
+  const width = Math.max(...rows.map((r) => r.spec.name.length));
+  console.log(`[topics] ${rows.length} topics on ${brokers.join(',')}:`);
+  for (const r of rows) {
+    const retention = r.spec.retentionMs < 0 ? 'forever' : `${Math.round(r.spec.retentionMs / 86_400_000)}d`;
+    const line = `  ${r.spec.name.padEnd(width)}  ${String(r.partitions).padStart(2)}p  ${r.spec.cleanupPolicy.padEnd(7)}  ${retention.padEnd(7)}  ${r.outcome}`;
+    console.log(r.notes.length > 0 ? `${line}: ${r.notes.join('; ')}` : line);
+  }
+  const count = (o: Outcome): number => rows.filter((r) => r.outcome === o).length;
+  console.log(
+    `[topics] created ${count('created')}, unchanged ${count('ok')}, grown ${count('grown')}, drift ${count('drift')}`,
+  );
+  if (count('drift') > 0) {
+    console.warn('[topics] WARN: drift is reported, not fixed: alter or recreate those topics deliberately.');
+  }
+}
+
+async function main(): Promise<void> {
+  const brokers = brokersFromEnv();
+  const kafka = new Kafka({ clientId: 'provision-topics', brokers, logLevel: logLevel.WARN });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    printSummary(await provision(admin, TOPIC_SPECS), brokers);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('[topics] ERROR:', err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
