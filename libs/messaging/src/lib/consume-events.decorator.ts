@@ -1,0 +1,25 @@
+import { SetMetadata } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ConsumedEvent } from './types';
+
+export const CONSUME_EVENTS_METADATA = 'hiring:messaging:consume-events';
+
+export interface ConsumeEventsOptions {
+  topic: string;
+  /** CloudEvents types this method handles; others on the topic are dead-lettered as UNEXPECTED_TYPE unless another handler takes them. */
+  types?: readonly string[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EventBatchHandler = (events: ConsumedEvent<any>[], tx: EntityManager) => Promise<void>;
+
+/**
+ * Marks a provider method as the handler of a topic. It is called once per
+ * chunk of a partition's batch, in offset order, inside the transaction that
+ * also records the inbox ids; write effects and outbox rows through `tx`.
+ */
+export function ConsumeEvents(options: ConsumeEventsOptions) {
+  return <M extends EventBatchHandler>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+    SetMetadata(CONSUME_EVENTS_METADATA, options)(target, key, descriptor);
+  };
+}

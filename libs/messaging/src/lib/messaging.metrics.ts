@@ -1,0 +1,152 @@
+import { Counter, Gauge, Histogram, register as defaultRegistry, type Registry } from 'prom-client';
+
+function getOrCreate<T>(registry: Registry, name: string, create: () => T): T {
+  return (registry.getSingleMetric(name) as T | undefined) ?? create();
+}
+
+const sourcesByRegistry = new WeakMap<
+  Registry,
+  { backlog: Map<string, () => Promise<OutboxBacklog>>; lag: Set<() => Promise<LagSample[]>> }
+>();
+
+export interface OutboxBacklog {
+  count: number;
+  oldestAgeSeconds: number;
+}
+
+export interface LagSample {
+  groupId: string;
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
+/**
+ * The transport's Prometheus metrics. Several instances (or tests) may share a
+ * registry: metrics are looked up by name before being created.
+ */
+export class MessagingMetrics {
+  readonly consumed: Counter<'topic'>;
+  readonly processed: Counter<'topic'>;
+  readonly duplicates: Counter<'topic'>;
+  readonly deadLettered: Counter<'topic' | 'reason'>;
+  readonly retried: Counter<'topic'>;
+  readonly batchSeconds: Histogram<'topic'>;
+  readonly published: Counter<'topic'>;
+  readonly outboxBacklog: Gauge<'schema'>;
+  readonly outboxOldestAge: Gauge<'schema'>;
+  readonly consumerLag: Gauge<'group' | 'topic' | 'partition'>;
+  readonly paused: Gauge<'topic'>;
+
+  private readonly backlogSources: Map<string, () => Promise<OutboxBacklog>>;
+  private readonly lagSources: Set<() => Promise<LagSample[]>>;
+
+  constructor(readonly registry: Registry = defaultRegistry) {
+    const registers = [registry];
+    // Collectors are shared by every MessagingMetrics on the same registry.
+    let sources = sourcesByRegistry.get(registry);
+    if (!sources) {
+      sources = { backlog: new Map(), lag: new Set() };
+      sourcesByRegistry.set(registry, sources);
+    }
+    this.backlogSources = sources.backlog;
+    this.lagSources = sources.lag;
+    this.consumed = getOrCreate(registry, 'messaging_messages_consumed_total', () =>
+      new Counter({ name: 'messaging_messages_consumed_total', help: 'Kafka messages received by the batch transport', labelNames: ['topic'], registers }),
+    );
+    this.processed = getOrCreate(registry, 'messaging_messages_processed_total', () =>
+      new Counter({ name: 'messaging_messages_processed_total', help: 'Events whose effect committed', labelNames: ['topic'], registers }),
+    );
+    this.duplicates = getOrCreate(registry, 'messaging_messages_duplicate_total', () =>
+      new Counter({ name: 'messaging_messages_duplicate_total', help: 'Events skipped because the inbox already had them', labelNames: ['topic'], registers }),
+    );
+    this.deadLettered = getOrCreate(registry, 'messaging_messages_dead_lettered_total', () =>
+      new Counter({ name: 'messaging_messages_dead_lettered_total', help: 'Messages sent to the dead-letter topic', labelNames: ['topic', 'reason'], registers }),
+    );
+    this.retried = getOrCreate(registry, 'messaging_messages_retried_total', () =>
+      new Counter({ name: 'messaging_messages_retried_total', help: 'In-process retries of a batch or message', labelNames: ['topic'], registers }),
+    );
+    this.batchSeconds = getOrCreate(registry, 'messaging_batch_duration_seconds', () =>
+      new Histogram({
+        name: 'messaging_batch_duration_seconds',
+        help: 'Time to process one batch chunk (decode, inbox, handler, commit)',
+        labelNames: ['topic'],
+        buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+        registers,
+      }),
+    );
+    this.published = getOrCreate(registry, 'messaging_outbox_published_total', () =>
+      new Counter({ name: 'messaging_outbox_published_total', help: 'Outbox records published by the relay', labelNames: ['topic'], registers }),
+    );
+    this.paused = getOrCreate(registry, 'messaging_consumer_paused', () =>
+      new Gauge({ name: 'messaging_consumer_paused', help: '1 while a topic is paused (database unavailable)', labelNames: ['topic'], registers }),
+    );
+    const backlogSources = this.backlogSources;
+    this.outboxBacklog = getOrCreate(registry, 'messaging_outbox_backlog', () =>
+      new Gauge({
+        name: 'messaging_outbox_backlog',
+        help: 'Unpublished outbox records',
+        labelNames: ['schema'],
+        registers,
+        async collect() {
+          for (const [schema, source] of backlogSources) {
+            try {
+              const b = await source();
+              this.set({ schema }, b.count);
+            } catch {
+              // a scrape must not fail because the database is down; keep the last value
+            }
+          }
+        },
+      }),
+    );
+    this.outboxOldestAge = getOrCreate(registry, 'messaging_outbox_oldest_age_seconds', () =>
+      new Gauge({
+        name: 'messaging_outbox_oldest_age_seconds',
+        help: 'Age of the oldest unpublished outbox record',
+        labelNames: ['schema'],
+        registers,
+        async collect() {
+          for (const [schema, source] of backlogSources) {
+            try {
+              const b = await source();
+              this.set({ schema }, b.oldestAgeSeconds);
+            } catch {
+              // see messaging_outbox_backlog
+            }
+          }
+        },
+      }),
+    );
+    const lagSources = this.lagSources;
+    this.consumerLag = getOrCreate(registry, 'messaging_consumer_lag', () =>
+      new Gauge({
+        name: 'messaging_consumer_lag',
+        help: 'Messages behind the high watermark, per group and partition',
+        labelNames: ['group', 'topic', 'partition'],
+        registers,
+        async collect() {
+          for (const source of lagSources) {
+            try {
+              for (const s of await source()) this.set({ group: s.groupId, topic: s.topic, partition: String(s.partition) }, s.lag);
+            } catch {
+              // broker unreachable during a scrape: keep the last values
+            }
+          }
+        },
+      }),
+    );
+  }
+
+  addBacklogSource(schema: string, source: () => Promise<OutboxBacklog>): () => void {
+    this.backlogSources.set(schema, source);
+    return () => {
+      if (this.backlogSources.get(schema) === source) this.backlogSources.delete(schema);
+    };
+  }
+
+  addLagSource(source: () => Promise<LagSample[]>): () => void {
+    this.lagSources.add(source);
+    return () => this.lagSources.delete(source);
+  }
+}

@@ -1,0 +1,72 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { messagingTables } from './sql';
+
+/** Timestamp of the messaging tables' migration; TypeORM orders migrations by the last 13 digits of the name. */
+export const MESSAGING_MIGRATION_TIMESTAMP = 1732600000000;
+
+function pascal(s: string): string {
+  return s
+    .split(/[_\W]+/)
+    .filter(Boolean)
+    .map((p) => p[0].toUpperCase() + p.slice(1))
+    .join('');
+}
+
+/**
+ * The outbox + inbox tables of one service schema, as a TypeORM migration class
+ * the service lists next to its own migrations.
+ */
+export function createMessagingMigration(schema: string): new () => MigrationInterface {
+  const t = messagingTables(schema);
+  const name = `CreateMessaging${pascal(schema)}${MESSAGING_MIGRATION_TIMESTAMP}`;
+  const statements = [
+    `CREATE SCHEMA IF NOT EXISTS ${t.schema}`,
+    `CREATE TABLE IF NOT EXISTS ${t.outbox} (
+       id bigserial PRIMARY KEY,
+       topic text NOT NULL,
+       key text NULL,
+       value bytea NOT NULL,
+       headers jsonb NOT NULL DEFAULT '{}'::jsonb,
+       event_id text NULL,
+       created_at timestamptz NOT NULL DEFAULT now(),
+       published_at timestamptz NULL
+     )`,
+    // The relay scans unpublished rows in id order; the second index serves its per-key ordering guard.
+    `CREATE INDEX IF NOT EXISTS outbox_unpublished_idx ON ${t.outbox} (id) WHERE published_at IS NULL`,
+    `CREATE INDEX IF NOT EXISTS outbox_unpublished_key_idx ON ${t.outbox} (topic, key, id) WHERE published_at IS NULL`,
+    `CREATE INDEX IF NOT EXISTS outbox_published_at_idx ON ${t.outbox} (published_at) WHERE published_at IS NOT NULL`,
+    `CREATE TABLE IF NOT EXISTS ${t.inbox} (
+       consumer_group text NOT NULL,
+       event_id text NOT NULL,
+       processed_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (consumer_group, event_id)
+     )`,
+    `CREATE INDEX IF NOT EXISTS inbox_processed_at_idx ON ${t.inbox} (processed_at)`,
+    // One NOTIFY per inserting statement (delivered at commit) wakes the relay at once.
+    `CREATE OR REPLACE FUNCTION ${t.schema}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       PERFORM pg_notify('${t.notifyChannel}', '');
+       RETURN NULL;
+     END $$`,
+    `DROP TRIGGER IF EXISTS outbox_notify_trg ON ${t.outbox}`,
+    `CREATE TRIGGER outbox_notify_trg AFTER INSERT ON ${t.outbox} FOR EACH STATEMENT EXECUTE FUNCTION ${t.schema}.outbox_notify()`,
+  ];
+  const down = [
+    `DROP TRIGGER IF EXISTS outbox_notify_trg ON ${t.outbox}`,
+    `DROP FUNCTION IF EXISTS ${t.schema}.outbox_notify()`,
+    `DROP TABLE IF EXISTS ${t.inbox}`,
+    `DROP TABLE IF EXISTS ${t.outbox}`,
+  ];
+
+  const cls = class implements MigrationInterface {
+    name = name;
+    async up(queryRunner: QueryRunner): Promise<void> {
+      for (const sql of statements) await queryRunner.query(sql);
+    }
+    async down(queryRunner: QueryRunner): Promise<void> {
+      for (const sql of down) await queryRunner.query(sql);
+    }
+  };
+  Object.defineProperty(cls, 'name', { value: name });
+  return cls;
+}

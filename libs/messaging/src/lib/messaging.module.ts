@@ -1,0 +1,83 @@
+import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OptionalFactoryDependency, type Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Kafka, logLevel } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { catalogueTopicResolver } from './contracts-adapter';
+import { ConsumerLag } from './consumer-lag';
+import { MessagingHealth } from './messaging.health';
+import { MessagingHost, nestMessagingLogger } from './messaging.host';
+import { MessagingMetrics } from './messaging.metrics';
+import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options';
+import { Outbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  inject?: Array<InjectionToken | OptionalFactoryDependency>;
+  useFactory: (...args: never[]) => MessagingModuleOptions | Promise<MessagingModuleOptions>;
+  /** Needed up front to pick the TypeORM DataSource to inject. */
+  dataSourceName?: string;
+}
+
+function providers(dataSourceName: string | undefined): Provider[] {
+  return [
+    { provide: MESSAGING_DATA_SOURCE, useExisting: getDataSourceToken(dataSourceName) },
+    {
+      provide: MESSAGING_KAFKA,
+      inject: [MESSAGING_OPTIONS],
+      useFactory: (o: MessagingModuleOptions) =>
+        new Kafka({ logLevel: logLevel.WARN, ...o.kafka, clientId: o.clientId, brokers: o.brokers }),
+    },
+    { provide: MessagingMetrics, inject: [MESSAGING_OPTIONS], useFactory: (o: MessagingModuleOptions) => new MessagingMetrics(o.registry) },
+    {
+      provide: Outbox,
+      inject: [MESSAGING_OPTIONS],
+      useFactory: (o: MessagingModuleOptions) => new Outbox(o.schema, o.resolveTopic ?? catalogueTopicResolver),
+    },
+    {
+      provide: OutboxRelay,
+      inject: [MESSAGING_OPTIONS, MESSAGING_KAFKA, MESSAGING_DATA_SOURCE, MessagingMetrics],
+      useFactory: (o: MessagingModuleOptions, kafka: Kafka, ds: DataSource, metrics: MessagingMetrics) =>
+        new OutboxRelay(kafka, ds, { schema: o.schema, ...o.relay, metrics, logger: o.logger ?? nestMessagingLogger() }),
+    },
+    { provide: ConsumerLag, inject: [MESSAGING_KAFKA], useFactory: (kafka: Kafka) => new ConsumerLag(kafka) },
+    {
+      provide: MessagingHealth,
+      inject: [MESSAGING_KAFKA, MESSAGING_DATA_SOURCE, OutboxRelay],
+      useFactory: (kafka: Kafka, ds: DataSource, relay: OutboxRelay) => new MessagingHealth(kafka, ds, relay),
+    },
+    MessagingHost,
+  ];
+}
+
+const exported = [Outbox, OutboxRelay, MessagingMetrics, MessagingHealth, ConsumerLag, MessagingHost, MESSAGING_KAFKA, MESSAGING_OPTIONS];
+
+/**
+ * Kafka batch transport + transactional outbox/inbox for one service. Global:
+ * handler providers anywhere in the app can inject Outbox.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [DiscoveryModule],
+      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, ...providers(options.dataSourceName)],
+      exports: exported,
+    };
+  }
+
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [DiscoveryModule, ...(options.imports ?? [])],
+      providers: [
+        { provide: MESSAGING_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        ...providers(options.dataSourceName),
+      ],
+      exports: exported,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import type { KafkaConfig } from 'kafkajs';
+import type { Registry } from 'prom-client';
+import type { RetryPolicy } from './failure-policy';
+import type { DecodeFn } from './types';
+import type { EventTopicResolver } from './outbox';
+import type { MessagingLogger } from './util';
+
+export interface MessagingModuleOptions {
+  clientId: string;
+  groupId: string;
+  brokers: string[];
+  /** The service's Postgres schema holding outbox and inbox. */
+  schema: string;
+  /** CloudEvents `source` of the events this service produces, e.g. 'hiring/screening'. */
+  source: string;
+  /** Extra kafkajs client settings (ssl, sasl, connectionTimeout, ...). */
+  kafka?: Omit<KafkaConfig, 'clientId' | 'brokers'>;
+  /** Name of the TypeORM DataSource (TypeOrmModule) to use; default data source if omitted. */
+  dataSourceName?: string;
+  consumer?: {
+    /** Set false in a process that only produces. Default true. */
+    enabled?: boolean;
+    partitionsConsumedConcurrently?: number;
+    maxChunkSize?: number;
+    fromBeginning?: boolean;
+    sessionTimeout?: number;
+    heartbeatInterval?: number;
+    maxBytesPerPartition?: number;
+    autoCommitInterval?: number;
+    databaseProbe?: { initialDelayMs?: number; maxDelayMs?: number };
+  };
+  retry?: Partial<RetryPolicy>;
+  relay?: {
+    /** Default true. */
+    enabled?: boolean;
+    batchSize?: number;
+    pollIntervalMs?: number;
+    retentionMs?: number;
+    pruneIntervalMs?: number;
+  };
+  /** Bytes -> event; default: the contracts' parseEvent. */
+  decode?: DecodeFn;
+  /** Event -> topic and key for Outbox.enqueue of CloudEvents; default: the contracts' catalogue. */
+  resolveTopic?: EventTopicResolver;
+  /** Prometheus registry; default prom-client's global one. */
+  registry?: Registry;
+  logger?: MessagingLogger;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const MESSAGING_KAFKA = Symbol('MESSAGING_KAFKA');
+export const MESSAGING_DATA_SOURCE = Symbol('MESSAGING_DATA_SOURCE');

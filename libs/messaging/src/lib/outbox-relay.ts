@@ -1,0 +1,256 @@
+// Publishes committed outbox rows to Kafka. Wakes on the outbox trigger's
+// NOTIFY (low latency) and on a slow safety poll (a missed notification costs
+// at most one poll interval). Several relays may run against one schema: rows
+// are claimed with FOR UPDATE SKIP LOCKED, and a row is held back while an
+// earlier unpublished row of the same topic+key is claimed by another relay,
+// so per-key order survives scale-out.
+import { Client } from 'pg';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { messagingTables, type MessagingTables } from './sql';
+import type { MessagingMetrics, OutboxBacklog } from './messaging.metrics';
+import { pgClientConfig } from './pg-connection';
+import { consoleLogger, delay, Wakeup, type MessagingLogger } from './util';
+import { backoffDelay, DEFAULT_RETRY_POLICY, errorMessage } from './failure-policy';
+
+export interface OutboxRelayOptions {
+  schema: string;
+  /** Rows claimed and published per transaction. */
+  batchSize?: number;
+  /** Safety poll when no NOTIFY arrives. */
+  pollIntervalMs?: number;
+  /** Published rows are deleted after this long. */
+  retentionMs?: number;
+  pruneIntervalMs?: number;
+  /** LISTEN for the outbox trigger's NOTIFY (default true). */
+  listen?: boolean;
+  /** Test seam: runs after rows are claimed, before they are sent. */
+  beforePublish?: (rows: ReadonlyArray<{ id: string; topic: string }>) => void | Promise<void>;
+  logger?: MessagingLogger;
+  metrics?: MessagingMetrics;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string | null;
+  value: Buffer;
+  headers: Record<string, string> | null;
+}
+
+export class OutboxRelay {
+  private readonly t: MessagingTables;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retentionMs: number;
+  private readonly pruneIntervalMs: number;
+  private readonly logger: MessagingLogger;
+  private producer: Producer | undefined;
+  private listener: Client | undefined;
+  private running = false;
+  private loopDone: Promise<void> | undefined;
+  private readonly wakeup = new Wakeup();
+  private lastPrune = 0;
+  private unregisterBacklog: (() => void) | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.t = messagingTables(options.schema);
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
+    this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+    this.pruneIntervalMs = options.pruneIntervalMs ?? 60_000;
+    this.logger = options.logger ?? consoleLogger;
+  }
+
+  /** Idempotent producer: acks=all, one request in flight, so retries neither duplicate nor reorder. */
+  static createProducer(kafka: Kafka): Producer {
+    return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.producer = OutboxRelay.createProducer(this.kafka);
+    await this.producer.connect();
+    this.running = true;
+    this.unregisterBacklog = this.options.metrics?.addBacklogSource(this.options.schema, () => this.backlog());
+    if (this.options.listen !== false) {
+      try {
+        await this.connectListener();
+      } catch (err) {
+        // The safety poll covers us until LISTEN is back.
+        this.logger.warn('outbox LISTEN failed, retrying in background', { error: errorMessage(err) });
+        void this.reconnectListener();
+      }
+    }
+    this.wakeup.signal();
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeup.signal();
+    await this.loopDone;
+    this.unregisterBacklog?.();
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.producer?.disconnect();
+    this.producer = undefined;
+  }
+
+  /** Wake the relay now (e.g. right after a local commit when LISTEN is off). */
+  notify(): void {
+    this.wakeup.signal();
+  }
+
+  async backlog(): Promise<OutboxBacklog> {
+    const rows: Array<{ count: string; age: string | null }> = await this.dataSource.query(
+      `SELECT count(*)::text AS count, extract(epoch FROM now() - min(created_at))::text AS age
+         FROM ${this.t.outbox} WHERE published_at IS NULL`,
+    );
+    return { count: Number(rows[0]?.count ?? 0), oldestAgeSeconds: Number(rows[0]?.age ?? 0) };
+  }
+
+  /** Claims, publishes and marks one batch. Returns rows claimed and rows held back for ordering. */
+  async publishBatch(): Promise<{ claimed: number; published: number; heldBack: number }> {
+    const producer = this.producer;
+    if (!producer) throw new Error('OutboxRelay not started');
+    const qr: QueryRunner = this.dataSource.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      const rows: OutboxRow[] = await qr.query(
+        `SELECT id::text AS id, topic, key, value, headers FROM ${this.t.outbox}
+          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) {
+        await qr.commitTransaction();
+        return { claimed: 0, published: 0, heldBack: 0 };
+      }
+      const ids = rows.map((r) => r.id);
+      const held: Array<{ id: string }> = await qr.query(
+        `SELECT r.id::text AS id FROM ${this.t.outbox} r
+          WHERE r.id = ANY($1::bigint[]) AND r.key IS NOT NULL AND EXISTS (
+            SELECT 1 FROM ${this.t.outbox} p
+             WHERE p.published_at IS NULL AND p.topic = r.topic AND p.key = r.key
+               AND p.id < r.id AND NOT (p.id = ANY($1::bigint[])))`,
+        [ids],
+      );
+      const heldIds = new Set(held.map((h) => h.id));
+      const publishable = rows.filter((r) => !heldIds.has(r.id));
+      if (publishable.length > 0) {
+        await this.options.beforePublish?.(publishable);
+        const byTopic = new Map<string, Message[]>();
+        for (const r of publishable) {
+          const list = byTopic.get(r.topic) ?? [];
+          list.push({ key: r.key, value: r.value, headers: r.headers ?? {} });
+          byTopic.set(r.topic, list);
+        }
+        await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+        await qr.query(`UPDATE ${this.t.outbox} SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+          publishable.map((r) => r.id),
+        ]);
+      }
+      await qr.commitTransaction();
+      for (const [topic, n] of countBy(publishable.map((r) => r.topic))) this.options.metrics?.published.inc({ topic }, n);
+      return { claimed: rows.length, published: publishable.length, heldBack: heldIds.size };
+    } catch (err) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  /** Deletes published rows older than the retention, in bounded chunks. */
+  async prune(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const res: [unknown[], number] = await this.dataSource.query(
+        `DELETE FROM ${this.t.outbox} WHERE id IN (
+           SELECT id FROM ${this.t.outbox}
+            WHERE published_at IS NOT NULL AND published_at < now() - ($1::bigint * interval '1 millisecond')
+            LIMIT 5000)`,
+        [this.retentionMs],
+      );
+      const n = Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
+      total += n;
+      if (n < 5000) return total;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        let quickRecheck = false;
+        for (;;) {
+          const r = await this.publishBatch();
+          if (r.heldBack > 0) quickRecheck = true;
+          if (!this.running || r.claimed < this.batchSize) break;
+        }
+        if (Date.now() - this.lastPrune > this.pruneIntervalMs) {
+          this.lastPrune = Date.now();
+          await this.prune();
+        }
+        failures = 0;
+        if (!this.running) break;
+        await this.wakeup.wait(quickRecheck ? 50 : this.pollIntervalMs);
+      } catch (err) {
+        failures++;
+        const wait = backoffDelay({ ...DEFAULT_RETRY_POLICY, maxDelayMs: 10_000 }, failures);
+        this.logger.warn('outbox relay failed, retrying', { schema: this.options.schema, error: errorMessage(err), waitMs: wait });
+        await this.wakeup.wait(wait);
+      }
+    }
+  }
+
+  private async connectListener(): Promise<void> {
+    const client = new Client(pgClientConfig(this.dataSource));
+    const reconnect = (): void => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.removeAllListeners();
+      client.end().catch(() => undefined);
+      void this.reconnectListener();
+    };
+    client.on('notification', () => this.wakeup.signal());
+    client.on('error', reconnect);
+    client.on('end', reconnect);
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${this.t.notifyChannel}"`);
+      this.listener = client;
+      // Anything committed while we were not listening is picked up now.
+      this.wakeup.signal();
+    } catch (err) {
+      client.removeAllListeners();
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async reconnectListener(): Promise<void> {
+    for (let attempt = 1; this.running && !this.listener; attempt++) {
+      await delay(backoffDelay({ ...DEFAULT_RETRY_POLICY, maxDelayMs: 10_000 }, attempt));
+      if (!this.running) return;
+      try {
+        await this.connectListener();
+      } catch (err) {
+        this.logger.warn('outbox LISTEN reconnect failed', { error: errorMessage(err) });
+      }
+    }
+  }
+}
+
+function countBy(xs: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}

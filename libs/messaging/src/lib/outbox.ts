@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+import type { OutboxMessage } from './types';
+import { messagingTables, type MessagingTables } from './sql';
+
+/** The CloudEvents fields the outbox needs; structurally compatible with the contracts' CloudEvent. */
+export interface OutboxCloudEvent {
+  specversion: string;
+  id: string;
+  type: string;
+  source: string;
+  subject?: string;
+  [extension: string]: unknown;
+}
+
+export type EventTopicResolver = (event: OutboxCloudEvent) => { topic: string; key: string | null };
+
+export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=UTF-8';
+
+function isCloudEvent(x: OutboxCloudEvent | OutboxMessage): x is OutboxCloudEvent {
+  return typeof (x as OutboxCloudEvent).specversion === 'string';
+}
+
+/**
+ * Writes outgoing records in the caller's transaction. Nothing reaches Kafka
+ * unless that transaction commits; the OutboxRelay publishes committed rows.
+ */
+export class Outbox {
+  private readonly tables: MessagingTables;
+
+  constructor(
+    schema: string,
+    private readonly resolveTopic: EventTopicResolver,
+  ) {
+    this.tables = messagingTables(schema);
+  }
+
+  async enqueue(tx: EntityManager, events: ReadonlyArray<OutboxCloudEvent> | ReadonlyArray<OutboxMessage>): Promise<number> {
+    if (events.length === 0) return 0;
+    const topics: string[] = [];
+    const keys: (string | null)[] = [];
+    const values: Buffer[] = [];
+    const headers: string[] = [];
+    const ids: (string | null)[] = [];
+    for (const e of events) {
+      if (isCloudEvent(e)) {
+        const { topic, key } = this.resolveTopic(e);
+        const h: Record<string, string> = { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_id: e.id, ce_type: e.type };
+        if (typeof e['correlationid'] === 'string') h['correlation-id'] = e['correlationid'];
+        topics.push(topic);
+        keys.push(key);
+        values.push(Buffer.from(JSON.stringify(e), 'utf8'));
+        headers.push(JSON.stringify(h));
+        ids.push(e.id);
+      } else {
+        topics.push(e.topic);
+        keys.push(e.key);
+        values.push(Buffer.isBuffer(e.value) ? e.value : Buffer.from(e.value, 'utf8'));
+        headers.push(JSON.stringify(e.headers ?? {}));
+        ids.push(e.headers?.['ce_id'] ?? null);
+      }
+    }
+    await tx.query(
+      `INSERT INTO ${this.tables.outbox} (topic, key, value, headers, event_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[])`,
+      [topics, keys, values, headers, ids],
+    );
+    return events.length;
+  }
+}
