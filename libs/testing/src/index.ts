@@ -1,1 +1,6 @@
-export {};
+// Helpers shared by integration (*.int-spec.ts) and end-to-end tests that run
+// against the real Kafka and Postgres started by deploy/local/infra.sh.
+export * from './wait-for';
+export * from './test-env';
+export * from './unique-name';
+export * from './kafka-topics';
