@@ -28,3 +28,5 @@ export * from './offer/rate-card-2026-03';
 export * from './offer/select-rate-card';
 export * from './offer/offer';
 export * from './offer/check-offer';
+
+export * from './sourcing';

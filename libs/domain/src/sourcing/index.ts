@@ -1,0 +1,3 @@
+export * from './identifiers';
+export * from './ownership-rules';
+export * from './decide-ownership';
