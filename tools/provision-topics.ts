@@ -6,19 +6,22 @@
 //
 //   node -r @swc-node/register tools/provision-topics.ts
 //
+//   ... tools/provision-topics.ts --fix-config   also rewrites drifted configs
+//
 // Exit code 0 when every topic exists with at least its specified partitions;
 // drift is printed as a warning. Run by deploy/local/infra.sh up.
 import { TOPIC_SPECS, type TopicSpec } from '@hiring/contracts';
-import { Kafka, logLevel, ConfigResourceTypes, type Admin } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 
 /** Single local broker: more replicas cannot be placed. */
 const REPLICATION_FACTOR = 1;
 
-type Outcome = 'created' | 'ok' | 'grown' | 'drift';
-
 interface Row {
   spec: TopicSpec;
-  outcome: Outcome;
+  created: boolean;
+  grown: boolean;
+  /** Differences left as they are (config drift without --fix-config, too many partitions). */
+  drift: boolean;
   partitions: number;
   notes: string[];
 }
@@ -59,7 +62,7 @@ async function currentConfigs(admin: Admin, topics: string[]): Promise<Map<strin
   );
 }
 
-async function provision(admin: Admin, specs: readonly TopicSpec[]): Promise<Row[]> {
+async function provision(admin: Admin, specs: readonly TopicSpec[], fixConfig: boolean): Promise<Row[]> {
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.name));
   const present = specs.filter((s) => existing.has(s.name));
@@ -88,29 +91,57 @@ async function provision(admin: Admin, specs: readonly TopicSpec[]): Promise<Row
     });
   }
 
-  const rows: Row[] = missing.map((spec) => ({ spec, outcome: 'created', partitions: spec.partitions, notes: [] }));
+  const rows: Row[] = missing.map((spec) => ({
+    spec,
+    created: true,
+    grown: false,
+    drift: false,
+    partitions: spec.partitions,
+    notes: [],
+  }));
+  const toFix: TopicSpec[] = [];
   for (const spec of present) {
     const notes: string[] = [];
     const actualPartitions = counts.get(spec.name) ?? 0;
-    let outcome: Outcome = 'ok';
-    if (actualPartitions < spec.partitions) {
+    const grown = actualPartitions < spec.partitions;
+    let drift = false;
+    if (grown) {
       notes.push(`partitions ${actualPartitions} -> ${spec.partitions}`);
-      outcome = 'grown';
     } else if (actualPartitions > spec.partitions) {
       notes.push(`has ${actualPartitions} partitions, spec says ${spec.partitions} (cannot shrink)`);
-      outcome = 'drift';
+      drift = true;
     }
     const actual = configs.get(spec.name) ?? {};
-    for (const [name, want] of Object.entries(desiredConfig(spec))) {
-      if (actual[name] !== want) {
-        notes.push(`${name}=${actual[name] ?? '(unset)'}, spec says ${want}`);
-        outcome = 'drift';
-      }
+    const configDrift = Object.entries(desiredConfig(spec)).filter(([name, want]) => actual[name] !== want);
+    for (const [name, want] of configDrift) {
+      notes.push(`${name}=${actual[name] ?? '(unset)'}${fixConfig ? ` -> ${want}` : `, spec says ${want}`}`);
     }
-    rows.push({ spec, outcome, partitions: Math.max(actualPartitions, spec.partitions), notes });
+    if (configDrift.length > 0) {
+      if (fixConfig) toFix.push(spec);
+      else drift = true;
+    }
+    rows.push({ spec, created: false, grown, drift, partitions: Math.max(actualPartitions, spec.partitions), notes });
+  }
+  if (toFix.length > 0) {
+    // alterConfigs replaces a topic's whole dynamic config; the spec pins
+    // exactly these keys, so setting them all is the intended end state.
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: toFix.map((s) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name: s.name,
+        configEntries: Object.entries(desiredConfig(s)).map(([name, value]) => ({ name, value })),
+      })),
+    });
   }
   const order = new Map(specs.map((s, i) => [s.name, i]));
   return rows.sort((a, b) => (order.get(a.spec.name) ?? 0) - (order.get(b.spec.name) ?? 0));
+}
+
+function outcomeOf(r: Row): string {
+  if (r.created) return 'created';
+  const parts = [r.grown && 'grown', r.drift && 'drift', !r.grown && !r.drift && r.notes.length > 0 && 'fixed'];
+  return parts.filter(Boolean).join('+') || 'ok';
 }
 
 function printSummary(rows: Row[], brokers: string[]): void {
@@ -118,15 +149,16 @@ function printSummary(rows: Row[], brokers: string[]): void {
   console.log(`[topics] ${rows.length} topics on ${brokers.join(',')}:`);
   for (const r of rows) {
     const retention = r.spec.retentionMs < 0 ? 'forever' : `${Math.round(r.spec.retentionMs / 86_400_000)}d`;
-    const line = `  ${r.spec.name.padEnd(width)}  ${String(r.partitions).padStart(2)}p  ${r.spec.cleanupPolicy.padEnd(7)}  ${retention.padEnd(7)}  ${r.outcome}`;
+    const line = `  ${r.spec.name.padEnd(width)}  ${String(r.partitions).padStart(2)}p  ${r.spec.cleanupPolicy.padEnd(7)}  ${retention.padEnd(7)}  ${outcomeOf(r)}`;
     console.log(r.notes.length > 0 ? `${line}: ${r.notes.join('; ')}` : line);
   }
-  const count = (o: Outcome): number => rows.filter((r) => r.outcome === o).length;
-  console.log(
-    `[topics] created ${count('created')}, unchanged ${count('ok')}, grown ${count('grown')}, drift ${count('drift')}`,
-  );
-  if (count('drift') > 0) {
-    console.warn('[topics] WARN: drift is reported, not fixed: alter or recreate those topics deliberately.');
+  const created = rows.filter((r) => r.created).length;
+  const grown = rows.filter((r) => r.grown).length;
+  const drift = rows.filter((r) => r.drift).length;
+  const untouched = rows.filter((r) => !r.created && r.notes.length === 0).length;
+  console.log(`[topics] created ${created}, unchanged ${untouched}, grown ${grown}, drift ${drift}`);
+  if (drift > 0) {
+    console.warn('[topics] WARN: drift is reported, not fixed: re-run with --fix-config, or recreate those topics deliberately.');
   }
 }
 
@@ -136,7 +168,7 @@ async function main(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    printSummary(await provision(admin, TOPIC_SPECS), brokers);
+    printSummary(await provision(admin, TOPIC_SPECS, process.argv.includes('--fix-config')), brokers);
   } finally {
     await admin.disconnect();
   }

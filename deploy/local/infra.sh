@@ -5,6 +5,7 @@
 #   bash deploy/local/infra.sh up       start both (idempotent), provision topics
 #   bash deploy/local/infra.sh down     stop both
 #   bash deploy/local/infra.sh status   what runs where; exit 0 only if both run
+#   bash deploy/local/infra.sh status --quiet   exit code only (for scripts)
 #
 # Settings: see deploy/local/env.sh and docs/infrastructure.md.
 set -euo pipefail
@@ -49,18 +50,34 @@ cmd_down() {
 
 cmd_status() {
   local rc=0
-  kafka_status || rc=1
-  pg_status || rc=1
+  if [[ "${1:-}" == "--quiet" ]]; then
+    kafka_status >/dev/null 2>&1 || rc=1
+    pg_status >/dev/null 2>&1 || rc=1
+  else
+    kafka_status || rc=1
+    pg_status || rc=1
+  fi
   return "${rc}"
+}
+
+# up and down change state: serialise them (two CI steps or a developer and
+# a test script racing would otherwise both try to start the broker).
+with_lock() {
+  mkdir -p "${HIRING_CACHE_DIR}"
+  exec 9>"${HIRING_CACHE_DIR}/infra.lock"
+  if ! flock -w 300 9; then
+    die "another infra.sh holds ${HIRING_CACHE_DIR}/infra.lock for more than 300s."
+  fi
+  "$@"
 }
 
 main() {
   case "${1:-}" in
-    up) cmd_up ;;
-    down) cmd_down ;;
-    status) cmd_status ;;
+    up) with_lock cmd_up ;;
+    down) with_lock cmd_down ;;
+    status) cmd_status "${2:-}" ;;
     *)
-      echo "usage: $0 up|down|status" >&2
+      echo "usage: $0 up|down|status [--quiet]" >&2
       exit 2
       ;;
   esac

@@ -131,8 +131,10 @@ kafka_running_pid() {
   if pid_matches "${pid}" "kafka.Kafka"; then echo "${pid}"; fi
 }
 
+# Probes the broker this script manages (its own listener), whatever
+# KAFKA_BROKERS says for clients.
 kafka_probe() {
-  KAFKA_BROKERS="${KAFKA_BROKERS}" node "${LOCAL_DIR}/kafka/wait-ready.js" "$@"
+  KAFKA_BROKERS="${KAFKA_HOST}:${KAFKA_PORT}" node "${LOCAL_DIR}/kafka/wait-ready.js" "$@"
 }
 
 kafka_start() {
@@ -175,15 +177,15 @@ kafka_up() {
     # Ours and alive: make sure it answers (it may still be starting).
     t0="$(now_ms)"
     kafka_probe --timeout-ms "$((KAFKA_START_TIMEOUT * 1000))" --pid "${pid}" >/dev/null ||
-      kafka_fail_start "Kafka (pid ${pid}) is running but does not answer on ${KAFKA_BROKERS}."
-    log "kafka already running (pid ${pid}) on ${KAFKA_BROKERS}"
+      kafka_fail_start "Kafka (pid ${pid}) is running but does not answer on ${KAFKA_HOST}:${KAFKA_PORT} (was it started with another KAFKA_PORT? try 'infra.sh down' first)."
+    log "kafka already running (pid ${pid}) on ${KAFKA_HOST}:${KAFKA_PORT}"
     record_timing "kafka" "already running ($(fmt_ms $(($(now_ms) - t0))) check)"
     return 0
   fi
   rm -f "${KAFKA_PID_FILE}"
   if port_open "${KAFKA_HOST}" "${KAFKA_PORT}"; then
     if kafka_probe --once >/dev/null 2>&1; then
-      warn "a Kafka broker not started by these scripts answers on ${KAFKA_BROKERS}; using it as is."
+      warn "a Kafka broker not started by these scripts answers on ${KAFKA_HOST}:${KAFKA_PORT}; using it as is."
       record_timing "kafka" "external broker"
       return 0
     fi
@@ -202,7 +204,7 @@ kafka_up() {
   kafka_format
   record_timing "kafka format" "$(fmt_ms $(($(now_ms) - t0))) (${KAFKA_FORMAT_NOTE})"
 
-  log "starting Kafka ${KAFKA_VERSION} on ${KAFKA_BROKERS} (controller ${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}) ..."
+  log "starting Kafka ${KAFKA_VERSION} on ${KAFKA_HOST}:${KAFKA_PORT} (controller ${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}) ..."
   t0="$(now_ms)"
   kafka_start
   pid="$(read_pid_file "${KAFKA_PID_FILE}")"
@@ -212,7 +214,7 @@ kafka_up() {
   case "${rc}" in
     0) ;;
     2) kafka_fail_start "Kafka exited during startup." ;;
-    *) kafka_fail_start "Kafka did not answer on ${KAFKA_BROKERS} within ${KAFKA_START_TIMEOUT}s (KAFKA_START_TIMEOUT)." ;;
+    *) kafka_fail_start "Kafka did not answer on ${KAFKA_HOST}:${KAFKA_PORT} within ${KAFKA_START_TIMEOUT}s (KAFKA_START_TIMEOUT)." ;;
   esac
   log "kafka up (pid ${pid}), log: ${KAFKA_LOG_FILE}"
   record_timing "kafka start" "$(fmt_ms $(($(now_ms) - t0)))"
@@ -260,7 +262,8 @@ kafka_status() {
   fi
   printf 'kafka     %s\n' "${state}"
   printf '  version       %s\n' "${KAFKA_VERSION}"
-  printf '  brokers       %s (controller %s:%s)\n' "${KAFKA_BROKERS}" "${KAFKA_HOST}" "${KAFKA_CONTROLLER_PORT}"
+  printf '  listener      %s:%s (controller %s:%s)\n' "${KAFKA_HOST}" "${KAFKA_PORT}" "${KAFKA_HOST}" "${KAFKA_CONTROLLER_PORT}"
+  printf '  clients use   KAFKA_BROKERS=%s\n' "${KAFKA_BROKERS}"
   printf '  pid           %s\n' "${pid:--}"
   printf '  data dir      %s\n' "${KAFKA_DATA_DIR}"
   printf '  jars          %s%s\n' "${KAFKA_LIB_DIR}" "$([[ -f "${KAFKA_LIB_DIR}/.complete" ]] || echo ' (not fetched)')"
