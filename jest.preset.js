@@ -31,6 +31,8 @@ module.exports = function preset(testMatch, extra = {}) {
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
+    // NestJS and class-transformer read decorator metadata through this polyfill.
+    setupFiles: ['reflect-metadata'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],
     ...extra,
   };

@@ -57,7 +57,7 @@ export async function bootstrapService(module: Type | ReturnType<typeof Object>,
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
-  await app.listen(options.config.PORT, '127.0.0.1');
+  await app.listen(options.config.PORT, options.config.HOST);
   Logger.log(`${options.service} listening on ${await app.getUrl()}`, 'bootstrap');
   installGracefulShutdown(app, options);
   return app;

@@ -11,11 +11,10 @@ export class ConfigError extends Error {
   }
 }
 
-function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map(
-      (message) => `${e.property}=${JSON.stringify(e.value)}: ${message.replace(e.property, 'value')}`,
-    ),
+// Quotes the variable as it was given, not as converted (`PORT="abc"`, not NaN).
+function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.map(
+    (e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
 }
 
@@ -26,6 +25,6 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
   for (const key of Object.keys(defaults)) raw[key] = env[key] ?? defaults[key];
   const config = plainToInstance(cls, raw, { enableImplicitConversion: true });
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length > 0) throw new ConfigError(describe(errors));
+  if (errors.length > 0) throw new ConfigError(describe(errors, raw));
   return config;
 }

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /**
@@ -6,8 +7,12 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 
  * the error messages say the same thing.
  */
 export class ServiceConfig {
-  @IsInt() @Min(0) @Max(65535)
-  PORT = 3000;
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT: number = 3000;
+
+  /** Listen address: loopback on a laptop, 0.0.0.0 in a container. */
+  @IsString() @IsNotEmpty()
+  HOST: string = '127.0.0.1';
 
   @IsString() @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS = '127.0.0.1:9092';
@@ -22,8 +27,8 @@ export class ServiceConfig {
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';
 
-  @IsInt() @Min(1000) @Max(120000)
-  SHUTDOWN_TIMEOUT_MS = 15000;
+  @Type(() => Number) @IsInt() @Min(1000) @Max(120000)
+  SHUTDOWN_TIMEOUT_MS: number = 15000;
 
   /** Bearer token for ops/admin routes. The local default is for a laptop only: set it everywhere else. */
   @IsString() @MinLength(16)

@@ -1,0 +1,45 @@
+import { IsInt, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ConfigError, loadConfig } from './load-config';
+import { ServiceConfig } from './service.config';
+
+class AppConfig extends ServiceConfig {
+  override PORT = 3999;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  BATCH_SIZE: number = 100;
+}
+
+describe('service config from the environment', () => {
+  it('uses the defaults when nothing is set', () => {
+    const config = loadConfig(AppConfig, {});
+    expect(config.PORT).toBe(3999);
+    expect(config.kafkaBrokers).toEqual(['127.0.0.1:9092']);
+    expect(config.BATCH_SIZE).toBe(100);
+  });
+
+  it('turns numeric variables into numbers', () => {
+    const config = loadConfig(AppConfig, { PORT: '3901', SHUTDOWN_TIMEOUT_MS: '2000', BATCH_SIZE: '7' });
+    expect(config.PORT).toBe(3901);
+    expect(config.SHUTDOWN_TIMEOUT_MS).toBe(2000);
+    expect(config.BATCH_SIZE).toBe(7);
+  });
+
+  it('names every bad variable and its value', () => {
+    let error: unknown;
+    try {
+      loadConfig(AppConfig, { PORT: 'abc', KAFKA_BROKERS: 'nope', DATABASE_URL: 'mysql://x', BATCH_SIZE: '0', OPS_TOKEN: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['PORT="abc"', 'KAFKA_BROKERS="nope"', 'DATABASE_URL="mysql://x"', 'BATCH_SIZE="0"', 'OPS_TOKEN="short"']) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it('splits a broker list', () => {
+    expect(loadConfig(AppConfig, { KAFKA_BROKERS: 'a:1,b:2' }).kafkaBrokers).toEqual(['a:1', 'b:2']);
+  });
+});
