@@ -1,14 +1,53 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@hiring/platform';
+import { CandidateEligibilityRepository } from './candidates/candidate-eligibility.repository';
+import { RecordCandidateScoreService } from './candidates/record-candidate-score.service';
+import { OFFER_DATABASE, OfferDatabase } from './database/offer.database';
+import { Transactions } from './database/transaction';
 import { OfferConfig } from './offer.config';
-import { OFFER_DATABASE } from './database/offer.database';
+import { GetOfferService } from './offers/get-offer.service';
+import { ListOffersService } from './offers/list-offers.service';
+import { OfferEventsPublisher } from './offers/offer-events.publisher';
+import { OfferRepository } from './offers/offer.repository';
+import { OffersController } from './offers/offers.controller';
+import { OverrideOfferService } from './offers/override-offer.service';
+import { ProposeOfferService } from './offers/propose-offer.service';
+import { RecordOfferDeclinedService } from './offers/record-offer-declined.service';
+import { GetCurrentRateCardService } from './rate-cards/get-current-rate-card.service';
+import { GetRateCardService } from './rate-cards/get-rate-card.service';
+import { ListRateCardsService } from './rate-cards/list-rate-cards.service';
+import { PublishRateCardService } from './rate-cards/publish-rate-card.service';
+import { RateCardRepository } from './rate-cards/rate-card.repository';
+import { RateCardsController } from './rate-cards/rate-cards.controller';
+import { Clock, SystemClock } from './shared/clock';
 
 @Module({})
 export class AppModule {
-  static register(config: OfferConfig): DynamicModule {
+  static register(config: OfferConfig, database: OfferDatabase = OFFER_DATABASE): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ service: 'offer', config, database: OFFER_DATABASE })],
+      imports: [PlatformModule.forRoot({ service: 'offer', config, database })],
+      controllers: [RateCardsController, OffersController],
+      providers: [
+        { provide: Clock, useClass: SystemClock },
+        Transactions,
+        RateCardRepository,
+        CandidateEligibilityRepository,
+        OfferRepository,
+        OfferEventsPublisher,
+        ListRateCardsService,
+        GetRateCardService,
+        GetCurrentRateCardService,
+        PublishRateCardService,
+        RecordCandidateScoreService,
+        ProposeOfferService,
+        OverrideOfferService,
+        RecordOfferDeclinedService,
+        GetOfferService,
+        ListOffersService,
+      ],
+      // The lead's Kafka handler for recruiting.candidate-scored.v1 calls this inside its batch transaction.
+      exports: [RecordCandidateScoreService],
     };
   }
 }

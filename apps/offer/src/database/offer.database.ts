@@ -1,8 +1,22 @@
+import { CandidateEligibilityEntity } from '../candidates/candidate-eligibility.entity';
+import { OfferOverrideEntity } from '../offers/offer-override.entity';
+import { OfferEntity } from '../offers/offer.entity';
+import { RateCardEntity } from '../rate-cards/rate-card.entity';
 import { CreateOfferSchema1764100000000 } from './migrations/1764100000000-CreateOfferSchema';
+import { SeedRateCard2026031764100000001 } from './migrations/1764100000001-SeedRateCard202603';
 
-/** The offer service owns the Postgres schema "offer" and nothing else. */
-export const OFFER_DATABASE = {
-  schema: 'offer',
-  entities: [],
-  migrations: [CreateOfferSchema1764100000000],
-};
+/**
+ * The offer service owns the Postgres schema "offer" and nothing else.
+ * Migrations follow the configured schema, so integration tests run them in a
+ * throwaway schema of their own.
+ */
+export function offerDatabase(schema = 'offer') {
+  return {
+    schema,
+    entities: [RateCardEntity, CandidateEligibilityEntity, OfferEntity, OfferOverrideEntity],
+    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001],
+  };
+}
+
+export const OFFER_DATABASE = offerDatabase();
+export type OfferDatabase = ReturnType<typeof offerDatabase>;

@@ -1,0 +1,41 @@
+// The service's own rules around the domain's floor check: who may receive an
+// offer, and which refusals an override may lift. The floor itself is only
+// ever decided by @hiring/domain's checkOffer.
+import type { OfferDecision } from '@hiring/domain';
+import type { CandidateEligibilityEntity } from '../candidates/candidate-eligibility.entity';
+import type { OfferEntity, StoredOfferReason } from './offer.entity';
+
+export interface OfferOutcome {
+  decision: 'approved' | 'refused';
+  gap: number | null;
+  reasons: StoredOfferReason[];
+}
+
+/**
+ * A candidate scoring rejected gets no offer whatever the amount. The floor
+ * check's reasons are kept after the refusal so the answer still explains the
+ * amount against the band.
+ */
+export function refuseIneligible(checked: OfferDecision, candidate: Pick<CandidateEligibilityEntity, 'candidateId' | 'decision' | 'rubricVersion'>): OfferOutcome {
+  return {
+    decision: 'refused',
+    gap: checked.gap,
+    reasons: [
+      {
+        code: 'CANDIDATE_NOT_ELIGIBLE',
+        message: `candidate ${candidate.candidateId} was scored "${candidate.decision}" (rubric ${candidate.rubricVersion}); only advance or review candidates may receive an offer`,
+      },
+      ...checked.reasons,
+    ],
+  };
+}
+
+/** Why an override cannot apply to this offer, or null when it can (a refusal below the floor, nothing else). */
+export function overrideBlocker(offer: Pick<OfferEntity, 'decision' | 'reasons'>): string | null {
+  const codes = new Set(offer.reasons.map((r) => r.code));
+  if (offer.decision === 'approved') return 'the offer is already approved; an override only lifts a refusal below the floor';
+  if (codes.has('CURRENCY_MISMATCH')) return 'the offer was refused for its currency; restate it in the currency of the location instead of overriding';
+  if (codes.has('CANDIDATE_NOT_ELIGIBLE')) return 'the candidate is not eligible for an offer; an override only lifts a refusal below the floor';
+  if (!codes.has('BELOW_FLOOR')) return 'the offer was not refused below the floor';
+  return null;
+}
