@@ -1,14 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { PlatformModule } from '@hiring/platform';
 import { SourcingConfig } from './sourcing.config';
 import { SOURCING_DATABASE } from './database/sourcing.database';
+import { SourcingModule } from './sourcing.module';
 
 @Module({})
 export class AppModule {
   static register(config: SourcingConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ service: 'sourcing', config, database: SOURCING_DATABASE })],
+      imports: [
+        PlatformModule.forRoot({ service: 'sourcing', config, database: SOURCING_DATABASE }),
+        // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key.
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'agency', ttl: 60_000, limit: config.AGENCY_RATE_LIMIT_PER_MINUTE }] }),
+        SourcingModule,
+      ],
     };
   }
 }

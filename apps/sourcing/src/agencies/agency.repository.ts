@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, QueryFailedError } from 'typeorm';
+import { AgencyApiKeyEntity } from './agency-api-key.entity';
+import { AgencyEntity } from './agency.entity';
+
+export interface NewApiKey {
+  id: string;
+  hash: string;
+  prefix: string;
+}
+
+export interface KeyOwner {
+  agencyId: string;
+  agencyName: string;
+  keyId: string;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505';
+}
+
+@Injectable()
+export class AgencyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Agency and its first key in one transaction; `undefined` when the name is taken. */
+  async create(agency: Pick<AgencyEntity, 'id' | 'name' | 'signingSecret'>, key: NewApiKey): Promise<{ agency: AgencyEntity; key: AgencyApiKeyEntity } | undefined> {
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const saved = await tx.getRepository(AgencyEntity).save(tx.getRepository(AgencyEntity).create(agency));
+        const savedKey = await tx.getRepository(AgencyApiKeyEntity).save(this.keyEntity(agency.id, key));
+        return { agency: saved, key: savedKey };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<AgencyEntity | null> {
+    return this.dataSource.getRepository(AgencyEntity).findOneBy({ id });
+  }
+
+  list(): Promise<AgencyEntity[]> {
+    return this.dataSource.getRepository(AgencyEntity).find({ order: { createdAt: 'ASC', name: 'ASC' } });
+  }
+
+  listKeys(agencyId: string): Promise<AgencyApiKeyEntity[]> {
+    return this.dataSource.getRepository(AgencyApiKeyEntity).find({ where: { agencyId }, order: { createdAt: 'ASC' } });
+  }
+
+  insertKey(agencyId: string, key: NewApiKey): Promise<AgencyApiKeyEntity> {
+    return this.dataSource.getRepository(AgencyApiKeyEntity).save(this.keyEntity(agencyId, key));
+  }
+
+  /** Revokes every active key of the agency and adds the new one, atomically. */
+  replaceKeys(agencyId: string, key: NewApiKey, now: Date): Promise<AgencyApiKeyEntity> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(AgencyApiKeyEntity).update({ agencyId, revokedAt: IsNull() }, { revokedAt: now });
+      return tx.getRepository(AgencyApiKeyEntity).save(this.keyEntity(agencyId, key));
+    });
+  }
+
+  /** False when the agency has no such key; revoking twice keeps the first revocation time. */
+  async revokeKey(agencyId: string, keyId: string, now: Date): Promise<boolean> {
+    const keys = this.dataSource.getRepository(AgencyApiKeyEntity);
+    const key = await keys.findOneBy({ id: keyId, agencyId });
+    if (!key) return false;
+    await keys.update({ id: keyId, agencyId, revokedAt: IsNull() }, { revokedAt: now });
+    return true;
+  }
+
+  async updateSigningSecret(agencyId: string, secret: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(AgencyEntity).update({ id: agencyId }, { signingSecret: secret });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async findActiveKeyOwner(hash: string): Promise<KeyOwner | undefined> {
+    const rows: { agency_id: string; agency_name: string; key_id: string }[] = await this.dataSource.query(
+      `SELECT k.id AS key_id, a.id AS agency_id, a.name AS agency_name
+         FROM sourcing.agency_api_keys k JOIN sourcing.agencies a ON a.id = k.agency_id
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+      [hash],
+    );
+    const row = rows[0];
+    return row ? { agencyId: row.agency_id, agencyName: row.agency_name, keyId: row.key_id } : undefined;
+  }
+
+  private keyEntity(agencyId: string, key: NewApiKey): AgencyApiKeyEntity {
+    return this.dataSource.getRepository(AgencyApiKeyEntity).create({ id: key.id, agencyId, keyHash: key.hash, prefix: key.prefix, revokedAt: null });
+  }
+}

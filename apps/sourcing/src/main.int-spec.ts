@@ -1,0 +1,3 @@
+import { describeServiceLifecycle } from '@hiring/testing';
+
+describeServiceLifecycle('sourcing', 'sourcing', ['agencies']);

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RequisitionEntity, type RequisitionStatus } from './requisition.entity';
+
+export type NewRequisition = Omit<RequisitionEntity, 'createdAt' | 'closedAt' | 'status'>;
+
+@Injectable()
+export class RequisitionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(RequisitionEntity);
+  }
+
+  create(requisition: NewRequisition): Promise<RequisitionEntity> {
+    return this.repo.save(this.repo.create({ ...requisition, status: 'open', closedAt: null }));
+  }
+
+  findById(id: string): Promise<RequisitionEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  list(status?: RequisitionStatus): Promise<RequisitionEntity[]> {
+    return this.repo.find({ where: status ? { status } : {}, order: { createdAt: 'DESC' }, take: 500 });
+  }
+
+  /** Closes an open requisition; closing a closed one changes nothing. */
+  async close(id: string, now: Date): Promise<RequisitionEntity | null> {
+    await this.repo.update({ id, status: 'open' }, { status: 'closed', closedAt: now });
+    return this.findById(id);
+  }
+}

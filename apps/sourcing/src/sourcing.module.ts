@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { AgenciesController } from './agencies/agencies.controller';
+import { AgencyKeyGuard } from './agencies/agency-key.guard';
+import { AgencyThrottlerGuard } from './agencies/agency-throttler.guard';
+import { AgencyRepository } from './agencies/agency.repository';
+import { AuthenticateAgencyService } from './agencies/authenticate-agency.service';
+import { CreateAgencyService } from './agencies/create-agency.service';
+import { FindAgenciesService } from './agencies/find-agencies.service';
+import { IssueApiKeyService } from './agencies/issue-api-key.service';
+import { RevokeApiKeyService } from './agencies/revoke-api-key.service';
+import { RotateApiKeyService } from './agencies/rotate-api-key.service';
+import { RotateSigningSecretService } from './agencies/rotate-signing-secret.service';
+import { CloseRequisitionService } from './requisitions/close-requisition.service';
+import { CreateRequisitionService } from './requisitions/create-requisition.service';
+import { FindRequisitionsService } from './requisitions/find-requisitions.service';
+import { RequisitionRepository } from './requisitions/requisition.repository';
+import { RequisitionsController } from './requisitions/requisitions.controller';
+import { Clock } from './shared/clock';
+import { CandidateRepository } from './submissions/candidate.repository';
+import { DuplicateRepository } from './submissions/duplicate.repository';
+import { GetSubmissionService } from './submissions/get-submission.service';
+import { ListDuplicatesService } from './submissions/list-duplicates.service';
+import { OpsSubmissionsController } from './submissions/ops-submissions.controller';
+import { ownershipRulesProvider } from './submissions/ownership-rules.provider';
+import { SourcingEventsPublisher } from './submissions/sourcing-events.publisher';
+import { SubmissionRepository } from './submissions/submission.repository';
+import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmitBulkService } from './submissions/submit-bulk.service';
+import { SubmitCandidateService } from './submissions/submit-candidate.service';
+
+/** Agencies and their keys, requisitions, submissions and duplicates over HTTP. */
+@Module({
+  controllers: [AgenciesController, RequisitionsController, SubmissionsController, OpsSubmissionsController],
+  providers: [
+    Clock,
+    ownershipRulesProvider,
+    AgencyRepository,
+    RequisitionRepository,
+    SubmissionRepository,
+    CandidateRepository,
+    DuplicateRepository,
+    SourcingEventsPublisher,
+    AuthenticateAgencyService,
+    AgencyKeyGuard,
+    AgencyThrottlerGuard,
+    CreateAgencyService,
+    FindAgenciesService,
+    IssueApiKeyService,
+    RotateApiKeyService,
+    RevokeApiKeyService,
+    RotateSigningSecretService,
+    CreateRequisitionService,
+    FindRequisitionsService,
+    CloseRequisitionService,
+    SubmitCandidateService,
+    SubmitBulkService,
+    GetSubmissionService,
+    ListDuplicatesService,
+  ],
+  exports: [SourcingEventsPublisher, SubmitCandidateService, AgencyRepository],
+})
+export class SourcingModule {}

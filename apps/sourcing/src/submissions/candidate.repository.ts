@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { CandidateIdentifier, IdentifierKind, OwnershipClaim } from '@hiring/domain';
+import type { SourcingTx } from './submission.repository';
+
+export interface NewCandidate {
+  id: string;
+  ownerAgencyId: string;
+  firstSubmissionId: string;
+  ownedFrom: Date;
+  ownedUntil: Date;
+  rulesVersion: string;
+}
+
+const byKey = (a: CandidateIdentifier, b: CandidateIdentifier) => (a.kind + '\u0000' + a.value).localeCompare(b.kind + '\u0000' + b.value);
+
+/** Candidates and the normalised identifiers that say who owns them. */
+@Injectable()
+export class CandidateRepository {
+  /** Stored claims (expired ones too) on any of the identifiers. */
+  async findClaims(tx: SourcingTx, identifiers: CandidateIdentifier[]): Promise<OwnershipClaim[]> {
+    if (identifiers.length === 0) return [];
+    const rows: { kind: IdentifierKind; value: string; agency_id: string; candidate_id: string; owned_from: Date; owned_until: Date }[] = await tx.query(
+      `SELECT kind, value, agency_id, candidate_id, owned_from, owned_until
+         FROM sourcing.candidate_identifiers
+        WHERE (kind, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [identifiers.map((i) => i.kind), identifiers.map((i) => i.value)],
+    );
+    return rows.map((r) => ({
+      kind: r.kind,
+      value: r.value,
+      agencyId: r.agency_id,
+      candidateId: r.candidate_id,
+      ownedFrom: new Date(r.owned_from),
+      ownedUntil: new Date(r.owned_until),
+    }));
+  }
+
+  async create(tx: SourcingTx, c: NewCandidate): Promise<void> {
+    await tx.query(
+      `INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [c.id, c.ownerAgencyId, c.firstSubmissionId, c.ownedFrom, c.ownedUntil, c.rulesVersion],
+    );
+  }
+
+  /**
+   * Claims identifiers for a candidate: inserts new ones, takes over expired
+   * ones, and leaves alone any that a concurrent transaction owns now. The
+   * primary key (kind, value) decides races; the caller compares what it got
+   * with what it asked for. Sorted so two claimers lock rows in one order.
+   */
+  async claim(tx: SourcingTx, candidate: { id: string; agencyId: string; ownedFrom: Date; ownedUntil: Date }, identifiers: CandidateIdentifier[], now: Date): Promise<CandidateIdentifier[]> {
+    if (identifiers.length === 0) return [];
+    const sorted = [...identifiers].sort(byKey);
+    const rows: { kind: IdentifierKind; value: string }[] = await tx.query(
+      `INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
+       SELECT k, v, $3, $4, $5, $6 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(k, v, n) ORDER BY n
+       ON CONFLICT (kind, value) DO UPDATE
+          SET candidate_id = EXCLUDED.candidate_id, agency_id = EXCLUDED.agency_id,
+              owned_from = EXCLUDED.owned_from, owned_until = EXCLUDED.owned_until
+        WHERE ci.owned_until <= $7
+       RETURNING kind, value`,
+      [sorted.map((i) => i.kind), sorted.map((i) => i.value), candidate.id, candidate.agencyId, candidate.ownedFrom, candidate.ownedUntil, now],
+    );
+    return rows.map((r) => ({ kind: r.kind, value: r.value }));
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SourcingTx } from './submission.repository';
+
+export interface NewDuplicate {
+  submissionId: string;
+  agencyId: string;
+  ownerAgencyId: string;
+  ownerCandidateId: string;
+  matchedOn: string[];
+  ownedUntil: Date;
+  rulesVersion: string;
+  detectedAt: Date;
+}
+
+export interface DuplicateRecord extends NewDuplicate {
+  agencyName: string;
+  ownerAgencyName: string;
+  requisitionId: string;
+  externalId: string;
+}
+
+interface DuplicateRow {
+  submission_id: string;
+  agency_id: string;
+  agency_name: string;
+  owner_agency_id: string;
+  owner_agency_name: string;
+  owner_candidate_id: string;
+  matched_on: string[];
+  owned_until: Date;
+  rules_version: string;
+  detected_at: Date;
+  requisition_id: string;
+  external_id: string;
+}
+
+const SELECT = `SELECT d.*, a.name AS agency_name, o.name AS owner_agency_name, s.requisition_id, s.external_id
+  FROM sourcing.duplicates d
+  JOIN sourcing.agencies a ON a.id = d.agency_id
+  JOIN sourcing.agencies o ON o.id = d.owner_agency_id
+  JOIN sourcing.submissions s ON s.id = d.submission_id`;
+
+function toRecord(r: DuplicateRow): DuplicateRecord {
+  return {
+    submissionId: r.submission_id,
+    agencyId: r.agency_id,
+    agencyName: r.agency_name,
+    ownerAgencyId: r.owner_agency_id,
+    ownerAgencyName: r.owner_agency_name,
+    ownerCandidateId: r.owner_candidate_id,
+    matchedOn: r.matched_on,
+    ownedUntil: new Date(r.owned_until),
+    rulesVersion: r.rules_version,
+    detectedAt: new Date(r.detected_at),
+    requisitionId: r.requisition_id,
+    externalId: r.external_id,
+  };
+}
+
+@Injectable()
+export class DuplicateRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(tx: SourcingTx, d: NewDuplicate): Promise<void> {
+    await tx.query(
+      `INSERT INTO sourcing.duplicates (submission_id, agency_id, owner_agency_id, owner_candidate_id, matched_on, owned_until, rules_version, detected_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [d.submissionId, d.agencyId, d.ownerAgencyId, d.ownerCandidateId, d.matchedOn, d.ownedUntil, d.rulesVersion, d.detectedAt],
+    );
+  }
+
+  async list(filter: { agencyId?: string; limit: number }): Promise<DuplicateRecord[]> {
+    const rows: DuplicateRow[] = await this.dataSource.query(
+      `${SELECT} WHERE ($1::uuid IS NULL OR d.agency_id = $1 OR d.owner_agency_id = $1) ORDER BY d.detected_at DESC LIMIT $2`,
+      [filter.agencyId ?? null, filter.limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async findBySubmission(submissionId: string): Promise<DuplicateRecord | undefined> {
+    const rows: DuplicateRow[] = await this.dataSource.query(`${SELECT} WHERE d.submission_id = $1`, [submissionId]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { AgencyRepository } from '../agencies/agency.repository';
+import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
+import { DuplicateRepository } from './duplicate.repository';
+import type { OpsSubmissionResponse, SubmissionResponse } from './submission.dto';
+import { toOpsSubmissionResponse, toSubmissionResponse } from './submission.mapper';
+import { SubmissionRepository } from './submission.repository';
+
+/** A submission and its status history: for its own agency, or in full for ops. */
+@Injectable()
+export class GetSubmissionService {
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly duplicates: DuplicateRepository,
+    private readonly agencies: AgencyRepository,
+  ) {}
+
+  /** Another agency's submission is "not found", exactly like a missing one: its existence is not disclosed. */
+  async forAgency(agencyId: string, submissionId: string): Promise<SubmissionResponse> {
+    const submission = await this.submissions.findById(submissionId);
+    if (!submission || submission.agencyId !== agencyId) throw notFound(submissionId);
+    return toSubmissionResponse(submission, await this.submissions.history(submissionId));
+  }
+
+  async forOps(submissionId: string): Promise<OpsSubmissionResponse> {
+    const submission = await this.submissions.findById(submissionId);
+    if (!submission) throw notFound(submissionId);
+    const [history, duplicate, agency] = await Promise.all([
+      this.submissions.history(submissionId),
+      submission.status === 'duplicate' ? this.duplicates.findBySubmission(submissionId) : Promise.resolve(undefined),
+      this.agencies.findById(submission.agencyId),
+    ]);
+    if (!agency) throw new Error(`submission ${submissionId} references missing agency ${submission.agencyId}`);
+    return toOpsSubmissionResponse(submission, history, agency, duplicate);
+  }
+}
+
+function notFound(submissionId: string): SourcingException {
+  return new SourcingException(SourcingExceptionCode.SUBMISSION_NOT_FOUND, `No submission ${submissionId}.`);
+}

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsObject, IsString, IsUUID, IsUrl, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+
+/** Same bounds as the Kafka contract (recruiting.submission.v1), so both paths accept the same submissions. */
+export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{5,30}$/;
+export const MAX_BULK_ITEMS = 500;
+
+const optional = () => ValidateIf((_o: object, value: unknown) => value !== undefined);
+
+/** Identity of the person: PII, kept in the sourcing schema only. At least one of email, phone, profileUrl. */
+export class SubmittedCandidateDto {
+  @ApiProperty({ example: 'Jane Doe', maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
+  @ApiPropertyOptional({ example: 'jane.doe@example.com', maxLength: 200 }) @optional() @IsString() @Length(1, 200) @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: '+44 20 7946 0958' }) @optional() @IsString() @Matches(PHONE_PATTERN, { message: 'phone must be digits with an optional leading + and separators' }) phone?: string;
+  @ApiPropertyOptional({ example: 'https://www.linkedin.com/in/jane-doe', maxLength: 2000 })
+  @optional()
+  @IsString()
+  @Length(1, 2000)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  profileUrl?: string;
+}
+
+export class SubmitCandidateDto {
+  @ApiProperty({ example: 'northwind-2026-0042', maxLength: 128, description: "The agency's own id for this submission: resubmitting it returns the original" })
+  @IsString()
+  @Length(1, 128)
+  @Matches(EXTERNAL_ID_PATTERN)
+  externalId!: string;
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID() requisitionId!: string;
+
+  @ApiProperty({ type: SubmittedCandidateDto }) @ValidateNested() @Type(() => SubmittedCandidateDto) candidate!: SubmittedCandidateDto;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The candidate profile (libs/domain candidate-profile.schema.json): facts the screening reads, no identity',
+  })
+  @IsObject()
+  profile!: Record<string, unknown>;
+}
+
+export const SUBMISSION_STATUS_EXAMPLES = ['received', 'duplicate', 'sourced', 'screened', 'scored'];
+
+export class SubmissionAcceptedResponse {
+  @ApiProperty({ format: 'uuid' }) submissionId!: string;
+  @ApiProperty({ example: 'sourced', description: `Pipeline status (${SUBMISSION_STATUS_EXAMPLES.join(', ')}, ...)` }) status!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Present when the submission created or joined a candidate this agency owns' }) candidateId?: string;
+}
+
+export class StatusChangeResponse {
+  @ApiProperty() status!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class SubmissionResponse extends SubmissionAcceptedResponse {
+  @ApiProperty() externalId!: string;
+  @ApiProperty({ format: 'uuid' }) requisitionId!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ type: [StatusChangeResponse] }) history!: StatusChangeResponse[];
+}
+
+export class AgencyRefResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class DuplicateOfResponse {
+  @ApiProperty({ type: AgencyRefResponse }) owningAgency!: AgencyRefResponse;
+  @ApiProperty({ format: 'uuid' }) ownerCandidateId!: string;
+  @ApiProperty({ type: [String], example: ['email'] }) matchedOn!: string[];
+  @ApiProperty({ format: 'date-time' }) ownedUntil!: string;
+  @ApiProperty() rulesVersion!: string;
+}
+
+export class OpsSubmissionResponse extends SubmissionResponse {
+  @ApiProperty({ type: AgencyRefResponse }) agency!: AgencyRefResponse;
+  @ApiProperty({ enum: ['http', 'kafka'] }) channel!: 'http' | 'kafka';
+  @ApiProperty({ type: SubmittedCandidateDto, description: 'Identity as submitted (PII)' }) candidate!: SubmittedCandidateDto;
+  @ApiPropertyOptional({ type: DuplicateOfResponse }) duplicateOf?: DuplicateOfResponse;
+}
+
+export class BulkItemError {
+  @ApiProperty({ example: 'candidate.email' }) path!: string;
+  @ApiProperty() message!: string;
+}
+
+export class BulkItemResult {
+  @ApiProperty({ description: 'Position of the item in the array / line in the NDJSON body, from 0' }) index!: number;
+  @ApiProperty({ enum: ['sourced', 'duplicate', 'invalid', 'conflict', 'rejected'], description: 'sourced/duplicate: accepted (or replayed); invalid: failed validation; conflict: externalId reused with another body; rejected: unknown or closed requisition' })
+  status!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) submissionId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) candidateId?: string;
+  @ApiPropertyOptional({ description: 'True when the item repeated an earlier submission (same externalId and body)' }) replayed?: boolean;
+  @ApiPropertyOptional({ type: [BulkItemError] }) errors?: BulkItemError[];
+}
+
+export class BulkSummary {
+  @ApiProperty() total!: number;
+  @ApiProperty() accepted!: number;
+  @ApiProperty() failed!: number;
+}
+
+export class BulkSubmissionResponse {
+  @ApiProperty({ type: [BulkItemResult] }) results!: BulkItemResult[];
+  @ApiProperty({ type: BulkSummary }) summary!: BulkSummary;
+}
+
+export class DuplicateResponse {
+  @ApiProperty({ format: 'uuid' }) submissionId!: string;
+  @ApiProperty({ format: 'uuid' }) requisitionId!: string;
+  @ApiProperty() externalId!: string;
+  @ApiProperty({ type: AgencyRefResponse }) submittingAgency!: AgencyRefResponse;
+  @ApiProperty({ type: AgencyRefResponse }) owningAgency!: AgencyRefResponse;
+  @ApiProperty({ format: 'uuid' }) ownerCandidateId!: string;
+  @ApiProperty({ type: [String] }) matchedOn!: string[];
+  @ApiProperty({ format: 'date-time' }) ownedUntil!: string;
+  @ApiProperty() rulesVersion!: string;
+  @ApiProperty({ format: 'date-time' }) detectedAt!: string;
+}

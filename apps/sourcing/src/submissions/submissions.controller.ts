@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+  ApiExtraModels,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AgencyKeyGuard, CurrentAgency } from '../agencies/agency-key.guard';
+import { AgencyThrottlerGuard } from '../agencies/agency-throttler.guard';
+import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
+import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
+import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
+import { GetSubmissionService } from './get-submission.service';
+import { BulkSubmissionResponse, MAX_BULK_ITEMS, SubmissionAcceptedResponse, SubmissionResponse, SubmitCandidateDto } from './submission.dto';
+import { SubmitBulkService } from './submit-bulk.service';
+import { SubmitCandidateService } from './submit-candidate.service';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
+@ApiTags('submissions (agency)')
+@ApiSecurity('agency-key')
+@ApiUnauthorizedResponse({ description: 'Missing, unknown or revoked x-api-key (problem+json)' })
+@ApiTooManyRequestsResponse({ description: 'Rate limit per API key exceeded (problem+json)' })
+@UseGuards(AgencyKeyGuard, AgencyThrottlerGuard)
+@UseFilters(SourcingProblemFilter)
+@ApiExtraModels(SubmitCandidateDto)
+@Controller('v1/submissions')
+export class SubmissionsController {
+  constructor(
+    private readonly submitCandidate: SubmitCandidateService,
+    private readonly submitBulk: SubmitBulkService,
+    private readonly getSubmission: GetSubmissionService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Submit one sourced candidate (idempotent by externalId and Idempotency-Key)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 128 printable characters; same key + same body returns the original submission' })
+  @ApiAcceptedResponse({ type: SubmissionAcceptedResponse, description: 'Accepted (sourced or duplicate); 200 with the original when it repeats an earlier submission' })
+  async submit(
+    @CurrentAgency() agency: AuthenticatedAgency,
+    @Body() dto: SubmitCandidateDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubmissionAcceptedResponse> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new SourcingException(SourcingExceptionCode.INVALID_INPUT, 'The Idempotency-Key header is invalid.', [
+        { path: 'Idempotency-Key', message: 'must be 1 to 128 printable ASCII characters' },
+      ]);
+    }
+    const { replayed, ...outcome } = await this.submitCandidate.execute(agency, dto, idempotencyKey);
+    res.status(replayed ? 200 : 202);
+    return outcome;
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Submit up to ${MAX_BULK_ITEMS} candidates: a JSON array, or NDJSON; per-item results` })
+  @ApiConsumes('application/json', 'application/x-ndjson')
+  @ApiBody({ schema: { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(SubmitCandidateDto) } } })
+  @ApiOkResponse({ type: BulkSubmissionResponse })
+  bulk(@CurrentAgency() agency: AuthenticatedAgency, @Body() body: unknown): Promise<BulkSubmissionResponse> {
+    return this.submitBulk.execute(agency, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "One of this agency's submissions and its status through the pipeline" })
+  @ApiOkResponse({ type: SubmissionResponse })
+  get(@CurrentAgency() agency: AuthenticatedAgency, @Param('id', ParseUUIDPipe) id: string): Promise<SubmissionResponse> {
+    return this.getSubmission.forAgency(agency.id, id);
+  }
+}
