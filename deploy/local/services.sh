@@ -13,7 +13,7 @@ READY_TIMEOUT_S="${SERVICES_READY_TIMEOUT_S:-90}"
 
 svc_log() { printf '[services] %s\n' "$*"; }
 
-ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$1]}/health/ready"; }
+ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$1]}/health/ready"; }
 
 start_one() {
   local svc="$1" pid

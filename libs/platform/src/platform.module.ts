@@ -12,7 +12,7 @@ import { HealthController } from './health/health.controller';
 import { KafkaReadiness } from './health/kafka-readiness';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { LoggingModule } from './logging/logging.module';
-import { MetricsController } from './metrics/metrics.controller';
+import { DefaultMetrics, MetricsController } from './metrics/metrics.controller';
 
 export interface PlatformOptions {
   service: string;
@@ -39,6 +39,7 @@ export class PlatformModule {
         { provide: options.config.constructor, useValue: options.config },
         ReadinessRegistry,
         OpsTokenGuard,
+        DefaultMetrics,
         DatabaseReadiness,
         KafkaReadiness,
       ],

@@ -4,3 +4,5 @@ export * from './wait-for';
 export * from './test-env';
 export * from './unique-name';
 export * from './kafka-topics';
+export * from './service-process';
+export * from './service-lifecycle';

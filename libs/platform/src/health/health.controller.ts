@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, HttpException, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ReadinessRegistry } from './readiness.registry';
@@ -12,7 +13,19 @@ function withTimeout(check: () => Promise<void>): Promise<void> {
   });
 }
 
+/**
+ * Probes and dashboards read terminus' own body (which dependency is down and
+ * why), so a failing check keeps it instead of becoming a problem document.
+ */
+@Catch(HttpException)
+class HealthResultFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost): void {
+    host.switchToHttp().getResponse<Response>().status(exception.getStatus()).json(exception.getResponse());
+  }
+}
+
 @ApiExcludeController()
+@UseFilters(HealthResultFilter)
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,3 @@
+import { describeServiceLifecycle } from '@hiring/testing';
+
+describeServiceLifecycle('scoring', 'scoring', ['scores']);

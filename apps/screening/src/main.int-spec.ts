@@ -1,0 +1,3 @@
+import { describeServiceLifecycle } from '@hiring/testing';
+
+describeServiceLifecycle('screening', 'screening', ['screenings']);
