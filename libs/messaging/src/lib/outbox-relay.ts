@@ -125,8 +125,9 @@ export class OutboxRelay {
     try {
       await qr.startTransaction();
       const rows: OutboxRow[] = await qr.query(
-        `SELECT id::text AS id, topic, key, value, headers FROM ${this.t.outbox}
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        // ORDER BY o.id, not the text alias: "10" < "2".
+        `SELECT o.id::text AS id, o.topic, o.key, o.value, o.headers FROM ${this.t.outbox} o
+          WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
       if (rows.length === 0) {

@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { Outbox, OutboxRelay } from '@hiring/messaging';
+import { createTopics, deleteTopics, dropSchema, kafka, openDataSource, prepareSchema, quietLogger, topicSize, uniqueName, waitFor } from './int-harness';
+
+async function readAll(k: Kafka, topic: string, expected: number): Promise<Array<{ partition: number; key: string; value: string; headers: Record<string, string> }>> {
+  const consumer = k.consumer({ groupId: uniqueName('reader') });
+  const out: Array<{ partition: number; key: string; value: string; headers: Record<string, string> }> = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ partition, message }) => {
+      const headers: Record<string, string> = {};
+      for (const [h, v] of Object.entries(message.headers ?? {})) headers[h] = String(v);
+      out.push({ partition, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });
+    },
+  });
+  try {
+    await waitFor(`${expected} records on ${topic}`, () => out.length >= expected);
+  } finally {
+    await consumer.disconnect();
+  }
+  return out;
+}
+
+describe('transactional outbox and relay against the real Kafka and Postgres', () => {
+  let k: Kafka;
+  let ds: DataSource;
+  let schema: string;
+  let topic: string;
+  const relays: OutboxRelay[] = [];
+
+  beforeEach(async () => {
+    k = kafka();
+    schema = uniqueName('obx');
+    topic = uniqueName('it.outbox');
+    await createTopics(k, [{ topic, partitions: 3 }], false);
+    ds = await openDataSource(schema);
+    await prepareSchema(ds, schema);
+  });
+
+  afterEach(async () => {
+    for (const r of relays.splice(0)) await r.stop().catch(() => undefined);
+    await dropSchema(ds, schema);
+    await ds.destroy();
+    await deleteTopics(k, [topic]);
+  });
+
+  const unpublished = async (): Promise<number> =>
+    ((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`)) as Array<{ n: number }>)[0].n;
+
+  it('a crash between the DB commit and the publish: a new relay delivers the event exactly once', async () => {
+    const eventId = randomUUID();
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'outbox-crash.child.ts')], {
+      cwd: path.resolve(__dirname, '../../../..'),
+      env: { ...process.env, CRASH_SCHEMA: schema, CRASH_TOPIC: topic, CRASH_EVENT_ID: eventId },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    expect({ exit, stdout, stderr: stderr.slice(0, 500) }).toMatchObject({ exit: { signal: 'SIGKILL' }, stdout: 'committed\nclaimed\n' });
+
+    // The effect and the outbox row committed together; nothing reached Kafka.
+    expect(((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".effects WHERE event_id = $1`, [eventId])) as Array<{ n: number }>)[0].n).toBe(1);
+    expect(await unpublished()).toBe(1);
+    expect(await topicSize(k, topic)).toBe(0);
+
+    const relay = new OutboxRelay(k, ds, { schema, logger: quietLogger, pollIntervalMs: 60_000 });
+    relays.push(relay);
+    await relay.start();
+    await waitFor('row marked published', async () => (await unpublished()) === 0);
+    const records = await readAll(k, topic, 1);
+    expect(records).toHaveLength(1);
+    expect(await topicSize(k, topic)).toBe(1);
+    expect(JSON.parse(records[0].value)).toMatchObject({ id: eventId, type: 'test.thing-happened.v1' });
+    expect(records[0]).toMatchObject({ key: 'cand-1', headers: { ce_id: eventId, 'content-type': expect.stringContaining('cloudevents') } });
+  });
+
+  it('wakes on NOTIFY: a committed row is published well before the safety poll', async () => {
+    const relay = new OutboxRelay(k, ds, { schema, logger: quietLogger, pollIntervalMs: 120_000 });
+    relays.push(relay);
+    await relay.start();
+    await waitFor('relay idle', async () => (await unpublished()) === 0);
+    const outbox = new Outbox(schema, () => ({ topic, key: 'cand-9' }));
+    const t0 = Date.now();
+    await ds.transaction((tx) => outbox.enqueue(tx, [{ topic, key: 'cand-9', value: '{"hello":1}' }]));
+    await waitFor('published', async () => (await topicSize(k, topic)) === 1, { timeoutMs: 10_000, intervalMs: 20 });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(await relay.backlog()).toEqual({ count: 0, oldestAgeSeconds: 0 });
+  });
+
+  it('three relays on one schema (SKIP LOCKED): every row published once, per-key order kept, published rows pruned', async () => {
+    const outbox = new Outbox(schema, () => ({ topic, key: null }));
+    const keys = 40;
+    const perKey = 50;
+    // Many small transactions, like a service under load.
+    for (let s = 1; s <= perKey; s++) {
+      await ds.transaction((tx) =>
+        outbox.enqueue(
+          tx,
+          Array.from({ length: keys }, (_, i) => ({ topic, key: `cand-${i}`, value: JSON.stringify({ key: `cand-${i}`, seq: s }) })),
+        ),
+      );
+    }
+    expect((await new OutboxRelay(k, ds, { schema }).backlog()).count).toBe(keys * perKey);
+    for (let i = 0; i < 3; i++) {
+      const r = new OutboxRelay(k, ds, { schema, logger: quietLogger, batchSize: 37, retentionMs: 0, pruneIntervalMs: 0 });
+      relays.push(r);
+    }
+    await Promise.all(relays.map((r) => r.start()));
+    const records = await readAll(k, topic, keys * perKey);
+    await waitFor('all marked published', async () => (await unpublished()) === 0);
+    expect(await topicSize(k, topic)).toBe(keys * perKey);
+    const last = new Map<string, number>();
+    const violations: string[] = [];
+    for (const r of records) {
+      const { key, seq } = JSON.parse(r.value) as { key: string; seq: number };
+      if (seq !== (last.get(key) ?? 0) + 1) violations.push(`${key}: ${seq} after ${last.get(key) ?? 0}`);
+      last.set(key, seq);
+    }
+    expect(violations).toEqual([]);
+    for (const r of relays) r.notify();
+    await waitFor('published rows pruned', async () =>
+      ((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox`)) as Array<{ n: number }>)[0].n === 0,
+    );
+  });
+});
