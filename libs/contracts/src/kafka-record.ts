@@ -21,3 +21,20 @@ export function toKafkaRecord(event: CloudEvent<unknown>): KafkaRecord {
 export function tombstone(candidateId: string): KafkaRecord {
   return { key: candidateId, value: null, headers: {} };
 }
+
+/**
+ * Headers a dead-letter record adds to the original record's (values are
+ * strings). Written by @hiring/messaging, read by ops tooling; listed here
+ * because they are part of what the AsyncAPI document promises readers.
+ */
+export const DEAD_LETTER_HEADERS = {
+  reason: 'dlq-reason',
+  errors: 'dlq-errors',
+  sourceTopic: 'dlq-source-topic',
+  sourcePartition: 'dlq-source-partition',
+  sourceOffset: 'dlq-source-offset',
+  consumerGroup: 'dlq-consumer-group',
+  failedAt: 'dlq-failed-at',
+  attempts: 'dlq-attempts',
+  replayedFrom: 'dlq-replayed-from',
+} as const;
