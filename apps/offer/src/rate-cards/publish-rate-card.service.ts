@@ -28,14 +28,6 @@ export class PublishRateCardService {
     if (problems.length > 0) {
       throw new OfferException(OfferExceptionCode.INVALID_RATE_CARD, 'The rate card is inconsistent.', { errors: problems });
     }
-    const today = this.clock.today();
-    if (dto.effectiveFrom < today) {
-      throw new OfferException(
-        OfferExceptionCode.RATE_CARD_RETROACTIVE,
-        `effectiveFrom ${dto.effectiveFrom} is in the past (today is ${today}); offers already judged keep their card`,
-        { effectiveFrom: dto.effectiveFrom, today },
-      );
-    }
     const saved = await this.tx.run(async (tx) => {
       await this.rateCards.lockPublications(tx);
       if (await this.rateCards.findByVersion(tx, dto.version)) {
@@ -49,6 +41,14 @@ export class PublishRateCardService {
           OfferExceptionCode.RATE_CARD_NOT_AFTER_LATEST,
           `effectiveFrom ${dto.effectiveFrom} must be after ${latest.effectiveFrom}, when the latest version (${latest.version}) took effect`,
           { effectiveFrom: dto.effectiveFrom, latestVersion: latest.version, latestEffectiveFrom: latest.effectiveFrom },
+        );
+      }
+      const today = this.clock.today();
+      if (dto.effectiveFrom < today) {
+        throw new OfferException(
+          OfferExceptionCode.RATE_CARD_RETROACTIVE,
+          `effectiveFrom ${dto.effectiveFrom} is in the past (today is ${today}); offers already judged keep their card`,
+          { effectiveFrom: dto.effectiveFrom, today },
         );
       }
       return this.rateCards.insert(tx, {
