@@ -69,6 +69,14 @@ interface Item {
 
 class Aborted extends Error {}
 
+/**
+ * The inbox key of an event: CloudEvents ids are unique per source, so the key
+ * is "<source> <id>" (a URI-reference has no spaces), or the id alone without a source.
+ */
+export function inboxKey(event: { id: string; source?: string }): string {
+  return event.source ? `${event.source} ${event.id}` : event.id;
+}
+
 export class BatchConsumer {
   private readonly t: MessagingTables;
   private readonly retry: RetryPolicy;
@@ -216,11 +224,12 @@ export class BatchConsumer {
       };
       try {
         const d = this.options.decode(rawMessage, { expectedTypes: this.expectedTypes.get(topic) });
-        if (seen.has(d.id)) {
+        const key = inboxKey(d);
+        if (seen.has(key)) {
           duplicatesInChunk++;
           continue;
         }
-        seen.add(d.id);
+        seen.add(key);
         items.push({
           raw,
           event: {
@@ -308,10 +317,10 @@ export class BatchConsumer {
       const claimed: Array<{ event_id: string }> = await tx.query(
         `INSERT INTO ${this.t.inbox} (consumer_group, event_id)
          SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.groupId, items.map((i) => i.event.id)],
+        [this.options.groupId, items.map((i) => inboxKey(i.event))],
       );
-      const claimedIds = new Set(claimed.map((c) => c.event_id));
-      const events = items.filter((i) => claimedIds.has(i.event.id)).map((i) => i.event);
+      const claimedKeys = new Set(claimed.map((c) => c.event_id));
+      const events = items.filter((i) => claimedKeys.has(inboxKey(i.event))).map((i) => i.event);
       fresh = events.length;
       for (const h of handlers) {
         const mine = h.types ? events.filter((e) => h.types?.includes(e.type)) : events;

@@ -1,16 +1,8 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
+import { DEAD_LETTER_HEADERS } from '@hiring/contracts';
 
-export const DLQ_HEADERS = {
-  reason: 'dlq-reason',
-  errors: 'dlq-errors',
-  sourceTopic: 'dlq-source-topic',
-  sourcePartition: 'dlq-source-partition',
-  sourceOffset: 'dlq-source-offset',
-  consumerGroup: 'dlq-consumer-group',
-  failedAt: 'dlq-failed-at',
-  attempts: 'dlq-attempts',
-  replayedFrom: 'dlq-replayed-from',
-} as const;
+/** The dlq-* header names, as promised to readers in @hiring/contracts. */
+export const DLQ_HEADERS = DEAD_LETTER_HEADERS;
 
 export interface DeadLetterReason {
   /** ContractViolation code (MALFORMED_JSON, INVALID_PAYLOAD, ...), HANDLER_ERROR or RETRIES_EXHAUSTED. */

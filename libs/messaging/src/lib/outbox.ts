@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
 import type { OutboxMessage } from './types';
 import { messagingTables, type MessagingTables } from './sql';
 
@@ -13,8 +14,6 @@ export interface OutboxCloudEvent {
 }
 
 export type EventTopicResolver = (event: OutboxCloudEvent) => { topic: string; key: string | null };
-
-export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=UTF-8';
 
 function isCloudEvent(x: OutboxCloudEvent | OutboxMessage): x is OutboxCloudEvent {
   return typeof (x as OutboxCloudEvent).specversion === 'string';
@@ -44,8 +43,8 @@ export class Outbox {
     for (const e of events) {
       if (isCloudEvent(e)) {
         const { topic, key } = this.resolveTopic(e);
-        const h: Record<string, string> = { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_id: e.id, ce_type: e.type };
-        if (typeof e['correlationid'] === 'string') h['correlation-id'] = e['correlationid'];
+        // Structured mode: the attributes live in the value only (see @hiring/contracts).
+        const h: Record<string, string> = { 'content-type': CLOUDEVENTS_CONTENT_TYPE };
         topics.push(topic);
         keys.push(key);
         values.push(Buffer.from(JSON.stringify(e), 'utf8'));
@@ -56,7 +55,7 @@ export class Outbox {
         keys.push(e.key);
         values.push(Buffer.isBuffer(e.value) ? e.value : Buffer.from(e.value, 'utf8'));
         headers.push(JSON.stringify(e.headers ?? {}));
-        ids.push(e.headers?.['ce_id'] ?? null);
+        ids.push(null);
       }
     }
     await tx.query(

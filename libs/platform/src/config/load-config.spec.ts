@@ -7,7 +7,7 @@ class AppConfig extends ServiceConfig {
   override PORT = 3999;
 
   @Type(() => Number) @IsInt() @Min(1)
-  BATCH_SIZE: number = 100;
+  BATCH_SIZE = 100;
 }
 
 describe('service config from the environment', () => {

@@ -8,11 +8,11 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 
  */
 export class ServiceConfig {
   @Type(() => Number) @IsInt() @Min(0) @Max(65535)
-  PORT: number = 3000;
+  PORT = 3000;
 
   /** Listen address: loopback on a laptop, 0.0.0.0 in a container. */
   @IsString() @IsNotEmpty()
-  HOST: string = '127.0.0.1';
+  HOST = '127.0.0.1';
 
   @IsString() @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS = '127.0.0.1:9092';
@@ -28,7 +28,7 @@ export class ServiceConfig {
   MIGRATIONS_RUN = 'true';
 
   @Type(() => Number) @IsInt() @Min(1000) @Max(120000)
-  SHUTDOWN_TIMEOUT_MS: number = 15000;
+  SHUTDOWN_TIMEOUT_MS = 15000;
 
   /** Bearer token for ops/admin routes. The local default is for a laptop only: set it everywhere else. */
   @IsString() @MinLength(16)
