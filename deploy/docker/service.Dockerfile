@@ -54,13 +54,12 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
 ARG PORT=3000
-# ARG values do not reach CMD/HEALTHCHECK at run time; ENV does. The port goes
-# in SERVICE_PORT, not PORT: the service takes its port from its config class
-# default, and (today) an integer env var such as PORT fails config validation
-# (see docs/deployment.md, "Known issues").
+# ARG values do not reach CMD/HEALTHCHECK at run time; ENV does. In a
+# container the service listens on every interface (HOST), not loopback.
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
-    SERVICE_PORT=${PORT}
+    PORT=${PORT} \
+    HOST=0.0.0.0
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json ./
@@ -73,7 +72,7 @@ EXPOSE ${PORT}
 # Liveness only (never depends on Kafka or the database); readiness is
 # /health/ready, checked by compose / the orchestrator. No curl in slim images.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||process.env.SERVICE_PORT)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/local/bin/hiring-entrypoint"]
 # Exec form does not expand variables, so go through sh for ${SERVICE}; exec
 # keeps node as the process that receives SIGTERM (graceful drain).
