@@ -25,6 +25,7 @@ t0=$(now_ms)
 step "lint (module boundaries, type-aware rules) and typecheck"
 npx nx run-many -t lint --output-style=static
 npx tsc -p tsconfig.json --noEmit
+bash deploy/docker/check-compose.sh
 step "unit tests (*.spec.ts)"
 npx nx run-many -t test --output-style=static
 t_unit=$(now_ms)
