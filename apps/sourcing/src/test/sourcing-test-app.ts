@@ -1,0 +1,56 @@
+// A sourcing app for integration tests: the real module graph, the real
+// Postgres (migrations applied under the platform's lock), and the same HTTP
+// setup bootstrapService installs (body parsers, strict validation,
+// problem+json). Only the events publisher is replaced, by a recorder.
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { loadConfig, ProblemDetailsFilter, runMigrationsLocked, strictValidationPipe } from '@hiring/platform';
+import { testDatabaseUrl } from '@hiring/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { SourcingConfig } from '../sourcing.config';
+import { SourcingEventsPublisher, type CandidateSourcedData } from '../submissions/sourcing-events.publisher';
+import type { SourcingTx } from '../submissions/submission.repository';
+
+export interface RecordedEvent {
+  event: CandidateSourcedData;
+  /** Whether the publisher was called inside an open transaction (the outbox needs that). */
+  inTransaction: boolean;
+}
+
+export class RecordingPublisher extends SourcingEventsPublisher {
+  readonly sourced: RecordedEvent[] = [];
+
+  override candidateSourced(tx: SourcingTx, event: CandidateSourcedData): Promise<void> {
+    this.sourced.push({ event, inTransaction: tx.queryRunner?.isTransactionActive === true });
+    return Promise.resolve();
+  }
+}
+
+export interface SourcingTestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  events: RecordingPublisher;
+  config: SourcingConfig;
+}
+
+export const TEST_OPS_TOKEN = 'integration-test-ops-token';
+
+export async function createSourcingTestApp(env: Record<string, string> = {}): Promise<SourcingTestApp> {
+  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, ...env });
+  const events = new RecordingPublisher();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
+    .overrideProvider(SourcingEventsPublisher)
+    .useValue(events)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('text', { limit: '1mb', type: ['application/x-ndjson'] });
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  const dataSource = app.get(DataSource);
+  await runMigrationsLocked(dataSource, 'sourcing');
+  await app.init();
+  return { app, dataSource, events, config };
+}
