@@ -22,3 +22,4 @@ export * from './events/offer-decided.event';
 export * from './events/candidate-erased.event';
 export { ASYNCAPI_SCHEMAS, PAYLOAD_SCHEMA_FILES, bundleSchema, envelopeSchema, type JsonSchema } from './schemas/json-schema';
 export * from './examples/event-examples';
+export { exampleEvent } from './examples/example-events';
