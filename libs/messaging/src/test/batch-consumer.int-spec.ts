@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopic } from '@hiring/contracts';
-import { DLQ_HEADERS, listDeadLetters, replayDeadLetter } from '@hiring/messaging';
+import { DLQ_HEADERS, listDeadLetters, replayDeadLetter } from '../index';
 import { consumerFixture, metricValue, type ConsumerFixture } from './consumer-fixture';
 import {
   countEffects,

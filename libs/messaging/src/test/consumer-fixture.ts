@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Registry } from 'prom-client';
-import { BatchConsumer, ConsumerLag, MessagingMetrics, type BatchConsumerOptions, type ConsumedEvent } from '@hiring/messaging';
+import { BatchConsumer, ConsumerLag, MessagingMetrics, type BatchConsumerOptions, type ConsumedEvent } from '../index';
 import { createTopics, deleteTopics, dropSchema, kafka, openDataSource, prepareSchema, quietLogger, testDecode, TEST_TYPE, uniqueName, type TestPayload } from './int-harness';
 
 /** Writes one effect row per event; throws for `explode` (a poison message for the handler). */

@@ -11,7 +11,7 @@ import {
   DecodeFailure,
   type DecodeFn,
   type MessagingLogger,
-} from '@hiring/messaging';
+} from '../index';
 
 export const KAFKA_BROKERS = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 export const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://hiring:hiring@127.0.0.1:5433/hiring';

@@ -1,7 +1,7 @@
 // Child process for the outbox crash test: commits an effect and its outbox
 // row in one transaction, then starts a relay that is SIGKILLed after claiming
 // the row and before publishing it.
-import { Outbox, OutboxRelay } from '@hiring/messaging';
+import { Outbox, OutboxRelay } from '../index';
 import { kafka, openDataSource, quietLogger } from './int-harness';
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { Outbox, OutboxRelay } from '@hiring/messaging';
+import { Outbox, OutboxRelay } from '../index';
 import { createTopics, deleteTopics, dropSchema, kafka, openDataSource, prepareSchema, quietLogger, topicSize, uniqueName, waitFor } from './int-harness';
 
 async function readAll(k: Kafka, topic: string, expected: number): Promise<Array<{ partition: number; key: string; value: string; headers: Record<string, string> }>> {

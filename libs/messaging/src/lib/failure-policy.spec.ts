@@ -1,0 +1,31 @@
+import { backoffDelay, classifyFailure, DecodeFailure, DEFAULT_RETRY_POLICY, failureAction, TransientError } from './failure-policy';
+
+describe('failure policy: what a consumed message failure leads to', () => {
+  it.each([
+    [new DecodeFailure('INVALID_PAYLOAD', 'bad', []), 'invalid-message', 'dead-letter-now'],
+    [Object.assign(new Error('could not serialize access'), { code: '40001' }), 'transient', 'retry-with-backoff'],
+    [{ name: 'QueryFailedError', message: 'x', driverError: { code: '40P01' } }, 'transient', 'retry-with-backoff'],
+    [new TransientError('downstream 503'), 'transient', 'retry-with-backoff'],
+    [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), { code: 'ECONNREFUSED' }), 'database-unavailable', 'pause-and-probe'],
+    [new Error('Connection terminated unexpectedly'), 'database-unavailable', 'pause-and-probe'],
+    [Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), 'database-unavailable', 'pause-and-probe'],
+    [new Error('candidate has no requisition'), 'handler-error', 'isolate-then-dead-letter'],
+    [Object.assign(new Error('duplicate key'), { code: '23505' }), 'handler-error', 'isolate-then-dead-letter'],
+  ])('%p is %s -> %s', (err, kind, action) => {
+    expect(classifyFailure(err)).toBe(kind);
+    expect(failureAction(classifyFailure(err))).toBe(action);
+  });
+
+  it('maps a contracts ContractViolation-shaped error to dlq reason fields', () => {
+    const f = DecodeFailure.from(Object.assign(new Error('INVALID_PAYLOAD: data.seq: must be an integer'), { code: 'INVALID_PAYLOAD', errors: [{ path: 'data.seq', message: 'must be an integer' }] }));
+    expect(f).toMatchObject({ code: 'INVALID_PAYLOAD', errors: [{ path: 'data.seq', message: 'must be an integer' }] });
+  });
+
+  it('backs off exponentially, capped, with jitter inside [base*(1-jitter), base]', () => {
+    const p = { ...DEFAULT_RETRY_POLICY, initialDelayMs: 100, multiplier: 2, maxDelayMs: 1_000, jitter: 0.5 };
+    expect(backoffDelay(p, 1, () => 1)).toBe(100);
+    expect(backoffDelay(p, 3, () => 1)).toBe(400);
+    expect(backoffDelay(p, 3, () => 0)).toBe(200);
+    expect(backoffDelay(p, 10, () => 1)).toBe(1_000);
+  });
+});
