@@ -17,6 +17,6 @@ export class SourcingConfig extends ServiceConfig {
   OWNERSHIP_WINDOW_DAYS: number | undefined = undefined;
 
   /** Requests per minute per agency API key on agency routes. */
-  @IsInt() @Min(1) @Max(100000)
+  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
   AGENCY_RATE_LIMIT_PER_MINUTE = 600;
 }

@@ -1,27 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpsTokenGuard } from '@hiring/platform';
-import { Type } from 'class-transformer';
-import { IsInt, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { GetSubmissionService } from './get-submission.service';
 import { ListDuplicatesService } from './list-duplicates.service';
-import { DuplicateResponse, OpsSubmissionResponse } from './submission.dto';
-
-export class ListDuplicatesQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only duplicates where this agency submitted or owns' })
-  @ValidateIf((_q: object, v: unknown) => v !== undefined)
-  @IsUUID()
-  agencyId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @ValidateIf((_q: object, v: unknown) => v !== undefined)
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-}
+import { DuplicateResponse, ListDuplicatesQuery, OpsSubmissionResponse } from './submission.dto';
 
 @ApiTags('submissions (ops)')
 @ApiBearerAuth()

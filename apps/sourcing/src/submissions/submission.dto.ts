@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsObject, IsString, IsUUID, IsUrl, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsEmail, IsInt, IsObject, IsString, IsUUID, IsUrl, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /** Same bounds as the Kafka contract (recruiting.submission.v1), so both paths accept the same submissions. */
 export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -119,4 +119,19 @@ export class DuplicateResponse {
   @ApiProperty({ format: 'date-time' }) ownedUntil!: string;
   @ApiProperty() rulesVersion!: string;
   @ApiProperty({ format: 'date-time' }) detectedAt!: string;
+}
+
+export class ListDuplicatesQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only duplicates where this agency submitted or owns' })
+  @ValidateIf((_q: object, v: unknown) => v !== undefined)
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @ValidateIf((_q: object, v: unknown) => v !== undefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

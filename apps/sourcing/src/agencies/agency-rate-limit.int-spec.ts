@@ -1,0 +1,34 @@
+import { uniqueName } from '@hiring/testing';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
+
+describe('agency rate limit (per API key)', () => {
+  let t: SourcingTestApp;
+  let http: App;
+
+  beforeAll(async () => {
+    t = await createSourcingTestApp({ AGENCY_RATE_LIMIT_PER_MINUTE: '3' });
+    http = t.app.getHttpServer() as App;
+  });
+
+  afterAll(async () => {
+    await t?.app.close();
+  });
+
+  const newKey = async (): Promise<string> => {
+    const res = await request(http).post('/v1/agencies').set('Authorization', `Bearer ${TEST_OPS_TOKEN}`).send({ name: uniqueName('agency') }).expect(201);
+    return res.body.apiKey.key;
+  };
+
+  it('the 4th request in a minute with one key is a 429 problem; another key is unaffected; ops routes are not limited', async () => {
+    const [key, other] = [await newKey(), await newKey()];
+    const missing = '/v1/submissions/00000000-0000-4000-8000-000000000000';
+    for (let i = 0; i < 3; i += 1) await request(http).get(missing).set('x-api-key', key).expect(404);
+    const limited = await request(http).get(missing).set('x-api-key', key).expect(429);
+    expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(limited.body.status).toBe(429);
+    await request(http).get(missing).set('x-api-key', other).expect(404);
+    for (let i = 0; i < 5; i += 1) await request(http).get('/v1/agencies').set('Authorization', `Bearer ${TEST_OPS_TOKEN}`).expect(200);
+  });
+});
