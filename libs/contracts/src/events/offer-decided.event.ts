@@ -3,7 +3,7 @@
 // the gap and the reasons; an approval below the floor exists only with an
 // override by a named approver.
 import { MoneyPayload } from './common.payload';
-import { Amount, Identifier, LongText, Nested, NestedList, OneOf, Optional, ShortText, Timestamp } from './field-rules';
+import { Amount, Identifier, LongText, Nested, NestedList, Nullable, OneOf, Optional, ShortText, Timestamp } from './field-rules';
 import { Matches } from 'class-validator';
 import { LOCATION_TIERS, OFFER_DECISIONS, TARGET_ROLES, type LocationTier, type OfferDecision, type TargetRole } from './vocabulary';
 
@@ -28,8 +28,8 @@ export class OfferDecidedEvent {
   @Nested(() => MoneyPayload) base!: MoneyPayload;
   @OneOf(OFFER_DECISIONS) decision!: OfferDecision;
   @Nested(() => MoneyPayload) floor!: MoneyPayload;
-  /** How far the base is below the floor, in its currency; 0 at or above the floor. */
-  @Amount() gap!: number;
+  /** How far the base is below the floor, in its currency; 0 at or above the floor; null on a currency mismatch. */
+  @Nullable() @Amount() gap!: number | null;
   @NestedList(() => OfferReasonPayload, 20) reasons!: OfferReasonPayload[];
   @Identifier() rateCardVersion!: string;
   @Optional() @Nested(() => OfferOverridePayload) override?: OfferOverridePayload;

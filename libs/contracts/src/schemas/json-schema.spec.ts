@@ -92,6 +92,9 @@ function shapeDrift(cls: ClassConstructor<object>, schemaNode: JsonSchema, root:
   for (const [property, nestedClass] of Object.entries(shape.nested)) {
     let child = deref((schema['properties'] as Record<string, JsonSchema>)[property] ?? {}, root);
     if (child['type'] === 'array') child = deref(child['items'] as JsonSchema, root);
+    // A nullable nested object is `anyOf: [object, null]`: compare the object branch.
+    const branches = child['anyOf'] as JsonSchema[] | undefined;
+    if (branches) child = deref(branches.find((b) => b['type'] !== 'null') ?? {}, root);
     drift.push(...shapeDrift(nestedClass, child, root, `${path}.${property}`));
   }
   return drift;
