@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
 
-describe('agency rate limit (per API key)', () => {
+describe('agency routes: rate limit per API key', () => {
   let t: SourcingTestApp;
   let http: App;
 
@@ -30,5 +30,31 @@ describe('agency rate limit (per API key)', () => {
     expect(limited.body.status).toBe(429);
     await request(http).get(missing).set('x-api-key', other).expect(404);
     for (let i = 0; i < 5; i += 1) await request(http).get('/v1/agencies').set('Authorization', `Bearer ${TEST_OPS_TOKEN}`).expect(200);
+  });
+});
+
+describe('body limit', () => {
+  let t: SourcingTestApp;
+
+  beforeAll(async () => {
+    t = await createSourcingTestApp();
+  });
+
+  afterAll(async () => {
+    await t?.app.close();
+  });
+
+  // Known platform gap: ProblemDetailsFilter turns body-parser's PayloadTooLargeError
+  // (an http-errors error with status 413, not an HttpException) into a 500.
+  // `it.failing` passes while the gap exists and fails once the platform honours
+  // `error.status` for 4xx: then turn it into a plain `it`.
+  it.failing('a bulk body over 1 MB is refused with a 413 problem before any work', async () => {
+    const res = await request(t.app.getHttpServer() as App)
+      .post('/v1/submissions/bulk')
+      .set('x-api-key', 'hak_whatever-key-not-checked-yet-0000')
+      .set('content-type', 'application/x-ndjson')
+      .send('x'.repeat(1024 * 1024 + 10));
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.status).toBe(413);
   });
 });
