@@ -64,6 +64,7 @@ cmd_status() {
 # a test script racing would otherwise both try to start the broker).
 with_lock() {
   mkdir -p "${HIRING_CACHE_DIR}"
+  # fd 9: kafka.sh and postgres.sh close it for the servers they start.
   exec 9>"${HIRING_CACHE_DIR}/infra.lock"
   if ! flock -w 300 9; then
     die "another infra.sh holds ${HIRING_CACHE_DIR}/infra.lock for more than 300s."

@@ -44,11 +44,15 @@ kafka_fetch_jars() {
   log "fetching Apache Kafka ${KAFKA_VERSION} jars with Maven (first run only) ..."
   rm -rf "${tmp}"
   mkdir -p "${KAFKA_HOME_DIR}"
-  if ! mvn -B -q -Dstyle.color=never -f "${LOCAL_DIR}/kafka/pom.xml" \
+  # Maven's output goes to a log shown only on failure (it prints colour
+  # resets even with -q -B). MAVEN_OPTS (e.g. -Dmaven.repo.local=...) applies.
+  local mvn_log="${KAFKA_HOME_DIR}/mvn.log"
+  if ! mvn -B -q -f "${LOCAL_DIR}/kafka/pom.xml" \
     -Dkafka.version="${KAFKA_VERSION}" -Dkafka.lib.dir="${tmp}" \
-    dependency:copy-dependencies; then
+    dependency:copy-dependencies >"${mvn_log}" 2>&1; then
     rm -rf "${tmp}"
-    die "Maven could not fetch the Kafka ${KAFKA_VERSION} jars (network? ~/.m2 settings?). Re-run with 'mvn -X' for details."
+    tail_file "${mvn_log}"
+    die "Maven could not fetch the Kafka ${KAFKA_VERSION} jars (network? ~/.m2/settings.xml mirror/proxy?). Full log: ${mvn_log}"
   fi
   [[ -n "$(compgen -G "${tmp}/kafka_2.13-*.jar")" ]] || die "Maven finished but ${tmp} holds no kafka_2.13 jar."
   echo "${KAFKA_VERSION}" >"${tmp}/.complete"
@@ -109,20 +113,25 @@ kafka_format() {
     return 0
   fi
   if [[ ! -s "${KAFKA_CLUSTER_ID_FILE}" ]]; then
-    # A Kafka Uuid is 16 random bytes in unpadded URL-safe base64.
-    head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"${KAFKA_CLUSTER_ID_FILE}"
+    # A Kafka Uuid is 16 random bytes in unpadded URL-safe base64. Redraw one
+    # that starts with '-': StorageTool's argument parser takes it for an option.
+    local id="-"
+    while [[ "${id}" == -* ]]; do
+      id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    done
+    printf '%s\n' "${id}" >"${KAFKA_CLUSTER_ID_FILE}"
   fi
   local format_log="${KAFKA_HOME_DIR}/format.log"
   # Static controller.quorum.voters: no --standalone. --ignore-formatted keeps
   # a re-run harmless should meta.properties have been removed by hand.
   if ! kafka_java "${format_log}" kafka.tools.StorageTool format \
-    -t "$(cat "${KAFKA_CLUSTER_ID_FILE}")" -c "${KAFKA_CONFIG_FILE}" --ignore-formatted \
+    --cluster-id "$(tr -d '[:space:]' <"${KAFKA_CLUSTER_ID_FILE}")" -c "${KAFKA_CONFIG_FILE}" --ignore-formatted \
     >"${KAFKA_HOME_DIR}/format.out" 2>&1; then
     tail_file "${KAFKA_HOME_DIR}/format.out"
     tail_file "${format_log}"
     die "formatting KRaft storage in ${KAFKA_DATA_DIR} failed."
   fi
-  KAFKA_FORMAT_NOTE="formatted, cluster id $(cat "${KAFKA_CLUSTER_ID_FILE}")"
+  KAFKA_FORMAT_NOTE="formatted, cluster id $(tr -d '[:space:]' <"${KAFKA_CLUSTER_ID_FILE}")"
 }
 
 kafka_running_pid() {
@@ -141,7 +150,8 @@ kafka_start() {
   # setsid: the broker gets its own session, so it outlives this script and
   # the terminal / CI step that ran it, and a Ctrl-C here does not reach it.
   # The inner bash writes its own pid and then execs java, so the pid file
-  # holds the JVM's pid whatever setsid decides about forking.
+  # holds the JVM's pid whatever setsid decides about forking. 9>&- keeps
+  # infra.sh's lock fd out of the broker (it would hold the lock forever).
   : >"${KAFKA_OUT_FILE}"
   # SC2016: $$ must expand in the inner bash. SC2086: KAFKA_HEAP_OPTS is a list of flags.
   # shellcheck disable=SC2016,SC2086
@@ -151,7 +161,7 @@ kafka_start() {
     -Dlog4j2.configurationFile="${LOCAL_DIR}/kafka/log4j2.properties" \
     -Dhiring.kafka.log="${KAFKA_LOG_FILE}" \
     -cp "${KAFKA_LIB_DIR}/*" kafka.Kafka "${KAFKA_CONFIG_FILE}" \
-    </dev/null >>"${KAFKA_OUT_FILE}" 2>&1 &
+    </dev/null >>"${KAFKA_OUT_FILE}" 2>&1 9>&- &
   # Wait for the pid file (written before exec, so within milliseconds).
   local i
   for ((i = 0; i < 50; i++)); do

@@ -169,8 +169,10 @@ pg_up() {
   log "starting Postgres on ${PGHOST}:${PGPORT} (data ${PG_DATA_DIR}) ..."
   t0="$(now_ms)"
   pg_as_owner touch "${PG_LOG_FILE}"
+  # 9>&-: the server must not inherit infra.sh's lock fd (it would keep the
+  # lock for its whole life and block every later up/down).
   if ! pg_as_owner "${PG_BIN_DIR}/pg_ctl" start -D "${PG_DATA_DIR}" -l "${PG_LOG_FILE}" \
-    -w -t "${PG_START_TIMEOUT}" >/dev/null; then
+    -w -t "${PG_START_TIMEOUT}" >/dev/null 9>&-; then
     tail_file "${PG_LOG_FILE}"
     die "pg_ctl start failed (log: ${PG_LOG_FILE})."
   fi
