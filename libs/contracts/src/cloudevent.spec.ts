@@ -75,8 +75,7 @@ describe('cloudevent-round-trip', () => {
       expectedTypes: [EVENT_TYPES.offerGuidance, EVENT_TYPES.offerDecided],
     });
     if (parsed.type !== EVENT_TYPES.offerGuidance) throw new Error(`unexpected ${parsed.type}`);
-    expect(parsed.data.totalComp.min).toBe(165000);
-    expect(parsed.data.totalComp.max).toBe(250000);
+    expect(parsed.data.totalComp).toEqual({ min: 165000, max: 250000 });
   });
 });
 

@@ -39,10 +39,7 @@ export function loadConfigOrExit<T extends ServiceConfig>(cls: new () => T): T {
 export async function bootstrapService(module: Type | ReturnType<typeof Object>, options: BootOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] });
-  app.useBodyParser('text', { limit: options.bodyLimit ?? '1mb', type: ['application/x-ndjson'] });
-  app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  configureHttpApp(app, options.bodyLimit);
 
   if (options.config.MIGRATIONS_RUN === 'true') {
     const dataSource = app.get(DataSource);
@@ -61,6 +58,18 @@ export async function bootstrapService(module: Type | ReturnType<typeof Object>,
   Logger.log(`${options.service} listening on ${await app.getUrl()}`, 'bootstrap');
   installGracefulShutdown(app, options);
   return app;
+}
+
+/**
+ * The HTTP behaviour every service shares (body limits, strict validation,
+ * problem+json errors). Tests build their app with it too, so they exercise
+ * exactly what production runs. The app must be created with `bodyParser: false`.
+ */
+export function configureHttpApp(app: NestExpressApplication, bodyLimit = '1mb'): void {
+  app.useBodyParser('json', { limit: bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('text', { limit: bodyLimit, type: ['application/x-ndjson'] });
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
 }
 
 function installGracefulShutdown(app: INestApplication, options: BootOptions): void {

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { loadConfig, ProblemDetailsFilter, runMigrationsLocked, strictValidationPipe } from '@hiring/platform';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { configureHttpApp, loadConfig, runMigrationsLocked } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import type { CandidateScored } from '../candidates/candidate-scored';
@@ -81,9 +82,8 @@ export async function startOfferTestApp(): Promise<OfferTestApp> {
     .overrideProvider(OfferEventsPublisher)
     .useValue(publisher)
     .compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false, bodyParser: false });
+  configureHttpApp(app);
   await app.init();
   const dataSource = app.get(DataSource);
   await runMigrationsLocked(dataSource, schema);

@@ -44,11 +44,7 @@ describe('body limit', () => {
     await t?.app.close();
   });
 
-  // Known platform gap: ProblemDetailsFilter turns body-parser's PayloadTooLargeError
-  // (an http-errors error with status 413, not an HttpException) into a 500.
-  // `it.failing` passes while the gap exists and fails once the platform honours
-  // `error.status` for 4xx: then turn it into a plain `it`.
-  it.failing('a bulk body over 1 MB is refused with a 413 problem before any work', async () => {
+  it('a bulk body over 1 MB is refused with a 413 problem before any work', async () => {
     const res = await request(t.app.getHttpServer() as App)
       .post('/v1/submissions/bulk')
       .set('x-api-key', 'hak_whatever-key-not-checked-yet-0000')
@@ -56,5 +52,17 @@ describe('body limit', () => {
       .send('x'.repeat(1024 * 1024 + 10));
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.status).toBe(413);
+  });
+
+  it('a malformed JSON body is a 400 problem, not a server error', async () => {
+    const res = await request(t.app.getHttpServer() as App)
+      .post('/v1/submissions')
+      .set('x-api-key', 'hak_whatever-key-not-checked-yet-0000')
+      .set('content-type', 'application/json')
+      .send('{"candidate": ');
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ status: 400, instance: '/v1/submissions' });
+    expect(String(res.body.detail)).toMatch(/JSON/);
   });
 });

@@ -5,7 +5,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { loadConfig, ProblemDetailsFilter, runMigrationsLocked, strictValidationPipe } from '@hiring/platform';
+import { configureHttpApp, loadConfig, runMigrationsLocked } from '@hiring/platform';
 import { testDatabaseUrl } from '@hiring/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -45,10 +45,7 @@ export async function createSourcingTestApp(env: Record<string, string> = {}): P
     .useValue(events)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
-  app.useBodyParser('text', { limit: '1mb', type: ['application/x-ndjson'] });
-  app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  configureHttpApp(app);
   const dataSource = app.get(DataSource);
   await runMigrationsLocked(dataSource, 'sourcing');
   await app.init();

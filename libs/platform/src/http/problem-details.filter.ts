@@ -43,6 +43,24 @@ function fromHttpException(exception: HttpException): ProblemDetails {
   return { type: PROBLEM_BASE + title, title: exception.name.replace(/Exception$/, '') || title, status, detail: message };
 }
 
+/**
+ * Errors raised by the body parser before any route runs (too large, malformed
+ * JSON, bad charset) carry a 4xx `status` and a stable `type`; they are the
+ * client's mistake and must not look like a server fault.
+ */
+function bodyParserError(exception: unknown): ProblemDetails | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, type, message } = exception as { status?: unknown; type?: unknown; message?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string') return undefined;
+  const detail =
+    type === 'entity.too.large'
+      ? 'The request body is larger than this service accepts.'
+      : type === 'entity.parse.failed'
+        ? `The request body is not valid JSON: ${String(message)}`
+        : String(message);
+  return { type: PROBLEM_BASE + type.replace(/\./g, '-'), title: HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'Bad request', status, detail };
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -52,8 +70,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     let problem: ProblemDetails;
+    const clientError = bodyParserError(exception);
     if (exception instanceof HttpException) {
       problem = fromHttpException(exception);
+    } else if (clientError) {
+      problem = clientError;
     } else {
       // Never leak internals: log them, answer with a generic problem.
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
