@@ -9,6 +9,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchConsumer, type EventHandlerRegistration } from './batch-consumer';
+import { ConsumerLag } from './consumer-lag';
 import { CONSUME_EVENTS_METADATA, type ConsumeEventsOptions } from './consume-events.decorator';
 import { contractsDecoder } from './contracts-adapter';
 import { MessagingMetrics } from './messaging.metrics';
@@ -31,6 +32,7 @@ export function nestMessagingLogger(): MessagingLogger {
 @Injectable()
 export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer: BatchConsumer | undefined;
+  private unregisterLag: (() => void) | undefined;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -41,6 +43,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(MESSAGING_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly metrics: MessagingMetrics,
     private readonly relay: OutboxRelay,
+    private readonly consumerLag: ConsumerLag,
   ) {}
 
   get batchConsumer(): BatchConsumer | undefined {
@@ -91,10 +94,13 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     });
     logger.log('starting consumer', { groupId: this.options.groupId, handlers: handlers.map((h) => `${h.topic} -> ${h.name}`) });
     await this.consumer.start();
+    const topics = this.consumer.topics;
+    this.unregisterLag = this.metrics.addLagSource(() => this.consumerLag.lag(this.options.groupId, topics));
   }
 
   /** Before TypeORM closes its pool: stop fetching, finish and commit the batch in hand, disconnect. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.unregisterLag?.();
     await this.consumer?.stop();
     await this.relay.stop();
   }

@@ -115,6 +115,7 @@ describe('MessagingModule: decorated handlers, outbox and lifecycle in a Nest ap
     const metrics = await registry.metrics();
     expect(metrics).toMatch(new RegExp(`messaging_messages_processed_total\\{topic="${inTopic.replace(/\./g, '\\.')}"\\} ${stream.length}`));
     expect(metrics).toContain(`messaging_outbox_backlog{schema="${schema}"} 0`);
+    expect(metrics).toMatch(new RegExp(`messaging_consumer_lag\\{group="${groupId}",topic="${inTopic.replace(/\./g, "\\.")}",partition="0"\\} \\d+`));
 
     await app.close();
     app = undefined;
