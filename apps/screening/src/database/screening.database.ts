@@ -1,8 +1,13 @@
+import { createMessagingMigration } from '@hiring/messaging';
 import { CreateScreeningSchema1764100000000 } from './migrations/1764100000000-CreateScreeningSchema';
+import { CandidateProfileEntity } from '../screenings/candidate-profile.entity';
+import { ScreeningEntity } from '../screenings/screening.entity';
 
-/** The screening service owns the Postgres schema "screening" and nothing else. */
+export const SCREENING_SCHEMA = 'screening';
+
+/** The screening service owns the Postgres schema "screening" and nothing else (outbox and inbox included). */
 export const SCREENING_DATABASE = {
-  schema: 'screening',
-  entities: [],
-  migrations: [CreateScreeningSchema1764100000000],
+  schema: SCREENING_SCHEMA,
+  entities: [CandidateProfileEntity, ScreeningEntity],
+  migrations: [CreateScreeningSchema1764100000000, createMessagingMigration(SCREENING_SCHEMA)],
 };

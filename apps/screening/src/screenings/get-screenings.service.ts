@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
+import { toScreeningView, type ScreeningView } from './screening.mapper';
+import { ScreeningRepository } from './screening.repository';
+
+export interface CandidateScreenings {
+  candidateId: string;
+  latest: ScreeningView;
+  /** Every screening, newest first (one per rubric version). */
+  history: ScreeningView[];
+}
+
+@Injectable()
+export class GetScreeningsService {
+  constructor(private readonly repository: ScreeningRepository) {}
+
+  async execute(candidateId: string): Promise<CandidateScreenings> {
+    const history = await this.repository.findHistory(candidateId);
+    if (history.length === 0) {
+      throw new ScreeningException(ScreeningExceptionCode.CANDIDATE_NOT_FOUND, `no screening stored for candidate ${candidateId}`);
+    }
+    const views = history.map(toScreeningView);
+    return { candidateId, latest: views[0], history: views };
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { screenCandidate } from '@hiring/domain';
+import { Clock } from '../shared/clock';
+import { RubricCatalogue } from './rubric-catalogue';
+import { ScreeningEventsPublisher } from './screening-events.publisher';
+import { toScreening } from './screening.mapper';
+import type { CandidateInput } from './screening.model';
+import { ScreeningRepository, type ScreeningTx } from './screening.repository';
+
+export interface ScreenCandidatesOutcome {
+  screened: number;
+  published: number;
+}
+
+/**
+ * Screens sourced candidates with the rubric in force for their role: keeps
+ * the profile for replays, stores the screening with per-rule evidence and
+ * emits candidate-screened, all in the caller's transaction.
+ */
+@Injectable()
+export class ScreenCandidateService {
+  constructor(
+    private readonly repository: ScreeningRepository,
+    private readonly rubrics: RubricCatalogue,
+    private readonly publisher: ScreeningEventsPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tx: ScreeningTx, inputs: readonly CandidateInput[], correlationIds?: ReadonlyMap<string, string>): Promise<ScreenCandidatesOutcome> {
+    // Events of one candidate arrive in order on one partition: within a batch the last one wins.
+    const latest = new Map<string, CandidateInput>();
+    for (const input of inputs) latest.set(input.candidateId, input);
+    const candidates = [...latest.values()];
+
+    const current = await this.repository.saveProfiles(tx, candidates);
+    const now = this.clock.now();
+    const day = this.clock.today();
+    const screenings = candidates
+      .filter((c) => current.has(c.candidateId))
+      .map((c) => toScreening(c, screenCandidate(c.profile, this.rubrics.inForce(c.role, day)), now));
+
+    const stored = await this.repository.saveScreenings(tx, screenings);
+    const toPublish = screenings.filter((s) => stored.has(s.candidateId));
+    await this.publisher.candidatesScreened(tx, toPublish, correlationIds);
+    return { screened: screenings.length, published: toPublish.length };
+  }
+}

@@ -1,0 +1,27 @@
+// The port through which screening emits events: CloudEvents written to the
+// outbox in the caller's transaction, so an event exists iff its screening does.
+import { Injectable } from '@nestjs/common';
+import { buildEvent, EVENT_TYPES } from '@hiring/contracts';
+import { Outbox, type OutboxCloudEvent } from '@hiring/messaging';
+import { toCandidateScreenedEvent } from './screening.mapper';
+import type { Screening } from './screening.model';
+import type { ScreeningTx } from './screening.repository';
+
+export const SCREENING_EVENT_SOURCE = '/services/screening';
+
+@Injectable()
+export class ScreeningEventsPublisher {
+  constructor(private readonly outbox: Outbox) {}
+
+  async candidatesScreened(tx: ScreeningTx, screenings: readonly Screening[], correlationIds?: ReadonlyMap<string, string>): Promise<void> {
+    const events = screenings.map((s) =>
+      buildEvent(EVENT_TYPES.candidateScreened, {
+        source: SCREENING_EVENT_SOURCE,
+        data: toCandidateScreenedEvent(s),
+        correlationId: correlationIds?.get(s.candidateId),
+      }),
+    );
+    // The contracts' CloudEvent interface has no index signature, so it needs a cast to the outbox's (structurally equal) type.
+    await this.outbox.enqueue(tx, events as unknown as OutboxCloudEvent[]);
+  }
+}

@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One screening of a candidate under one rubric version, with every rule's verdict and evidence. */
+@Entity({ schema: 'screening', name: 'screenings' })
+export class ScreeningEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ name: 'candidate_id', type: 'text' }) candidateId!: string;
+  @Column({ name: 'submission_id', type: 'text' }) submissionId!: string;
+  @Column({ name: 'agency_id', type: 'text' }) agencyId!: string;
+  @Column({ name: 'requisition_id', type: 'text' }) requisitionId!: string;
+  @Column({ type: 'text' }) role!: string;
+  @Column({ name: 'location_tier', type: 'text' }) locationTier!: string;
+  @Column({ name: 'rubric_id', type: 'text' }) rubricId!: string;
+  @Column({ name: 'rubric_version', type: 'text' }) rubricVersion!: string;
+  @Column({ type: 'text' }) decision!: string;
+  /** RuleOutcome[] of the domain: ruleId, group, met, evidence. */
+  @Column({ type: 'jsonb' }) rules!: unknown;
+  @Column({ type: 'jsonb' }) reasons!: unknown;
+  @Column({ name: 'screened_at', type: 'timestamptz' }) screenedAt!: Date;
+}

@@ -1,0 +1,164 @@
+// Explicit mappers at the screening service's boundaries:
+// candidate-sourced payload -> domain input; domain result -> stored screening;
+// stored screening -> candidate-screened payload and HTTP response.
+import type { CandidateScreenedEvent, CandidateSourcedEvent } from '@hiring/contracts';
+import {
+  validateCandidateProfile,
+  type CandidateProfile,
+  type LocationTier,
+  type RuleOutcome,
+  type ScreeningDecision,
+  type ScreeningResult,
+  type TargetRole,
+} from '@hiring/domain';
+import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
+import type { CandidateProfileEntity } from './candidate-profile.entity';
+import type { ScreeningEntity } from './screening.entity';
+import type { CandidateInput, Screening } from './screening.model';
+
+/** The contract bounds evidence per rule to 20 quoted lines. */
+export const MAX_EVIDENCE_PER_RULE = 20;
+
+/**
+ * candidate-sourced -> what the rubric reads. The payload was validated by the
+ * contract; the domain checks the profile again with its own schema, and the
+ * event's role and location must agree with the profile's.
+ */
+export function toCandidateInput(data: CandidateSourcedEvent): CandidateInput {
+  const profile = toCandidateProfile(data.profile);
+  if (profile.targetRole !== data.role || profile.locationTier !== data.locationTier) {
+    throw new ScreeningException(ScreeningExceptionCode.INCONSISTENT_EVENT, 'event role/locationTier disagree with the profile', [
+      ...(profile.targetRole !== data.role ? [{ path: 'data.role', message: `is ${data.role}, profile.targetRole is ${profile.targetRole}` }] : []),
+      ...(profile.locationTier !== data.locationTier
+        ? [{ path: 'data.locationTier', message: `is ${data.locationTier}, profile.locationTier is ${profile.locationTier}` }]
+        : []),
+    ]);
+  }
+  return {
+    candidateId: data.candidateId,
+    submissionId: data.submissionId,
+    agencyId: data.agencyId,
+    requisitionId: data.requisitionId,
+    role: data.role,
+    locationTier: data.locationTier,
+    profile,
+    sourcedAt: new Date(data.sourcedAt),
+  };
+}
+
+/** Plain JSON of the payload instance, checked by the domain's profile schema (the one ajv setup). */
+export function toCandidateProfile(payload: unknown): CandidateProfile {
+  const checked = validateCandidateProfile(JSON.parse(JSON.stringify(payload)) as unknown);
+  if (!checked.ok) {
+    throw new ScreeningException(
+      ScreeningExceptionCode.INVALID_PROFILE,
+      'profile fails the domain profile check',
+      checked.errors.map((e) => ({ path: `data.profile.${e.path}`.replace(/\.$/, ''), message: e.message })),
+    );
+  }
+  return checked.value;
+}
+
+export function toCandidateInputFromEntity(entity: CandidateProfileEntity): CandidateInput {
+  return {
+    candidateId: entity.candidateId,
+    submissionId: entity.submissionId,
+    agencyId: entity.agencyId,
+    requisitionId: entity.requisitionId,
+    role: entity.role as TargetRole,
+    locationTier: entity.locationTier as LocationTier,
+    profile: toCandidateProfile(entity.profile),
+    sourcedAt: entity.sourcedAt,
+  };
+}
+
+export function toScreening(input: CandidateInput, result: ScreeningResult, screenedAt: Date): Screening {
+  return {
+    candidateId: input.candidateId,
+    submissionId: input.submissionId,
+    agencyId: input.agencyId,
+    requisitionId: input.requisitionId,
+    role: input.role,
+    locationTier: input.locationTier,
+    rubricId: result.rubricId,
+    rubricVersion: result.rubricVersion,
+    decision: result.decision,
+    rules: result.rules,
+    reasons: result.reasons,
+    screenedAt,
+  };
+}
+
+export function toScreeningFromEntity(entity: ScreeningEntity): Screening {
+  return {
+    candidateId: entity.candidateId,
+    submissionId: entity.submissionId,
+    agencyId: entity.agencyId,
+    requisitionId: entity.requisitionId,
+    role: entity.role as TargetRole,
+    locationTier: entity.locationTier as LocationTier,
+    rubricId: entity.rubricId,
+    rubricVersion: entity.rubricVersion,
+    decision: entity.decision as ScreeningDecision,
+    rules: entity.rules as RuleOutcome[],
+    reasons: entity.reasons as string[],
+    screenedAt: entity.screenedAt,
+  };
+}
+
+export function toCandidateScreenedEvent(screening: Screening): CandidateScreenedEvent {
+  return {
+    candidateId: screening.candidateId,
+    submissionId: screening.submissionId,
+    agencyId: screening.agencyId,
+    requisitionId: screening.requisitionId,
+    role: screening.role,
+    locationTier: screening.locationTier,
+    decision: screening.decision,
+    rubric: { id: screening.rubricId, version: screening.rubricVersion },
+    rules: screening.rules.map((rule) => ({
+      ruleId: rule.ruleId,
+      kind: rule.group === 'red-flag' ? 'red-flag' : 'signal',
+      group: rule.group,
+      met: rule.met,
+      evidence: rule.evidence.slice(0, MAX_EVIDENCE_PER_RULE),
+    })),
+    screenedAt: screening.screenedAt.toISOString(),
+  };
+}
+
+export interface ScreeningView {
+  rubric: { id: string; version: string };
+  decision: ScreeningDecision;
+  reasons: string[];
+  rules: Array<{ ruleId: string; group: string; met: boolean; evidence: string[] }>;
+  submissionId: string;
+  agencyId: string;
+  requisitionId: string;
+  role: TargetRole;
+  locationTier: LocationTier;
+  screenedAt: string;
+}
+
+export function toScreeningView(screening: Screening): ScreeningView {
+  return {
+    rubric: { id: screening.rubricId, version: screening.rubricVersion },
+    decision: screening.decision,
+    reasons: screening.reasons,
+    rules: screening.rules.map((r) => ({ ruleId: r.ruleId, group: r.group, met: r.met, evidence: r.evidence })),
+    submissionId: screening.submissionId,
+    agencyId: screening.agencyId,
+    requisitionId: screening.requisitionId,
+    role: screening.role,
+    locationTier: screening.locationTier,
+    screenedAt: screening.screenedAt.toISOString(),
+  };
+}
+
+/** Rule ids whose verdict differs between two screenings (a rule missing on one side counts as changed). */
+export function changedRules(before: readonly RuleOutcome[], after: readonly RuleOutcome[]): string[] {
+  const was = new Map(before.map((r) => [r.ruleId as string, r.met]));
+  const now = new Map(after.map((r) => [r.ruleId as string, r.met]));
+  const ids = new Set([...was.keys(), ...now.keys()]);
+  return [...ids].filter((id) => was.get(id) !== now.get(id));
+}

@@ -1,0 +1,27 @@
+// The service's own view of a candidate and a screening: domain types plus the
+// ids that travel with them. Entities map to these and never leave the repository.
+import type { CandidateProfile, LocationTier, RuleOutcome, ScreeningDecision, TargetRole } from '@hiring/domain';
+
+export interface CandidateRef {
+  candidateId: string;
+  submissionId: string;
+  agencyId: string;
+  requisitionId: string;
+  role: TargetRole;
+  locationTier: LocationTier;
+}
+
+/** What screening needs to (re-)screen a candidate: the ids and the profile from candidate-sourced. */
+export interface CandidateInput extends CandidateRef {
+  profile: CandidateProfile;
+  sourcedAt: Date;
+}
+
+export interface Screening extends CandidateRef {
+  rubricId: string;
+  rubricVersion: string;
+  decision: ScreeningDecision;
+  rules: RuleOutcome[];
+  reasons: string[];
+  screenedAt: Date;
+}

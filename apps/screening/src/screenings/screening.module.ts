@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../shared/clock';
+import { MessagingReadiness } from '../shared/messaging-readiness';
+import { CandidateErasedHandler } from './candidate-erased.handler';
+import { CandidateSourcedHandler } from './candidate-sourced.handler';
+import { EraseCandidateService } from './erase-candidate.service';
+import { GetScreeningsService } from './get-screenings.service';
+import { RescreenCandidatesService } from './rescreen-candidates.service';
+import { RubricCatalogue } from './rubric-catalogue';
+import { ScreenCandidateService } from './screen-candidate.service';
+import { ScreeningEventsPublisher } from './screening-events.publisher';
+import { ScreeningRepository } from './screening.repository';
+import { ScreeningsController } from './screenings.controller';
+
+@Module({
+  controllers: [ScreeningsController],
+  providers: [
+    Clock,
+    MessagingReadiness,
+    RubricCatalogue,
+    ScreeningRepository,
+    ScreeningEventsPublisher,
+    ScreenCandidateService,
+    EraseCandidateService,
+    GetScreeningsService,
+    RescreenCandidatesService,
+    CandidateSourcedHandler,
+    CandidateErasedHandler,
+  ],
+})
+export class ScreeningModule {}

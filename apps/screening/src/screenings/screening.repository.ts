@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CandidateProfileEntity } from './candidate-profile.entity';
+import { ScreeningEntity } from './screening.entity';
+import { toScreeningFromEntity } from './screening.mapper';
+import type { CandidateInput, Screening } from './screening.model';
+
+/** The transaction a use case runs in: the consumer's (inbox) or one the repository opens. */
+export type ScreeningTx = EntityManager;
+
+/**
+ * Candidate profiles and screenings in schema "screening". Writes are one
+ * multi-row statement per batch; idempotency is in the constraints.
+ */
+@Injectable()
+export class ScreeningRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: ScreeningTx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Stores the latest profile of each candidate (one row per candidate in
+   * `inputs`). A profile older than the stored one is ignored; returns the ids
+   * whose profile is now the one given.
+   */
+  async saveProfiles(tx: ScreeningTx, inputs: readonly CandidateInput[]): Promise<Set<string>> {
+    if (inputs.length === 0) return new Set();
+    const rows: Array<{ candidate_id: string }> = await tx.query(
+      `INSERT INTO screening.candidate_profiles
+         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, profile, sourced_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::timestamptz[])
+       ON CONFLICT (candidate_id) DO UPDATE SET
+         submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
+         role = excluded.role, location_tier = excluded.location_tier, profile = excluded.profile,
+         sourced_at = excluded.sourced_at, updated_at = now()
+       WHERE candidate_profiles.sourced_at <= excluded.sourced_at
+       RETURNING candidate_id`,
+      [
+        inputs.map((i) => i.candidateId),
+        inputs.map((i) => i.submissionId),
+        inputs.map((i) => i.agencyId),
+        inputs.map((i) => i.requisitionId),
+        inputs.map((i) => i.role),
+        inputs.map((i) => i.locationTier),
+        inputs.map((i) => JSON.stringify(i.profile)),
+        inputs.map((i) => i.sourcedAt.toISOString()),
+      ],
+    );
+    return new Set(rows.map((r) => r.candidate_id));
+  }
+
+  /**
+   * One row per (candidate, rubric version). Re-storing the same verdicts is a
+   * no-op; returns the candidate ids whose row was inserted or changed, the
+   * ones worth an event.
+   */
+  async saveScreenings(tx: ScreeningTx, screenings: readonly Screening[]): Promise<Set<string>> {
+    if (screenings.length === 0) return new Set();
+    const rows: Array<{ candidate_id: string }> = await tx.query(
+      `INSERT INTO screening.screenings
+         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[])
+       ON CONFLICT ON CONSTRAINT screenings_candidate_rubric_version_uq DO UPDATE SET
+         submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
+         role = excluded.role, location_tier = excluded.location_tier, rubric_id = excluded.rubric_id,
+         decision = excluded.decision, rules = excluded.rules, reasons = excluded.reasons, screened_at = excluded.screened_at
+       WHERE (screenings.decision, screenings.rules, screenings.submission_id, screenings.requisition_id, screenings.location_tier)
+             IS DISTINCT FROM (excluded.decision, excluded.rules, excluded.submission_id, excluded.requisition_id, excluded.location_tier)
+       RETURNING candidate_id`,
+      [
+        screenings.map((s) => s.candidateId),
+        screenings.map((s) => s.submissionId),
+        screenings.map((s) => s.agencyId),
+        screenings.map((s) => s.requisitionId),
+        screenings.map((s) => s.role),
+        screenings.map((s) => s.locationTier),
+        screenings.map((s) => s.rubricId),
+        screenings.map((s) => s.rubricVersion),
+        screenings.map((s) => s.decision),
+        screenings.map((s) => JSON.stringify(s.rules)),
+        screenings.map((s) => JSON.stringify(s.reasons)),
+        screenings.map((s) => s.screenedAt.toISOString()),
+      ],
+    );
+    return new Set(rows.map((r) => r.candidate_id));
+  }
+
+  /** The most recent screening of each candidate that has one. */
+  async findLatest(tx: ScreeningTx, candidateIds: readonly string[]): Promise<Map<string, Screening>> {
+    if (candidateIds.length === 0) return new Map();
+    const entities = await tx
+      .getRepository(ScreeningEntity)
+      .createQueryBuilder('s')
+      .distinctOn(['s.candidate_id'])
+      .where('s.candidate_id = ANY(:ids)', { ids: [...candidateIds] })
+      .orderBy('s.candidate_id')
+      .addOrderBy('s.screened_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .getMany();
+    return new Map(entities.map((e) => [e.candidateId, toScreeningFromEntity(e)]));
+  }
+
+  /** Every screening of a candidate, newest first. */
+  async findHistory(candidateId: string): Promise<Screening[]> {
+    const entities = await this.dataSource.getRepository(ScreeningEntity).find({
+      where: { candidateId },
+      order: { screenedAt: 'DESC', id: 'DESC' },
+    });
+    return entities.map(toScreeningFromEntity);
+  }
+
+  /** Stored profiles in candidate id order after `afterCandidateId` (keyset paging: constant cost per page). */
+  pageProfiles(tx: ScreeningTx, afterCandidateId: string | null, limit: number): Promise<CandidateProfileEntity[]> {
+    const qb = tx.getRepository(CandidateProfileEntity).createQueryBuilder('p').orderBy('p.candidate_id', 'ASC').limit(limit);
+    if (afterCandidateId !== null) qb.where('p.candidate_id > :after', { after: afterCandidateId });
+    return qb.getMany();
+  }
+
+  /** Erasure: the stored profile (free text is personal data) and every screening of these candidates. */
+  async deleteCandidates(tx: ScreeningTx, candidateIds: readonly string[]): Promise<void> {
+    if (candidateIds.length === 0) return;
+    await tx.query('DELETE FROM screening.screenings WHERE candidate_id = ANY($1::text[])', [candidateIds]);
+    await tx.query('DELETE FROM screening.candidate_profiles WHERE candidate_id = ANY($1::text[])', [candidateIds]);
+  }
+}
