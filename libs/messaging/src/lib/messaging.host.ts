@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchConsumer, type EventHandlerRegistration } from './batch-consumer';
@@ -68,8 +69,41 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     return found;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    const logger = this.options.logger ?? nestMessagingLogger();
+  private stopping = false;
+  private readonly abort = new AbortController();
+  private startup: Promise<void> | undefined;
+
+  /**
+   * Kafka may be unreachable when the service boots. The service still starts
+   * (live, and not ready: readiness checks Kafka) and keeps trying with
+   * backoff, instead of crashing into a restart loop.
+   */
+  onApplicationBootstrap(): void {
+    this.startup = this.startUntilConnected(this.options.logger ?? nestMessagingLogger());
+  }
+
+  /** Resolves once the relay and consumer run (or the app stops first). */
+  whenStarted(): Promise<void> {
+    return this.startup ?? Promise.resolve();
+  }
+
+  private async startUntilConnected(logger: MessagingLogger): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt += 1) {
+      try {
+        await this.startOnce(logger);
+        return;
+      } catch (err) {
+        await this.consumer?.stop().catch(() => undefined);
+        this.consumer = undefined;
+        const waitMs = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+        logger.warn('messaging could not start; retrying', { attempt, waitMs, error: err instanceof Error ? err.message : String(err) });
+        await sleep(waitMs, undefined, { signal: this.abort.signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  /** One attempt to connect the relay and the consumer; throws when Kafka does not answer. */
+  private async startOnce(logger: MessagingLogger): Promise<void> {
     if (this.options.relay?.enabled !== false) await this.relay.start();
     if (this.options.consumer?.enabled === false) return;
     const handlers = this.discoverHandlers();
@@ -100,6 +134,10 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Before TypeORM closes its pool: stop fetching, finish and commit the batch in hand, disconnect. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.abort.abort();
+    // A connect attempt in flight is not abortable; give it a bounded moment.
+    await Promise.race([this.startup, sleep(5_000, undefined, { ref: false })]);
     this.unregisterLag?.();
     await this.consumer?.stop();
     await this.relay.stop();

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConsumeEvents, ConsumerLag, MessagingHealth, MessagingModule, Outbox, createMessagingMigration, type ConsumedEvent } from '../index';
+import { ConsumeEvents, ConsumerLag, MessagingHealth, MessagingHost, MessagingModule, Outbox, createMessagingMigration, type ConsumedEvent } from '../index';
 import {
   countEffects,
   createTopics,
@@ -100,6 +100,7 @@ describe('MessagingModule: decorated handlers, outbox and lifecycle in a Nest ap
     }).compile();
     app = moduleRef;
     await app.init();
+    await app.get(MessagingHost).whenStarted();
 
     const stream = keyedStream(20, 10);
     await produce(k, inTopic, stream.map((e) => ({ key: e.key, value: testEvent({ key: e.key, seq: e.seq }, e.id) })));
