@@ -45,11 +45,21 @@ port_open() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
+# True when pid names a live process. A zombie (killed, not yet reaped by its
+# parent, e.g. a server reparented to a slow-reaping init) answers kill -0 but
+# is dead for our purposes.
+pid_alive() {
+  local state
+  [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 1
+  state="$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null || true)"
+  [[ -n "${state}" && "${state}" != "Z" ]]
+}
+
 # True when pid is alive and its command line contains the given marker, so a
 # stale pid file whose number was reused by another process is not trusted.
 pid_matches() {
   local pid="$1" marker="$2"
-  [[ -n "${pid}" ]] && kill -0 "${pid}" 2>/dev/null &&
+  pid_alive "${pid}" &&
     tr '\0' ' ' <"/proc/${pid}/cmdline" 2>/dev/null | grep -qF -- "${marker}"
 }
 

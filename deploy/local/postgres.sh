@@ -108,7 +108,19 @@ CONF
 }
 
 pg_running() {
-  [[ -f "${PG_DATA_DIR}/PG_VERSION" ]] && pg_as_owner "${PG_BIN_DIR}/pg_ctl" status -D "${PG_DATA_DIR}" >/dev/null 2>&1
+  [[ -f "${PG_DATA_DIR}/PG_VERSION" ]] && pid_alive "$(pg_pid)" &&
+    pg_as_owner "${PG_BIN_DIR}/pg_ctl" status -D "${PG_DATA_DIR}" >/dev/null 2>&1
+}
+
+# After a crash postmaster.pid stays behind. Postgres ignores it when the pid
+# is gone, but refuses to start while that pid is a zombie; drop it then.
+pg_clear_stale_pid() {
+  local pid
+  pid="$(pg_pid)"
+  if [[ -n "${pid}" ]] && ! pid_alive "${pid}"; then
+    warn "removing stale ${PG_DATA_DIR}/postmaster.pid (pid ${pid} is gone)"
+    rm -f "${PG_DATA_DIR}/postmaster.pid"
+  fi
 }
 
 pg_pid() {
@@ -162,6 +174,7 @@ pg_up() {
 
   t0="$(now_ms)"
   pg_prepare_dirs
+  pg_clear_stale_pid
   pg_initdb
   pg_write_config
   record_timing "postgres init" "$(fmt_ms $(($(now_ms) - t0))) (${PG_INITDB_NOTE})"
