@@ -1,8 +1,12 @@
+import { createMessagingMigration } from '@hiring/messaging';
 import { CreateScoringSchema1764100000000 } from './migrations/1764100000000-CreateScoringSchema';
+import { ScoreEntity } from '../scores/score.entity';
 
-/** The scoring service owns the Postgres schema "scoring" and nothing else. */
+export const SCORING_SCHEMA = 'scoring';
+
+/** The scoring service owns the Postgres schema "scoring" and nothing else (outbox and inbox included). */
 export const SCORING_DATABASE = {
-  schema: 'scoring',
-  entities: [],
-  migrations: [CreateScoringSchema1764100000000],
+  schema: SCORING_SCHEMA,
+  entities: [ScoreEntity],
+  migrations: [CreateScoringSchema1764100000000, createMessagingMigration(SCORING_SCHEMA)],
 };

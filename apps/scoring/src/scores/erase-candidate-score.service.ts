@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { ScoreRepository, type ScoringTx } from './score.repository';
+import { ScoredTopicPublisher } from './scored-topic.publisher';
+
+/** Erasure: delete the score and leave a tombstone under the candidate id on the compacted scored topic. */
+@Injectable()
+export class EraseCandidateScoreService {
+  constructor(
+    private readonly repository: ScoreRepository,
+    private readonly publisher: ScoredTopicPublisher,
+  ) {}
+
+  async execute(tx: ScoringTx, candidateIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(candidateIds)];
+    await this.repository.delete(tx, ids);
+    // A tombstone even when no score was stored: dashboards may hold one from an earlier run of the topic.
+    await this.publisher.tombstones(tx, ids);
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ScoreEntity } from './score.entity';
+import { toScoreFromEntity } from './score.mapper';
+import type { ScoreRecord } from './score.model';
+
+/** The transaction a use case runs in (the consumer's, which also records the inbox ids). */
+export type ScoringTx = EntityManager;
+
+@Injectable()
+export class ScoreRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Upserts the latest score of each candidate (one record per candidate).
+   * A record for an older screening than the stored one changes nothing, and
+   * neither does the same screening again; returns the ids actually written.
+   */
+  async saveLatest(tx: ScoringTx, records: readonly ScoreRecord[]): Promise<Set<string>> {
+    if (records.length === 0) return new Set();
+    const rows: Array<{ candidate_id: string }> = await tx.query(
+      `INSERT INTO scoring.scores
+         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, score, raw_score, breakdown, penalties,
+          decision, rubric_id, rubric_version, screened_at, scored_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::jsonb[], $10::jsonb[],
+                            $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[])
+       ON CONFLICT (candidate_id) DO UPDATE SET
+         submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
+         role = excluded.role, location_tier = excluded.location_tier, score = excluded.score, raw_score = excluded.raw_score,
+         breakdown = excluded.breakdown, penalties = excluded.penalties, decision = excluded.decision,
+         rubric_id = excluded.rubric_id, rubric_version = excluded.rubric_version,
+         screened_at = excluded.screened_at, scored_at = excluded.scored_at
+       WHERE scores.screened_at < excluded.screened_at
+       RETURNING candidate_id`,
+      [
+        records.map((r) => r.candidateId),
+        records.map((r) => r.submissionId),
+        records.map((r) => r.agencyId),
+        records.map((r) => r.requisitionId),
+        records.map((r) => r.role),
+        records.map((r) => r.locationTier),
+        records.map((r) => r.score),
+        records.map((r) => r.raw),
+        records.map((r) => JSON.stringify(r.breakdown)),
+        records.map((r) => JSON.stringify(r.penalties)),
+        records.map((r) => r.decision),
+        records.map((r) => r.rubricId),
+        records.map((r) => r.rubricVersion),
+        records.map((r) => r.screenedAt.toISOString()),
+        records.map((r) => r.scoredAt.toISOString()),
+      ],
+    );
+    return new Set(rows.map((r) => r.candidate_id));
+  }
+
+  async find(candidateId: string): Promise<ScoreRecord | undefined> {
+    const entity = await this.dataSource.getRepository(ScoreEntity).findOneBy({ candidateId });
+    return entity ? toScoreFromEntity(entity) : undefined;
+  }
+
+  async delete(tx: ScoringTx, candidateIds: readonly string[]): Promise<void> {
+    if (candidateIds.length === 0) return;
+    await tx.query('DELETE FROM scoring.scores WHERE candidate_id = ANY($1::text[])', [candidateIds]);
+  }
+}

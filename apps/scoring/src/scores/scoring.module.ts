@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../shared/clock';
+import { MessagingReadiness } from '../shared/messaging-readiness';
+import { CandidateErasedHandler } from './candidate-erased.handler';
+import { CandidateScreenedHandler } from './candidate-screened.handler';
+import { EraseCandidateScoreService } from './erase-candidate-score.service';
+import { GetScoreService } from './get-score.service';
+import { RubricCatalogue } from './rubric-catalogue';
+import { ScoreCandidateService } from './score-candidate.service';
+import { ScoreRepository } from './score.repository';
+import { ScoredTopicPublisher } from './scored-topic.publisher';
+import { ScoresController } from './scores.controller';
+import { TombstoneRelay } from './tombstone.relay';
+
+@Module({
+  controllers: [ScoresController],
+  providers: [
+    Clock,
+    MessagingReadiness,
+    RubricCatalogue,
+    ScoreRepository,
+    ScoredTopicPublisher,
+    TombstoneRelay,
+    ScoreCandidateService,
+    EraseCandidateScoreService,
+    GetScoreService,
+    CandidateScreenedHandler,
+    CandidateErasedHandler,
+  ],
+})
+export class ScoringModule {}

@@ -1,0 +1,41 @@
+// ScoringException -> transport. Kafka: a DecodeFailure is dead-lettered at
+// once (no retry fixes the message). HTTP: a problem+json.
+import { DecodeFailure } from '@hiring/messaging';
+import { ProblemException } from '@hiring/platform';
+import { ScoringException, ScoringExceptionCode } from './scoring.exception';
+
+export function toKafkaFailure(error: ScoringException): Error {
+  switch (error.code) {
+    case ScoringExceptionCode.UNKNOWN_RUBRIC:
+    case ScoringExceptionCode.SCREENING_MISMATCH:
+    case ScoringExceptionCode.SCORE_NOT_FOUND:
+      return new DecodeFailure(error.code, error.message, error.errors, { cause: error });
+    default: {
+      const never: never = error.code;
+      throw new Error(`unmapped scoring exception code ${String(never)}`);
+    }
+  }
+}
+
+export function toHttpProblem(error: ScoringException): ProblemException {
+  switch (error.code) {
+    case ScoringExceptionCode.SCORE_NOT_FOUND:
+      return new ProblemException({ type: 'https://hiring.local/problems/not-found', title: 'Not Found', status: 404, detail: error.message });
+    case ScoringExceptionCode.UNKNOWN_RUBRIC:
+    case ScoringExceptionCode.SCREENING_MISMATCH:
+      return new ProblemException({ type: 'https://hiring.local/problems/unprocessable', title: 'Unprocessable', status: 422, detail: error.message });
+    default: {
+      const never: never = error.code;
+      throw new Error(`unmapped scoring exception code ${String(never)}`);
+    }
+  }
+}
+
+export async function mapScoringErrors<T>(work: () => Promise<T>, map: (e: ScoringException) => Error): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ScoringException) throw map(error);
+    throw error;
+  }
+}
