@@ -1,0 +1,95 @@
+import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, parseEvent, type CandidateSourcedEvent } from '@hiring/contracts';
+import { AI_TECH_LEAD_RUBRIC_2026_03, screenCandidate, SCREENING_RULE_IDS } from '@hiring/domain';
+import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
+import { changedRules, MAX_EVIDENCE_PER_RULE, toCandidateInput, toCandidateScreenedEvent, toScreening } from './screening.mapper';
+
+function sourced(overrides: Partial<CandidateSourcedEvent> = {}): CandidateSourcedEvent {
+  // Through the contract's own parser, as the consumer sees it: payload class instances.
+  const event = buildEvent(EVENT_TYPES.candidateSourced, { source: '/test', data: { ...EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced], ...overrides } });
+  return parseEvent(JSON.stringify(event), { expectedTypes: [EVENT_TYPES.candidateSourced] }).data as CandidateSourcedEvent;
+}
+
+function thrown(fn: () => unknown): ScreeningException {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ScreeningException) return error;
+    throw error;
+  }
+  throw new Error('expected a ScreeningException');
+}
+
+describe('screening mappers: candidate-sourced -> domain profile -> candidate-screened', () => {
+  it('maps the sourced payload to the domain input: ids, role, location and the profile as plain data', () => {
+    const data = sourced();
+    const input = toCandidateInput(data);
+    expect(input).toMatchObject({
+      candidateId: data.candidateId,
+      submissionId: data.submissionId,
+      agencyId: data.agencyId,
+      requisitionId: data.requisitionId,
+      role: 'ai-tech-lead',
+      locationTier: 'uk-london',
+    });
+    expect(input.sourcedAt.toISOString()).toBe(new Date(data.sourcedAt).toISOString());
+    expect(input.profile).toEqual(JSON.parse(JSON.stringify(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile)));
+    expect(Object.getPrototypeOf(input.profile)).toBe(Object.prototype);
+  });
+
+  it('refuses an event whose role disagrees with the profile it carries', () => {
+    const error = thrown(() => toCandidateInput(sourced({ role: 'tech-lead' })));
+    expect(error.code).toBe(ScreeningExceptionCode.INCONSISTENT_EVENT);
+    expect(error.errors.map((e) => e.path)).toEqual(['data.role']);
+  });
+
+  it('refuses a profile the domain schema rejects, naming the field', () => {
+    const data = sourced();
+    (data.profile as unknown as Record<string, unknown>).communicationRating = 9;
+    const error = thrown(() => toCandidateInput(data));
+    expect(error.code).toBe(ScreeningExceptionCode.INVALID_PROFILE);
+    expect(error.errors.some((e) => e.path.includes('communicationRating'))).toBe(true);
+  });
+
+  it('builds a contract-valid candidate-screened event with every rule, its kind, evidence and the rubric version', () => {
+    const input = toCandidateInput(sourced());
+    const result = screenCandidate(input.profile, AI_TECH_LEAD_RUBRIC_2026_03);
+    const screenedAt = new Date('2026-03-05T10:00:00Z');
+    const data = toCandidateScreenedEvent(toScreening(input, result, screenedAt));
+
+    expect(() => buildEvent(EVENT_TYPES.candidateScreened, { source: '/test', data })).not.toThrow();
+    expect(data.rubric).toEqual({ id: 'ai-tech-lead-screening', version: '2026-03' });
+    expect(data.decision).toBe(result.decision);
+    expect(data.screenedAt).toBe('2026-03-05T10:00:00.000Z');
+    expect(data.rules.map((r) => r.ruleId)).toEqual([...SCREENING_RULE_IDS]);
+    for (const rule of data.rules) {
+      expect(rule.kind).toBe(rule.group === 'red-flag' ? 'red-flag' : 'signal');
+      expect(rule.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE_PER_RULE);
+    }
+    expect(data.rules.map((r) => r.met)).toEqual(result.rules.map((r) => r.met));
+    // No identity can be in it: the sourced event has none, and the mapper copies named fields only.
+    expect(Object.keys(data).sort()).toEqual(
+      ['agencyId', 'candidateId', 'decision', 'locationTier', 'requisitionId', 'role', 'rubric', 'rules', 'screenedAt', 'submissionId'].sort(),
+    );
+  });
+
+  it('caps quoted evidence at the contract bound of 20 lines per rule', () => {
+    const input = toCandidateInput(sourced());
+    const result = screenCandidate(input.profile, AI_TECH_LEAD_RUBRIC_2026_03);
+    result.rules[0].evidence = Array.from({ length: 35 }, (_, i) => `line ${i}`);
+    const data = toCandidateScreenedEvent(toScreening(input, result, new Date()));
+    expect(data.rules[0].evidence).toHaveLength(20);
+    expect(() => buildEvent(EVENT_TYPES.candidateScreened, { source: '/test', data })).not.toThrow();
+  });
+});
+
+describe('re-screen comparison', () => {
+  const rule = (ruleId: string, met: boolean) => ({ ruleId, met }) as never;
+
+  it('lists the rules whose verdict changed, including rules on one side only', () => {
+    expect(changedRules([rule('a', true), rule('b', false)], [rule('a', true), rule('b', true), rule('c', false)])).toEqual(['b', 'c']);
+  });
+
+  it('finds nothing when every verdict is the same', () => {
+    expect(changedRules([rule('a', true)], [rule('a', true)])).toEqual([]);
+  });
+});
