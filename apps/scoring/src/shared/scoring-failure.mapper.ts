@@ -4,12 +4,21 @@ import { DecodeFailure } from '@hiring/messaging';
 import { ProblemException } from '@hiring/platform';
 import { ScoringException, ScoringExceptionCode } from './scoring.exception';
 
+/**
+ * The transport dead-letters a handler's failure as HANDLER_ERROR with only the
+ * error message in dlq-reason, so the code and field paths go into the message.
+ */
+function kafkaReason(error: ScoringException): string {
+  const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
+}
+
 export function toKafkaFailure(error: ScoringException): Error {
   switch (error.code) {
     case ScoringExceptionCode.UNKNOWN_RUBRIC:
     case ScoringExceptionCode.SCREENING_MISMATCH:
     case ScoringExceptionCode.SCORE_NOT_FOUND:
-      return new DecodeFailure(error.code, error.message, error.errors, { cause: error });
+      return new DecodeFailure(error.code, kafkaReason(error), error.errors, { cause: error });
     default: {
       const never: never = error.code;
       throw new Error(`unmapped scoring exception code ${String(never)}`);

@@ -4,6 +4,15 @@ import { DecodeFailure } from '@hiring/messaging';
 import { ProblemException, validationProblem } from '@hiring/platform';
 import { ScreeningException, ScreeningExceptionCode } from './screening.exception';
 
+/**
+ * The transport dead-letters a handler's failure as HANDLER_ERROR with only the
+ * error message in dlq-reason, so the code and field paths go into the message.
+ */
+function kafkaReason(error: ScreeningException): string {
+  const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
+}
+
 export function toKafkaFailure(error: ScreeningException): Error {
   switch (error.code) {
     case ScreeningExceptionCode.INVALID_PROFILE:
@@ -11,7 +20,7 @@ export function toKafkaFailure(error: ScreeningException): Error {
     case ScreeningExceptionCode.UNKNOWN_RUBRIC_VERSION:
     case ScreeningExceptionCode.CANDIDATE_NOT_FOUND:
       // No retry can fix the message: dead-letter it with the reason.
-      return new DecodeFailure(error.code, error.message, error.errors, { cause: error });
+      return new DecodeFailure(error.code, kafkaReason(error), error.errors, { cause: error });
     default: {
       const never: never = error.code;
       throw new Error(`unmapped screening exception code ${String(never)}`);

@@ -1,0 +1,213 @@
+// The screening service as a real process against the real broker and database:
+// candidate-sourced in, screening row + candidate-screened out, idempotent on
+// redelivery, bad input dead-lettered, erasure, ops routes and re-screen.
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { buildEvent, deadLetterTopic, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CandidateScreenedEvent, type CloudEvent } from '@hiring/contracts';
+import { screenCandidate, SCREENING_RUBRICS, selectRubric, validateCandidateProfile } from '@hiring/domain';
+import { ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
+import { KafkaTestKit } from '../test/kafka-test-kit';
+
+const OPS_TOKEN = 'screening-int-test-ops-token';
+const groupId = uniqueName('screening_it');
+const kit = new KafkaTestKit();
+const db = new Client({ connectionString: testDatabaseUrl() });
+let service: ServiceProcess;
+
+function sourcedEvent(candidateId: string, overrides: Record<string, unknown> = {}) {
+  return buildEvent(EVENT_TYPES.candidateSourced, {
+    source: '/tests/screening',
+    data: {
+      ...EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced],
+      profile: structuredClone(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile),
+      candidateId,
+      submissionId: `sub-${candidateId}`,
+      sourcedAt: new Date().toISOString(),
+      ...overrides,
+    },
+    correlationId: `corr-${candidateId}`,
+  });
+}
+
+function expectedScreening() {
+  const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile)));
+  if (!checked.ok) throw new Error('example profile invalid');
+  return screenCandidate(checked.value, selectRubric(SCREENING_RUBRICS, 'ai-tech-lead', new Date().toISOString().slice(0, 10)));
+}
+
+function screenedEvents(candidateId: string): Array<CloudEvent<CandidateScreenedEvent>> {
+  return kit.messages(TOPICS.candidateScreened, candidateId).map((m) => JSON.parse(m.value ?? 'null') as CloudEvent<CandidateScreenedEvent>);
+}
+
+async function rows(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+  return (await db.query(sql, params)).rows as Array<Record<string, unknown>>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+type Json = any;
+
+async function ops(method: 'GET' | 'POST', path: string, body?: unknown, token = OPS_TOKEN): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${service.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function sourceAndWait(candidateId: string): Promise<CloudEvent<CandidateScreenedEvent>> {
+  const event = sourcedEvent(candidateId);
+  await kit.produce(TOPICS.candidateSourced, candidateId, JSON.stringify(event));
+  const [screened] = await waitFor(() => (screenedEvents(candidateId).length > 0 ? screenedEvents(candidateId) : undefined), {
+    timeoutMs: 30_000,
+    description: `candidate-screened for ${candidateId}`,
+  });
+  return screened;
+}
+
+beforeAll(async () => {
+  await db.connect();
+  await kit.connect();
+  await kit.startGroupAtEnd(groupId, [TOPICS.candidateSourced, TOPICS.candidateErased]);
+  await kit.record([TOPICS.candidateScreened, deadLetterTopic(TOPICS.candidateSourced)]);
+  service = await ServiceProcess.start({
+    app: 'screening',
+    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), CONSUMER_GROUP: groupId, OPS_TOKEN },
+  });
+  await service.waitUntilReady();
+}, 90_000);
+
+afterAll(async () => {
+  const exit = await service?.stop('SIGTERM');
+  await kit.close();
+  await db.end();
+  expect(exit).toEqual({ code: 0, signal: null });
+});
+
+describe('screening: candidate-sourced -> screenings row + candidate-screened (real Kafka, Postgres, process)', () => {
+  it('screens with the rubric in force, stores the profile and the per-rule evidence, and emits candidate-screened', async () => {
+    const candidateId = `cand-${randomUUID()}`;
+    const screened = await sourceAndWait(candidateId);
+    const expected = expectedScreening();
+
+    expect(screened.type).toBe(EVENT_TYPES.candidateScreened);
+    expect(screened.subject).toBe(candidateId);
+    expect(screened.correlationid).toBe(`corr-${candidateId}`);
+    expect(screened.data.decision).toBe(expected.decision);
+    expect(screened.data.rubric).toEqual({ id: expected.rubricId, version: expected.rubricVersion });
+    expect(screened.data.rules.map((r) => [r.ruleId, r.met])).toEqual(expected.rules.map((r) => [r.ruleId, r.met]));
+
+    const [row] = await rows('SELECT * FROM screening.screenings WHERE candidate_id = $1', [candidateId]);
+    expect(row).toMatchObject({
+      submission_id: `sub-${candidateId}`,
+      agency_id: EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].agencyId,
+      requisition_id: EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].requisitionId,
+      role: 'ai-tech-lead',
+      location_tier: 'uk-london',
+      rubric_id: expected.rubricId,
+      rubric_version: expected.rubricVersion,
+      decision: expected.decision,
+    });
+    expect((row.rules as Array<{ evidence: string[] }>).some((r) => r.evidence.length > 0)).toBe(true);
+    const [profile] = await rows('SELECT profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
+    expect(profile.profile).toEqual(JSON.parse(JSON.stringify(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile)));
+  });
+
+  it('gives no second row or event when the same event is delivered again', async () => {
+    const candidateId = `cand-${randomUUID()}`;
+    const event = sourcedEvent(candidateId);
+    await kit.produce(TOPICS.candidateSourced, candidateId, JSON.stringify(event));
+    await waitFor(() => screenedEvents(candidateId).length > 0, { timeoutMs: 30_000, description: `first candidate-screened for ${candidateId}` });
+
+    const again = await kit.produce(TOPICS.candidateSourced, candidateId, JSON.stringify(event));
+    await kit.waitCommittedPast(groupId, TOPICS.candidateSourced, again);
+
+    expect(await rows('SELECT 1 FROM screening.screenings WHERE candidate_id = $1', [candidateId])).toHaveLength(1);
+    expect(await rows('SELECT 1 FROM screening.outbox WHERE key = $1 AND topic = $2', [candidateId, TOPICS.candidateScreened])).toHaveLength(1);
+    await waitFor(async () => (await rows('SELECT 1 FROM screening.outbox WHERE key = $1 AND published_at IS NULL', [candidateId])).length === 0, {
+      description: 'outbox drained',
+    });
+    expect(screenedEvents(candidateId)).toHaveLength(1);
+  });
+
+  it('dead-letters a payload the contract refuses and one whose role contradicts its profile', async () => {
+    const invalidId = randomUUID();
+    const invalid = { ...sourcedEvent(`cand-${randomUUID()}`), id: invalidId };
+    (invalid.data.profile as unknown as Record<string, unknown>).communicationRating = 9;
+    const contradictory = sourcedEvent(`cand-${randomUUID()}`, { role: 'tech-lead' });
+    await kit.produce(TOPICS.candidateSourced, invalid.subject, JSON.stringify(invalid));
+    await kit.produce(TOPICS.candidateSourced, contradictory.subject, JSON.stringify(contradictory));
+
+    const dlq = deadLetterTopic(TOPICS.candidateSourced);
+    const dead = (subject: string) => kit.messages(dlq, subject).find((m) => m.headers['dlq-consumer-group'] === groupId);
+    const first = await waitFor(() => dead(invalid.subject), { timeoutMs: 30_000, description: 'invalid payload in the DLQ' });
+    expect(first.headers['dlq-reason']).toMatch(/^INVALID_PAYLOAD: .*communicationRating/);
+    expect(JSON.parse(first.value ?? '{}').id).toBe(invalidId);
+    const second = await waitFor(() => dead(contradictory.subject), { timeoutMs: 30_000, description: 'contradictory event in the DLQ' });
+    expect(second.headers['dlq-reason']).toMatch(/INCONSISTENT_EVENT: .*data\.role/);
+    expect(await rows('SELECT 1 FROM screening.screenings WHERE candidate_id = ANY($1)', [[invalid.subject, contradictory.subject]])).toHaveLength(0);
+  });
+
+  it('answers the ops routes: 401 without the token, latest + history, 404 for an unknown candidate', async () => {
+    const candidateId = `cand-${randomUUID()}`;
+    await sourceAndWait(candidateId);
+    expect((await ops('GET', `/v1/screenings/${candidateId}`, undefined, 'wrong-token-wrong-token')).status).toBe(401);
+    const res = await ops('GET', `/v1/screenings/${candidateId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.candidateId).toBe(candidateId);
+    expect(res.body.latest.decision).toBe(expectedScreening().decision);
+    expect(res.body.history).toHaveLength(1);
+    expect(res.body.latest.rules[0].evidence).toEqual(expect.any(Array));
+    expect((await ops('GET', `/v1/screenings/cand-${randomUUID()}`)).status).toBe(404);
+  });
+
+  it('re-screens stored candidates: a dry run reports what would change, a real run stores it and emits for the changed only', async () => {
+    const candidateId = `cand-${randomUUID()}`;
+    const steady = `cand-${randomUUID()}`;
+    await sourceAndWait(candidateId);
+    await sourceAndWait(steady);
+    // The stored screening input changes (as if a rubric now read it differently): the interviewer rating drops below 3.
+    await db.query(`UPDATE screening.candidate_profiles SET profile = jsonb_set(profile, '{communicationRating}', '1') WHERE candidate_id = $1`, [candidateId]);
+
+    expect((await ops('POST', '/v1/rescreen', { rubricVersion: 'no-such-version' })).status).toBe(400);
+
+    const dry = await ops('POST', '/v1/rescreen', { dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.total).toBeGreaterThanOrEqual(2);
+    const change = dry.body.changed.find((c: { candidateId: string }) => c.candidateId === candidateId);
+    expect(change).toMatchObject({ from: expectedScreening().decision, to: 'reject' });
+    expect(change.rules).toContain('flag.hard-to-follow');
+    expect(dry.body.changed.find((c: { candidateId: string }) => c.candidateId === steady)).toBeUndefined();
+    expect(dry.body.stored).toBe(0);
+    expect((await rows('SELECT decision FROM screening.screenings WHERE candidate_id = $1', [candidateId]))[0].decision).toBe(expectedScreening().decision);
+
+    const real = await ops('POST', '/v1/rescreen', { rubricVersion: expectedScreening().rubricVersion });
+    expect(real.status).toBe(200);
+    expect(real.body.changed.map((c: { candidateId: string }) => c.candidateId)).toContain(candidateId);
+    expect((await rows('SELECT decision FROM screening.screenings WHERE candidate_id = $1', [candidateId]))[0].decision).toBe('reject');
+    await waitFor(() => screenedEvents(candidateId).length === 2, { timeoutMs: 30_000, description: 're-screen event for the changed candidate' });
+    expect(screenedEvents(candidateId)[1].data.decision).toBe('reject');
+    await waitFor(async () => (await rows('SELECT 1 FROM screening.outbox WHERE published_at IS NULL', [])).length === 0, {
+      timeoutMs: 30_000,
+      description: 'outbox drained',
+    });
+    expect(screenedEvents(steady)).toHaveLength(1);
+  });
+
+  it('erases the stored profile and every screening of an erased candidate', async () => {
+    const candidateId = `cand-${randomUUID()}`;
+    await sourceAndWait(candidateId);
+    const erased = buildEvent(EVENT_TYPES.candidateErased, {
+      source: '/tests/screening',
+      data: { candidateId, erasedAt: new Date().toISOString(), requestedBy: 'privacy-desk' },
+    });
+    await kit.produce(TOPICS.candidateErased, candidateId, JSON.stringify(erased));
+    await waitFor(
+      async () =>
+        (await rows('SELECT 1 FROM screening.screenings WHERE candidate_id = $1', [candidateId])).length === 0 &&
+        (await rows('SELECT 1 FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId])).length === 0,
+      { timeoutMs: 30_000, description: `screening data of ${candidateId} erased` },
+    );
+    expect((await ops('GET', `/v1/screenings/${candidateId}`)).status).toBe(404);
+  });
+});
