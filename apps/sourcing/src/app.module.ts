@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { MessagingModule } from '@hiring/messaging';
 import { PlatformModule } from '@hiring/platform';
 import { SourcingConfig } from './sourcing.config';
 import { SOURCING_DATABASE } from './database/sourcing.database';
@@ -12,6 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ service: 'sourcing', config, database: SOURCING_DATABASE }),
+        MessagingModule.forService('sourcing', config),
         // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'agency', ttl: 60_000, limit: config.AGENCY_RATE_LIMIT_PER_MINUTE }] }),
         SourcingModule,

@@ -23,6 +23,7 @@ import { ListDuplicatesService } from './submissions/list-duplicates.service';
 import { OpsSubmissionsController } from './submissions/ops-submissions.controller';
 import { ownershipRulesProvider } from './submissions/ownership-rules.provider';
 import { SourcingEventsPublisher } from './submissions/sourcing-events.publisher';
+import { SubmissionEventsHandler } from './submissions/submission-events.handler';
 import { SubmissionRepository } from './submissions/submission.repository';
 import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmitBulkService } from './submissions/submit-bulk.service';
@@ -40,6 +41,7 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
     CandidateRepository,
     DuplicateRepository,
     SourcingEventsPublisher,
+    SubmissionEventsHandler,
     AuthenticateAgencyService,
     AgencyKeyGuard,
     AgencyThrottlerGuard,

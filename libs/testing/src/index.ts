@@ -6,3 +6,4 @@ export * from './unique-name';
 export * from './kafka-topics';
 export * from './service-process';
 export * from './service-lifecycle';
+export * from './topic-probe';

@@ -1,3 +1,4 @@
+import { createMessagingMigration } from '@hiring/messaging';
 import { AgencyApiKeyEntity } from '../agencies/agency-api-key.entity';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { RequisitionEntity } from '../requisitions/requisition.entity';
@@ -9,5 +10,5 @@ import { CreateSourcingSchema1764100000000 } from './migrations/1764100000000-Cr
 export const SOURCING_DATABASE = {
   schema: 'sourcing',
   entities: [AgencyEntity, AgencyApiKeyEntity, RequisitionEntity, SubmissionEntity, CandidateEntity],
-  migrations: [CreateSourcingSchema1764100000000],
+  migrations: [CreateSourcingSchema1764100000000, createMessagingMigration('sourcing')],
 };

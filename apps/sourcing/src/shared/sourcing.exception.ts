@@ -17,6 +17,8 @@ export enum SourcingExceptionCode {
   INVALID_SUBMISSION = 'INVALID_SUBMISSION',
   INVALID_INPUT = 'INVALID_INPUT',
   TOO_MANY_ITEMS = 'TOO_MANY_ITEMS',
+  /** A Kafka submission whose agency is unknown or whose signature does not verify with that agency's secret. */
+  UNAUTHENTICATED_SUBMISSION = 'UNAUTHENTICATED_SUBMISSION',
 }
 
 export interface SourcingFieldError {

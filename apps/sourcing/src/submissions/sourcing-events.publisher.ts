@@ -1,9 +1,13 @@
 // The port through which sourcing emits events. Use cases call it inside the
-// transaction that changes state, so that (once the outbox is wired) the event
-// commits or rolls back with the state.
-import { Injectable, Logger } from '@nestjs/common';
+// transaction that changes state: the event goes to the outbox in that same
+// transaction, so it is published if and only if the submission committed.
+import { Injectable } from '@nestjs/common';
+import { buildEvent, EVENT_TYPES, type CandidateSourcedEvent } from '@hiring/contracts';
 import type { LocationTier, TargetRole } from '@hiring/domain';
+import { Outbox } from '@hiring/messaging';
 import type { SourcingTx } from './submission.repository';
+
+export const SOURCING_EVENT_SOURCE = 'hiring/sourcing';
 
 /** Data of recruiting.candidate-sourced.v1: no identity (name, email, phone, profile URL) by construction. */
 export interface CandidateSourcedData {
@@ -19,16 +23,11 @@ export interface CandidateSourcedData {
 
 @Injectable()
 export class SourcingEventsPublisher {
-  private readonly logger = new Logger('sourcing-events');
+  constructor(private readonly outbox: Outbox) {}
 
-  /**
-   * TODO(outbox): write `buildEvent('recruiting.candidate-sourced.v1', data)`
-   * (key = candidateId) with `Outbox.enqueue(tx, [event])` from
-   * @hiring/messaging once it lands. Until then this writes nothing: accepted
-   * submissions are stored but no event reaches Kafka.
-   */
-  async candidateSourced(_tx: SourcingTx, event: CandidateSourcedData): Promise<void> {
-    this.logger.debug(`candidate-sourced not published yet (outbox pending): candidate ${event.candidateId}, submission ${event.submissionId}`);
-    return Promise.resolve();
+  async candidateSourced(tx: SourcingTx, data: CandidateSourcedData): Promise<void> {
+    // buildEvent validates the payload against the contract on the way out.
+    const event = buildEvent(EVENT_TYPES.candidateSourced, { source: SOURCING_EVENT_SOURCE, data: data as unknown as CandidateSourcedEvent });
+    await this.outbox.enqueue(tx, [event]);
   }
 }

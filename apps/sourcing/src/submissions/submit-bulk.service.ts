@@ -62,6 +62,7 @@ function itemStatus(code: SourcingExceptionCode): string {
     case SourcingExceptionCode.API_KEY_NOT_FOUND:
     case SourcingExceptionCode.SUBMISSION_NOT_FOUND:
     case SourcingExceptionCode.TOO_MANY_ITEMS:
+    case SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION:
       return 'rejected';
     default: {
       const unreachable: never = code;

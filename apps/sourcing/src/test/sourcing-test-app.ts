@@ -6,7 +6,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { configureHttpApp, loadConfig, runMigrationsLocked } from '@hiring/platform';
-import { testDatabaseUrl } from '@hiring/testing';
+import { testDatabaseUrl, uniqueName } from '@hiring/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { SourcingConfig } from '../sourcing.config';
@@ -19,10 +19,10 @@ export interface RecordedEvent {
   inTransaction: boolean;
 }
 
-export class RecordingPublisher extends SourcingEventsPublisher {
+export class RecordingPublisher implements Pick<SourcingEventsPublisher, 'candidateSourced'> {
   readonly sourced: RecordedEvent[] = [];
 
-  override candidateSourced(tx: SourcingTx, event: CandidateSourcedData): Promise<void> {
+  candidateSourced(tx: SourcingTx, event: CandidateSourcedData): Promise<void> {
     this.sourced.push({ event, inTransaction: tx.queryRunner?.isTransactionActive === true });
     return Promise.resolve();
   }
@@ -38,7 +38,7 @@ export interface SourcingTestApp {
 export const TEST_OPS_TOKEN = 'integration-test-ops-token';
 
 export async function createSourcingTestApp(env: Record<string, string> = {}): Promise<SourcingTestApp> {
-  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, ...env });
+  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), ...env });
   const events = new RecordingPublisher();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
     .overrideProvider(SourcingEventsPublisher)

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OptionalFactoryDependency, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import type { ServiceConfig } from '@hiring/platform';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -66,6 +67,22 @@ export class MessagingModule {
       providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, ...providers(options.dataSourceName)],
       exports: exported,
     };
+  }
+
+  /**
+   * The pipeline's convention for one service: its schema holds outbox and
+   * inbox, its name is the consumer group (unless configured) and the
+   * CloudEvents source.
+   */
+  static forService(service: string, config: ServiceConfig, overrides: Partial<MessagingModuleOptions> = {}): DynamicModule {
+    return MessagingModule.forRoot({
+      clientId: `${service}-${config.INSTANCE_ID}`,
+      groupId: config.KAFKA_CONSUMER_GROUP ?? service,
+      brokers: config.kafkaBrokers,
+      schema: service,
+      source: `hiring/${service}`,
+      ...overrides,
+    });
   }
 
   static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {

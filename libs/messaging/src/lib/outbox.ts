@@ -3,14 +3,18 @@ import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
 import type { OutboxMessage } from './types';
 import { messagingTables, type MessagingTables } from './sql';
 
-/** The CloudEvents fields the outbox needs; structurally compatible with the contracts' CloudEvent. */
+/**
+ * A CloudEvent as the outbox sees it: routed by type and subject, stored whole
+ * (extension attributes included). Any contracts' CloudEvent fits.
+ */
 export interface OutboxCloudEvent {
   specversion: string;
   id: string;
   type: string;
   source: string;
   subject?: string;
-  [extension: string]: unknown;
+  time?: string;
+  data?: unknown;
 }
 
 export type EventTopicResolver = (event: OutboxCloudEvent) => { topic: string; key: string | null };

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 /**
  * What every service needs. Apps extend it with their own variables; the
@@ -22,6 +22,10 @@ export class ServiceConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Consumer group of this service's Kafka handlers; defaults to the service name. Tests use their own. */
+  @ValidateIf((_c: object, v: unknown) => v !== undefined && v !== '') @Matches(/^[A-Za-z0-9._-]{1,200}$/)
+  KAFKA_CONSUMER_GROUP: string | undefined = undefined;
 
   /** Run pending migrations at boot (under an advisory lock). Off when a deploy step runs them. */
   @IsIn(['true', 'false'])

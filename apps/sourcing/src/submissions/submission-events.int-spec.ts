@@ -1,0 +1,120 @@
+// The Kafka ingestion path end to end through a real sourcing process: a
+// signed submission becomes a candidate and a candidate-sourced event on the
+// real topic (through the outbox); a forged one is dead-lettered with its
+// reason, and nothing is stored for it.
+import { Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { buildEvent, deadLetterTopic, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
+import { ServiceProcess, testDatabaseUrl, testKafkaBrokers, testKafkaConfig, TopicProbe, uniqueName, waitFor } from '@hiring/testing';
+import { AI_LEAD_SIGNALS, minimalProfile, uniqueEmail } from '../test/submission.fixtures';
+
+const OPS_TOKEN = 'sourcing-kafka-int-spec-token';
+
+describe('sourcing: submissions over Kafka (real process, broker and database)', () => {
+  let service: ServiceProcess;
+  let kafka: Kafka;
+  let producer: Producer;
+  let db: Client;
+  let agency: { id: string; signingSecret: string };
+  let requisitionId: string;
+
+  const ops = (path: string, body?: unknown) =>
+    fetch(`${service.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${OPS_TOKEN}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  function signedSubmission(externalId: string, secret = agency.signingSecret, agencyId = agency.id) {
+    const data = {
+      agencyId,
+      externalId,
+      requisitionId,
+      candidate: { name: 'Kafka Candidate', email: uniqueEmail() },
+      profile: minimalProfile(),
+    } as unknown as SubmissionEvent;
+    return buildEvent(EVENT_TYPES.submission, { source: 'agency/test', data, signingSecret: secret });
+  }
+
+  async function submissionRow(externalId: string) {
+    const { rows } = await db.query<{ status: string; candidate_id: string | null }>(
+      'SELECT status, candidate_id FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2',
+      [agency.id, externalId],
+    );
+    return rows[0];
+  }
+
+  beforeAll(async () => {
+    service = await ServiceProcess.start({
+      app: 'sourcing',
+      env: { OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-kafka-it'), DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(',') },
+    });
+    await service.waitUntilReady();
+    kafka = new Kafka(testKafkaConfig());
+    producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    db = new Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+
+    const created = (await (await ops('/v1/agencies', { name: uniqueName('Kafka Agency') })).json()) as { agency: { id: string }; signingSecret: string };
+    agency = { id: created.agency.id, signingSecret: created.signingSecret };
+    const requisition = (await (await ops('/v1/requisitions', { title: 'Lead', locationTier: 'uk-london', signals: AI_LEAD_SIGNALS })).json()) as { id: string };
+    requisitionId = requisition.id;
+
+    // The service's new consumer group starts at the end of the topic once it
+    // has its partitions: keep producing warm-up submissions until one lands.
+    await waitFor(
+      async () => {
+        const externalId = uniqueName('warmup');
+        await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(signedSubmission(externalId))] });
+        return waitFor(() => submissionRow(externalId), { timeoutMs: 3_000, intervalMs: 200, description: 'warm-up stored' }).catch(() => undefined);
+      },
+      { timeoutMs: 60_000, intervalMs: 500, description: 'the sourcing consumer takes submissions' },
+    );
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await db?.end();
+    if (service?.running) await service.stop();
+  });
+
+  it('stores a signed submission and publishes candidate-sourced through the outbox', async () => {
+    const sourced = await TopicProbe.start(TOPICS.candidateSourced, kafka);
+    const externalId = uniqueName('kafka-sub');
+    await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(signedSubmission(externalId))] });
+
+    const row = await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
+    expect(row.status).toBe('sourced');
+    const [record] = await sourced.waitFor((r) => r.key === row.candidate_id, 1, 20_000, 'candidate-sourced for the submission');
+    await sourced.stop();
+    const event = record.json as { type: string; subject: string; data: Record<string, unknown> };
+    expect(event.type).toBe(EVENT_TYPES.candidateSourced);
+    expect(event.subject).toBe(row.candidate_id);
+    expect(event.data['agencyId']).toBe(agency.id);
+    expect(JSON.stringify(event.data)).not.toContain('Kafka Candidate');
+  });
+
+  it('a redelivered submission is not stored twice', async () => {
+    const event = signedSubmission(uniqueName('kafka-dup'));
+    const externalId = event.data.externalId;
+    await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(event), toKafkaRecord(event)] });
+    await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
+    // A marker after the duplicate on the same key proves the duplicate was consumed.
+    const marker = signedSubmission(uniqueName('kafka-marker'));
+    await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(marker)] });
+    await waitFor(() => submissionRow(marker.data.externalId), { timeoutMs: 20_000, description: 'marker stored' });
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('dead-letters a submission signed with the wrong secret, and stores nothing', async () => {
+    const dlq = await TopicProbe.start(deadLetterTopic(TOPICS.submissions), kafka);
+    const forged = signedSubmission(uniqueName('forged'), 'not-the-agency-secret');
+    await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(forged)] });
+    const [dead] = await dlq.waitFor((r) => (r.json as { id?: string } | null)?.id === forged.id, 1, 30_000, 'dead letter of the forged submission');
+    await dlq.stop();
+    expect(dead.headers['dlq-reason']).toMatch(/UNAUTHENTICATED_SUBMISSION|signature/);
+    expect(await submissionRow(forged.data.externalId)).toBeUndefined();
+  });
+});
