@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@hiring/messaging';
 import { PlatformModule } from '@hiring/platform';
 import { CandidateEligibilityRepository } from './candidates/candidate-eligibility.repository';
+import { CandidateScoredHandler } from './candidates/candidate-scored.handler';
 import { RecordCandidateScoreService } from './candidates/record-candidate-score.service';
 import { OFFER_DATABASE, OfferDatabase } from './database/offer.database';
 import { Transactions } from './database/transaction';
@@ -26,7 +28,10 @@ export class AppModule {
   static register(config: OfferConfig, database: OfferDatabase = OFFER_DATABASE): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ service: 'offer', config, database })],
+      imports: [
+        PlatformModule.forRoot({ service: 'offer', config, database }),
+        MessagingModule.forService('offer', config, { schema: database.schema }),
+      ],
       controllers: [RateCardsController, OffersController],
       providers: [
         { provide: Clock, useClass: SystemClock },
@@ -40,13 +45,13 @@ export class AppModule {
         GetCurrentRateCardService,
         PublishRateCardService,
         RecordCandidateScoreService,
+        CandidateScoredHandler,
         ProposeOfferService,
         OverrideOfferService,
         RecordOfferDeclinedService,
         GetOfferService,
         ListOffersService,
       ],
-      // The lead's Kafka handler for recruiting.candidate-scored.v1 calls this inside its batch transaction.
       exports: [RecordCandidateScoreService],
     };
   }

@@ -69,3 +69,24 @@ export class TopicProbe {
     await this.consumer.disconnect();
   }
 }
+
+/** Waits until a consumer group has committed every record currently on the topic (lag 0). */
+export async function waitForGroupCaughtUp(kafka: Kafka, groupId: string, topic: string, timeoutMs = 30_000): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await waitFor(
+      async () => {
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        return ends.every(({ partition, high }) => {
+          const c = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+          return BigInt(high) === 0n || BigInt(c) >= BigInt(high);
+        });
+      },
+      { timeoutMs, intervalMs: 200, description: `group ${groupId} caught up on ${topic}` },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,3 +1,4 @@
+import { createMessagingMigration } from '@hiring/messaging';
 import { CandidateEligibilityEntity } from '../candidates/candidate-eligibility.entity';
 import { OfferOverrideEntity } from '../offers/offer-override.entity';
 import { OfferEntity } from '../offers/offer.entity';
@@ -14,7 +15,7 @@ export function offerDatabase(schema = 'offer') {
   return {
     schema,
     entities: [RateCardEntity, CandidateEligibilityEntity, OfferEntity, OfferOverrideEntity],
-    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001],
+    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, createMessagingMigration(schema)],
   };
 }
 

@@ -1,7 +1,9 @@
 // The offer service's outgoing events, behind one port. Callers pass the
-// transaction that holds the state change so that, once @hiring/messaging
-// lands, the event is enqueued in the outbox atomically with it.
+// transaction that holds the state change: the event is enqueued in the
+// outbox atomically with it, and validated against the contract on the way out.
 import { Injectable } from '@nestjs/common';
+import { buildEvent, EVENT_TYPES, type OfferDecidedEvent, type OfferGuidanceEvent } from '@hiring/contracts';
+import { Outbox } from '@hiring/messaging';
 import type { Currency, LocationTier, Money, OfferOverride, TargetRole } from '@hiring/domain';
 import type { Tx } from '../database/transaction';
 import type { StoredOfferReason } from './offer.entity';
@@ -15,7 +17,7 @@ export interface OfferDecidedData {
   base: Money;
   decision: 'approved' | 'refused';
   floor: Money;
-  /** null on a currency mismatch (no conversion, so no gap); see the report on the contract. */
+  /** null on a currency mismatch (no conversion, so no gap). */
   gap: number | null;
   reasons: StoredOfferReason[];
   rateCardVersion: string;
@@ -36,15 +38,19 @@ export interface OfferGuidanceData {
   issuedAt: string;
 }
 
+export const OFFER_EVENT_SOURCE = 'hiring/offer';
+
 @Injectable()
 export class OfferEventsPublisher {
-  // TODO(outbox): Outbox.enqueue(tx, [buildEvent('recruiting.offer-decided.v1', { source: 'offer', subject: data.candidateId, data })])
-  async offerDecided(_tx: Tx, _data: OfferDecidedData): Promise<void> {
-    // Nothing is written until @hiring/messaging's outbox lands.
+  constructor(private readonly outbox: Outbox) {}
+
+  async offerDecided(tx: Tx, data: OfferDecidedData): Promise<void> {
+    const event = buildEvent(EVENT_TYPES.offerDecided, { source: OFFER_EVENT_SOURCE, data: data as unknown as OfferDecidedEvent });
+    await this.outbox.enqueue(tx, [event]);
   }
 
-  // TODO(outbox): Outbox.enqueue(tx, [buildEvent('recruiting.offer-guidance.v1', { source: 'offer', subject: data.candidateId, data })])
-  async offerGuidance(_tx: Tx, _data: OfferGuidanceData): Promise<void> {
-    // Nothing is written until @hiring/messaging's outbox lands.
+  async offerGuidance(tx: Tx, data: OfferGuidanceData): Promise<void> {
+    const event = buildEvent(EVENT_TYPES.offerGuidance, { source: OFFER_EVENT_SOURCE, data: data as unknown as OfferGuidanceEvent });
+    await this.outbox.enqueue(tx, [event]);
   }
 }

@@ -38,15 +38,15 @@ export interface Emitted<T> {
   inTransaction: boolean;
 }
 
-export class RecordingPublisher extends OfferEventsPublisher {
+export class RecordingPublisher implements Pick<OfferEventsPublisher, 'offerDecided' | 'offerGuidance'> {
   readonly decided: Emitted<OfferDecidedData>[] = [];
   readonly guidance: Emitted<OfferGuidanceData>[] = [];
 
-  override async offerDecided(tx: Tx, data: OfferDecidedData): Promise<void> {
+  async offerDecided(tx: Tx, data: OfferDecidedData): Promise<void> {
     this.decided.push({ data: structuredClone(data), inTransaction: tx.queryRunner?.isTransactionActive === true });
   }
 
-  override async offerGuidance(tx: Tx, data: OfferGuidanceData): Promise<void> {
+  async offerGuidance(tx: Tx, data: OfferGuidanceData): Promise<void> {
     this.guidance.push({ data: structuredClone(data), inTransaction: tx.queryRunner?.isTransactionActive === true });
   }
 
@@ -73,7 +73,7 @@ export interface OfferTestApp {
 
 export async function startOfferTestApp(): Promise<OfferTestApp> {
   const schema = `offer_it_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const config = loadConfig(OfferConfig, { ...process.env, LOG_LEVEL: 'silent', OPS_TOKEN });
+  const config = loadConfig(OfferConfig, { ...process.env, LOG_LEVEL: 'silent', OPS_TOKEN, KAFKA_CONSUMER_GROUP: schema });
   const clock = new TestClock();
   const publisher = new RecordingPublisher();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, offerDatabase(schema))] })

@@ -5,7 +5,7 @@
 import { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopic, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
-import { ServiceProcess, testDatabaseUrl, testKafkaBrokers, testKafkaConfig, TopicProbe, uniqueName, waitFor } from '@hiring/testing';
+import { ServiceProcess, testDatabaseUrl, testKafkaBrokers, testKafkaConfig, TopicProbe, uniqueName, untilConsuming, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
 import { AI_LEAD_SIGNALS, minimalProfile, uniqueEmail } from '../test/submission.fixtures';
 
 const OPS_TOKEN = 'sourcing-kafka-int-spec-token';
@@ -17,6 +17,7 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
   let db: Client;
   let agency: { id: string; signingSecret: string };
   let requisitionId: string;
+  const group = uniqueName('sourcing-kafka-it');
 
   const ops = (path: string, body?: unknown) =>
     fetch(`${service.url}${path}`, {
@@ -47,7 +48,7 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
   beforeAll(async () => {
     service = await ServiceProcess.start({
       app: 'sourcing',
-      env: { OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-kafka-it'), DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(',') },
+      env: { OPS_TOKEN, KAFKA_CONSUMER_GROUP: group, DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(',') },
     });
     await service.waitUntilReady();
     kafka = new Kafka(testKafkaConfig());
@@ -61,15 +62,14 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     const requisition = (await (await ops('/v1/requisitions', { title: 'Lead', locationTier: 'uk-london', signals: AI_LEAD_SIGNALS })).json()) as { id: string };
     requisitionId = requisition.id;
 
-    // The service's new consumer group starts at the end of the topic once it
-    // has its partitions: keep producing warm-up submissions until one lands.
-    await waitFor(
+    await untilConsuming(
       async () => {
         const externalId = uniqueName('warmup');
         await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(signedSubmission(externalId))] });
-        return waitFor(() => submissionRow(externalId), { timeoutMs: 3_000, intervalMs: 200, description: 'warm-up stored' }).catch(() => undefined);
+        return externalId;
       },
-      { timeoutMs: 60_000, intervalMs: 500, description: 'the sourcing consumer takes submissions' },
+      (externalId) => submissionRow(externalId),
+      'the sourcing consumer takes submissions',
     );
   });
 
@@ -100,10 +100,8 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     const externalId = event.data.externalId;
     await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(event), toKafkaRecord(event)] });
     await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
-    // A marker after the duplicate on the same key proves the duplicate was consumed.
-    const marker = signedSubmission(uniqueName('kafka-marker'));
-    await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(marker)] });
-    await waitFor(() => submissionRow(marker.data.externalId), { timeoutMs: 20_000, description: 'marker stored' });
+    // Both copies consumed and committed before counting.
+    await waitForGroupCaughtUp(kafka, group, TOPICS.submissions);
     const { rows } = await db.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId]);
     expect(rows[0].n).toBe(1);
   });
