@@ -35,6 +35,11 @@ export interface CloudEvent<T> {
 /** A CloudEvent whose `type` and `data` are tied together by the catalogue. */
 export type TypedCloudEvent<K extends EventType> = CloudEvent<EventPayloads[K]> & { type: K };
 
+/** The CloudEvents `source` of everything a pipeline service produces: `/services/<name>`. */
+export function serviceSource(service: string): string {
+  return `/services/${service}`;
+}
+
 export const ENVELOPE_LIMITS = { id: 200, source: 500, type: 200, subject: 400, correlationid: 200 } as const;
 /** Catalogue types are `recruiting.<name>.v<major>`; anything else is rejected before the lookup. */
 export const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*\.v[0-9]+$/;

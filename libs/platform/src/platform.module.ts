@@ -9,7 +9,6 @@ import { ServiceConfig } from './config/service.config';
 import { serviceDataSourceOptions, ServiceDataSourceOptions } from './database/data-source';
 import { DatabaseReadiness } from './database/database-readiness';
 import { HealthController } from './health/health.controller';
-import { KafkaReadiness } from './health/kafka-readiness';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { LoggingModule } from './logging/logging.module';
 import { DefaultMetrics, MetricsController } from './metrics/metrics.controller';
@@ -41,7 +40,6 @@ export class PlatformModule {
         OpsTokenGuard,
         DefaultMetrics,
         DatabaseReadiness,
-        KafkaReadiness,
       ],
       exports: [ServiceConfig, options.config.constructor as never, ReadinessRegistry, OpsTokenGuard],
     };

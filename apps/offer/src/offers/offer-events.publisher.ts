@@ -2,7 +2,7 @@
 // transaction that holds the state change: the event is enqueued in the
 // outbox atomically with it, and validated against the contract on the way out.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, type OfferDecidedEvent, type OfferGuidanceEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, serviceSource, type OfferDecidedEvent, type OfferGuidanceEvent } from '@hiring/contracts';
 import { Outbox } from '@hiring/messaging';
 import type { Currency, LocationTier, Money, OfferOverride, TargetRole } from '@hiring/domain';
 import type { Tx } from '../database/transaction';
@@ -38,7 +38,7 @@ export interface OfferGuidanceData {
   issuedAt: string;
 }
 
-export const OFFER_EVENT_SOURCE = 'hiring/offer';
+export const OFFER_EVENT_SOURCE = serviceSource('offer');
 
 @Injectable()
 export class OfferEventsPublisher {

@@ -2,12 +2,12 @@
 // transaction that changes state: the event goes to the outbox in that same
 // transaction, so it is published if and only if the submission committed.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, type CandidateSourcedEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, serviceSource, type CandidateSourcedEvent } from '@hiring/contracts';
 import type { LocationTier, TargetRole } from '@hiring/domain';
 import { Outbox } from '@hiring/messaging';
 import type { SourcingTx } from './submission.repository';
 
-export const SOURCING_EVENT_SOURCE = 'hiring/sourcing';
+export const SOURCING_EVENT_SOURCE = serviceSource('sourcing');
 
 /** Data of recruiting.candidate-sourced.v1: no identity (name, email, phone, profile URL) by construction. */
 export interface CandidateSourcedData {

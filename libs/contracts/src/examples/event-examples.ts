@@ -112,7 +112,7 @@ export const EXAMPLE_EVENT_DATA: { readonly [K in EventType]: EventPayloads[K] }
     role: 'ai-tech-lead',
     locationTier: 'uk-london',
     decision: 'advance',
-    rubric: { id: 'ai-tech-lead-screening', version: '2026.03' },
+    rubric: { id: 'ai-tech-lead-screening', version: '2026-03' },
     rules: [
       {
         ruleId: 'tech.architecture-at-scale',
@@ -140,7 +140,7 @@ export const EXAMPLE_EVENT_DATA: { readonly [K in EventType]: EventPayloads[K] }
     ],
     penalties: [{ ruleId: 'flag.hard-to-follow', points: 0 }],
     decision: 'advance',
-    rubric: { id: 'ai-tech-lead-screening', version: '2026.03' },
+    rubric: { id: 'ai-tech-lead-screening', version: '2026-03' },
     scoredAt: '2026-03-02T09:15:03Z',
   },
   'recruiting.offer-guidance.v1': {

@@ -25,7 +25,7 @@ export function createMessagingMigration(schema: string): new () => MigrationInt
        id bigserial PRIMARY KEY,
        topic text NOT NULL,
        key text NULL,
-       value bytea NOT NULL,
+       value bytea NULL, -- NULL = tombstone
        headers jsonb NOT NULL DEFAULT '{}'::jsonb,
        event_id text NULL,
        created_at timestamptz NOT NULL DEFAULT now(),

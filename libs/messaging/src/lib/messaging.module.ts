@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OptionalFactoryDependency, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { ServiceConfig } from '@hiring/platform';
+import { serviceSource } from '@hiring/contracts';
+import { MessagingReadiness } from './messaging.readiness';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -75,14 +77,21 @@ export class MessagingModule {
    * CloudEvents source.
    */
   static forService(service: string, config: ServiceConfig, overrides: Partial<MessagingModuleOptions> = {}): DynamicModule {
-    return MessagingModule.forRoot({
+    const module = MessagingModule.forRoot({
       clientId: `${service}-${config.INSTANCE_ID}`,
       groupId: config.KAFKA_CONSUMER_GROUP ?? service,
       brokers: config.kafkaBrokers,
       schema: service,
-      source: `hiring/${service}`,
+      source: serviceSource(service),
+      consumer: {
+        partitionsConsumedConcurrently: config.KAFKA_CONSUMER_CONCURRENCY,
+        maxChunkSize: config.KAFKA_CONSUMER_MAX_CHUNK,
+        fromBeginning: config.KAFKA_CONSUMER_FROM_BEGINNING === 'true',
+      },
       ...overrides,
     });
+    // /health/ready of the service includes the transport's own Kafka client.
+    return { ...module, providers: [...(module.providers ?? []), MessagingReadiness] };
   }
 
   static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {

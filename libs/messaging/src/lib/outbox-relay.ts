@@ -34,7 +34,7 @@ interface OutboxRow {
   id: string;
   topic: string;
   key: string | null;
-  value: Buffer;
+  value: Buffer | null;
   headers: Record<string, string> | null;
 }
 

@@ -41,7 +41,7 @@ export class Outbox {
     if (events.length === 0) return 0;
     const topics: string[] = [];
     const keys: (string | null)[] = [];
-    const values: Buffer[] = [];
+    const values: (Buffer | null)[] = [];
     const headers: string[] = [];
     const ids: (string | null)[] = [];
     for (const e of events) {
@@ -57,7 +57,7 @@ export class Outbox {
       } else {
         topics.push(e.topic);
         keys.push(e.key);
-        values.push(Buffer.isBuffer(e.value) ? e.value : Buffer.from(e.value, 'utf8'));
+        values.push(e.value === null || Buffer.isBuffer(e.value) ? e.value : Buffer.from(e.value, 'utf8'));
         headers.push(JSON.stringify(e.headers ?? {}));
         ids.push(null);
       }

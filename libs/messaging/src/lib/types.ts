@@ -57,7 +57,8 @@ export interface ConsumedEvent<T = unknown> {
 export interface OutboxMessage {
   topic: string;
   key: string | null;
-  value: Buffer | string;
+  /** null is a tombstone: on a compacted topic it erases every earlier record of the key. */
+  value: Buffer | string | null;
   headers?: Record<string, string>;
 }
 

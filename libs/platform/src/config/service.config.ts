@@ -27,6 +27,21 @@ export class ServiceConfig {
   @ValidateIf((_c: object, v: unknown) => v !== undefined && v !== '') @Matches(/^[A-Za-z0-9._-]{1,200}$/)
   KAFKA_CONSUMER_GROUP: string | undefined = undefined;
 
+  /** Partitions one instance processes in parallel (each partition stays in offset order). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  KAFKA_CONSUMER_CONCURRENCY = 3;
+
+  /** Most events handled in one consumer transaction. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(5000)
+  KAFKA_CONSUMER_MAX_CHUNK = 500;
+
+  /**
+   * Where a consumer group without committed offsets starts. From the
+   * beginning by default: a new service (or group) must see every event kept.
+   */
+  @IsIn(['true', 'false'])
+  KAFKA_CONSUMER_FROM_BEGINNING = 'true';
+
   /** Run pending migrations at boot (under an advisory lock). Off when a deploy step runs them. */
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';
