@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { EraseCandidateService } from './erasure/erase-candidate.service';
+import { ErasureController } from './erasure/erasure.controller';
+import { ErasureRepository } from './erasure/erasure.repository';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgencyKeyGuard } from './agencies/agency-key.guard';
 import { AgencyThrottlerGuard } from './agencies/agency-throttler.guard';
@@ -31,7 +34,7 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
 
 /** Agencies and their keys, requisitions, submissions and duplicates over HTTP. */
 @Module({
-  controllers: [AgenciesController, RequisitionsController, SubmissionsController, OpsSubmissionsController],
+  controllers: [AgenciesController, RequisitionsController, SubmissionsController, OpsSubmissionsController, ErasureController],
   providers: [
     Clock,
     ownershipRulesProvider,
@@ -42,6 +45,8 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
     DuplicateRepository,
     SourcingEventsPublisher,
     SubmissionEventsHandler,
+    ErasureRepository,
+    EraseCandidateService,
     AuthenticateAgencyService,
     AgencyKeyGuard,
     AgencyThrottlerGuard,

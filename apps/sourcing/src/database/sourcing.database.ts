@@ -5,10 +5,11 @@ import { RequisitionEntity } from '../requisitions/requisition.entity';
 import { CandidateEntity } from '../submissions/candidate.entity';
 import { SubmissionEntity } from '../submissions/submission.entity';
 import { CreateSourcingSchema1764100000000 } from './migrations/1764100000000-CreateSourcingSchema';
+import { CreateErasures1764200000000 } from './migrations/1764200000000-CreateErasures';
 
 /** The sourcing service owns the Postgres schema "sourcing" and nothing else. */
 export const SOURCING_DATABASE = {
   schema: 'sourcing',
   entities: [AgencyEntity, AgencyApiKeyEntity, RequisitionEntity, SubmissionEntity, CandidateEntity],
-  migrations: [CreateSourcingSchema1764100000000, createMessagingMigration('sourcing')],
+  migrations: [CreateSourcingSchema1764100000000, createMessagingMigration('sourcing'), CreateErasures1764200000000],
 };

@@ -30,6 +30,8 @@ export function httpStatusOf(code: SourcingExceptionCode): { status: number; slu
       return { status: 400, slug: 'validation', title: 'Invalid request' };
     case SourcingExceptionCode.TOO_MANY_ITEMS:
       return { status: 413, slug: 'too-many-items', title: 'Too many items' };
+    case SourcingExceptionCode.CANDIDATE_NOT_FOUND:
+      return { status: 404, slug: 'candidate-not-found', title: 'Candidate not found' };
     case SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION:
       return { status: 401, slug: 'unauthenticated-submission', title: 'Unauthenticated submission' };
     default: {

@@ -19,6 +19,7 @@ export enum SourcingExceptionCode {
   TOO_MANY_ITEMS = 'TOO_MANY_ITEMS',
   /** A Kafka submission whose agency is unknown or whose signature does not verify with that agency's secret. */
   UNAUTHENTICATED_SUBMISSION = 'UNAUTHENTICATED_SUBMISSION',
+  CANDIDATE_NOT_FOUND = 'CANDIDATE_NOT_FOUND',
 }
 
 export interface SourcingFieldError {

@@ -2,7 +2,7 @@
 // transaction that changes state: the event goes to the outbox in that same
 // transaction, so it is published if and only if the submission committed.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, serviceSource, type CandidateSourcedEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, serviceSource, type CandidateErasedEvent, type CandidateSourcedEvent } from '@hiring/contracts';
 import type { LocationTier, TargetRole } from '@hiring/domain';
 import { Outbox } from '@hiring/messaging';
 import type { SourcingTx } from './submission.repository';
@@ -29,5 +29,9 @@ export class SourcingEventsPublisher {
     // buildEvent validates the payload against the contract on the way out.
     const event = buildEvent(EVENT_TYPES.candidateSourced, { source: SOURCING_EVENT_SOURCE, data: data as unknown as CandidateSourcedEvent });
     await this.outbox.enqueue(tx, [event]);
+  }
+
+  async candidateErased(tx: SourcingTx, data: CandidateErasedEvent): Promise<void> {
+    await this.outbox.enqueue(tx, [buildEvent(EVENT_TYPES.candidateErased, { source: SOURCING_EVENT_SOURCE, data })]);
   }
 }

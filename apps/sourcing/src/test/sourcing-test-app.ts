@@ -8,6 +8,7 @@ import { Test } from '@nestjs/testing';
 import { configureHttpApp, loadConfig, runMigrationsLocked } from '@hiring/platform';
 import { testDatabaseUrl, uniqueName } from '@hiring/testing';
 import { DataSource } from 'typeorm';
+import type { CandidateErasedEvent } from '@hiring/contracts';
 import { AppModule } from '../app.module';
 import { SourcingConfig } from '../sourcing.config';
 import { SourcingEventsPublisher, type CandidateSourcedData } from '../submissions/sourcing-events.publisher';
@@ -19,8 +20,14 @@ export interface RecordedEvent {
   inTransaction: boolean;
 }
 
-export class RecordingPublisher implements Pick<SourcingEventsPublisher, 'candidateSourced'> {
+export class RecordingPublisher implements Pick<SourcingEventsPublisher, 'candidateSourced' | 'candidateErased'> {
   readonly sourced: RecordedEvent[] = [];
+  readonly erased: CandidateErasedEvent[] = [];
+
+  candidateErased(_tx: SourcingTx, event: CandidateErasedEvent): Promise<void> {
+    this.erased.push(event);
+    return Promise.resolve();
+  }
 
   candidateSourced(tx: SourcingTx, event: CandidateSourcedData): Promise<void> {
     this.sourced.push({ event, inTransaction: tx.queryRunner?.isTransactionActive === true });

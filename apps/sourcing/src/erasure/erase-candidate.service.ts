@@ -1,0 +1,40 @@
+// Erasure starts here, where the identity lives: sourcing blanks it in the
+// same transaction as the `candidate-erased` event, and every other service
+// deletes what it holds when that event reaches it (scoring and offer also
+// tombstone their compacted topics).
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../shared/clock';
+import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
+import { SourcingEventsPublisher } from '../submissions/sourcing-events.publisher';
+import { SubmissionRepository } from '../submissions/submission.repository';
+import { ErasureRecord, ErasureRepository } from './erasure.repository';
+
+export interface ErasureOutcome {
+  erasure: ErasureRecord;
+  /** false when the candidate had already been erased: nothing was done again. */
+  erasedNow: boolean;
+}
+
+@Injectable()
+export class EraseCandidateService {
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly erasures: ErasureRepository,
+    private readonly events: SourcingEventsPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(candidateId: string, requestedBy: string): Promise<ErasureOutcome> {
+    return this.submissions.transaction(async (tx) => {
+      if (!(await this.erasures.lockCandidate(tx, candidateId))) {
+        throw new SourcingException(SourcingExceptionCode.CANDIDATE_NOT_FOUND, `No candidate ${candidateId}.`);
+      }
+      const earlier = await this.erasures.find(tx, candidateId);
+      if (earlier) return { erasure: earlier, erasedNow: false };
+      const erasure = { candidateId, requestedBy, erasedAt: this.clock.now() };
+      await this.erasures.erase(tx, erasure);
+      await this.events.candidateErased(tx, { candidateId, requestedBy, erasedAt: erasure.erasedAt.toISOString() });
+      return { erasure, erasedNow: true };
+    });
+  }
+}

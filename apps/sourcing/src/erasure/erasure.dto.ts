@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class EraseCandidateDto {
+  @ApiProperty({ example: 'dpo@example.com', description: 'Who asked for the erasure (recorded; what was erased is not).' })
+  @IsString()
+  @Length(1, 200)
+  requestedBy!: string;
+}
+
+export class ErasureResponse {
+  @ApiProperty({ format: 'uuid' }) candidateId!: string;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty({ format: 'date-time' }) erasedAt!: string;
+  @ApiProperty({ description: 'false when the candidate had been erased before (nothing done again)' }) erasedNow!: boolean;
+}

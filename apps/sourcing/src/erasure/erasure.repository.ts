@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { SourcingTx } from '../submissions/submission.repository';
+
+export interface ErasureRecord {
+  candidateId: string;
+  requestedBy: string;
+  erasedAt: Date;
+}
+
+export const ERASED_NAME = '[erased]';
+
+/** Deletes a person's identity from the sourcing schema and records that it happened. */
+@Injectable()
+export class ErasureRepository {
+  async find(tx: SourcingTx, candidateId: string): Promise<ErasureRecord | undefined> {
+    const rows: { candidate_id: string; requested_by: string; erased_at: Date }[] = await tx.query(
+      'SELECT candidate_id, requested_by, erased_at FROM sourcing.erasures WHERE candidate_id = $1',
+      [candidateId],
+    );
+    const r = rows[0];
+    return r && { candidateId: r.candidate_id, requestedBy: r.requested_by, erasedAt: new Date(r.erased_at) };
+  }
+
+  /** Locks the candidate row so concurrent erasures of one person serialise. */
+  async lockCandidate(tx: SourcingTx, candidateId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query('SELECT id FROM sourcing.candidates WHERE id = $1 FOR UPDATE', [candidateId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Blanks identity and profile on every submission of the person: their own
+   * and the duplicates other agencies sent of them. Identifiers go too, so the
+   * ownership claim ends with the data.
+   */
+  async erase(tx: SourcingTx, record: ErasureRecord): Promise<void> {
+    await tx.query(
+      `UPDATE sourcing.submissions
+          SET candidate_name = $2, candidate_email = NULL, candidate_phone = NULL, candidate_profile_url = NULL, profile = '{}'::jsonb
+        WHERE candidate_id = $1
+           OR id IN (SELECT submission_id FROM sourcing.duplicates WHERE owner_candidate_id = $1)`,
+      [record.candidateId, ERASED_NAME],
+    );
+    await tx.query('DELETE FROM sourcing.candidate_identifiers WHERE candidate_id = $1', [record.candidateId]);
+    await tx.query('INSERT INTO sourcing.erasures (candidate_id, requested_by, erased_at) VALUES ($1, $2, $3)', [
+      record.candidateId,
+      record.requestedBy,
+      record.erasedAt,
+    ]);
+  }
+}
