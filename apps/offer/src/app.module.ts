@@ -3,6 +3,7 @@ import { MessagingModule } from '@hiring/messaging';
 import { PlatformModule } from '@hiring/platform';
 import { CandidateEligibilityRepository } from './candidates/candidate-eligibility.repository';
 import { CandidateScoredHandler } from './candidates/candidate-scored.handler';
+import { EraseCandidateService } from './candidates/erase-candidate.service';
 import { RecordCandidateScoreService } from './candidates/record-candidate-score.service';
 import { OFFER_DATABASE, OfferDatabase } from './database/offer.database';
 import { Transactions } from './database/transaction';
@@ -46,6 +47,7 @@ export class AppModule {
         PublishRateCardService,
         RecordCandidateScoreService,
         CandidateScoredHandler,
+        EraseCandidateService,
         ProposeOfferService,
         OverrideOfferService,
         RecordOfferDeclinedService,

@@ -52,4 +52,10 @@ export class CandidateEligibilityRepository {
     );
     return rows.length > 0;
   }
+
+  /** True when there was something to delete. */
+  async delete(tx: Tx, candidateId: string): Promise<boolean> {
+    const result = await tx.getRepository(CandidateEligibilityEntity).delete({ candidateId });
+    return (result.affected ?? 0) > 0;
+  }
 }

@@ -2,7 +2,7 @@
 // transaction that holds the state change: the event is enqueued in the
 // outbox atomically with it, and validated against the contract on the way out.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, serviceSource, type OfferDecidedEvent, type OfferGuidanceEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, serviceSource, TOPICS, type OfferDecidedEvent, type OfferGuidanceEvent } from '@hiring/contracts';
 import { Outbox } from '@hiring/messaging';
 import type { Currency, LocationTier, Money, OfferOverride, TargetRole } from '@hiring/domain';
 import type { Tx } from '../database/transaction';
@@ -47,6 +47,11 @@ export class OfferEventsPublisher {
   async offerDecided(tx: Tx, data: OfferDecidedData): Promise<void> {
     const event = buildEvent(EVENT_TYPES.offerDecided, { source: OFFER_EVENT_SOURCE, data: data as unknown as OfferDecidedEvent });
     await this.outbox.enqueue(tx, [event]);
+  }
+
+  /** Erases the candidate's guidance from the compacted guidance topic. */
+  async guidanceTombstone(tx: Tx, candidateId: string): Promise<void> {
+    await this.outbox.enqueue(tx, [{ topic: TOPICS.offerGuidance, key: candidateId, value: null }]);
   }
 
   async offerGuidance(tx: Tx, data: OfferGuidanceData): Promise<void> {

@@ -10,6 +10,7 @@ import { configureHttpApp, loadConfig, runMigrationsLocked } from '@hiring/platf
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import type { CandidateScored } from '../candidates/candidate-scored';
+import { EraseCandidateService } from '../candidates/erase-candidate.service';
 import { RecordCandidateScoreOutcome, RecordCandidateScoreService } from '../candidates/record-candidate-score.service';
 import { offerDatabase } from '../database/offer.database';
 import { Transactions, Tx } from '../database/transaction';
@@ -38,7 +39,13 @@ export interface Emitted<T> {
   inTransaction: boolean;
 }
 
-export class RecordingPublisher implements Pick<OfferEventsPublisher, 'offerDecided' | 'offerGuidance'> {
+export class RecordingPublisher implements Pick<OfferEventsPublisher, 'offerDecided' | 'offerGuidance' | 'guidanceTombstone'> {
+  readonly tombstones: string[] = [];
+
+  async guidanceTombstone(_tx: Tx, candidateId: string): Promise<void> {
+    this.tombstones.push(candidateId);
+  }
+
   readonly decided: Emitted<OfferDecidedData>[] = [];
   readonly guidance: Emitted<OfferGuidanceData>[] = [];
 
@@ -68,12 +75,14 @@ export interface OfferTestApp {
   schema: string;
   /** What the lead's candidate-scored handler will do: the use case inside a transaction. */
   recordScore(event: CandidateScored): Promise<RecordCandidateScoreOutcome>;
+  /** What the candidate-erased handler does: the use case inside a transaction. */
+  eraseCandidate(candidateId: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startOfferTestApp(): Promise<OfferTestApp> {
   const schema = `offer_it_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const config = loadConfig(OfferConfig, { ...process.env, LOG_LEVEL: 'silent', OPS_TOKEN, KAFKA_CONSUMER_GROUP: schema });
+  const config = loadConfig(OfferConfig, { ...process.env, LOG_LEVEL: 'silent', OPS_TOKEN, KAFKA_CONSUMER_GROUP: schema, KAFKA_CONSUMER_FROM_BEGINNING: 'false' });
   const clock = new TestClock();
   const publisher = new RecordingPublisher();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, offerDatabase(schema))] })
@@ -84,9 +93,10 @@ export async function startOfferTestApp(): Promise<OfferTestApp> {
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false, bodyParser: false });
   configureHttpApp(app);
-  await app.init();
+  // Tables first: the app's consumers start on init.
   const dataSource = app.get(DataSource);
   await runMigrationsLocked(dataSource, schema);
+  await app.init();
   const transactions = app.get(Transactions);
   const recorder = app.get(RecordCandidateScoreService);
   return {
@@ -97,6 +107,7 @@ export async function startOfferTestApp(): Promise<OfferTestApp> {
     dataSource,
     schema,
     recordScore: (event) => transactions.run((tx) => recorder.execute(tx, event)),
+    eraseCandidate: (candidateId) => transactions.run((tx) => app.get(EraseCandidateService).execute(tx, candidateId)),
     close: async () => {
       await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await app.close();

@@ -45,7 +45,7 @@ export interface SourcingTestApp {
 export const TEST_OPS_TOKEN = 'integration-test-ops-token';
 
 export async function createSourcingTestApp(env: Record<string, string> = {}): Promise<SourcingTestApp> {
-  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), ...env });
+  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), KAFKA_CONSUMER_FROM_BEGINNING: 'false', ...env });
   const events = new RecordingPublisher();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
     .overrideProvider(SourcingEventsPublisher)

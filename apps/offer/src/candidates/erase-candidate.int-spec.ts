@@ -1,0 +1,30 @@
+import request from 'supertest';
+import { OPS_TOKEN, scoredEvent, startOfferTestApp, type OfferTestApp } from '../test/offer-test-app';
+
+describe('offer: erasure of a candidate (real Postgres)', () => {
+  let t: OfferTestApp;
+
+  beforeAll(async () => {
+    t = await startOfferTestApp();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('forgets the eligibility, tombstones the guidance once, and refuses new offers for the candidate', async () => {
+    const scored = scoredEvent();
+    expect(await t.recordScore(scored)).toBe('guidance-emitted');
+
+    await t.eraseCandidate(scored.candidateId);
+    await t.eraseCandidate(scored.candidateId); // redelivered erasure: nothing left to do
+
+    expect(await t.dataSource.query(`SELECT 1 FROM "${t.schema}".candidate_eligibility WHERE candidate_id = $1`, [scored.candidateId])).toEqual([]);
+    expect(t.publisher.tombstones.filter((id) => id === scored.candidateId)).toHaveLength(1);
+    await request(t.http)
+      .post('/v1/offers')
+      .set('Authorization', `Bearer ${OPS_TOKEN}`)
+      .send({ candidateId: scored.candidateId, base: { amount: 300000, currency: 'USD' }, proposedBy: 'ops@example.com' })
+      .expect(404);
+  });
+});

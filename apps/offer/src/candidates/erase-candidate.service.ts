@@ -1,0 +1,20 @@
+// On erasure the offer service forgets who may receive an offer and removes
+// the candidate's guidance from its compacted topic. Offers themselves stay:
+// they hold a candidate id and amounts, no identity, and are the audit trail
+// of pay decisions (the id no longer resolves to a person once sourcing erased it).
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../database/transaction';
+import { OfferEventsPublisher } from '../offers/offer-events.publisher';
+import { CandidateEligibilityRepository } from './candidate-eligibility.repository';
+
+@Injectable()
+export class EraseCandidateService {
+  constructor(
+    private readonly candidates: CandidateEligibilityRepository,
+    private readonly publisher: OfferEventsPublisher,
+  ) {}
+
+  async execute(tx: Tx, candidateId: string): Promise<void> {
+    if (await this.candidates.delete(tx, candidateId)) await this.publisher.guidanceTombstone(tx, candidateId);
+  }
+}
