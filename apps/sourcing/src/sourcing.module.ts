@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { EraseCandidateService } from './erasure/erase-candidate.service';
 import { ErasureController } from './erasure/erasure.controller';
 import { ErasureRepository } from './erasure/erasure.repository';
+import { PipelineProgressHandler } from './progress/pipeline-progress.handler';
+import { RecordPipelineProgressService } from './progress/record-pipeline-progress.service';
+import { SubmissionProgressRepository } from './progress/submission-progress.repository';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgencyKeyGuard } from './agencies/agency-key.guard';
 import { AgencyThrottlerGuard } from './agencies/agency-throttler.guard';
@@ -46,6 +49,9 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
     SourcingEventsPublisher,
     SubmissionEventsHandler,
     ErasureRepository,
+    SubmissionProgressRepository,
+    RecordPipelineProgressService,
+    PipelineProgressHandler,
     EraseCandidateService,
     AuthenticateAgencyService,
     AgencyKeyGuard,

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import {
+  EVENT_TYPES,
+  TOPICS,
+  type CandidateScoredEvent,
+  type CandidateScreenedEvent,
+  type OfferDecidedEvent,
+} from '@hiring/contracts';
+import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
+import type { EntityManager } from 'typeorm';
+import { RecordPipelineProgressService, type StageReached } from './record-pipeline-progress.service';
+
+/** Later stages of the pipeline, mapped to submission progress. */
+@Injectable()
+export class PipelineProgressHandler {
+  constructor(private readonly recordProgress: RecordPipelineProgressService) {}
+
+  @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened] })
+  async screened(events: ConsumedEvent<CandidateScreenedEvent>[], tx: EntityManager): Promise<void> {
+    await this.recordProgress.execute(
+      tx,
+      events.map(({ data }): StageReached => ({
+        target: { submissionId: data.submissionId },
+        stage: { kind: 'screened', decision: data.decision },
+        at: new Date(data.screenedAt),
+        reason: `screening ${data.decision} (${data.rubric.id} ${data.rubric.version})`,
+      })),
+    );
+  }
+
+  @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored] })
+  async scored(events: ConsumedEvent<CandidateScoredEvent>[], tx: EntityManager): Promise<void> {
+    await this.recordProgress.execute(
+      tx,
+      events.map(({ data }): StageReached => ({
+        target: { submissionId: data.submissionId },
+        stage: { kind: 'scored', decision: data.decision, score: data.score },
+        at: new Date(data.scoredAt),
+        reason: `score ${data.score} (${data.decision})`,
+      })),
+    );
+  }
+
+  @ConsumeEvents({ topic: TOPICS.offerDecided, types: [EVENT_TYPES.offerDecided] })
+  async offerDecided(events: ConsumedEvent<OfferDecidedEvent>[], tx: EntityManager): Promise<void> {
+    await this.recordProgress.execute(
+      tx,
+      events.map(({ data }): StageReached => ({
+        target: { candidateId: data.candidateId },
+        stage: { kind: 'offer-decided', decision: data.decision },
+        at: new Date(data.decidedAt),
+        reason: `offer ${data.decision} (rate card ${data.rateCardVersion})`,
+      })),
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { SourcingTx } from '../submissions/submission.repository';
+
+export interface TrackedSubmission {
+  id: string;
+  candidateId: string | null;
+  status: string;
+}
+
+export interface StatusChangeRow {
+  submissionId: string;
+  status: string;
+  reason: string;
+  at: Date;
+}
+
+/** Status reads and writes for a whole consumed batch: one round trip each, rows locked for the transaction. */
+@Injectable()
+export class SubmissionProgressRepository {
+  async lock(tx: SourcingTx, submissionIds: string[], candidateIds: string[]): Promise<TrackedSubmission[]> {
+    const rows: { id: string; candidate_id: string | null; status: string }[] = await tx.query(
+      `SELECT id, candidate_id, status FROM sourcing.submissions
+        WHERE id = ANY($1::uuid[]) OR (candidate_id = ANY($2::uuid[]) AND status <> 'duplicate')
+        ORDER BY id FOR UPDATE`,
+      [submissionIds, candidateIds],
+    );
+    return rows.map((r) => ({ id: r.id, candidateId: r.candidate_id, status: r.status }));
+  }
+
+  async apply(tx: SourcingTx, changes: StatusChangeRow[]): Promise<void> {
+    if (changes.length === 0) return;
+    const ids = changes.map((c) => c.submissionId);
+    const statuses = changes.map((c) => c.status);
+    const reasons = changes.map((c) => c.reason);
+    const ats = changes.map((c) => c.at.toISOString());
+    await tx.query(
+      `UPDATE sourcing.submissions s SET status = c.status, updated_at = c.at
+         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS c(id, status, at)
+        WHERE s.id = c.id`,
+      [ids, statuses, ats],
+    );
+    await tx.query(
+      `INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])`,
+      [ids, statuses, reasons, ats],
+    );
+  }
+}

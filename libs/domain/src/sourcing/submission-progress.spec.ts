@@ -1,0 +1,38 @@
+import { progressSubmission, type PipelineStage } from './submission-progress';
+
+const screened = (decision: 'advance' | 'review' | 'reject'): PipelineStage => ({ kind: 'screened', decision });
+const scored = (decision: 'advance' | 'review' | 'reject'): PipelineStage => ({ kind: 'scored', decision, score: 70 });
+const offer = (decision: 'approved' | 'refused'): PipelineStage => ({ kind: 'offer-decided', decision });
+
+describe('submission progress through the pipeline', () => {
+  it('moves a sourced submission forward stage by stage', () => {
+    expect(progressSubmission('sourced', screened('advance'))).toBe('screened');
+    expect(progressSubmission('screened', scored('advance'))).toBe('scored');
+    expect(progressSubmission('scored', offer('refused'))).toBe('offer-refused');
+    expect(progressSubmission('offer-refused', offer('approved'))).toBe('offer-approved');
+  });
+
+  it('a screening reject is final: later stages change nothing', () => {
+    expect(progressSubmission('sourced', screened('reject'))).toBe('rejected');
+    expect(progressSubmission('rejected', scored('reject'))).toBeUndefined();
+    expect(progressSubmission('rejected', offer('approved'))).toBeUndefined();
+  });
+
+  it('a stage seen late never moves a submission back', () => {
+    expect(progressSubmission('scored', screened('advance'))).toBeUndefined();
+    expect(progressSubmission('offer-approved', offer('refused'))).toBeUndefined();
+    expect(progressSubmission('offer-approved', scored('advance'))).toBeUndefined();
+  });
+
+  it('a scoring seen before its screening still moves the submission on', () => {
+    expect(progressSubmission('sourced', scored('review'))).toBe('scored');
+  });
+
+  it('a repeated stage changes nothing', () => {
+    expect(progressSubmission('screened', screened('advance'))).toBeUndefined();
+  });
+
+  it('a duplicate stays a duplicate', () => {
+    expect(progressSubmission('duplicate', screened('advance'))).toBeUndefined();
+  });
+});

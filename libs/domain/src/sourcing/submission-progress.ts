@@ -1,0 +1,58 @@
+// Where a submission stands in the pipeline, as the agency and ops see it.
+// Stages arrive from different topics (screening, scoring, offer), so they can
+// be seen out of order; a submission only ever moves forward, and a stage
+// seen late never overwrites a later one.
+
+export type SubmissionStatus =
+  | 'received'
+  | 'duplicate'
+  | 'sourced'
+  | 'screened'
+  | 'rejected'
+  | 'scored'
+  | 'offer-refused'
+  | 'offer-approved';
+
+export type PipelineStage =
+  | { kind: 'screened'; decision: 'advance' | 'review' | 'reject' }
+  | { kind: 'scored'; decision: 'advance' | 'review' | 'reject'; score: number }
+  | { kind: 'offer-decided'; decision: 'approved' | 'refused' };
+
+const RANK: Record<SubmissionStatus, number> = {
+  received: 0,
+  sourced: 1,
+  screened: 2,
+  rejected: 2,
+  scored: 3,
+  'offer-refused': 4,
+  // An approval (possibly by override) after a refusal moves the submission on.
+  'offer-approved': 5,
+  // A duplicate is final: the owning agency's submission carries the person on.
+  duplicate: 99,
+};
+
+export function statusOfStage(stage: PipelineStage): SubmissionStatus {
+  switch (stage.kind) {
+    case 'screened':
+      return stage.decision === 'reject' ? 'rejected' : 'screened';
+    case 'scored':
+      return stage.decision === 'reject' ? 'rejected' : 'scored';
+    case 'offer-decided':
+      return stage.decision === 'approved' ? 'offer-approved' : 'offer-refused';
+    default: {
+      const unreachable: never = stage;
+      throw new Error(`unknown stage ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** The status after `stage`, or undefined when the stage changes nothing (late, repeated, or after a final state). */
+export function progressSubmission(current: SubmissionStatus, stage: PipelineStage): SubmissionStatus | undefined {
+  const next = statusOfStage(stage);
+  if (current === 'duplicate' || current === 'rejected') return undefined;
+  return RANK[next] > RANK[current] ? next : undefined;
+}
+
+export function isSubmissionStatus(value: string): value is SubmissionStatus {
+  return value in RANK;
+}
