@@ -7,3 +7,4 @@ export * from './kafka-topics';
 export * from './service-process';
 export * from './service-lifecycle';
 export * from './topic-probe';
+export * from './kafka-test-kit';

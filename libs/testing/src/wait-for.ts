@@ -64,28 +64,3 @@ export async function waitFor<T>(
     await pause(intervalMs);
   }
 }
-
-/**
- * A new consumer group starts at the end of its topic once it has its
- * partitions, and a test cannot see that moment. So: send a probe, give it a
- * few seconds to land, and send another until one does. Returns the probe
- * that landed. Probes must be harmless, real inputs (unique ids).
- */
-export async function untilConsuming<T>(
-  send: () => Promise<T>,
-  landed: (probe: T) => unknown | Promise<unknown>,
-  description: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  return waitFor(
-    async () => {
-      const probe = await send();
-      const ok = await waitFor(() => landed(probe), { timeoutMs: 3_000, intervalMs: 200, description }).then(
-        () => true,
-        () => false,
-      );
-      return ok ? probe : undefined;
-    },
-    { timeoutMs, intervalMs: 500, description },
-  );
-}

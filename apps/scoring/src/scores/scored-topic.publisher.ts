@@ -1,14 +1,16 @@
 // The port through which scoring writes to the compacted scored topic: the
-// current score as a CloudEvent through the outbox, and on erasure a tombstone
-// (null value, key = candidate id). Both are written in the caller's transaction.
+// current score as a CloudEvent, and on erasure a tombstone (null value, key =
+// candidate id). Both go through the outbox in the caller's transaction, and
+// the relay keeps the outbox order per key, so a tombstone is never overtaken
+// by the score it erases.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, TOPICS } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, serviceSource, tombstone, TOPICS } from '@hiring/contracts';
 import { Outbox, type OutboxCloudEvent } from '@hiring/messaging';
 import { toCandidateScoredEvent } from './score.mapper';
 import type { ScoreRecord } from './score.model';
 import type { ScoringTx } from './score.repository';
 
-export const SCORING_EVENT_SOURCE = '/services/scoring';
+const SCORING_EVENT_SOURCE = serviceSource('scoring');
 
 @Injectable()
 export class ScoredTopicPublisher {
@@ -26,13 +28,11 @@ export class ScoredTopicPublisher {
     await this.outbox.enqueue(tx, events as unknown as OutboxCloudEvent[]);
   }
 
-  /**
-   * Tombstones go to scoring.tombstones, not the outbox: Outbox.enqueue cannot
-   * carry a null value (its value column is NOT NULL). TombstoneRelay sends them
-   * once every earlier outbox row of the same key is published.
-   */
+  /** Erasure on the compacted topic: compaction drops every earlier score under the candidate id. */
   async tombstones(tx: ScoringTx, candidateIds: readonly string[]): Promise<void> {
-    if (candidateIds.length === 0) return;
-    await tx.query(`INSERT INTO scoring.tombstones (topic, key) SELECT $1, unnest($2::text[])`, [TOPICS.candidateScored, candidateIds]);
+    await this.outbox.enqueue(
+      tx,
+      candidateIds.map((id) => ({ topic: TOPICS.candidateScored, ...tombstone(id) })),
+    );
   }
 }

@@ -6,14 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopic, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CandidateScoredEvent, type CloudEvent } from '@hiring/contracts';
 import { AI_TECH_LEAD_RUBRIC_2026_03, scoreScreening, screenCandidate, validateCandidateProfile, type ScreeningResult } from '@hiring/domain';
-import { ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
-import { KafkaTestKit } from '../test/kafka-test-kit';
+import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp, type TopicProbe } from '@hiring/testing';
 
 const OPS_TOKEN = 'scoring-int-test-ops-token';
 const groupId = uniqueName('scoring_it');
 const kit = new KafkaTestKit();
 const db = new Client({ connectionString: testDatabaseUrl() });
 let service: ServiceProcess;
+let scoredProbe: TopicProbe;
+let deadLetters: TopicProbe;
 
 function screening(communicationRating = 4): ScreeningResult {
   const profile = { ...structuredClone(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile), communicationRating };
@@ -41,13 +42,17 @@ function screenedEvent(candidateId: string, result: ScreeningResult, screenedAt:
 }
 
 function scored(candidateId: string) {
-  return kit.messages(TOPICS.candidateScored, candidateId);
+  return scoredProbe.records.filter((r) => r.key === candidateId);
+}
+
+async function produce(topic: string, key: string, event: unknown): Promise<void> {
+  await kit.produce(topic, { key, value: JSON.stringify(event) });
 }
 
 function scoredEvents(candidateId: string): Array<CloudEvent<CandidateScoredEvent>> {
   return scored(candidateId)
-    .filter((m) => m.value !== null)
-    .map((m) => JSON.parse(m.value as string) as CloudEvent<CandidateScoredEvent>);
+    .filter((r) => r.json !== null)
+    .map((r) => r.json as unknown as CloudEvent<CandidateScoredEvent>);
 }
 
 async function rows(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
@@ -56,7 +61,7 @@ async function rows(sql: string, params: unknown[]): Promise<Array<Record<string
 
 async function screenAndWait(candidateId: string, result = screening(), screenedAt = new Date().toISOString()): Promise<CloudEvent<CandidateScoredEvent>> {
   const before = scoredEvents(candidateId).length;
-  await kit.produce(TOPICS.candidateScreened, candidateId, JSON.stringify(screenedEvent(candidateId, result, screenedAt)));
+  await produce(TOPICS.candidateScreened, candidateId, screenedEvent(candidateId, result, screenedAt));
   return waitFor(() => scoredEvents(candidateId)[before], { timeoutMs: 30_000, description: `candidate-scored for ${candidateId}` });
 }
 
@@ -64,10 +69,11 @@ beforeAll(async () => {
   await db.connect();
   await kit.connect();
   await kit.startGroupAtEnd(groupId, [TOPICS.candidateScreened, TOPICS.candidateErased]);
-  await kit.record([TOPICS.candidateScored, deadLetterTopic(TOPICS.candidateScreened)]);
+  scoredProbe = await kit.probe(TOPICS.candidateScored);
+  deadLetters = await kit.probe(deadLetterTopic(TOPICS.candidateScreened));
   service = await ServiceProcess.start({
     app: 'scoring',
-    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), CONSUMER_GROUP: groupId, OPS_TOKEN, TOMBSTONE_POLL_MS: '200' },
+    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP: groupId, OPS_TOKEN },
   });
   await service.waitUntilReady();
 }, 90_000);
@@ -111,15 +117,15 @@ describe('scoring: candidate-screened -> scores row + candidate-scored (real Kaf
   it('gives no second row or event when the same event is delivered again, and ignores an older screening arriving late', async () => {
     const candidateId = `cand-${randomUUID()}`;
     const event = screenedEvent(candidateId, screening(), new Date().toISOString());
-    await kit.produce(TOPICS.candidateScreened, candidateId, JSON.stringify(event));
+    await produce(TOPICS.candidateScreened, candidateId, event);
     await waitFor(() => scoredEvents(candidateId).length === 1, { timeoutMs: 30_000, description: 'first candidate-scored' });
     const before = (await rows('SELECT score FROM scoring.scores WHERE candidate_id = $1', [candidateId]))[0].score;
 
-    await kit.produce(TOPICS.candidateScreened, candidateId, JSON.stringify(event));
+    await produce(TOPICS.candidateScreened, candidateId, event);
     // An older screening with another verdict (hard to follow: rejected, lower score), delivered after the newer one.
     const older = screenedEvent(candidateId, screening(1), new Date(Date.now() - 3_600_000).toISOString());
-    const last = await kit.produce(TOPICS.candidateScreened, candidateId, JSON.stringify(older));
-    await kit.waitCommittedPast(groupId, TOPICS.candidateScreened, last);
+    await produce(TOPICS.candidateScreened, candidateId, older);
+    await waitForGroupCaughtUp(kit.kafka, groupId, TOPICS.candidateScreened);
 
     expect(await rows('SELECT score FROM scoring.scores WHERE candidate_id = $1', [candidateId])).toEqual([{ score: before }]);
     expect(await rows('SELECT 1 FROM scoring.outbox WHERE key = $1', [candidateId])).toHaveLength(1);
@@ -131,29 +137,28 @@ describe('scoring: candidate-screened -> scores row + candidate-scored (real Kaf
     (invalid.data as unknown as Record<string, unknown>).decision = 'maybe';
     const unknown = screenedEvent(`cand-${randomUUID()}`, screening(), new Date().toISOString());
     unknown.data.rubric.version = '1999-01';
-    await kit.produce(TOPICS.candidateScreened, invalid.subject, JSON.stringify(invalid));
-    await kit.produce(TOPICS.candidateScreened, unknown.subject, JSON.stringify(unknown));
+    await produce(TOPICS.candidateScreened, invalid.subject, invalid);
+    await produce(TOPICS.candidateScreened, unknown.subject, unknown);
 
-    const dlq = deadLetterTopic(TOPICS.candidateScreened);
-    const dead = (subject: string) => kit.messages(dlq, subject).find((m) => m.headers['dlq-consumer-group'] === groupId);
+    const dead = (subject: string) => deadLetters.records.find((r) => r.key === subject && r.headers['dlq-consumer-group'] === groupId);
     expect((await waitFor(() => dead(invalid.subject), { timeoutMs: 30_000, description: 'invalid in DLQ' })).headers['dlq-reason']).toMatch(/^INVALID_PAYLOAD: .*decision/);
     expect((await waitFor(() => dead(unknown.subject), { timeoutMs: 30_000, description: 'unknown rubric in DLQ' })).headers['dlq-reason']).toMatch(/UNKNOWN_RUBRIC/);
     expect(await rows('SELECT 1 FROM scoring.scores WHERE candidate_id = ANY($1)', [[invalid.subject, unknown.subject]])).toHaveLength(0);
   });
 
-  it('on erasure deletes the score and writes a tombstone (null value, key = candidate id) after the score', async () => {
+  it('on erasure deletes the score and publishes a tombstone (null value, key = candidate id) through the outbox, after the score', async () => {
     const candidateId = `cand-${randomUUID()}`;
     await screenAndWait(candidateId);
     const erased = buildEvent(EVENT_TYPES.candidateErased, {
       source: '/tests/scoring',
       data: { candidateId, erasedAt: new Date().toISOString(), requestedBy: 'privacy-desk' },
     });
-    await kit.produce(TOPICS.candidateErased, candidateId, JSON.stringify(erased));
-    const tombstone = await waitFor(() => scored(candidateId).find((m) => m.value === null), { timeoutMs: 30_000, description: `tombstone for ${candidateId}` });
+    await produce(TOPICS.candidateErased, candidateId, erased);
+    const tombstone = await waitFor(() => scored(candidateId).find((r) => r.value === null), { timeoutMs: 30_000, description: `tombstone for ${candidateId}` });
     const all = scored(candidateId);
     expect(Number(tombstone.offset)).toBeGreaterThan(Number(all[0].offset));
     expect(await rows('SELECT 1 FROM scoring.scores WHERE candidate_id = $1', [candidateId])).toHaveLength(0);
-    expect(await rows('SELECT 1 FROM scoring.tombstones WHERE key = $1', [candidateId])).toHaveLength(0);
+    expect(await rows('SELECT value IS NULL AS tombstone FROM scoring.outbox WHERE key = $1 ORDER BY id', [candidateId])).toEqual([{ tombstone: false }, { tombstone: true }]);
     expect((await fetch(`${service.url}/v1/scores/${candidateId}`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } })).status).toBe(404);
   });
 });

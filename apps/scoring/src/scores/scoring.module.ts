@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../shared/clock';
-import { MessagingReadiness } from '../shared/messaging-readiness';
 import { CandidateErasedHandler } from './candidate-erased.handler';
 import { CandidateScreenedHandler } from './candidate-screened.handler';
 import { EraseCandidateScoreService } from './erase-candidate-score.service';
@@ -10,17 +9,14 @@ import { ScoreCandidateService } from './score-candidate.service';
 import { ScoreRepository } from './score.repository';
 import { ScoredTopicPublisher } from './scored-topic.publisher';
 import { ScoresController } from './scores.controller';
-import { TombstoneRelay } from './tombstone.relay';
 
 @Module({
   controllers: [ScoresController],
   providers: [
     Clock,
-    MessagingReadiness,
     RubricCatalogue,
     ScoreRepository,
     ScoredTopicPublisher,
-    TombstoneRelay,
     ScoreCandidateService,
     EraseCandidateScoreService,
     GetScoreService,

@@ -1,13 +1,13 @@
 // The port through which screening emits events: CloudEvents written to the
 // outbox in the caller's transaction, so an event exists iff its screening does.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, serviceSource } from '@hiring/contracts';
 import { Outbox, type OutboxCloudEvent } from '@hiring/messaging';
 import { toCandidateScreenedEvent } from './screening.mapper';
 import type { Screening } from './screening.model';
 import type { ScreeningTx } from './screening.repository';
 
-export const SCREENING_EVENT_SOURCE = '/services/screening';
+const SCREENING_EVENT_SOURCE = serviceSource('screening');
 
 @Injectable()
 export class ScreeningEventsPublisher {

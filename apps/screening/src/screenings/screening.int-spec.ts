@@ -5,14 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopic, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CandidateScreenedEvent, type CloudEvent } from '@hiring/contracts';
 import { screenCandidate, SCREENING_RUBRICS, selectRubric, validateCandidateProfile } from '@hiring/domain';
-import { ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
-import { KafkaTestKit } from '../test/kafka-test-kit';
+import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp, type TopicProbe } from '@hiring/testing';
 
 const OPS_TOKEN = 'screening-int-test-ops-token';
 const groupId = uniqueName('screening_it');
 const kit = new KafkaTestKit();
 const db = new Client({ connectionString: testDatabaseUrl() });
 let service: ServiceProcess;
+let screenedProbe: TopicProbe;
+let deadLetters: TopicProbe;
 
 function sourcedEvent(candidateId: string, overrides: Record<string, unknown> = {}) {
   return buildEvent(EVENT_TYPES.candidateSourced, {
@@ -36,7 +37,11 @@ function expectedScreening() {
 }
 
 function screenedEvents(candidateId: string): Array<CloudEvent<CandidateScreenedEvent>> {
-  return kit.messages(TOPICS.candidateScreened, candidateId).map((m) => JSON.parse(m.value ?? 'null') as CloudEvent<CandidateScreenedEvent>);
+  return screenedProbe.records.filter((r) => r.key === candidateId).map((r) => r.json as unknown as CloudEvent<CandidateScreenedEvent>);
+}
+
+async function produce(topic: string, key: string, event: unknown): Promise<void> {
+  await kit.produce(topic, { key, value: JSON.stringify(event) });
 }
 
 async function rows(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
@@ -57,22 +62,23 @@ async function ops(method: 'GET' | 'POST', path: string, body?: unknown, token =
 
 async function sourceAndWait(candidateId: string): Promise<CloudEvent<CandidateScreenedEvent>> {
   const event = sourcedEvent(candidateId);
-  await kit.produce(TOPICS.candidateSourced, candidateId, JSON.stringify(event));
-  const [screened] = await waitFor(() => (screenedEvents(candidateId).length > 0 ? screenedEvents(candidateId) : undefined), {
+  await produce(TOPICS.candidateSourced, candidateId, event);
+  const [first] = await waitFor(() => (screenedEvents(candidateId).length > 0 ? screenedEvents(candidateId) : undefined), {
     timeoutMs: 30_000,
     description: `candidate-screened for ${candidateId}`,
   });
-  return screened;
+  return first;
 }
 
 beforeAll(async () => {
   await db.connect();
   await kit.connect();
   await kit.startGroupAtEnd(groupId, [TOPICS.candidateSourced, TOPICS.candidateErased]);
-  await kit.record([TOPICS.candidateScreened, deadLetterTopic(TOPICS.candidateSourced)]);
+  screenedProbe = await kit.probe(TOPICS.candidateScreened);
+  deadLetters = await kit.probe(deadLetterTopic(TOPICS.candidateSourced));
   service = await ServiceProcess.start({
     app: 'screening',
-    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), CONSUMER_GROUP: groupId, OPS_TOKEN },
+    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP: groupId, OPS_TOKEN },
   });
   await service.waitUntilReady();
 }, 90_000);
@@ -116,11 +122,11 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
   it('gives no second row or event when the same event is delivered again', async () => {
     const candidateId = `cand-${randomUUID()}`;
     const event = sourcedEvent(candidateId);
-    await kit.produce(TOPICS.candidateSourced, candidateId, JSON.stringify(event));
+    await produce(TOPICS.candidateSourced, candidateId, event);
     await waitFor(() => screenedEvents(candidateId).length > 0, { timeoutMs: 30_000, description: `first candidate-screened for ${candidateId}` });
 
-    const again = await kit.produce(TOPICS.candidateSourced, candidateId, JSON.stringify(event));
-    await kit.waitCommittedPast(groupId, TOPICS.candidateSourced, again);
+    await produce(TOPICS.candidateSourced, candidateId, event);
+    await waitForGroupCaughtUp(kit.kafka, groupId, TOPICS.candidateSourced);
 
     expect(await rows('SELECT 1 FROM screening.screenings WHERE candidate_id = $1', [candidateId])).toHaveLength(1);
     expect(await rows('SELECT 1 FROM screening.outbox WHERE key = $1 AND topic = $2', [candidateId, TOPICS.candidateScreened])).toHaveLength(1);
@@ -135,14 +141,13 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     const invalid = { ...sourcedEvent(`cand-${randomUUID()}`), id: invalidId };
     (invalid.data.profile as unknown as Record<string, unknown>).communicationRating = 9;
     const contradictory = sourcedEvent(`cand-${randomUUID()}`, { role: 'tech-lead' });
-    await kit.produce(TOPICS.candidateSourced, invalid.subject, JSON.stringify(invalid));
-    await kit.produce(TOPICS.candidateSourced, contradictory.subject, JSON.stringify(contradictory));
+    await produce(TOPICS.candidateSourced, invalid.subject, invalid);
+    await produce(TOPICS.candidateSourced, contradictory.subject, contradictory);
 
-    const dlq = deadLetterTopic(TOPICS.candidateSourced);
-    const dead = (subject: string) => kit.messages(dlq, subject).find((m) => m.headers['dlq-consumer-group'] === groupId);
+    const dead = (subject: string) => deadLetters.records.find((r) => r.key === subject && r.headers['dlq-consumer-group'] === groupId);
     const first = await waitFor(() => dead(invalid.subject), { timeoutMs: 30_000, description: 'invalid payload in the DLQ' });
     expect(first.headers['dlq-reason']).toMatch(/^INVALID_PAYLOAD: .*communicationRating/);
-    expect(JSON.parse(first.value ?? '{}').id).toBe(invalidId);
+    expect(first.json?.['id']).toBe(invalidId);
     const second = await waitFor(() => dead(contradictory.subject), { timeoutMs: 30_000, description: 'contradictory event in the DLQ' });
     expect(second.headers['dlq-reason']).toMatch(/INCONSISTENT_EVENT: .*data\.role/);
     expect(await rows('SELECT 1 FROM screening.screenings WHERE candidate_id = ANY($1)', [[invalid.subject, contradictory.subject]])).toHaveLength(0);
@@ -201,7 +206,7 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
       source: '/tests/screening',
       data: { candidateId, erasedAt: new Date().toISOString(), requestedBy: 'privacy-desk' },
     });
-    await kit.produce(TOPICS.candidateErased, candidateId, JSON.stringify(erased));
+    await produce(TOPICS.candidateErased, candidateId, erased);
     await waitFor(
       async () =>
         (await rows('SELECT 1 FROM screening.screenings WHERE candidate_id = $1', [candidateId])).length === 0 &&

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../shared/clock';
-import { MessagingReadiness } from '../shared/messaging-readiness';
 import { CandidateErasedHandler } from './candidate-erased.handler';
 import { CandidateSourcedHandler } from './candidate-sourced.handler';
 import { EraseCandidateService } from './erase-candidate.service';
@@ -16,7 +15,6 @@ import { ScreeningsController } from './screenings.controller';
   controllers: [ScreeningsController],
   providers: [
     Clock,
-    MessagingReadiness,
     RubricCatalogue,
     ScreeningRepository,
     ScreeningEventsPublisher,

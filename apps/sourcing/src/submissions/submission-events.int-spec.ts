@@ -2,18 +2,16 @@
 // signed submission becomes a candidate and a candidate-sourced event on the
 // real topic (through the outbox); a forged one is dead-lettered with its
 // reason, and nothing is stored for it.
-import { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopic, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
-import { ServiceProcess, testDatabaseUrl, testKafkaBrokers, testKafkaConfig, TopicProbe, uniqueName, untilConsuming, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
+import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
 import { AI_LEAD_SIGNALS, minimalProfile, uniqueEmail } from '../test/submission.fixtures';
 
 const OPS_TOKEN = 'sourcing-kafka-int-spec-token';
 
 describe('sourcing: submissions over Kafka (real process, broker and database)', () => {
   let service: ServiceProcess;
-  let kafka: Kafka;
-  let producer: Producer;
+  const kit = new KafkaTestKit();
   let db: Client;
   let agency: { id: string; signingSecret: string };
   let requisitionId: string;
@@ -46,14 +44,14 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
   }
 
   beforeAll(async () => {
+    await kit.connect();
+    // The group exists, at the end of the submissions topic, before the service joins it: no race, no replay.
+    await kit.startGroupAtEnd(group, [TOPICS.submissions]);
     service = await ServiceProcess.start({
       app: 'sourcing',
       env: { OPS_TOKEN, KAFKA_CONSUMER_GROUP: group, DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(',') },
     });
     await service.waitUntilReady();
-    kafka = new Kafka(testKafkaConfig());
-    producer = kafka.producer({ idempotent: true });
-    await producer.connect();
     db = new Client({ connectionString: testDatabaseUrl() });
     await db.connect();
 
@@ -61,28 +59,18 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     agency = { id: created.agency.id, signingSecret: created.signingSecret };
     const requisition = (await (await ops('/v1/requisitions', { title: 'Lead', locationTier: 'uk-london', signals: AI_LEAD_SIGNALS })).json()) as { id: string };
     requisitionId = requisition.id;
-
-    await untilConsuming(
-      async () => {
-        const externalId = uniqueName('warmup');
-        await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(signedSubmission(externalId))] });
-        return externalId;
-      },
-      (externalId) => submissionRow(externalId),
-      'the sourcing consumer takes submissions',
-    );
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
+    await kit.close();
     await db?.end();
     if (service?.running) await service.stop();
   });
 
   it('stores a signed submission and publishes candidate-sourced through the outbox', async () => {
-    const sourced = await TopicProbe.start(TOPICS.candidateSourced, kafka);
+    const sourced = await kit.probe(TOPICS.candidateSourced);
     const externalId = uniqueName('kafka-sub');
-    await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(signedSubmission(externalId))] });
+    await kit.produce(TOPICS.submissions, toKafkaRecord(signedSubmission(externalId)));
 
     const row = await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
     expect(row.status).toBe('sourced');
@@ -98,18 +86,18 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
   it('a redelivered submission is not stored twice', async () => {
     const event = signedSubmission(uniqueName('kafka-dup'));
     const externalId = event.data.externalId;
-    await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(event), toKafkaRecord(event)] });
+    await kit.produce(TOPICS.submissions, toKafkaRecord(event), toKafkaRecord(event));
     await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
     // Both copies consumed and committed before counting.
-    await waitForGroupCaughtUp(kafka, group, TOPICS.submissions);
+    await waitForGroupCaughtUp(kit.kafka, group, TOPICS.submissions);
     const { rows } = await db.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId]);
     expect(rows[0].n).toBe(1);
   });
 
   it('dead-letters a submission signed with the wrong secret, and stores nothing', async () => {
-    const dlq = await TopicProbe.start(deadLetterTopic(TOPICS.submissions), kafka);
+    const dlq = await kit.probe(deadLetterTopic(TOPICS.submissions));
     const forged = signedSubmission(uniqueName('forged'), 'not-the-agency-secret');
-    await producer.send({ topic: TOPICS.submissions, messages: [toKafkaRecord(forged)] });
+    await kit.produce(TOPICS.submissions, toKafkaRecord(forged));
     const [dead] = await dlq.waitFor((r) => (r.json as { id?: string } | null)?.id === forged.id, 1, 30_000, 'dead letter of the forged submission');
     await dlq.stop();
     expect(dead.headers['dlq-reason']).toMatch(/UNAUTHENTICATED_SUBMISSION|signature/);

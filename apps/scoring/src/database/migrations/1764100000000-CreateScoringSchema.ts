@@ -24,18 +24,9 @@ export class CreateScoringSchema1764100000000 implements MigrationInterface {
       screened_at timestamptz NOT NULL,
       scored_at timestamptz NOT NULL
     )`);
-    // Erasure tombstones (null values) for the compacted scored topic, written in the
-    // erasing transaction: the outbox of @hiring/messaging cannot carry a null value yet.
-    await q.query(`CREATE TABLE scoring.tombstones (
-      id bigserial PRIMARY KEY,
-      topic text NOT NULL,
-      key text NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now()
-    )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE IF EXISTS scoring.tombstones');
     await q.query('DROP TABLE IF EXISTS scoring.scores');
   }
 }
