@@ -28,5 +28,6 @@ export * from './offer/rate-card-2026-03';
 export * from './offer/select-rate-card';
 export * from './offer/offer';
 export * from './offer/check-offer';
+export * from './offer/rate-card-consistency';
 
 export * from './sourcing';

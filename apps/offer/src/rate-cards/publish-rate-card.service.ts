@@ -1,3 +1,4 @@
+import { rateCardProblems } from '@hiring/domain';
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../database/transaction';
 import { Clock } from '../shared/clock';
@@ -5,7 +6,6 @@ import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { PublishRateCardDto, RateCardResponse } from './rate-card.dto';
 import { toRateCardResponse } from './rate-card.mapper';
 import { RateCardRepository } from './rate-card.repository';
-import { rateCardProblems } from './rate-card.rules';
 
 /**
  * Adds a rate card version. Versions are immutable and append-only: a new one

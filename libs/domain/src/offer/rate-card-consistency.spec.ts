@@ -1,5 +1,6 @@
-import { RATE_CARD_2026_03, type RateBand } from '@hiring/domain';
-import { LOCATION_CURRENCY, rateCardProblems } from './rate-card.rules';
+import { RATE_CARD_2026_03 } from './rate-card-2026-03';
+import type { RateBand } from './rate-card';
+import { LOCATION_CURRENCY, rateCardProblems } from './rate-card-consistency';
 
 const band = (overrides: Partial<RateBand> = {}): RateBand => ({
   role: 'ai-tech-lead',

@@ -1,8 +1,11 @@
 // Consistency of a rate card submitted by an admin, beyond the shape the DTO
 // checks: ranges in order, one band per role and location, each location in
-// its own currency. Pure, so it is unit tested without HTTP.
-import { LOCATION_TIERS, RATE_CARD_2026_03, type Currency, type LocationTier, type RateBand } from '@hiring/domain';
-import type { FieldError } from '@hiring/platform';
+// its own currency.
+import type { ValidationIssue } from '../shared/schema-validation';
+import { LOCATION_TIERS, type LocationTier } from '../shared/roles';
+import type { Currency } from '../shared/money';
+import { RATE_CARD_2026_03 } from './rate-card-2026-03';
+import type { RateBand } from './rate-card';
 
 /**
  * The currency each location is paid in, read from the published card rather
@@ -16,8 +19,8 @@ export const LOCATION_CURRENCY: Partial<Record<LocationTier, Currency>> = Object
   }),
 );
 
-export function rateCardProblems(bands: readonly RateBand[], currencyOf = LOCATION_CURRENCY): FieldError[] {
-  const problems: FieldError[] = [];
+export function rateCardProblems(bands: readonly RateBand[], currencyOf = LOCATION_CURRENCY): ValidationIssue[] {
+  const problems: ValidationIssue[] = [];
   const seen = new Map<string, number>();
   const currencyInCard = new Map<LocationTier, Currency>();
   bands.forEach((band, i) => {
