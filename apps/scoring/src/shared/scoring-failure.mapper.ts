@@ -5,8 +5,11 @@ import { ProblemException } from '@hiring/platform';
 import { ScoringException, ScoringExceptionCode } from './scoring.exception';
 
 /**
- * The transport dead-letters a handler's failure as HANDLER_ERROR with only the
- * error message in dlq-reason, so the code and field paths go into the message.
+ * WORKAROUND (reported to the messaging owners): @hiring/messaging dead-letters
+ * a handler's failure as `HANDLER_ERROR: <name>: <message>` with `dlq-errors: []`,
+ * ignoring the error's own `code` and `errors` (only decode failures get them).
+ * So the code and field paths also go into the message. The DecodeFailure
+ * carries them as fields too, ready for when the transport records them.
  */
 function kafkaReason(error: ScoringException): string {
   const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
