@@ -15,6 +15,7 @@ import {
   DEFAULT_RETRY_POLICY,
   errorMessage,
   failureAction,
+  type FailureKind,
   type RetryPolicy,
 } from './failure-policy';
 import { deadLetterMessage, type DeadLetterReason } from './dead-letter';
@@ -301,9 +302,9 @@ export class BatchConsumer {
         }
         return 'done';
       }
-      const code = kind === 'transient' ? 'RETRIES_EXHAUSTED' : 'HANDLER_ERROR';
-      this.logger.error('dead-lettering message', { topic: ctx.topic, offset: items[0].raw.offset, code, error: errorMessage(failure) });
-      await this.deadLetter(ctx, [{ raw: items[0].raw, reason: { code, message: errorMessage(failure), errors: [] } }], attempt);
+      const reason = handlerFailureReason(kind, failure);
+      this.logger.error('dead-lettering message', { topic: ctx.topic, offset: items[0].raw.offset, code: reason.code, error: reason.message });
+      await this.deadLetter(ctx, [{ raw: items[0].raw, reason }], attempt);
       return 'done';
     }
   }
@@ -412,4 +413,18 @@ export class BatchConsumer {
       await ctx.heartbeat();
     }
   }
+}
+
+/**
+ * Why a handler's message is dead-lettered. A domain exception's own code
+ * (`UNAUTHENTICATED_SUBMISSION`, ...) and field paths are kept, so ops see the
+ * rule that refused it; anything else is `HANDLER_ERROR`, and a transient
+ * failure that outlived its retries is `RETRIES_EXHAUSTED`.
+ */
+export function handlerFailureReason(kind: FailureKind, failure: unknown): { code: string; message: string; errors: { path: string; message: string }[] } {
+  const message = errorMessage(failure);
+  if (kind === 'transient') return { code: 'RETRIES_EXHAUSTED', message, errors: [] };
+  const own = (failure as { code?: unknown } | null)?.code;
+  if (typeof own !== 'string' || !/^[A-Z][A-Z0-9_]{2,63}$/.test(own)) return { code: 'HANDLER_ERROR', message, errors: [] };
+  return { code: own, message, errors: [...DecodeFailure.from(failure).errors] };
 }

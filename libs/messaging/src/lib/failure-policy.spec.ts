@@ -1,4 +1,5 @@
 import { backoffDelay, classifyFailure, DecodeFailure, DEFAULT_RETRY_POLICY, failureAction, TransientError } from './failure-policy';
+import { handlerFailureReason } from './batch-consumer';
 
 describe('failure policy: what a consumed message failure leads to', () => {
   it.each([
@@ -27,5 +28,25 @@ describe('failure policy: what a consumed message failure leads to', () => {
     expect(backoffDelay(p, 3, () => 1)).toBe(400);
     expect(backoffDelay(p, 3, () => 0)).toBe(200);
     expect(backoffDelay(p, 10, () => 1)).toBe(1_000);
+  });
+});
+
+describe('dead-letter reason of a handler failure', () => {
+  it("keeps a domain exception's code and field paths", () => {
+    const error = Object.assign(new Error('signature does not verify'), { code: 'UNAUTHENTICATED_SUBMISSION', errors: [{ path: 'agencysig', message: 'bad' }] });
+    expect(handlerFailureReason('handler-error', error)).toEqual({
+      code: 'UNAUTHENTICATED_SUBMISSION',
+      message: expect.stringContaining('signature does not verify'),
+      errors: [{ path: 'agencysig', message: 'bad' }],
+    });
+  });
+
+  it('a plain error or a driver code (SQLSTATE) is a HANDLER_ERROR', () => {
+    expect(handlerFailureReason('handler-error', new Error('boom')).code).toBe('HANDLER_ERROR');
+    expect(handlerFailureReason('handler-error', Object.assign(new Error('dup'), { code: '23505' })).code).toBe('HANDLER_ERROR');
+  });
+
+  it('transient failures that outlived their retries say so', () => {
+    expect(handlerFailureReason('transient', Object.assign(new Error('timeout'), { code: 'TIMEOUT_ERROR' })).code).toBe('RETRIES_EXHAUSTED');
   });
 });
