@@ -4,7 +4,7 @@ import { COMMAND_GROUPS } from './commands';
 
 export function buildProgram(): Command {
   const program = new Command('hiring')
-    .description('Tech-lead hiring rules from the command line: offers, role advice, promotion advice, screening and scoring.')
+    .description('Tech-lead hiring rules from the command line: offers, role advice, promotion advice, screening and scoring; dead letters on Kafka.')
     .showHelpAfterError()
     // Commander would exit the process itself; we map its errors to our exit codes instead.
     .exitOverride();

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDlqCommands } from './dlq.command';
 import { registerOfferCommands } from './offer.command';
 import { registerPromotionCommands } from './promotion.command';
 import { registerRateCardCommands } from './rate-cards.command';
@@ -6,8 +7,8 @@ import { registerRoleCommands } from './role.command';
 import { registerScreeningCommands } from './screening.command';
 
 /**
- * Every command group registers itself on the program. A new group (e.g.
- * `dlq list|show|replay`) is one file in this folder and one line here.
+ * Every command group registers itself on the program. A new group is one
+ * file in this folder and one line here.
  */
 export type CommandGroup = (program: Command) => void;
 
@@ -17,4 +18,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   registerPromotionCommands,
   registerScreeningCommands,
   registerRateCardCommands,
+  registerDlqCommands,
 ];

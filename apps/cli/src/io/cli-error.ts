@@ -3,13 +3,15 @@ import { DomainErrorCode, formatValidationIssues, type ValidationIssue } from '@
 /**
  * Exit codes of the `hiring` tool. A refusal (offer below floor, candidate
  * rejected) is an answer, exit 0. Scripts can tell "fix your input" (2) from
- * "no rule covers this case" (3) from a bug (1).
+ * "no rule covers this case" (3) from "the infrastructure did not answer"
+ * (4, the dlq commands: Kafka down or a topic not provisioned) from a bug (1).
  */
 export const ExitCode = {
   OK: 0,
   INTERNAL: 1,
   BAD_INPUT: 2,
   NO_RULE: 3,
+  UNAVAILABLE: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -23,6 +25,15 @@ export class CliInputError extends Error {
 
   static fromIssues(what: string, issues: readonly ValidationIssue[]): CliInputError {
     return new CliInputError(`invalid ${what}:\n${formatValidationIssues(issues).replace(/^/gm, '  ')}`);
+  }
+}
+
+/** Kafka (or another dependency) did not answer in time, or is not set up as the catalogue says. */
+export class CliUnavailableError extends Error {
+  override readonly name = 'CliUnavailableError';
+
+  constructor(message: string) {
+    super(message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { isDomainError } from '@hiring/domain';
-import { CliInputError, ExitCode, exitCodeFor } from './cli-error';
+import { CliInputError, CliUnavailableError, ExitCode, exitCodeFor } from './cli-error';
 
 export interface OutputOptions {
   json?: boolean;
@@ -25,6 +25,9 @@ export async function runAction(name: string, options: OutputOptions, action: ()
     if (error instanceof CliInputError) {
       process.stderr.write(`hiring ${name}: ${error.message}\n`);
       process.exitCode = ExitCode.BAD_INPUT;
+    } else if (error instanceof CliUnavailableError) {
+      process.stderr.write(`hiring ${name}: ${error.message}\n`);
+      process.exitCode = ExitCode.UNAVAILABLE;
     } else if (isDomainError(error)) {
       process.stderr.write(`hiring ${name}: ${error.code}: ${error.message}\n`);
       process.exitCode = exitCodeFor(error.code);

@@ -10,11 +10,12 @@ export interface HiringRun {
   stderr: string;
 }
 
-/** Spawns the real `hiring` tool (same as `npm run -s hiring -- ...`) and collects its output. */
-export function runHiring(args: readonly string[], stdin?: string): Promise<HiringRun> {
+/** Spawns the real `hiring` tool (same as `npm run -s hiring -- ...`) and collects its output; `env` adds to the inherited environment. */
+export function runHiring(args: readonly string[], stdin?: string, env: NodeJS.ProcessEnv = {}): Promise<HiringRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
       cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
