@@ -1,0 +1,72 @@
+// The four services as built (dist/), each its own process on the real broker
+// and database, each with a consumer group of its own that starts at the
+// current end of its input topics: the shared dev broker holds history from
+// other tests, and this run must process only what it produces itself.
+import { TOPICS } from '@hiring/contracts';
+import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, type ProcessExit } from '@hiring/testing';
+
+export type ServiceName = 'sourcing' | 'screening' | 'scoring' | 'offer';
+export const SERVICE_NAMES: readonly ServiceName[] = ['sourcing', 'screening', 'scoring', 'offer'];
+
+/** What each service's consumer group reads (its @ConsumeEvents decorators in apps/<name>/src). */
+export const SERVICE_INPUT_TOPICS: Record<ServiceName, readonly string[]> = {
+  sourcing: [TOPICS.submissions, TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
+  screening: [TOPICS.candidateSourced, TOPICS.candidateErased],
+  scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
+  offer: [TOPICS.candidateScored, TOPICS.candidateErased],
+};
+
+export interface Pipeline {
+  opsToken: string;
+  services: Record<ServiceName, ServiceProcess>;
+  groups: Record<ServiceName, string>;
+  /** Stops every running service with `signal`; resolves with each exit (services already stopped are left out). */
+  stop(signal?: NodeJS.Signals): Promise<Partial<Record<ServiceName, ProcessExit>>>;
+  /** The last lines of every service's output, for a failure message. */
+  logTails(chars?: number): string;
+}
+
+/**
+ * Starts the pipeline; a service that does not become ready fails the call
+ * with its output, after the others were stopped (nothing is left running).
+ */
+export async function startPipeline(kit: KafkaTestKit, options: { opsToken: string; readyTimeoutMs?: number; env?: Record<string, string> }): Promise<Pipeline> {
+  const groups = Object.fromEntries(SERVICE_NAMES.map((s) => [s, uniqueName(`e2e_${s}`)])) as Record<ServiceName, string>;
+  for (const service of SERVICE_NAMES) await kit.startGroupAtEnd(groups[service], SERVICE_INPUT_TOPICS[service]);
+
+  const started: Partial<Record<ServiceName, ServiceProcess>> = {};
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    const exits = await Promise.all(
+      SERVICE_NAMES.filter((s) => started[s]?.running).map(async (s) => [s, await (started[s] as ServiceProcess).stop(signal)] as const),
+    );
+    return Object.fromEntries(exits) as Partial<Record<ServiceName, ProcessExit>>;
+  };
+  const logTails = (chars = 2000) =>
+    SERVICE_NAMES.filter((s) => started[s])
+      .map((s) => `--- ${s} (group ${groups[s]}) ---\n${(started[s] as ServiceProcess).logs.slice(-chars)}`)
+      .join('\n');
+
+  try {
+    for (const service of SERVICE_NAMES) {
+      started[service] = await ServiceProcess.start({
+        app: service,
+        from: 'dist',
+        env: {
+          DATABASE_URL: testDatabaseUrl(),
+          KAFKA_BROKERS: testKafkaBrokers().join(','),
+          OPS_TOKEN: options.opsToken,
+          KAFKA_CONSUMER_GROUP: groups[service],
+          // Offsets are committed before start; this only matters if that step was skipped.
+          KAFKA_CONSUMER_FROM_BEGINNING: 'false',
+          LOG_LEVEL: 'warn',
+          ...options.env,
+        },
+      });
+    }
+    await Promise.all(SERVICE_NAMES.map((s) => (started[s] as ServiceProcess).waitUntilReady(options.readyTimeoutMs ?? 90_000)));
+  } catch (error) {
+    await stop('SIGKILL');
+    throw error;
+  }
+  return { opsToken: options.opsToken, services: started as Record<ServiceName, ServiceProcess>, groups, stop, logTails };
+}
