@@ -10,6 +10,22 @@ export interface KcatRecord {
   offset: number;
   key: string | null;
   payload: string | null;
+  /** kcat -J prints headers as a flat [name, value, name, value, …] list. */
+  headers?: string[];
+}
+
+export function kcatHeaders(record: KcatRecord): Record<string, string> {
+  const out: Record<string, string> = {};
+  const h = record.headers ?? [];
+  for (let i = 0; i + 1 < h.length; i += 2) out[h[i] as string] = h[i + 1] as string;
+  return out;
+}
+
+/** Every record written to `topic` since `startOffsets` (one kcat read per partition). */
+export async function readTopicSince(topic: string, startOffsets: readonly { partition: number; offset: string }[]): Promise<KcatRecord[]> {
+  const all: KcatRecord[] = [];
+  for (const { partition, offset } of startOffsets) all.push(...(await readTopicWithKcat(topic, { partition, fromOffset: Number(offset) })));
+  return all;
 }
 
 function run(args: string[]): Promise<string> {
