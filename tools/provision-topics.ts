@@ -11,6 +11,7 @@
 // Exit code 0 when every topic exists with at least its specified partitions;
 // drift is printed as a warning. Run by deploy/local/infra.sh up.
 import { TOPIC_SPECS, type TopicSpec } from '@hiring/contracts';
+import { waitForTopicLeaders } from '@hiring/messaging';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 
 /** Single local broker: more replicas cannot be placed. */
@@ -69,7 +70,7 @@ async function provision(admin: Admin, specs: readonly TopicSpec[], fixConfig: b
 
   if (missing.length > 0) {
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((s) => ({
         topic: s.name,
         numPartitions: s.partitions,
@@ -77,6 +78,7 @@ async function provision(admin: Admin, specs: readonly TopicSpec[], fixConfig: b
         configEntries: Object.entries(desiredConfig(s)).map(([name, value]) => ({ name, value })),
       })),
     });
+    await waitForTopicLeaders(admin, missing.map((s) => s.name));
   }
 
   const counts = await partitionCounts(admin, present.map((s) => s.name));

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic } from '@hiring/contracts';
-import { BatchConsumer, cloudEventEnvelopeDecoder, createMessagingMigration, Outbox, OutboxRelay, type MessagingLogger } from '@hiring/messaging';
+import { BatchConsumer, waitForTopicLeaders, cloudEventEnvelopeDecoder, createMessagingMigration, Outbox, OutboxRelay, type MessagingLogger } from '@hiring/messaging';
 
 const N = Number(process.argv[2] ?? process.env['BENCH_N'] ?? 20_000);
 const PARTITIONS = 6;
@@ -49,14 +49,13 @@ async function main(): Promise<void> {
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [
-      { topic: inTopic, numPartitions: PARTITIONS, replicationFactor: 1 },
-      { topic: deadLetterTopic(inTopic), numPartitions: 1, replicationFactor: 1 },
-      { topic: outTopic, numPartitions: PARTITIONS, replicationFactor: 1 },
-    ],
-  });
+  const topics = [
+    { topic: inTopic, numPartitions: PARTITIONS, replicationFactor: 1 },
+    { topic: deadLetterTopic(inTopic), numPartitions: 1, replicationFactor: 1 },
+    { topic: outTopic, numPartitions: PARTITIONS, replicationFactor: 1 },
+  ];
+  await admin.createTopics({ waitForLeaders: false, topics });
+  await waitForTopicLeaders(admin, topics.map((t) => t.topic));
   await admin.disconnect();
   const ds = new DataSource({ type: 'postgres', url, migrations: [createMessagingMigration(schema)], migrationsTableName: `${schema}_migrations`, extra: { max: 10 } });
   await ds.initialize();

@@ -19,3 +19,4 @@ export * from './lib/dead-letters';
 export * from './lib/cloud-event.decoder';
 export * from './lib/contracts-adapter';
 export { delay, Wakeup, withTimeout, type MessagingLogger } from './lib/util';
+export * from './lib/topic-leaders';

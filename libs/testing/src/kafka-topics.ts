@@ -1,4 +1,5 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
+import { waitForTopicLeaders } from '@hiring/messaging';
 
 /**
  * Creates a per-test topic (the broker runs with auto.create.topics.enable=false)
@@ -12,9 +13,10 @@ export async function createTopic(
   configEntries: ITopicConfig['configEntries'] = [],
 ): Promise<void> {
   const created = await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [{ topic: name, numPartitions: partitions, replicationFactor: 1, configEntries }],
   });
+  await waitForTopicLeaders(admin, [name]);
   if (!created) {
     // Existing topic: fine only if it is the same shape; a clash of names
     // between tests would otherwise show up as mysterious extra messages.

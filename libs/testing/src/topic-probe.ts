@@ -12,8 +12,17 @@ export interface ProbedRecord {
   key: string | null;
   value: Buffer | null;
   headers: Record<string, string>;
-  /** The JSON value, or null for a tombstone. */
+  /** The JSON value; null for a tombstone or bytes that are not JSON (a dead letter may hold anything). */
   json: Record<string, unknown> | null;
+}
+
+function parseJson(value: Buffer | null): Record<string, unknown> | null {
+  if (!value) return null;
+  try {
+    return JSON.parse(value.toString()) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
 }
 
 export class TopicProbe {
@@ -45,7 +54,7 @@ export class TopicProbe {
           key: message.key?.toString() ?? null,
           value: message.value,
           headers,
-          json: message.value ? (JSON.parse(message.value.toString()) as Record<string, unknown>) : null,
+          json: parseJson(message.value),
         });
       },
     });

@@ -6,6 +6,7 @@ import { Kafka, logLevel, type Admin, type Message } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic } from '@hiring/contracts';
 import {
+  waitForTopicLeaders,
   cloudEventEnvelopeDecoder,
   createMessagingMigration,
   DecodeFailure,
@@ -54,7 +55,8 @@ export async function createTopics(k: Kafka, topics: Array<{ topic: string; part
   await admin.connect();
   try {
     const all = topics.flatMap((t) => (withDlq ? [t, { topic: deadLetterTopic(t.topic), partitions: 1 }] : [t]));
-    await admin.createTopics({ topics: all.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: 1 })), waitForLeaders: true });
+    await admin.createTopics({ topics: all.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: 1 })), waitForLeaders: false });
+    await waitForTopicLeaders(admin, all.map((t) => t.topic));
   } finally {
     await admin.disconnect();
   }
