@@ -5,35 +5,7 @@
 // service's offsets move.
 import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { DEAD_LETTER_HEADERS } from '@hiring/contracts';
-import { headersToStrings, withTimeout, type DeadLetter } from '@hiring/messaging';
-
-export function toDeadLetter(dlqTopic: string, partition: number, m: KafkaMessage): DeadLetter {
-  const h = headersToStrings(m.headers);
-  let errors: DeadLetter['errors'] = [];
-  try {
-    const parsed: unknown = JSON.parse(h[DEAD_LETTER_HEADERS.errors] ?? '[]');
-    if (Array.isArray(parsed)) errors = parsed as DeadLetter['errors'];
-  } catch {
-    errors = [];
-  }
-  return {
-    dlqTopic,
-    partition,
-    offset: m.offset,
-    key: m.key ? m.key.toString('utf8') : null,
-    value: m.value,
-    headers: h,
-    reason: h[DEAD_LETTER_HEADERS.reason] ?? '',
-    errors,
-    sourceTopic: h[DEAD_LETTER_HEADERS.sourceTopic] ?? '',
-    sourcePartition: Number(h[DEAD_LETTER_HEADERS.sourcePartition] ?? -1),
-    sourceOffset: h[DEAD_LETTER_HEADERS.sourceOffset] ?? '',
-    consumerGroup: h[DEAD_LETTER_HEADERS.consumerGroup] ?? '',
-    failedAt: h[DEAD_LETTER_HEADERS.failedAt] ?? '',
-    attempts: Number(h[DEAD_LETTER_HEADERS.attempts] ?? 0),
-  };
-}
+import { toDeadLetter, withTimeout, type DeadLetter } from '@hiring/messaging';
 
 /** The record at exactly `offset`, or undefined when the log has none there (the next one is later). */
 export async function readDeadLetter(kafka: Kafka, dlqTopic: string, partition: number, offset: bigint, timeoutMs: number): Promise<DeadLetter | undefined> {

@@ -32,11 +32,13 @@ export interface ListDeadLettersOptions {
   timeoutMs?: number;
 }
 
-function toDeadLetter(dlqTopic: string, partition: number, m: KafkaMessage): DeadLetter {
+/** A record of a .dlq topic as the ops tools show it. */
+export function toDeadLetter(dlqTopic: string, partition: number, m: KafkaMessage): DeadLetter {
   const h = headersToStrings(m.headers);
   let errors: DeadLetter['errors'] = [];
   try {
-    errors = JSON.parse(h[DLQ_HEADERS.errors] ?? '[]') as DeadLetter['errors'];
+    const parsed: unknown = JSON.parse(h[DLQ_HEADERS.errors] ?? '[]');
+    if (Array.isArray(parsed)) errors = parsed as DeadLetter['errors'];
   } catch {
     errors = [];
   }
