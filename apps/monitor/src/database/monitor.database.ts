@@ -1,0 +1,11 @@
+import { createMessagingMigration } from '@hiring/messaging';
+import { CreateMonitorSchema1764600000000 } from './migrations/1764600000000-CreateMonitorSchema';
+
+export const MONITOR_SCHEMA = 'monitor';
+
+/** The monitor owns the Postgres schema "monitor" (its read model, inbox and an unused outbox). */
+export const MONITOR_DATABASE = {
+  schema: MONITOR_SCHEMA,
+  entities: [],
+  migrations: [CreateMonitorSchema1764600000000, createMessagingMigration(MONITOR_SCHEMA)],
+};

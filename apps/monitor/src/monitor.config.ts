@@ -1,0 +1,24 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@hiring/platform';
+
+/** The monitor's own knobs on top of the platform's variables (see docs/monitor.md). */
+export class MonitorConfig extends ServiceConfig {
+  override PORT = 3005;
+
+  /** How long DLQ depths and consumer lags read from the broker are reused (the page must not hammer Kafka). */
+  @Type(() => Number) @IsInt() @Min(500) @Max(300_000)
+  MONITOR_BROKER_CACHE_MS = 5000;
+
+  /** How often the live page's stream checks for a new snapshot (sent only when it changed). */
+  @Type(() => Number) @IsInt() @Min(250) @Max(60_000)
+  MONITOR_STREAM_INTERVAL_MS = 2000;
+
+  /** Service level for time from a requisition's first submission to an agency's first qualified candidate (hiring-rules §6: best agencies 3 days). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  MONITOR_FIRST_QUALIFIED_TARGET_DAYS = 3;
+
+  /** Lifetime of the page's session cookie. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30)
+  MONITOR_SESSION_TTL_HOURS = 12;
+}

@@ -1,0 +1,62 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Request, Response } from 'express';
+import { MonitorConfig } from '../monitor.config';
+import { PipelineFilterDto } from '../pipeline/pipeline-filter.dto';
+import { Clock } from '../shared/clock';
+import { issueSession, isOpsToken, readCookie, SESSION_COOKIE, sessionCookieHeader, verifySession } from './monitor-session';
+import { dashboardPage, signInPage } from './monitor-page.html';
+
+export class MonitorPageQueryDto extends PipelineFilterDto {
+  /** The ops token, once: exchanged for the session cookie, then redirected away from the URL. */
+  @IsOptional() @IsString() @MaxLength(500)
+  token?: string;
+}
+
+const PAGE_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  // Everything is inline; nothing may be loaded from elsewhere.
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+@ApiExcludeController()
+@Controller()
+export class MonitorPageController {
+  constructor(
+    private readonly config: MonitorConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The live page. With a valid session cookie: the page. With `?token=`: the
+   * cookie is set and the browser is sent to the same URL without the token.
+   * Otherwise: a sign-in form (401).
+   */
+  @Get()
+  page(@Query() query: MonitorPageQueryDto, @Req() req: Request, @Res() res: Response): void {
+    res.set(PAGE_HEADERS);
+    const filter = new URLSearchParams();
+    if (query.agencyId) filter.set('agencyId', query.agencyId);
+    if (query.requisitionId) filter.set('requisitionId', query.requisitionId);
+    if (query.token !== undefined) {
+      if (!isOpsToken(this.config.OPS_TOKEN, query.token)) {
+        res.status(401).send(signInPage('That is not the ops token.'));
+        return;
+      }
+      const ttlMs = this.config.MONITOR_SESSION_TTL_HOURS * 3_600_000;
+      const session = issueSession(this.config.OPS_TOKEN, this.clock.now(), ttlMs);
+      res.setHeader('Set-Cookie', sessionCookieHeader(session.value, ttlMs / 1000, req.secure));
+      res.redirect(303, `/${filter.size ? `?${filter.toString()}` : ''}`);
+      return;
+    }
+    if (!verifySession(this.config.OPS_TOKEN, readCookie(req.headers.cookie, SESSION_COOKIE), this.clock.now())) {
+      res.status(401).send(signInPage(''));
+      return;
+    }
+    res.status(200).send(dashboardPage());
+  }
+}

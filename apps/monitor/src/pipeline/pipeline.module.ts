@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { MonitorPageController } from '../page/monitor-page.controller';
+import { MonitorSessionGuard } from '../page/monitor-session.guard';
+import { Clock } from '../shared/clock';
+import { BrokerBacklogReader } from './broker-backlog.reader';
+import { CandidateStageRepository } from './candidate-stage.repository';
+import { EraseCandidateProgressService } from './erase-candidate-progress.service';
+import { GetPipelineSnapshotService } from './get-pipeline-snapshot.service';
+import { PipelineController } from './pipeline.controller';
+import { PipelineMetrics } from './pipeline.metrics';
+import { PipelineStreams } from './pipeline-streams';
+import { RecordStageProgressService } from './record-stage-progress.service';
+import { StageEventsHandler } from './stage-events.handler';
+
+@Module({
+  controllers: [PipelineController, MonitorPageController],
+  providers: [
+    Clock,
+    CandidateStageRepository,
+    RecordStageProgressService,
+    EraseCandidateProgressService,
+    StageEventsHandler,
+    BrokerBacklogReader,
+    GetPipelineSnapshotService,
+    PipelineStreams,
+    PipelineMetrics,
+    MonitorSessionGuard,
+  ],
+})
+export class PipelineModule {}

@@ -1,0 +1,95 @@
+// The read model's unit of change: what one consumed event says about how far
+// a candidate got. A chunk of events is folded into one patch per candidate
+// (a multi-row upsert cannot touch a row twice), with the same rules the
+// upsert applies against the stored row: the earliest time per stage, the
+// decision of the latest event of a stage, refusals added up.
+import type { OfferDecision, ScreeningDecision, TargetRole } from '@hiring/contracts';
+
+export type StageObservation =
+  | { stage: 'sourced'; candidateId: string; agencyId: string; requisitionId: string; role: TargetRole; at: Date }
+  | { stage: 'screened'; candidateId: string; agencyId: string; requisitionId: string; role: TargetRole; decision: ScreeningDecision; at: Date }
+  | { stage: 'scored'; candidateId: string; agencyId: string; requisitionId: string; role: TargetRole; decision: ScreeningDecision; at: Date }
+  | { stage: 'offer-decided'; candidateId: string; role: TargetRole; decision: OfferDecision; at: Date };
+
+/** Columns of one candidate's row a chunk sets; undefined = this chunk says nothing about it. */
+export interface StagePatch {
+  candidateId: string;
+  agencyId?: string;
+  requisitionId?: string;
+  role?: TargetRole;
+  sourcedAt?: Date;
+  screenedAt?: Date;
+  screeningDecision?: ScreeningDecision;
+  screeningDecisionAt?: Date;
+  /** Earliest screening that let the candidate through (advance or review). */
+  qualifiedAt?: Date;
+  scoredAt?: Date;
+  scoreDecision?: ScreeningDecision;
+  scoreDecisionAt?: Date;
+  offerDecidedAt?: Date;
+  offerDecision?: OfferDecision;
+  offerDecisionAt?: Date;
+  /** Refused offer decisions in this chunk (added to the stored count). */
+  offersRefused: number;
+}
+
+/** Screened in: the candidate goes on (advance) or a recruiter looks (review). */
+export function isQualified(decision: ScreeningDecision): boolean {
+  return decision === 'advance' || decision === 'review';
+}
+
+function earliest(a: Date | undefined, b: Date): Date {
+  return a && a.getTime() <= b.getTime() ? a : b;
+}
+
+/** The later event's decision wins; on a tie the one seen last (offset order). */
+function latest<D>(current: { decision?: D; at?: Date }, decision: D, at: Date): { decision: D; at: Date } {
+  if (current.at && current.decision !== undefined && current.at.getTime() > at.getTime()) return { decision: current.decision, at: current.at };
+  return { decision, at };
+}
+
+export function foldStageObservations(observations: readonly StageObservation[]): StagePatch[] {
+  const patches = new Map<string, StagePatch>();
+  for (const o of observations) {
+    const p = patches.get(o.candidateId) ?? { candidateId: o.candidateId, offersRefused: 0 };
+    patches.set(o.candidateId, p);
+    p.role ??= o.role;
+    if (o.stage !== 'offer-decided') {
+      p.agencyId ??= o.agencyId;
+      p.requisitionId ??= o.requisitionId;
+    }
+    switch (o.stage) {
+      case 'sourced':
+        p.sourcedAt = earliest(p.sourcedAt, o.at);
+        break;
+      case 'screened': {
+        p.screenedAt = earliest(p.screenedAt, o.at);
+        const d = latest({ decision: p.screeningDecision, at: p.screeningDecisionAt }, o.decision, o.at);
+        p.screeningDecision = d.decision;
+        p.screeningDecisionAt = d.at;
+        if (isQualified(o.decision)) p.qualifiedAt = earliest(p.qualifiedAt, o.at);
+        break;
+      }
+      case 'scored': {
+        p.scoredAt = earliest(p.scoredAt, o.at);
+        const d = latest({ decision: p.scoreDecision, at: p.scoreDecisionAt }, o.decision, o.at);
+        p.scoreDecision = d.decision;
+        p.scoreDecisionAt = d.at;
+        break;
+      }
+      case 'offer-decided': {
+        p.offerDecidedAt = earliest(p.offerDecidedAt, o.at);
+        const d = latest({ decision: p.offerDecision, at: p.offerDecisionAt }, o.decision, o.at);
+        p.offerDecision = d.decision;
+        p.offerDecisionAt = d.at;
+        if (o.decision === 'refused') p.offersRefused += 1;
+        break;
+      }
+      default: {
+        const unreachable: never = o;
+        throw new Error(`unknown stage ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+  return [...patches.values()];
+}
