@@ -1,0 +1,157 @@
+import {
+  agencyStats,
+  conversion,
+  durations,
+  elapsedMs,
+  percentile,
+  stageConversions,
+  stageCounts,
+  timesInStage,
+  type CandidateStageRow,
+} from './pipeline-stats';
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function candidate(id: string, over: Partial<CandidateStageRow> = {}): CandidateStageRow {
+  return {
+    candidateId: id,
+    agencyId: 'northstar-talent',
+    requisitionId: 'req-ml-platform-lead',
+    role: 'ai-tech-lead',
+    sourcedAt: null,
+    screenedAt: null,
+    screeningDecision: null,
+    qualifiedAt: null,
+    scoredAt: null,
+    scoreDecision: null,
+    offerDecidedAt: null,
+    offerDecision: null,
+    offersRefused: 0,
+    ...over,
+  };
+}
+
+describe('percentile: linear interpolation between closest ranks', () => {
+  it('gives null for no values, the value itself for one', () => {
+    expect(percentile([], 0.5)).toBeNull();
+    expect(percentile([42], 0.9)).toBe(42);
+  });
+
+  it('takes the middle of an even list as the median and interpolates p90', () => {
+    expect(percentile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    // rank 0.9 * 9 = 8.1 between 9 and 10
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBeCloseTo(9.1);
+    expect(percentile([10, 20, 30], 0)).toBe(10);
+    expect(percentile([10, 20, 30], 1)).toBe(30);
+  });
+
+  it('does not reorder the caller\'s array and refuses a percentile outside [0, 1]', () => {
+    const values = [3, 1, 2];
+    percentile(values, 0.5);
+    expect(values).toEqual([3, 1, 2]);
+    expect(() => percentile(values, 90)).toThrow(RangeError);
+  });
+
+  it('summarises durations with count, median and p90', () => {
+    expect(durations([HOUR, 2 * HOUR, 3 * HOUR])).toEqual({ count: 3, medianMs: 2 * HOUR, p90Ms: 2.8 * HOUR });
+    expect(durations([])).toEqual({ count: 0, medianMs: null, p90Ms: null });
+  });
+});
+
+describe('conversion between stages', () => {
+  it('is reached / of, and null when nobody reached the first stage', () => {
+    expect(conversion('sourced', 'screened', 4, 3).rate).toBe(0.75);
+    expect(conversion('sourced', 'screened', 0, 0).rate).toBeNull();
+  });
+
+  it('counts a cohort: a candidate screened without a sourced event seen does not push the rate above 100%', () => {
+    const rows = [
+      candidate('a', { sourcedAt: at(0), screenedAt: at(5), screeningDecision: 'advance' }),
+      candidate('b', { sourcedAt: at(0) }),
+      candidate('c', { screenedAt: at(5), screeningDecision: 'reject' }),
+    ];
+    const sourcedToScreened = stageConversions(rows).find((c) => c.from === 'sourced' && c.to === 'screened');
+    expect(sourcedToScreened).toEqual({ from: 'sourced', to: 'screened', of: 2, reached: 1, rate: 0.5 });
+    const screenedIn = stageConversions(rows).find((c) => c.to === 'qualified');
+    expect(screenedIn).toMatchObject({ of: 2, reached: 1 });
+  });
+});
+
+describe('stage counts of a small pipeline', () => {
+  const rows = [
+    candidate('advance-approved', { sourcedAt: at(0), screenedAt: at(10), screeningDecision: 'advance', qualifiedAt: at(10), scoredAt: at(11), scoreDecision: 'advance', offerDecidedAt: at(60), offerDecision: 'approved' }),
+    candidate('review-refused', { sourcedAt: at(0), screenedAt: at(20), screeningDecision: 'review', qualifiedAt: at(20), scoredAt: at(21), scoreDecision: 'review', offerDecidedAt: at(120), offerDecision: 'refused', offersRefused: 1 }),
+    candidate('refused-then-overridden', { sourcedAt: at(0), screenedAt: at(30), screeningDecision: 'advance', qualifiedAt: at(30), scoredAt: at(31), scoreDecision: 'advance', offerDecidedAt: at(180), offerDecision: 'approved', offersRefused: 1 }),
+    candidate('rejected', { sourcedAt: at(0), screenedAt: at(40), screeningDecision: 'reject', scoredAt: at(41), scoreDecision: 'reject' }),
+    candidate('waiting', { sourcedAt: at(0) }),
+  ];
+
+  it('counts sourced, screened and scored by decision, offers by latest decision plus every refusal', () => {
+    expect(stageCounts(rows)).toEqual({
+      sourced: 5,
+      screened: { total: 4, advance: 2, review: 1, reject: 1 },
+      scored: { total: 4, advance: 2, review: 1, reject: 1 },
+      offers: { decided: 3, approved: 2, refused: 1, refusals: 2 },
+    });
+  });
+
+  it('measures time in each stage from the times the stages were reached', () => {
+    const [sourcing, screening, offer] = timesInStage(rows);
+    expect(sourcing).toEqual({ from: 'sourced', to: 'screened', count: 4, medianMs: 25 * 60_000, p90Ms: 37 * 60_000 });
+    expect(screening).toMatchObject({ from: 'screened', to: 'scored', count: 4, medianMs: 60_000, p90Ms: 60_000 });
+    expect(offer).toMatchObject({ from: 'scored', to: 'offer decided', count: 3, medianMs: (120 - 21) * 60_000 });
+  });
+
+  it('treats a small negative gap (clocks of two services) as zero, not as a negative duration', () => {
+    expect(elapsedMs(at(10), at(9))).toBe(0);
+    const [sourcing] = timesInStage([candidate('skew', { sourcedAt: at(10), screenedAt: at(9) })]);
+    expect(sourcing.medianMs).toBe(0);
+  });
+});
+
+describe('agency service level: requisition first submission -> agency first qualified candidate (hiring-rules §6)', () => {
+  const options = { now: new Date(T0 + 10 * DAY), firstQualifiedTargetMs: 3 * DAY };
+
+  it('measures every agency on a requisition from its first submission by any agency', () => {
+    const rows = [
+      candidate('fast-1', { agencyId: 'fast', requisitionId: 'req-a', sourcedAt: at(24 * 60), qualifiedAt: new Date(T0 + 2 * DAY), screeningDecision: 'advance' }),
+      candidate('slow-1', { agencyId: 'slow', requisitionId: 'req-a', sourcedAt: new Date(T0 + 4 * DAY), qualifiedAt: new Date(T0 + 5 * DAY), screeningDecision: 'review' }),
+    ];
+    // the requisition's first submission was by a third agency, not in the filtered rows
+    const starts = new Map([['req-a', new Date(T0)]]);
+    const [fast, slow] = ['fast', 'slow'].map((id) => agencyStats(rows, starts, options).find((a) => a.agencyId === id));
+    expect(fast?.timeToFirstQualified).toEqual({ count: 1, medianMs: 2 * DAY, p90Ms: 2 * DAY });
+    expect(fast?.requisitionsWithinTarget).toBe(1);
+    expect(slow?.timeToFirstQualified.medianMs).toBe(5 * DAY);
+    expect(slow?.requisitionsWithinTarget).toBe(0);
+  });
+
+  it('takes the earliest qualified candidate of the agency per requisition, and shows requisitions still waiting', () => {
+    const rows = [
+      candidate('a1', { requisitionId: 'req-a', sourcedAt: at(0), qualifiedAt: at(300), screeningDecision: 'advance' }),
+      candidate('a2', { requisitionId: 'req-a', sourcedAt: at(10), qualifiedAt: at(100), screeningDecision: 'advance' }),
+      candidate('b1', { requisitionId: 'req-b', sourcedAt: at(0), screenedAt: at(5), screeningDecision: 'reject' }),
+    ];
+    const [agency] = agencyStats(rows, new Map(), options);
+    expect(agency).toMatchObject({ agencyId: 'northstar-talent', sourced: 3, qualified: 2, requisitions: 2, requisitionsQualified: 1, requisitionsWithinTarget: 1 });
+    expect(agency.timeToFirstQualified.medianMs).toBe(100 * 60_000);
+    const waiting = agency.requisitionLeads.find((l) => l.requisitionId === 'req-b');
+    expect(waiting).toMatchObject({ firstQualifiedAt: null, timeToFirstQualifiedMs: null, waitingMs: 10 * DAY });
+  });
+
+  it('adds up the offers refused at the final stage for the agency\'s candidates', () => {
+    const rows = [
+      candidate('x', { agencyId: 'northstar', offersRefused: 2, sourcedAt: at(0) }),
+      candidate('y', { agencyId: 'northstar', offersRefused: 1, sourcedAt: at(0) }),
+      candidate('z', { agencyId: 'other', offersRefused: 0, sourcedAt: at(0) }),
+    ];
+    const stats = agencyStats(rows, new Map(), options);
+    expect(stats.map((a) => [a.agencyId, a.offersRefused])).toEqual([
+      ['northstar', 3],
+      ['other', 0],
+    ]);
+  });
+});

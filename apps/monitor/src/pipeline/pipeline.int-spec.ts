@@ -1,0 +1,240 @@
+// The monitor as a real process against the real broker and database: a few
+// candidates go sourced -> screened -> scored -> offer decided on the real
+// topics (in whatever order the partitions deliver them), and the aggregate,
+// the live stream, the page's cookie and the metrics show exactly this run's
+// numbers (narrowed by a unique agency and requisition). Redelivery counts
+// once; an erasure removes the candidate and a later event does not bring it back.
+import { randomUUID } from 'node:crypto';
+import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CloudEvent } from '@hiring/contracts';
+import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
+import type { PipelineSnapshot } from './get-pipeline-snapshot.service';
+import { MONITOR_TOPICS } from './broker-backlog.reader';
+
+const OPS_TOKEN = 'monitor-int-test-ops-token';
+const groupId = uniqueName('monitor_it');
+const agencyId = uniqueName('agency').replace(/_/g, '-');
+const requisitionId = uniqueName('req').replace(/_/g, '-');
+const kit = new KafkaTestKit();
+let service: ServiceProcess;
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+const MIN = 60_000;
+const bearer = { authorization: `Bearer ${OPS_TOKEN}` };
+
+const ids = { advance: `cand-${randomUUID()}`, review: `cand-${randomUUID()}`, reject: `cand-${randomUUID()}`, waiting: `cand-${randomUUID()}` };
+const common = (candidateId: string) => ({ candidateId, submissionId: `sub-${candidateId}`, agencyId, requisitionId, role: 'ai-tech-lead' as const, locationTier: 'uk-london' as const });
+
+function sourced(candidateId: string, minute: number) {
+  const { profile } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced];
+  return buildEvent(EVENT_TYPES.candidateSourced, { source: '/tests/monitor', data: { ...common(candidateId), sourcedAt: at(minute), profile } });
+}
+
+function screened(candidateId: string, decision: 'advance' | 'review' | 'reject', minute: number) {
+  const { rubric, rules } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateScreened];
+  return buildEvent(EVENT_TYPES.candidateScreened, { source: '/tests/monitor', data: { ...common(candidateId), decision, rubric, rules, screenedAt: at(minute) } });
+}
+
+function scored(candidateId: string, decision: 'advance' | 'review' | 'reject', minute: number) {
+  const { score, breakdown, penalties, rubric } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateScored];
+  return buildEvent(EVENT_TYPES.candidateScored, {
+    source: '/tests/monitor',
+    data: { ...common(candidateId), score, breakdown, penalties, decision, rubric, scoredAt: at(minute) },
+  });
+}
+
+function offerDecided(candidateId: string, decision: 'approved' | 'refused', minute: number) {
+  const example = EXAMPLE_EVENT_DATA[EVENT_TYPES.offerDecided];
+  const { override: _override, ...data } = example;
+  return buildEvent(EVENT_TYPES.offerDecided, {
+    source: '/tests/monitor',
+    data: { ...data, offerId: `offer-${randomUUID()}`, candidateId, decision, decidedAt: at(minute) },
+  });
+}
+
+async function produce(topic: string, ...events: Array<CloudEvent<{ candidateId: string }>>): Promise<void> {
+  await kit.produce(topic, ...events.map((e) => ({ key: e.data.candidateId, value: JSON.stringify(e) })));
+}
+
+async function pipeline(query: string): Promise<PipelineSnapshot> {
+  const res = await fetch(`${service.url}/v1/pipeline?${query}`, { headers: bearer });
+  expect(res.status).toBe(200);
+  return (await res.json()) as PipelineSnapshot;
+}
+
+function waitForPipeline(query: string, description: string, done: (s: PipelineSnapshot) => boolean): Promise<PipelineSnapshot> {
+  return waitFor(
+    async () => {
+      const s = await pipeline(query);
+      return done(s) ? s : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 250, description },
+  );
+}
+
+/** The first `data:` line of an SSE response, then the stream is aborted. */
+async function firstStreamSnapshot(path: string, headers: Record<string, string>): Promise<{ status: number; type: string | null; snapshot: PipelineSnapshot }> {
+  const abort = new AbortController();
+  try {
+    const res = await fetch(`${service.url}${path}`, { headers, signal: abort.signal });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const line = await waitFor(
+      async () => {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended before a snapshot');
+        buffer += decoder.decode(value, { stream: true });
+        return buffer.split('\n').find((l) => l.startsWith('data: ') && buffer.includes(`${l}\n\n`));
+      },
+      { timeoutMs: 15_000, intervalMs: 1, description: `a data: line on ${path}` },
+    );
+    return { status: res.status, type: res.headers.get('content-type'), snapshot: JSON.parse(line.slice('data: '.length)) as PipelineSnapshot };
+  } finally {
+    abort.abort();
+  }
+}
+
+beforeAll(async () => {
+  await kit.connect();
+  await kit.startGroupAtEnd(groupId, MONITOR_TOPICS);
+  service = await ServiceProcess.start({
+    app: 'monitor',
+    env: {
+      DATABASE_URL: testDatabaseUrl(),
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_CONSUMER_GROUP: groupId,
+      OPS_TOKEN,
+      MONITOR_BROKER_CACHE_MS: '1000',
+      MONITOR_STREAM_INTERVAL_MS: '500',
+    },
+  });
+  await service.waitUntilReady();
+}, 90_000);
+
+afterAll(async () => {
+  const exit = await service?.stop('SIGTERM');
+  await kit.close();
+  expect(exit).toEqual({ code: 0, signal: null });
+});
+
+describe('monitor: stage events -> read model -> /v1/pipeline, stream, page (real Kafka, Postgres, process)', () => {
+  const byAgency = `agencyId=${agencyId}`;
+
+  it('shows exactly this run\'s candidates per stage, conversion, time in stage and the agency service level', async () => {
+    // Stages on different topics: the monitor may read them in any order.
+    await produce(TOPICS.offerDecided, offerDecided(ids.advance, 'approved', 60), offerDecided(ids.review, 'refused', 120));
+    await produce(TOPICS.candidateScored, scored(ids.advance, 'advance', 11), scored(ids.review, 'review', 21), scored(ids.reject, 'reject', 31));
+    await produce(TOPICS.candidateScreened, screened(ids.advance, 'advance', 10), screened(ids.review, 'review', 20), screened(ids.reject, 'reject', 30));
+    await produce(TOPICS.candidateSourced, sourced(ids.advance, 0), sourced(ids.review, 5), sourced(ids.reject, 6), sourced(ids.waiting, 7));
+
+    const s = await waitForPipeline(byAgency, 'all 4 sourced and 2 offers of this run', (p) => p.stages.sourced === 4 && p.stages.offers.decided === 2 && p.stages.scored.total === 3);
+    expect(s.filter).toEqual({ agencyId });
+    expect(s.stages).toEqual({
+      sourced: 4,
+      screened: { total: 3, advance: 1, review: 1, reject: 1 },
+      scored: { total: 3, advance: 1, review: 1, reject: 1 },
+      offers: { decided: 2, approved: 1, refused: 1, refusals: 1 },
+    });
+    expect(s.conversion).toEqual([
+      { from: 'sourced', to: 'screened', of: 4, reached: 3, rate: 0.75 },
+      { from: 'screened', to: 'qualified', of: 3, reached: 2, rate: 2 / 3 },
+      { from: 'screened', to: 'scored', of: 3, reached: 3, rate: 1 },
+      { from: 'scored', to: 'offer decided', of: 3, reached: 2, rate: 2 / 3 },
+      { from: 'offer decided', to: 'offer approved', of: 2, reached: 1, rate: 0.5 },
+    ]);
+    // sourced -> screened: 10, 15, 24 min; screened -> scored: 1 min each; scored -> offer: 49, 99 min
+    expect(s.timeInStage[0]).toMatchObject({ count: 3, medianMs: 15 * MIN });
+    expect(s.timeInStage[0].p90Ms).toBeCloseTo(22.2 * MIN, 0);
+    expect(s.timeInStage[1]).toMatchObject({ count: 3, medianMs: MIN, p90Ms: MIN });
+    expect(s.timeInStage[2]).toMatchObject({ count: 2, medianMs: 74 * MIN });
+
+    expect(s.agencies).toHaveLength(1);
+    expect(s.agencies[0]).toMatchObject({
+      agencyId,
+      sourced: 4,
+      qualified: 2,
+      requisitions: 1,
+      requisitionsQualified: 1,
+      requisitionsWithinTarget: 1,
+      timeToFirstQualified: { count: 1, medianMs: 10 * MIN, p90Ms: 10 * MIN },
+      offersRefused: 1,
+    });
+    expect(s.agencies[0].requisitionLeads).toEqual([
+      { requisitionId, firstSubmissionAt: at(0), firstQualifiedAt: at(10), timeToFirstQualifiedMs: 10 * MIN, waitingMs: null },
+    ]);
+
+    const byRequisition = await pipeline(`requisitionId=${requisitionId}`);
+    expect(byRequisition.stages).toEqual(s.stages);
+    expect(byRequisition.filter).toEqual({ requisitionId });
+  });
+
+  it('reports DLQ depth for every dead-letter topic and the lag of its own consumer group', async () => {
+    const s = await waitForPipeline(byAgency, 'own group caught up', (p) => p.consumerGroups.some((g) => g.group === groupId && g.lag === 0 && g.members === 1));
+    expect(s.broker.ok).toBe(true);
+    expect(s.deadLetters.map((d) => d.topic)).toEqual(expect.arrayContaining(MONITOR_TOPICS.map((t) => `${t}.dlq`)));
+    for (const d of s.deadLetters) expect(d.depth).toBeGreaterThanOrEqual(0);
+    expect(s.consumerGroups.map((g) => g.group)).toEqual(expect.arrayContaining(['sourcing', 'screening', 'scoring', 'offer', groupId]));
+    expect(s.consumerGroups.find((g) => g.group === groupId)?.state).toBe('Stable');
+
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toMatch(/^monitor_pipeline_candidates\{stage="sourced",decision="all",service="monitor"\} \d+$/m);
+    expect(metrics).toMatch(/^monitor_dlq_depth\{topic="recruiting\.candidate-sourced\.v1\.dlq",service="monitor"\} \d+$/m);
+    expect(metrics).toMatch(new RegExp(`^monitor_consumer_group_lag\\{group="${groupId}",service="monitor"\\} 0$`, 'm'));
+  });
+
+  it('counts a redelivered refusal once, removes an erased candidate, and ignores a late event for them', async () => {
+    const refusal = offerDecided(ids.reject, 'refused', 200);
+    await produce(TOPICS.offerDecided, refusal, refusal); // same event id twice: the inbox keeps one
+    await produce(TOPICS.candidateErased, buildEvent(EVENT_TYPES.candidateErased, { source: '/tests/monitor', data: { candidateId: ids.waiting, erasedAt: at(300), requestedBy: 'privacy-desk' } }));
+    await waitForPipeline(byAgency, 'erasure applied and the refusal counted', (p) => p.stages.sourced === 3 && p.stages.offers.decided === 3);
+
+    await produce(TOPICS.candidateSourced, sourced(ids.waiting, 8)); // arrives after the erasure
+    await waitForGroupCaughtUp(kit.kafka, groupId, TOPICS.candidateSourced);
+    await waitForGroupCaughtUp(kit.kafka, groupId, TOPICS.offerDecided);
+    const s = await pipeline(byAgency);
+    expect(s.stages.sourced).toBe(3);
+    expect(s.stages.offers).toEqual({ decided: 3, approved: 1, refused: 2, refusals: 2 });
+    expect(s.agencies[0].offersRefused).toBe(2);
+  });
+
+  it('streams a snapshot as Server-Sent Events to the bearer token and to the page\'s session cookie', async () => {
+    const viaBearer = await firstStreamSnapshot(`/v1/pipeline/stream?${byAgency}`, bearer);
+    expect(viaBearer.status).toBe(200);
+    expect(viaBearer.type).toMatch(/^text\/event-stream/);
+    expect(viaBearer.snapshot.filter).toEqual({ agencyId });
+    expect(viaBearer.snapshot.stages.sourced).toBe(3);
+
+    const entry = await fetch(`${service.url}/?token=${OPS_TOKEN}&${byAgency}`, { redirect: 'manual' });
+    expect(entry.status).toBe(303);
+    expect(entry.headers.get('location')).toBe(`/?${byAgency}`);
+    const setCookie = entry.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^monitor_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict/);
+    expect(setCookie).not.toContain(OPS_TOKEN);
+    const cookie = setCookie.split(';')[0];
+
+    const page = await fetch(`${service.url}/?${byAgency}`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('new EventSource(');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/); // self-contained
+
+    const viaCookie = await firstStreamSnapshot(`/v1/pipeline/stream?${byAgency}`, { cookie });
+    expect(viaCookie.snapshot.stages.sourced).toBe(3);
+  });
+
+  it('answers 401 without the token, and keeps the JSON API on the bearer token only', async () => {
+    expect((await fetch(`${service.url}/v1/pipeline`)).status).toBe(401);
+    expect((await fetch(`${service.url}/v1/pipeline`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
+    expect((await fetch(`${service.url}/v1/pipeline/stream`)).status).toBe(401);
+    const signIn = await fetch(`${service.url}/`);
+    expect(signIn.status).toBe(401);
+    expect(await signIn.text()).toContain('ops token');
+    expect((await fetch(`${service.url}/?token=not-the-ops-token`, { redirect: 'manual' })).status).toBe(401);
+
+    const entry = await fetch(`${service.url}/?token=${OPS_TOKEN}`, { redirect: 'manual' });
+    const cookie = (entry.headers.get('set-cookie') ?? '').split(';')[0];
+    expect((await fetch(`${service.url}/v1/pipeline`, { headers: { cookie } })).status).toBe(401);
+    expect((await fetch(`${service.url}/v1/pipeline?agencyId=bad%20id`, { headers: bearer })).status).toBe(400);
+  });
+});
