@@ -29,5 +29,6 @@ export * from './offer/select-rate-card';
 export * from './offer/offer';
 export * from './offer/check-offer';
 export * from './offer/rate-card-consistency';
+export * from './offer/offer-eligibility';
 
 export * from './sourcing';

@@ -1,6 +1,7 @@
-import type { LocationTier, TargetRole } from '@hiring/domain';
+import type { LocationTier, ScoringDecision, TargetRole } from '@hiring/domain';
 
-export type ScoringDecision = 'advance' | 'review' | 'reject';
+export type { ScoringDecision };
+
 
 /**
  * What this service reads from a `recruiting.candidate-scored.v1` payload. A
@@ -19,19 +20,4 @@ export interface CandidateScored {
   rubric: { id: string; version: string };
   /** RFC 3339 timestamp. */
   scoredAt: string;
-}
-
-/** Scoring's advance and review both lead to an offer conversation; reject does not. */
-export function isEligibleForOffer(decision: ScoringDecision): boolean {
-  switch (decision) {
-    case 'advance':
-    case 'review':
-      return true;
-    case 'reject':
-      return false;
-    default: {
-      const never: never = decision;
-      throw new Error(`unknown scoring decision ${String(never)}`);
-    }
-  }
 }

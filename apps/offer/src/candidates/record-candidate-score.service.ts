@@ -2,7 +2,7 @@
 // recruiting.candidate-scored.v1. Called by the Kafka handler inside the
 // transaction of the consumed batch (with the inbox record), so the upsert and
 // the guidance it causes commit together.
-import { DomainError, DomainErrorCode, findBand, selectRateCard } from '@hiring/domain';
+import { DomainError, DomainErrorCode, findBand, isEligibleForOffer, selectRateCard } from '@hiring/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Tx } from '../database/transaction';
 import { OfferEventsPublisher } from '../offers/offer-events.publisher';
@@ -10,7 +10,7 @@ import { toRateCard } from '../rate-cards/rate-card.mapper';
 import { RateCardRepository } from '../rate-cards/rate-card.repository';
 import { Clock } from '../shared/clock';
 import { CandidateEligibilityRepository } from './candidate-eligibility.repository';
-import { CandidateScored, isEligibleForOffer } from './candidate-scored';
+import { CandidateScored } from './candidate-scored';
 
 export type RecordCandidateScoreOutcome =
   /** Same or older scoredAt than the stored one: redelivery or reordering, nothing changed. */

@@ -1,8 +1,7 @@
-import type { Currency, LocationTier, OfferReason, TargetRole } from '@hiring/domain';
+import type { Currency, LocationTier, StoredOfferReason, TargetRole } from '@hiring/domain';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** Reasons stored on an offer: the domain's, plus the service's own eligibility refusal. */
-export type StoredOfferReason = OfferReason | { code: 'CANDIDATE_NOT_ELIGIBLE'; message: string };
+export type { StoredOfferReason } from '@hiring/domain';
 
 @Entity({ name: 'offers' })
 export class OfferEntity {

@@ -2,10 +2,9 @@
 // re-decided by the domain's override rule against the same rate card version
 // that refused the offer, recorded with what it replaced, and announced again.
 import { randomUUID } from 'node:crypto';
-import { checkOffer } from '@hiring/domain';
+import { checkOffer, isEligibleForOffer, overrideBlocker } from '@hiring/domain';
 import { Injectable } from '@nestjs/common';
 import { CandidateEligibilityRepository } from '../candidates/candidate-eligibility.repository';
-import { isEligibleForOffer } from '../candidates/candidate-scored';
 import { Transactions } from '../database/transaction';
 import { toRateCard } from '../rate-cards/rate-card.mapper';
 import { RateCardRepository } from '../rate-cards/rate-card.repository';
@@ -14,7 +13,6 @@ import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { OfferEventsPublisher } from './offer-events.publisher';
 import { OfferResponse, OverrideOfferDto } from './offer.dto';
 import { toOfferDecidedData, toOfferResponse } from './offer.mapper';
-import { overrideBlocker } from './offer.policy';
 import { OfferRepository } from './offer.repository';
 
 @Injectable()

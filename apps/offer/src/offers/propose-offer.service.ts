@@ -2,10 +2,9 @@
 // day. Role and location come from the candidate's scored record, never from
 // the caller. The offer, its decision and the offer-decided event commit together.
 import { randomUUID } from 'node:crypto';
-import { checkOffer } from '@hiring/domain';
+import { checkOffer, isEligibleForOffer, refuseIneligible, type OfferOutcome } from '@hiring/domain';
 import { Injectable } from '@nestjs/common';
 import { CandidateEligibilityRepository } from '../candidates/candidate-eligibility.repository';
-import { isEligibleForOffer } from '../candidates/candidate-scored';
 import { Transactions } from '../database/transaction';
 import { toRateCard } from '../rate-cards/rate-card.mapper';
 import { RateCardRepository } from '../rate-cards/rate-card.repository';
@@ -14,7 +13,6 @@ import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { OfferEventsPublisher } from './offer-events.publisher';
 import { OfferResponse, ProposeOfferDto } from './offer.dto';
 import { toOfferDecidedData, toOfferResponse } from './offer.mapper';
-import { OfferOutcome, refuseIneligible } from './offer.policy';
 import { OfferRepository } from './offer.repository';
 
 @Injectable()

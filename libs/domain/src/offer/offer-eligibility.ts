@@ -1,9 +1,26 @@
-// The service's own rules around the domain's floor check: who may receive an
-// offer, and which refusals an override may lift. The floor itself is only
-// ever decided by @hiring/domain's checkOffer.
-import type { OfferDecision } from '@hiring/domain';
-import type { CandidateEligibilityEntity } from '../candidates/candidate-eligibility.entity';
-import type { OfferEntity, StoredOfferReason } from './offer.entity';
+// The rules around the floor check: who may receive an offer at all, and
+// which refusals an override may lift. The floor itself is decided by checkOffer.
+import type { OfferDecision, OfferReason } from './offer';
+
+export type ScoringDecision = 'advance' | 'review' | 'reject';
+
+/** A reason on an offer: the floor check's, or the eligibility refusal. */
+export type StoredOfferReason = OfferReason | { code: 'CANDIDATE_NOT_ELIGIBLE'; message: string };
+
+/** Scoring's advance and review both lead to an offer conversation; reject does not. */
+export function isEligibleForOffer(decision: ScoringDecision): boolean {
+  switch (decision) {
+    case 'advance':
+    case 'review':
+      return true;
+    case 'reject':
+      return false;
+    default: {
+      const unreachable: never = decision;
+      throw new Error(`unknown scoring decision ${String(unreachable)}`);
+    }
+  }
+}
 
 export interface OfferOutcome {
   decision: 'approved' | 'refused';
@@ -16,7 +33,7 @@ export interface OfferOutcome {
  * check's reasons are kept after the refusal so the answer still explains the
  * amount against the band.
  */
-export function refuseIneligible(checked: OfferDecision, candidate: Pick<CandidateEligibilityEntity, 'candidateId' | 'decision' | 'rubricVersion'>): OfferOutcome {
+export function refuseIneligible(checked: OfferDecision, candidate: { candidateId: string; decision: ScoringDecision; rubricVersion: string }): OfferOutcome {
   return {
     decision: 'refused',
     gap: checked.gap,
@@ -31,7 +48,7 @@ export function refuseIneligible(checked: OfferDecision, candidate: Pick<Candida
 }
 
 /** Why an override cannot apply to this offer, or null when it can (a refusal below the floor, nothing else). */
-export function overrideBlocker(offer: Pick<OfferEntity, 'decision' | 'reasons'>): string | null {
+export function overrideBlocker(offer: { decision: 'approved' | 'refused'; reasons: readonly StoredOfferReason[] }): string | null {
   const codes = new Set(offer.reasons.map((r) => r.code));
   if (offer.decision === 'approved') return 'the offer is already approved; an override only lifts a refusal below the floor';
   if (codes.has('CURRENCY_MISMATCH')) return 'the offer was refused for its currency; restate it in the currency of the location instead of overriding';

@@ -1,10 +1,15 @@
-import type { OfferDecision } from '@hiring/domain';
-import type { StoredOfferReason } from './offer.entity';
-import { overrideBlocker, refuseIneligible } from './offer.policy';
+import type { OfferDecision } from './offer';
+import { isEligibleForOffer, overrideBlocker, refuseIneligible, type StoredOfferReason } from './offer-eligibility';
 
 const reasons = (...codes: StoredOfferReason['code'][]): StoredOfferReason[] => codes.map((code) => ({ code, message: code }) as StoredOfferReason);
 
 describe('offer policy around the floor check', () => {
+  it('advance and review candidates may receive an offer, rejected ones may not', () => {
+    expect(isEligibleForOffer('advance')).toBe(true);
+    expect(isEligibleForOffer('review')).toBe(true);
+    expect(isEligibleForOffer('reject')).toBe(false);
+  });
+
   describe('refusing a candidate who is not eligible', () => {
     const approved: OfferDecision = {
       decision: 'approved',
