@@ -21,10 +21,10 @@ if [[ -f deploy/local/seed.sh ]]; then bash deploy/local/seed.sh; fi
 cat <<TXT
 
 The pipeline is running ($(fmt_ms $(($(now_ms) - started)))).
-  sourcing   http://127.0.0.1:3001/docs   (agencies, requisitions, submissions)
-  screening  http://127.0.0.1:3002/docs
-  scoring    http://127.0.0.1:3003/docs
-  offer      http://127.0.0.1:3004/docs
+  sourcing   http://127.0.0.1:${SOURCING_PORT:-3001}/docs   (agencies, requisitions, submissions)
+  screening  http://127.0.0.1:${SCREENING_PORT:-3002}/docs
+  scoring    http://127.0.0.1:${SCORING_PORT:-3003}/docs
+  offer      http://127.0.0.1:${OFFER_PORT:-3004}/docs
   health     /health/live, /health/ready on each; Prometheus metrics on /metrics
   Kafka      ${KAFKA_BROKERS}   Postgres ${DATABASE_URL}
   CLI        npm run -s hiring -- --help
