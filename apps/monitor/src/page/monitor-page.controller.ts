@@ -1,8 +1,9 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { MonitorConfig } from '../monitor.config';
+import { GetPipelineSnapshotService, type PipelineSnapshot } from '../pipeline/get-pipeline-snapshot.service';
 import { PipelineFilterDto } from '../pipeline/pipeline-filter.dto';
 import { Clock } from '../shared/clock';
 import { issueSession, isOpsToken, readCookie, SESSION_COOKIE, sessionCookieHeader, verifySession } from './monitor-session';
@@ -26,9 +27,12 @@ const PAGE_HEADERS = {
 @ApiExcludeController()
 @Controller()
 export class MonitorPageController {
+  private readonly logger = new Logger(MonitorPageController.name);
+
   constructor(
     private readonly config: MonitorConfig,
     private readonly clock: Clock,
+    private readonly snapshots: GetPipelineSnapshotService,
   ) {}
 
   /**
@@ -37,7 +41,7 @@ export class MonitorPageController {
    * Otherwise: a sign-in form (401).
    */
   @Get()
-  page(@Query() query: MonitorPageQueryDto, @Req() req: Request, @Res() res: Response): void {
+  async page(@Query() query: MonitorPageQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     res.set(PAGE_HEADERS);
     const filter = new URLSearchParams();
     if (query.agencyId) filter.set('agencyId', query.agencyId);
@@ -57,6 +61,13 @@ export class MonitorPageController {
       res.status(401).send(signInPage(''));
       return;
     }
-    res.status(200).send(dashboardPage());
+    let initial: PipelineSnapshot | undefined;
+    try {
+      initial = await this.snapshots.execute({ agencyId: query.agencyId, requisitionId: query.requisitionId });
+    } catch (error) {
+      // the page still loads and the stream fills it in once the database answers
+      this.logger.warn(`initial snapshot unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    res.status(200).send(dashboardPage(initial));
   }
 }

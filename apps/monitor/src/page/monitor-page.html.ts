@@ -17,6 +17,7 @@ header button, .signin button { padding:5px 12px; border:0; border-radius:4px; b
 main { padding:18px 24px 32px; display:grid; gap:18px; grid-template-columns:repeat(auto-fit,minmax(520px,1fr)); }
 section { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:14px 16px; }
 section.wide { grid-column:1/-1; }
+section { min-width:0; overflow-x:auto; }
 h2 { font-size:13px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); margin:0 0 10px; }
 .funnel { display:flex; align-items:stretch; gap:6px; flex-wrap:wrap; }
 .stage { flex:1 1 150px; border:1px solid var(--line); border-radius:6px; padding:10px 12px; }
@@ -27,7 +28,8 @@ h2 { font-size:13px; text-transform:uppercase; letter-spacing:.04em; color:var(-
 .arrow b { display:block; font-size:15px; color:var(--ink); }
 table { width:100%; border-collapse:collapse; }
 th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); white-space:nowrap; }
-th { font-weight:600; color:var(--muted); font-size:12px; }
+th { font-weight:600; color:var(--muted); font-size:12px; white-space:normal; vertical-align:bottom; }
+td:first-child { max-width:320px; overflow:hidden; text-overflow:ellipsis; }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
 .ok { color:var(--good); } .warn { color:var(--warn); } .bad { color:var(--bad); font-weight:600; }
 .empty { color:var(--muted); font-style:italic; }
@@ -108,6 +110,9 @@ const SCRIPT = `
     $('scope').textContent = [s.filter.agencyId ? 'agency ' + s.filter.agencyId : '', s.filter.requisitionId ? 'requisition ' + s.filter.requisitionId : ''].filter(Boolean).join(', ') || 'all agencies and requisitions';
   }
 
+  var initial = document.getElementById('initial-snapshot');
+  if (initial && initial.textContent) { try { render(JSON.parse(initial.textContent)); } catch (e) { console.error(e); } }
+
   var query = new URLSearchParams();
   ['agencyId', 'requisitionId'].forEach(function (k) { if (params.get(k)) query.set(k, params.get(k)); });
   var source = new EventSource('/v1/pipeline/stream' + (query.toString() ? '?' + query : ''));
@@ -117,7 +122,13 @@ const SCRIPT = `
 })();
 `;
 
-export function dashboardPage(): string {
+/** JSON inside a <script> element: '<' escaped so no value can close the element. */
+function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** The page, painted at once with `initial` (when the snapshot could be computed), then kept live by the stream. */
+export function dashboardPage(initial?: unknown): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Hiring pipeline monitor</title><style>${STYLE}</style></head>
@@ -152,6 +163,7 @@ export function dashboardPage(): string {
     <table><thead><tr><th>agency</th><th class="num">submissions sourced</th><th class="num">qualified</th><th class="num">requisitions with a qualified candidate</th><th class="num">median to first qualified</th><th class="num">90th percentile</th><th class="num">within target</th><th class="num">offers refused</th></tr></thead><tbody id="agencies"></tbody></table>
   </section>
 </main>
+<script id="initial-snapshot" type="application/json">${initial === undefined ? '' : embedJson(initial)}</script>
 <script>${SCRIPT}</script>
 </body></html>`;
 }

@@ -42,20 +42,23 @@ export class CandidateStageRepository {
   /**
    * One multi-row upsert for a chunk's patches (one per candidate). Times keep
    * the earliest value per stage (LEAST ignores NULL), ids are set once,
-   * refusals add up (the inbox makes each event count once). Candidates that
-   * were erased are skipped.
+   * refused offer ids are a set union: applying the same events twice (a
+   * second consumer group, a replay) changes nothing. Erased candidates are skipped.
    */
   async applyPatches(tx: MonitorTx, patches: readonly StagePatch[]): Promise<void> {
     if (patches.length === 0) return;
     await tx.query(
       `INSERT INTO monitor.candidate_stages AS s
          (candidate_id, agency_id, requisition_id, role, sourced_at, screened_at, screening_decision, screening_decision_at, qualified_at,
-          scored_at, score_decision, score_decision_at, offer_decided_at, offer_decision, offer_decision_at, offers_refused)
-       SELECT p.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::timestamptz[],
+          scored_at, score_decision, score_decision_at, offer_decided_at, offer_decision, offer_decision_at, refused_offer_ids)
+       SELECT p.candidate_id, p.agency_id, p.requisition_id, p.role, p.sourced_at, p.screened_at, p.screening_decision, p.screening_decision_at,
+              p.qualified_at, p.scored_at, p.score_decision, p.score_decision_at, p.offer_decided_at, p.offer_decision, p.offer_decision_at,
+              ARRAY(SELECT jsonb_array_elements_text(p.refused))
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::timestamptz[],
                               $9::timestamptz[], $10::timestamptz[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::text[],
-                              $15::timestamptz[], $16::int[])
+                              $15::timestamptz[], $16::jsonb[])
          AS p(candidate_id, agency_id, requisition_id, role, sourced_at, screened_at, screening_decision, screening_decision_at, qualified_at,
-              scored_at, score_decision, score_decision_at, offer_decided_at, offer_decision, offer_decision_at, offers_refused)
+              scored_at, score_decision, score_decision_at, offer_decided_at, offer_decision, offer_decision_at, refused)
        WHERE NOT EXISTS (SELECT 1 FROM monitor.erased_candidates e WHERE e.candidate_id = p.candidate_id)
        ON CONFLICT (candidate_id) DO UPDATE SET
          agency_id = COALESCE(s.agency_id, excluded.agency_id),
@@ -69,7 +72,7 @@ export class CandidateStageRepository {
          ${decision('score_decision')},
          offer_decided_at = LEAST(s.offer_decided_at, excluded.offer_decided_at),
          ${decision('offer_decision')},
-         offers_refused = s.offers_refused + excluded.offers_refused,
+         refused_offer_ids = ARRAY(SELECT DISTINCT x FROM unnest(s.refused_offer_ids || excluded.refused_offer_ids) AS x ORDER BY x),
          updated_at = now()`,
       [
         patches.map((p) => p.candidateId),
@@ -87,7 +90,7 @@ export class CandidateStageRepository {
         patches.map((p) => iso(p.offerDecidedAt)),
         patches.map((p) => p.offerDecision ?? null),
         patches.map((p) => iso(p.offerDecisionAt)),
-        patches.map((p) => p.offersRefused),
+        patches.map((p) => JSON.stringify(p.refusedOfferIds)),
       ],
     );
   }
@@ -107,7 +110,7 @@ export class CandidateStageRepository {
   async rows(filter: PipelineFilter): Promise<CandidateStageRow[]> {
     const found: StageRowSql[] = await this.dataSource.query(
       `SELECT candidate_id, agency_id, requisition_id, role, sourced_at, screened_at, screening_decision, qualified_at,
-              scored_at, score_decision, offer_decided_at, offer_decision, offers_refused
+              scored_at, score_decision, offer_decided_at, offer_decision, cardinality(refused_offer_ids) AS offers_refused
          FROM monitor.candidate_stages
         WHERE ($1::text IS NULL OR agency_id = $1) AND ($2::text IS NULL OR requisition_id = $2)`,
       [filter.agencyId ?? null, filter.requisitionId ?? null],

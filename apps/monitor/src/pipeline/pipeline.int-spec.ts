@@ -185,7 +185,9 @@ describe('monitor: stage events -> read model -> /v1/pipeline, stream, page (rea
 
   it('counts a redelivered refusal once, removes an erased candidate, and ignores a late event for them', async () => {
     const refusal = offerDecided(ids.reject, 'refused', 200);
-    await produce(TOPICS.offerDecided, refusal, refusal); // same event id twice: the inbox keeps one
+    // the same event twice (the inbox keeps one), and the same refusal under a new event id (the read model keeps one)
+    const republished = buildEvent(EVENT_TYPES.offerDecided, { source: '/tests/monitor', data: refusal.data });
+    await produce(TOPICS.offerDecided, refusal, refusal, republished);
     await produce(TOPICS.candidateErased, buildEvent(EVENT_TYPES.candidateErased, { source: '/tests/monitor', data: { candidateId: ids.waiting, erasedAt: at(300), requestedBy: 'privacy-desk' } }));
     await waitForPipeline(byAgency, 'erasure applied and the refusal counted', (p) => p.stages.sourced === 3 && p.stages.offers.decided === 3);
 

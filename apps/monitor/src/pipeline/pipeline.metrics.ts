@@ -46,7 +46,7 @@ export class PipelineMetrics implements OnModuleInit {
       g.set({ stage: 'offer', decision: 'approved' }, st.offers.approved);
       g.set({ stage: 'offer', decision: 'refused' }, st.offers.refused);
     });
-    gauge(register, 'monitor_offer_refusals', 'Offer decisions refused against the salary floor, every one counted', [], async (g) => {
+    gauge(register, 'monitor_offer_refusals', 'Offers refused against the salary floor (distinct offer ids)', [], async (g) => {
       const s = await snapshot();
       if (s) g.set(s.stages.offers.refusals);
     });

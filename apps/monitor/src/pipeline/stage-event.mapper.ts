@@ -32,5 +32,5 @@ export function fromCandidateScored(e: CandidateScoredEvent): StageObservation {
 }
 
 export function fromOfferDecided(e: OfferDecidedEvent): StageObservation {
-  return { stage: 'offer-decided', candidateId: e.candidateId, role: e.role, decision: e.decision, at: new Date(e.decidedAt) };
+  return { stage: 'offer-decided', candidateId: e.candidateId, offerId: e.offerId, role: e.role, decision: e.decision, at: new Date(e.decidedAt) };
 }

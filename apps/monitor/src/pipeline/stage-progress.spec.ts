@@ -20,7 +20,7 @@ describe('folding a consumed chunk into one patch per candidate (one multi-row u
       screeningDecision: 'advance',
       screeningDecisionAt: t(5),
       qualifiedAt: t(5),
-      offersRefused: 0,
+      refusedOfferIds: [],
     });
   });
 
@@ -39,12 +39,14 @@ describe('folding a consumed chunk into one patch per candidate (one multi-row u
     expect(isQualified('reject')).toBe(false);
   });
 
-  it('counts every refused offer decision and keeps the latest decision (a refusal overridden to approved)', () => {
+  it('keeps every refused offer once and the latest decision (a refusal overridden to approved)', () => {
     const [patch] = foldStageObservations([
-      { stage: 'offer-decided', candidateId: 'c1', role: 'ai-tech-lead', decision: 'refused', at: t(40) },
-      { stage: 'offer-decided', candidateId: 'c1', role: 'ai-tech-lead', decision: 'approved', at: t(50) },
+      { stage: 'offer-decided', candidateId: 'c1', offerId: 'offer-1', role: 'ai-tech-lead', decision: 'refused', at: t(40) },
+      { stage: 'offer-decided', candidateId: 'c1', offerId: 'offer-1', role: 'ai-tech-lead', decision: 'refused', at: t(40) },
+      { stage: 'offer-decided', candidateId: 'c1', offerId: 'offer-1', role: 'ai-tech-lead', decision: 'approved', at: t(50) },
+      { stage: 'offer-decided', candidateId: 'c1', offerId: 'offer-2', role: 'ai-tech-lead', decision: 'refused', at: t(45) },
     ]);
-    expect(patch).toMatchObject({ offerDecidedAt: t(40), offerDecision: 'approved', offerDecisionAt: t(50), offersRefused: 1 });
+    expect(patch).toMatchObject({ offerDecidedAt: t(40), offerDecision: 'approved', offerDecisionAt: t(50), refusedOfferIds: ['offer-1', 'offer-2'] });
     expect(patch.agencyId).toBeUndefined(); // offer-decided carries no agency: the stored row keeps it
   });
 });

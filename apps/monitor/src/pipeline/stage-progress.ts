@@ -2,14 +2,16 @@
 // a candidate got. A chunk of events is folded into one patch per candidate
 // (a multi-row upsert cannot touch a row twice), with the same rules the
 // upsert applies against the stored row: the earliest time per stage, the
-// decision of the latest event of a stage, refusals added up.
+// decision of the latest event of a stage, the union of refused offer ids.
+// Every one of these merges is idempotent, so the read model does not depend
+// on the inbox (which is per consumer group) to count an event once.
 import type { OfferDecision, ScreeningDecision, TargetRole } from '@hiring/contracts';
 
 export type StageObservation =
   | { stage: 'sourced'; candidateId: string; agencyId: string; requisitionId: string; role: TargetRole; at: Date }
   | { stage: 'screened'; candidateId: string; agencyId: string; requisitionId: string; role: TargetRole; decision: ScreeningDecision; at: Date }
   | { stage: 'scored'; candidateId: string; agencyId: string; requisitionId: string; role: TargetRole; decision: ScreeningDecision; at: Date }
-  | { stage: 'offer-decided'; candidateId: string; role: TargetRole; decision: OfferDecision; at: Date };
+  | { stage: 'offer-decided'; candidateId: string; offerId: string; role: TargetRole; decision: OfferDecision; at: Date };
 
 /** Columns of one candidate's row a chunk sets; undefined = this chunk says nothing about it. */
 export interface StagePatch {
@@ -29,8 +31,8 @@ export interface StagePatch {
   offerDecidedAt?: Date;
   offerDecision?: OfferDecision;
   offerDecisionAt?: Date;
-  /** Refused offer decisions in this chunk (added to the stored count). */
-  offersRefused: number;
+  /** Offers refused in this chunk (merged into the stored set). */
+  refusedOfferIds: string[];
 }
 
 /** Screened in: the candidate goes on (advance) or a recruiter looks (review). */
@@ -51,7 +53,7 @@ function latest<D>(current: { decision?: D; at?: Date }, decision: D, at: Date):
 export function foldStageObservations(observations: readonly StageObservation[]): StagePatch[] {
   const patches = new Map<string, StagePatch>();
   for (const o of observations) {
-    const p = patches.get(o.candidateId) ?? { candidateId: o.candidateId, offersRefused: 0 };
+    const p = patches.get(o.candidateId) ?? { candidateId: o.candidateId, refusedOfferIds: [] };
     patches.set(o.candidateId, p);
     p.role ??= o.role;
     if (o.stage !== 'offer-decided') {
@@ -82,7 +84,7 @@ export function foldStageObservations(observations: readonly StageObservation[])
         const d = latest({ decision: p.offerDecision, at: p.offerDecisionAt }, o.decision, o.at);
         p.offerDecision = d.decision;
         p.offerDecisionAt = d.at;
-        if (o.decision === 'refused') p.offersRefused += 1;
+        if (o.decision === 'refused' && !p.refusedOfferIds.includes(o.offerId)) p.refusedOfferIds.push(o.offerId);
         break;
       }
       default: {
