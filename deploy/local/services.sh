@@ -6,8 +6,8 @@ set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-SERVICES=(sourcing screening scoring offer)
-declare -A PORTS=([sourcing]="${SOURCING_PORT:-3001}" [screening]="${SCREENING_PORT:-3002}" [scoring]="${SCORING_PORT:-3003}" [offer]="${OFFER_PORT:-3004}")
+SERVICES=(sourcing screening scoring offer monitor)
+declare -A PORTS=([sourcing]="${SOURCING_PORT:-3001}" [screening]="${SCREENING_PORT:-3002}" [scoring]="${SCORING_PORT:-3003}" [offer]="${OFFER_PORT:-3004}" [monitor]="${MONITOR_PORT:-3005}")
 RUN_DIR="${HIRING_CACHE_DIR}/run"
 READY_TIMEOUT_S="${SERVICES_READY_TIMEOUT_S:-90}"
 

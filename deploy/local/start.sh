@@ -25,6 +25,7 @@ The pipeline is running ($(fmt_ms $(($(now_ms) - started)))).
   screening  http://127.0.0.1:${SCREENING_PORT:-3002}/docs
   scoring    http://127.0.0.1:${SCORING_PORT:-3003}/docs
   offer      http://127.0.0.1:${OFFER_PORT:-3004}/docs
+  monitor    http://127.0.0.1:${MONITOR_PORT:-3005}/#token=${OPS_TOKEN:-local-ops-token-change-me}   (live pipeline page for recruiting ops)
   health     /health/live, /health/ready on each; Prometheus metrics on /metrics
   Kafka      ${KAFKA_BROKERS}   Postgres ${DATABASE_URL}
   CLI        npm run -s hiring -- --help

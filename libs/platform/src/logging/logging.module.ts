@@ -7,6 +7,11 @@ import { LoggerModule } from 'nestjs-pino';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
+/** Secrets that may travel in a query string (a page's `?token=` sign-in) never reach the logs. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(/([?&](?:token|api_key|apikey)=)[^&#]*/gi, '$1[redacted]');
+}
+
 @Module({})
 export class LoggingModule {
   static forRoot(service: string, level: string): DynamicModule {
@@ -27,7 +32,9 @@ export class LoggingModule {
             },
             customAttributeKeys: { reqId: 'correlationId' },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
-            redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+            // The query is already in the (redacted) URL; logged separately it would repeat any secret.
+            serializers: { req: (req: { url?: string; query?: unknown }) => ({ ...req, url: redactUrl(req.url), query: undefined }) },
           },
         }),
       ],
