@@ -2,7 +2,7 @@
 // real Kafka and Postgres: every one becomes ready and drains on SIGTERM.
 import { ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@hiring/testing';
 
-const SERVICES = ['sourcing', 'screening', 'scoring', 'offer'];
+const SERVICES = ['sourcing', 'screening', 'scoring', 'offer', 'monitor'];
 
 describe('pipeline boot', () => {
   const running: ServiceProcess[] = [];
@@ -11,7 +11,7 @@ describe('pipeline boot', () => {
     await Promise.all(running.filter((s) => s.running).map((s) => s.stop('SIGKILL')));
   });
 
-  it('starts all four services from the build, ready together, and stops them cleanly', async () => {
+  it('starts every service from the build, ready together, and stops them cleanly', async () => {
     for (const app of SERVICES) {
       running.push(
         await ServiceProcess.start({
