@@ -4,6 +4,7 @@ import { registerOfferCommands } from './offer.command';
 import { registerPromotionCommands } from './promotion.command';
 import { registerRateCardCommands } from './rate-cards.command';
 import { registerRoleCommands } from './role.command';
+import { registerRescreenCommands } from './rescreen.command';
 import { registerScreeningCommands } from './screening.command';
 
 /**
@@ -19,4 +20,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   registerScreeningCommands,
   registerRateCardCommands,
   registerDlqCommands,
+  registerRescreenCommands,
 ];

@@ -1,0 +1,72 @@
+// `hiring rescreen`: replays a rubric version over every stored candidate
+// through the running screening service (POST /v1/rescreen), and shows what
+// changed. The work runs in the service, page by page; this waits for the report.
+import type { Command } from 'commander';
+import { CliInputError, CliUnavailableError } from '../io/cli-error';
+import { type CommandResult, type OutputOptions, runAction } from '../io/run-action';
+
+interface RescreenOptions extends OutputOptions {
+  rubricVersion?: string;
+  dryRun?: boolean;
+  timeout: string;
+}
+
+interface RescreenReport {
+  dryRun: boolean;
+  rubricVersion: string | null;
+  total: number;
+  skipped: number;
+  stored: number;
+  published: number;
+  changed: { candidateId: string; from: string; to: string; fromRubricVersion?: string; toRubricVersion?: string }[];
+}
+
+const SHOWN_CHANGES = 20;
+
+export function screeningUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env['SCREENING_URL'] ?? `http://127.0.0.1:${env['SCREENING_PORT'] ?? '3002'}`;
+  if (!/^https?:\/\/[^\s/]+/.test(url)) throw new CliInputError(`SCREENING_URL must be an http(s) URL, got ${JSON.stringify(url)}`);
+  return url.replace(/\/+$/, '');
+}
+
+function summarise(report: RescreenReport): string {
+  const head = `${report.dryRun ? 'dry run: ' : ''}rubric ${report.rubricVersion ?? 'in force today'} over ${report.total} candidate(s): ${report.changed.length} changed, ${report.skipped} skipped (no rubric of that version for their role)`;
+  const written = report.dryRun ? 'nothing written' : `${report.stored} screening(s) stored, ${report.published} candidate-screened event(s) published`;
+  const changes = report.changed.slice(0, SHOWN_CHANGES).map((c) => `  ${c.candidateId}  ${c.from} -> ${c.to}`);
+  const more = report.changed.length > SHOWN_CHANGES ? [`  ... and ${report.changed.length - SHOWN_CHANGES} more (--json lists all)`] : [];
+  return [head, written, ...changes, ...more].join('\n');
+}
+
+async function rescreen(options: RescreenOptions): Promise<CommandResult> {
+  const timeoutMs = Number(options.timeout) * 1000;
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new CliInputError(`--timeout must be a whole number of seconds, got ${options.timeout}`);
+  const url = `${screeningUrl()}/v1/rescreen`;
+  const body = { ...(options.rubricVersion ? { rubricVersion: options.rubricVersion } : {}), dryRun: options.dryRun === true };
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${process.env['OPS_TOKEN'] ?? 'local-ops-token-change-me'}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new CliUnavailableError(`the screening service did not answer at ${url} (${error instanceof Error ? error.message : String(error)}); is it running? (SCREENING_URL)`);
+  }
+  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status === 401) throw new CliInputError(`the screening service refused the ops token: set OPS_TOKEN to its token`);
+  if (!res.ok) throw new CliInputError(`the screening service answered ${res.status}: ${String(answer['detail'] ?? answer['title'] ?? res.statusText)}`);
+  const report = answer as unknown as RescreenReport;
+  return { json: report, summary: summarise(report) };
+}
+
+export function registerRescreenCommands(program: Command): void {
+  program
+    .command('rescreen')
+    .description('re-screen every stored candidate under a rubric version (through the running screening service) and show what changed')
+    .option('--rubric-version <version>', 'the rubric version to apply (default: the one in force today)')
+    .option('--dry-run', 'report what would change; write nothing and publish nothing')
+    .option('--timeout <seconds>', 'how long to wait for the report', '600')
+    .option('--json', 'print the report as JSON')
+    .action((options: RescreenOptions) => runAction('rescreen', options, () => rescreen(options)));
+}
