@@ -20,6 +20,7 @@ import { CloseRequisitionService } from './requisitions/close-requisition.servic
 import { CreateRequisitionService } from './requisitions/create-requisition.service';
 import { FindRequisitionsService } from './requisitions/find-requisitions.service';
 import { RequisitionRepository } from './requisitions/requisition.repository';
+import { AgencyRequisitionsController } from './requisitions/agency-requisitions.controller';
 import { RequisitionsController } from './requisitions/requisitions.controller';
 import { Clock } from './shared/clock';
 import { CandidateRepository } from './submissions/candidate.repository';
@@ -37,7 +38,7 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
 
 /** Agencies and their keys, requisitions, submissions and duplicates over HTTP. */
 @Module({
-  controllers: [AgenciesController, RequisitionsController, SubmissionsController, OpsSubmissionsController, ErasureController],
+  controllers: [AgenciesController, RequisitionsController, AgencyRequisitionsController, SubmissionsController, OpsSubmissionsController, ErasureController],
   providers: [
     Clock,
     ownershipRulesProvider,

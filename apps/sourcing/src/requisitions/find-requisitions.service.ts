@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
-import type { RequisitionResponse } from './requisition.dto';
+import type { OpenRequisitionResponse, RequisitionResponse } from './requisition.dto';
 import type { RequisitionStatus } from './requisition.entity';
-import { toRequisitionResponse } from './requisition.mapper';
+import { toOpenRequisitionResponse, toRequisitionResponse } from './requisition.mapper';
 import { RequisitionRepository } from './requisition.repository';
 
 @Injectable()
@@ -11,6 +11,10 @@ export class FindRequisitionsService {
 
   async list(status?: RequisitionStatus): Promise<RequisitionResponse[]> {
     return (await this.requisitions.list(status)).map(toRequisitionResponse);
+  }
+
+  async listOpenForAgencies(): Promise<OpenRequisitionResponse[]> {
+    return (await this.requisitions.list('open')).map(toOpenRequisitionResponse);
   }
 
   async get(id: string): Promise<RequisitionResponse> {

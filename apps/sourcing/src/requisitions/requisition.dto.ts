@@ -68,3 +68,12 @@ export class RequisitionResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
 }
+
+/** What an agency sees of an open requisition: enough to source for it, nothing of the company's internal signals. */
+export class OpenRequisitionResponse {
+  @ApiProperty({ format: 'uuid', description: 'Use as requisitionId in submissions' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: LOCATION_TIERS }) locationTier!: LocationTier;
+  @ApiProperty({ enum: TARGET_ROLES }) targetRole!: TargetRole;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+}

@@ -1,4 +1,4 @@
-import type { RequisitionResponse } from './requisition.dto';
+import type { OpenRequisitionResponse, RequisitionResponse } from './requisition.dto';
 import type { RequisitionEntity } from './requisition.entity';
 
 export function toRequisitionResponse(r: RequisitionEntity): RequisitionResponse {
@@ -14,4 +14,8 @@ export function toRequisitionResponse(r: RequisitionEntity): RequisitionResponse
     createdAt: r.createdAt.toISOString(),
     closedAt: r.closedAt ? r.closedAt.toISOString() : null,
   };
+}
+
+export function toOpenRequisitionResponse(r: RequisitionEntity): OpenRequisitionResponse {
+  return { id: r.id, title: r.title, locationTier: r.locationTier, targetRole: r.targetRole, openedAt: r.createdAt.toISOString() };
 }

@@ -110,6 +110,25 @@ describe('sourcing HTTP API (real Postgres)', () => {
       const unknown = await submit(agency, submission('00000000-0000-4000-8000-000000000000')).expect(422);
       expect(unknown.body.errors).toEqual([{ path: 'requisitionId', message: 'is not a known requisition' }]);
     });
+
+    it('agencies list the open requisitions with their key, without the internal advisor signals', async () => {
+      const agency = await createAgency();
+      const closed = await request(http).post('/v1/requisitions').set(OPS).send({ title: 'Closed one', locationTier: 'us-remote', signals: AI_LEAD_SIGNALS }).expect(201);
+      await request(http).post(`/v1/requisitions/${closed.body.id}/close`).set(OPS).expect(200);
+
+      const open = await request(http).get('/v1/open-requisitions').set('x-api-key', agency.key).expect(200);
+      const ids = open.body.map((r: { id: string }) => r.id);
+      expect(ids).toContain(requisitionId);
+      expect(ids).not.toContain(closed.body.id);
+      expect(open.body.find((r: { id: string }) => r.id === requisitionId)).toEqual({
+        id: requisitionId,
+        title: 'AI lead, ranking',
+        locationTier: 'uk-london',
+        targetRole: 'ai-tech-lead',
+        openedAt: expect.any(String),
+      });
+      await request(http).get('/v1/open-requisitions').expect(401);
+    });
   });
 
   describe('submitting one candidate', () => {
