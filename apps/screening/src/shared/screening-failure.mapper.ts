@@ -5,11 +5,9 @@ import { ProblemException, validationProblem } from '@hiring/platform';
 import { ScreeningException, ScreeningExceptionCode } from './screening.exception';
 
 /**
- * WORKAROUND (reported to the messaging owners): @hiring/messaging dead-letters
- * a handler's failure as `HANDLER_ERROR: <name>: <message>` with `dlq-errors: []`,
- * ignoring the error's own `code` and `errors` (only decode failures get them).
- * So the code and field paths also go into the message. The DecodeFailure
- * carries them as fields too, ready for when the transport records them.
+ * The dead letter's `dlq-reason` starts with the exception's code and
+ * `dlq-errors` holds its field paths (the transport records both); the paths
+ * are repeated in the message so the reason line alone says what was wrong.
  */
 function kafkaReason(error: ScreeningException): string {
   const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
