@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the CI/bootstrap step needs beyond the machine
-# image: kcat (inspect topics from the shell, as agencies would) and
-# docker-compose (reads docker-compose.yml; there is no Docker engine here).
+# Installs the Debian packages the test tiers need beyond the README's
+# prerequisites: kcat (the end-to-end tier reads topics with it, as agencies
+# would), docker-compose (the lint tier validates docker-compose.yml; there is
+# no Docker engine here) and chromium (the monitor's browser test).
 # Only missing packages are installed; a second run does nothing and needs no
 # network. Kept out of infra.sh on purpose: starting infrastructure must not
 # need root or the package archive.
+#
+# Usage: bash deploy/local/bootstrap-apt.sh          install what is missing
+#        bash deploy/local/bootstrap-apt.sh --check  exit 1 with a one-line
+#                                                    instruction when something is missing
 set -euo pipefail
 
-PACKAGES=(kcat docker-compose)
+PACKAGES=(kcat docker-compose chromium)
 
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'
@@ -21,6 +26,10 @@ main() {
   if ((${#missing[@]} == 0)); then
     echo "[bootstrap-apt] already installed: ${PACKAGES[*]}"
     return 0
+  fi
+  if [[ "${1:-}" == --check ]]; then
+    echo "[bootstrap-apt] missing ${missing[*]}: run 'sudo bash deploy/local/bootstrap-apt.sh' once (or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
   fi
   local as_root=(env DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1)
   if [[ "${EUID}" -ne 0 ]]; then

@@ -6,9 +6,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "${REPO_ROOT}"
 
-if [[ ! -d node_modules/.bin ]]; then
+if [[ ! -d node_modules/.bin || package-lock.json -nt node_modules/.package-lock.json ]]; then
   log "installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# The tiers use a few Debian packages (kcat, docker-compose, chromium): install
+# them when we may (root, or sudo without a password), otherwise stop at once
+# with the one command to run rather than fail halfway through a tier.
+if [[ "${EUID}" -eq 0 ]] || sudo -n true 2>/dev/null; then
+  bash deploy/local/bootstrap-apt.sh
+else
+  bash deploy/local/bootstrap-apt.sh --check
 fi
 
 started_infra=false
@@ -21,20 +30,30 @@ cleanup() {
 trap cleanup EXIT
 
 step() { printf '\n==== %s ====\n' "$*"; }
+# A tier that finds no test files fails: a suite that lost its tests must not
+# pass. (Within a tier each project's jest run fails on zero tests as well.)
+require_tests() {
+  local n
+  n=$(find apps libs test -name "$2" -not -path '*/node_modules/*' | wc -l)
+  ((n > 0)) || die "$1: no $2 files found; a tier that runs zero tests fails"
+}
 t0=$(now_ms)
 step "lint (module boundaries, type-aware rules) and typecheck"
 npx nx run-many -t lint --output-style=static
 npx tsc -p tsconfig.json --noEmit
 bash deploy/docker/check-compose.sh
 step "unit tests (*.spec.ts)"
+require_tests unit '*.spec.ts'
 npx nx run-many -t test --output-style=static
 t_unit=$(now_ms)
 step "infrastructure"
 bash deploy/local/infra.sh up
 step "integration tests (*.int-spec.ts, real Kafka + Postgres)"
+require_tests integration '*.int-spec.ts'
 npx nx run-many -t int-test --parallel=1 --output-style=static
 t_int=$(now_ms)
 step "build + end-to-end tests (test/, services as processes)"
+require_tests end-to-end '*.e2e-spec.ts'
 npx nx run system-tests:e2e --output-style=static
 t_end=$(now_ms)
 step "done: lint+unit $(fmt_ms $((t_unit - t0))), integration $(fmt_ms $((t_int - t_unit))), e2e $(fmt_ms $((t_end - t_int)))"
