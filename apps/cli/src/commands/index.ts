@@ -6,6 +6,8 @@ import { registerRateCardCommands } from './rate-cards.command';
 import { registerRoleCommands } from './role.command';
 import { registerRescreenCommands } from './rescreen.command';
 import { registerScreeningCommands } from './screening.command';
+import { registerStatusCommands } from './status.command';
+import { registerTailCommands } from './tail.command';
 
 /**
  * Every command group registers itself on the program. A new group is one
@@ -21,4 +23,6 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   registerRateCardCommands,
   registerDlqCommands,
   registerRescreenCommands,
+  registerStatusCommands,
+  registerTailCommands,
 ];

@@ -22,18 +22,32 @@ export async function runAction(name: string, options: OutputOptions, action: ()
     process.stdout.write(options.json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.summary}\n`);
     process.exitCode = ExitCode.OK;
   } catch (error) {
-    if (error instanceof CliInputError) {
-      process.stderr.write(`hiring ${name}: ${error.message}\n`);
-      process.exitCode = ExitCode.BAD_INPUT;
-    } else if (error instanceof CliUnavailableError) {
-      process.stderr.write(`hiring ${name}: ${error.message}\n`);
-      process.exitCode = ExitCode.UNAVAILABLE;
-    } else if (isDomainError(error)) {
-      process.stderr.write(`hiring ${name}: ${error.code}: ${error.message}\n`);
-      process.exitCode = exitCodeFor(error.code);
-    } else {
-      process.stderr.write(`hiring ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = ExitCode.INTERNAL;
-    }
+    reportFailure(name, error);
+  }
+}
+
+/** For commands that print as they go (status --watch, tail): same error reporting and exit codes. */
+export async function runStreamingAction(name: string, action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+    process.exitCode = ExitCode.OK;
+  } catch (error) {
+    reportFailure(name, error);
+  }
+}
+
+function reportFailure(name: string, error: unknown): void {
+  if (error instanceof CliInputError) {
+    process.stderr.write(`hiring ${name}: ${error.message}\n`);
+    process.exitCode = ExitCode.BAD_INPUT;
+  } else if (error instanceof CliUnavailableError) {
+    process.stderr.write(`hiring ${name}: ${error.message}\n`);
+    process.exitCode = ExitCode.UNAVAILABLE;
+  } else if (isDomainError(error)) {
+    process.stderr.write(`hiring ${name}: ${error.code}: ${error.message}\n`);
+    process.exitCode = exitCodeFor(error.code);
+  } else {
+    process.stderr.write(`hiring ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = ExitCode.INTERNAL;
   }
 }
