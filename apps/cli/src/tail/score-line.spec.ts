@@ -18,8 +18,8 @@ describe('parseScoreRecord / formatScoreLine', () => {
   });
 
   it('prints a decision it does not know as it is', () => {
-    const parsed = parseScoreRecord(0, '1', null, event({ candidateId: 'c', requisitionId: 'r', role: 'technical-lead', score: 55.25, decision: 'needs-interview' }));
-    expect(parsed.ok && formatScoreLine(parsed.line)).toBe('-                         c  r  technical-lead  score 55.3  needs-interview');
+    const parsed = parseScoreRecord(0, '1', null, event({ candidateId: 'c', requisitionId: 'r', role: 'tech-lead', score: 55.25, decision: 'needs-interview' }));
+    expect(parsed.ok && formatScoreLine(parsed.line)).toBe('-                         c  r  tech-lead  score 55.3  needs-interview');
   });
 
   it('a tombstone is an erasure of the key', () => {
