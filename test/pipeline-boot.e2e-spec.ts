@@ -1,6 +1,27 @@
 // The whole pipeline as built (dist/), each service its own process on the
 // real Kafka and Postgres: every one becomes ready and drains on SIGTERM.
-import { ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@hiring/testing';
+// While they run, the Grafana dashboard under deploy/grafana is checked
+// against what their /metrics really offer (names read from the live
+// registries, not from a list kept beside the dashboard).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { exposedMetricNames, promqlMetricNames, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@hiring/testing';
+
+const DASHBOARD = resolve(__dirname, '../deploy/grafana/hiring-pipeline.dashboard.json');
+
+interface Dashboard {
+  panels: Array<{ title: string; targets?: Array<{ expr: string }> }>;
+  templating: { list: Array<{ name: string; query?: string | { query: string } }> };
+}
+
+/** Every PromQL query of the dashboard: panel targets and variable queries, each with where it is. */
+function dashboardQueries(dashboard: Dashboard): Array<{ where: string; expr: string }> {
+  const targets = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ where: `panel "${p.title}"`, expr: t.expr })));
+  const variables = dashboard.templating.list.flatMap((v) =>
+    typeof v.query === 'object' ? [{ where: `variable ${v.name}`, expr: v.query.query }] : [],
+  );
+  return [...targets, ...variables];
+}
 
 const SERVICES = ['sourcing', 'screening', 'scoring', 'offer', 'monitor'];
 
@@ -22,6 +43,31 @@ describe('pipeline boot', () => {
       );
     }
     await Promise.all(running.map((s) => s.waitUntilReady(90_000)));
+
+    const exported = new Set<string>();
+    for (const service of running) {
+      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      for (const name of exposedMetricNames(metrics)) exported.add(name);
+      // HTTP latency is labelled by route template (the readiness probes above were served).
+      expect(metrics).toMatch(/^http_server_request_duration_seconds_count\{[^}]*route="\/health\/ready"[^}]*status_code="200"[^}]*\} [1-9]/m);
+    }
+    const queries = dashboardQueries(JSON.parse(readFileSync(DASHBOARD, 'utf8')) as Dashboard);
+    const unknown = queries.flatMap((q) => promqlMetricNames(q.expr).filter((n) => !exported.has(n)).map((n) => `${q.where}: ${n}`));
+    expect(unknown).toEqual([]);
+    const queried = new Set(queries.flatMap((q) => promqlMetricNames(q.expr)));
+    // What the issue asks the dashboard to show: throughput, handler latency and batch sizes, lag, outbox backlog, dead letters, HTTP.
+    for (const name of [
+      'messaging_messages_processed_total',
+      'messaging_batch_duration_seconds_bucket',
+      'messaging_batch_duration_seconds_count',
+      'messaging_consumer_lag',
+      'messaging_outbox_backlog',
+      'messaging_messages_dead_lettered_total',
+      'monitor_dlq_depth',
+      'http_server_request_duration_seconds_bucket',
+    ]) {
+      expect(queried).toContain(name);
+    }
 
     for (const service of running) {
       const openapi = (await (await fetch(`${service.url}/docs/openapi.json`)).json()) as { info: { title: string } };

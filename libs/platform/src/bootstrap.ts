@@ -13,6 +13,7 @@ import { ServiceConfig } from './config/service.config';
 import { createServiceDataSource, ServiceDataSourceOptions } from './database/data-source';
 import { runMigrationsLocked } from './database/migrations';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { strictValidationPipe } from './http/validation';
 
 export interface BootOptions {
@@ -61,11 +62,12 @@ export async function bootstrapService(module: Type | ReturnType<typeof Object>,
 }
 
 /**
- * The HTTP behaviour every service shares (body limits, strict validation,
- * problem+json errors). Tests build their app with it too, so they exercise
+ * The HTTP behaviour every service shares (latency metrics, body limits,
+ * strict validation, problem+json errors). Tests build their app with it too, so they exercise
  * exactly what production runs. The app must be created with `bodyParser: false`.
  */
 export function configureHttpApp(app: NestExpressApplication, bodyLimit = '1mb'): void {
+  app.use(httpMetricsMiddleware());
   app.useBodyParser('json', { limit: bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('text', { limit: bodyLimit, type: ['application/x-ndjson'] });
   app.useGlobalPipes(strictValidationPipe());

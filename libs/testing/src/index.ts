@@ -8,3 +8,4 @@ export * from './service-process';
 export * from './service-lifecycle';
 export * from './topic-probe';
 export * from './kafka-test-kit';
+export * from './prometheus-names';
