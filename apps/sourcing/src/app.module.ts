@@ -14,8 +14,9 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'sourcing', config, database: SOURCING_DATABASE }),
         MessagingModule.forService('sourcing', config),
-        // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key.
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'agency', ttl: 60_000, limit: config.AGENCY_RATE_LIMIT_PER_MINUTE }] }),
+        // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key. The guard
+        // writes Retry-After itself; the library's headers would carry the throttler's name.
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'agency', ttl: 60_000, limit: config.AGENCY_RATE_LIMIT_PER_MINUTE }], setHeaders: false }),
         SourcingModule,
       ],
     };

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './config/load-config';
 import { ServiceConfig } from './config/service.config';
 import { createServiceDataSource, ServiceDataSourceOptions } from './database/data-source';
 import { runMigrationsLocked } from './database/migrations';
+import { requireJsonBodies } from './http/content-type';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { strictValidationPipe } from './http/validation';
@@ -68,6 +69,7 @@ export async function bootstrapService(module: Type | ReturnType<typeof Object>,
  */
 export function configureHttpApp(app: NestExpressApplication, bodyLimit = '1mb'): void {
   app.use(httpMetricsMiddleware());
+  app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('text', { limit: bodyLimit, type: ['application/x-ndjson'] });
   app.useGlobalPipes(strictValidationPipe());

@@ -9,3 +9,6 @@ export * from './logging/logging.module';
 export * from './bootstrap';
 export * from './platform.module';
 export * from './auth/ops-token.guard';
+export * from './auth/auth-failure-throttle';
+export * from './http/input-inspection';
+export * from './http/content-type';

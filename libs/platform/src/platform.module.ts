@@ -4,6 +4,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthFailureThrottle } from './auth/auth-failure-throttle';
 import { OpsTokenGuard } from './auth/ops-token.guard';
 import { ServiceConfig } from './config/service.config';
 import { serviceDataSourceOptions, ServiceDataSourceOptions } from './database/data-source';
@@ -37,11 +38,12 @@ export class PlatformModule {
         { provide: ServiceConfig, useValue: options.config },
         { provide: options.config.constructor, useValue: options.config },
         ReadinessRegistry,
+        AuthFailureThrottle,
         OpsTokenGuard,
         DefaultMetrics,
         DatabaseReadiness,
       ],
-      exports: [ServiceConfig, options.config.constructor as never, ReadinessRegistry, OpsTokenGuard],
+      exports: [ServiceConfig, options.config.constructor as never, ReadinessRegistry, AuthFailureThrottle, OpsTokenGuard],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './service-lifecycle';
 export * from './topic-probe';
 export * from './kafka-test-kit';
 export * from './prometheus-names';
+export * from './tcp-proxy';

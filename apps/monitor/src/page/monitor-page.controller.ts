@@ -2,6 +2,7 @@ import { Controller, Get, Logger, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
+import { AuthFailureThrottle } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
 import { GetPipelineSnapshotService, type PipelineSnapshot } from '../pipeline/get-pipeline-snapshot.service';
 import { PipelineFilterDto } from '../pipeline/pipeline-filter.dto';
@@ -33,6 +34,7 @@ export class MonitorPageController {
     private readonly config: MonitorConfig,
     private readonly clock: Clock,
     private readonly snapshots: GetPipelineSnapshotService,
+    private readonly failures: AuthFailureThrottle,
   ) {}
 
   /**
@@ -47,7 +49,9 @@ export class MonitorPageController {
     if (query.agencyId) filter.set('agencyId', query.agencyId);
     if (query.requisitionId) filter.set('requisitionId', query.requisitionId);
     if (query.token !== undefined) {
+      this.failures.assertAllowed(req);
       if (!isOpsToken(this.config.OPS_TOKEN, query.token)) {
+        this.failures.recordFailure(req);
         res.status(401).send(signInPage('That is not the ops token.'));
         return;
       }

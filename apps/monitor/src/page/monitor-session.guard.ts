@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { bearerToken, ProblemException } from '@hiring/platform';
+import { AuthFailureThrottle, bearerToken, ProblemException } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
 import { Clock } from '../shared/clock';
 import { isOpsToken, readCookie, SESSION_COOKIE, verifySession } from './monitor-session';
@@ -15,12 +15,15 @@ export class MonitorSessionGuard implements CanActivate {
   constructor(
     private readonly config: MonitorConfig,
     private readonly clock: Clock,
+    private readonly failures: AuthFailureThrottle,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
+    this.failures.assertAllowed(req);
     if (isOpsToken(this.config.OPS_TOKEN, bearerToken(req))) return true;
     if (verifySession(this.config.OPS_TOKEN, readCookie(req.headers.cookie, SESSION_COOKIE), this.clock.now())) return true;
+    this.failures.recordFailure(req);
     throw new ProblemException({
       type: 'https://hiring.local/problems/unauthorized',
       title: 'Unauthorized',

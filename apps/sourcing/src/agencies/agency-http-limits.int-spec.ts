@@ -28,6 +28,13 @@ describe('agency routes: rate limit per API key', () => {
     const limited = await request(http).get(missing).set('x-api-key', key).expect(429);
     expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(limited.body.status).toBe(429);
+    // The standard header, a whole number of seconds within the minute; no library-named variants, no class names in the text.
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(Object.keys(limited.headers).filter((h) => /retry-after-|ratelimit/i.test(h))).toEqual([]);
+    expect(limited.body).toMatchObject({ type: 'https://hiring.local/problems/too-many-requests', title: 'Too many requests' });
+    expect(limited.body.detail).toContain('3 requests in a minute');
+    expect(limited.body.detail).not.toMatch(/Exception/);
     await request(http).get(missing).set('x-api-key', other).expect(404);
     for (let i = 0; i < 5; i += 1) await request(http).get('/v1/agencies').set('Authorization', `Bearer ${TEST_OPS_TOKEN}`).expect(200);
   });

@@ -1,7 +1,7 @@
 // Agency routes authenticate with `x-api-key`. The guard resolves the key to
 // its agency and attaches it to the request (read with @CurrentAgency()).
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { ProblemException } from '@hiring/platform';
+import { AuthFailureThrottle, ProblemException } from '@hiring/platform';
 import type { Request } from 'express';
 import { AuthenticateAgencyService, type AuthenticatedAgency } from './authenticate-agency.service';
 
@@ -11,13 +11,18 @@ export type AgencyRequest = Request & { agency?: AuthenticatedAgency };
 
 @Injectable()
 export class AgencyKeyGuard implements CanActivate {
-  constructor(private readonly authenticate: AuthenticateAgencyService) {}
+  constructor(
+    private readonly authenticate: AuthenticateAgencyService,
+    private readonly failures: AuthFailureThrottle,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AgencyRequest>();
+    this.failures.assertAllowed(req);
     const key = req.headers[API_KEY_HEADER];
     const agency = typeof key === 'string' ? await this.authenticate.execute(key) : undefined;
     if (!agency) {
+      this.failures.recordFailure(req);
       throw new ProblemException({
         type: 'https://hiring.local/problems/unauthorized',
         title: 'Unauthorized',

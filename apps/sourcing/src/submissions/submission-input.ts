@@ -2,7 +2,7 @@
 // JSON object per line). Each item is validated with the same strict rules
 // as the single route (whitelist, forbidNonWhitelisted), item by item, so one
 // bad line does not reject its neighbours.
-import { flattenValidationErrors } from '@hiring/platform';
+import { flattenValidationErrors, inspectInput, MAX_JSON_DEPTH } from '@hiring/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
@@ -47,6 +47,10 @@ export function parseBulkBody(body: unknown): unknown[] {
 export function validateSubmissionItem(raw: unknown, index: number): BulkItem {
   if (raw instanceof NotJson) return { index, ok: false, errors: [{ path: '(root)', message: 'is not valid JSON' }] };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { index, ok: false, errors: [{ path: '(root)', message: 'must be an object' }] };
+  // Before class-transformer recurses into it, and before Postgres meets a NUL: this item alone fails.
+  const inspection = inspectInput(raw);
+  if (inspection.tooDeep) return { index, ok: false, errors: [{ path: '(root)', message: `is nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  if (inspection.errors.length > 0) return { index, ok: false, errors: inspection.errors };
   const dto = plainToInstance(SubmitCandidateDto, raw);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   return errors.length > 0 ? { index, ok: false, errors: flattenValidationErrors(errors) } : { index, ok: true, value: dto };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsObject, IsString, IsUUID, IsUrl, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /** Same bounds as the Kafka contract (recruiting.submission.v1), so both paths accept the same submissions. */
@@ -8,11 +8,13 @@ export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{5,30}$/;
 export const MAX_BULK_ITEMS = 500;
 
 const optional = () => ValidateIf((_o: object, value: unknown) => value !== undefined);
+/** Surrounding spaces are not part of an address (docs/sourcing.md: emails are trimmed before normalising). */
+const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Identity of the person: PII, kept in the sourcing schema only. At least one of email, phone, profileUrl. */
 export class SubmittedCandidateDto {
   @ApiProperty({ example: 'Jane Doe', maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
-  @ApiPropertyOptional({ example: 'jane.doe@example.com', maxLength: 200 }) @optional() @IsString() @Length(1, 200) @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: 'jane.doe@example.com', maxLength: 200 }) @optional() @trimmed() @IsString() @Length(1, 200) @IsEmail() email?: string;
   @ApiPropertyOptional({ example: '+44 20 7946 0958' }) @optional() @IsString() @Matches(PHONE_PATTERN, { message: 'phone must be digits with an optional leading + and separators' }) phone?: string;
   @ApiPropertyOptional({ example: 'https://www.linkedin.com/in/jane-doe', maxLength: 2000 })
   @optional()

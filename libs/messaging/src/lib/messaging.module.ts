@@ -87,6 +87,9 @@ export class MessagingModule {
         partitionsConsumedConcurrently: config.KAFKA_CONSUMER_CONCURRENCY,
         maxChunkSize: config.KAFKA_CONSUMER_MAX_CHUNK,
         fromBeginning: config.KAFKA_CONSUMER_FROM_BEGINNING === 'true',
+        // A crashed member holds its partitions until its session expires (no static membership in kafkajs 2.2.4).
+        sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
+        heartbeatInterval: Math.max(500, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 10)),
       },
       ...overrides,
     });

@@ -5,6 +5,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { ServiceConfig } from '../config/service.config';
 import { ProblemException } from '../http/problem-details.filter';
+import { AuthFailureThrottle } from './auth-failure-throttle';
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
@@ -19,11 +20,17 @@ export function bearerToken(req: Request): string | undefined {
 
 @Injectable()
 export class OpsTokenGuard implements CanActivate {
-  constructor(private readonly config: ServiceConfig) {}
+  constructor(
+    private readonly config: ServiceConfig,
+    private readonly failures: AuthFailureThrottle,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const token = bearerToken(context.switchToHttp().getRequest<Request>());
+    const req = context.switchToHttp().getRequest<Request>();
+    this.failures.assertAllowed(req);
+    const token = bearerToken(req);
     if (token && timingSafeEqual(digest(token), digest(this.config.OPS_TOKEN))) return true;
+    this.failures.recordFailure(req);
     throw new ProblemException({
       type: 'https://hiring.local/problems/unauthorized',
       title: 'Unauthorized',

@@ -53,6 +53,18 @@ export class ServiceConfig {
   @IsString() @MinLength(16)
   OPS_TOKEN = 'local-ops-token-change-me';
 
+  /** Failed authentications (wrong key, token or session) per source address per minute before 429s. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  AUTH_FAILURES_PER_MINUTE = 30;
+
+  /**
+   * Kafka consumer session timeout. After a crash, the group waits this long
+   * for the dead member before a restarted one gets its partitions (kafkajs
+   * 2.2.4 has no static membership). Brokers accept 6000 and up by default.
+   */
+  @Type(() => Number) @IsInt() @Min(6000) @Max(300000)
+  KAFKA_SESSION_TIMEOUT_MS = 10000;
+
   @IsString() @IsNotEmpty()
   INSTANCE_ID = `${process.pid}`;
 

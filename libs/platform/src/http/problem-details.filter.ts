@@ -20,12 +20,53 @@ export interface ProblemDetails {
 
 /** Thrown by adapters to answer with a specific problem type and extension members. */
 export class ProblemException extends HttpException {
-  constructor(problem: ProblemDetails) {
+  /** Seconds for the `Retry-After` header (429 and 503). */
+  readonly retryAfterSeconds?: number;
+
+  constructor(problem: ProblemDetails, options: { retryAfterSeconds?: number } = {}) {
     super(problem, problem.status);
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
-const PROBLEM_BASE = 'https://hiring.local/problems/';
+export const PROBLEM_BASE = 'https://hiring.local/problems/';
+
+/** When a 429 or 503 does not say, how long a client should wait (seconds). */
+const DEFAULT_RETRY_AFTER: Record<number, number> = { 429: 60, 503: 5 };
+
+export function tooManyRequestsProblem(detail: string, retryAfterSeconds: number): ProblemException {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new ProblemException({ type: PROBLEM_BASE + 'too-many-requests', title: 'Too many requests', status: 429, detail }, { retryAfterSeconds: seconds });
+}
+
+/**
+ * Errors that mean the database cannot be reached right now (refused, reset,
+ * shut down, pool timeout), as opposed to a query that is wrong. pg reports
+ * them as Node socket errors, SQLSTATE class 08 / 57P0x, or plain messages.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (typeof current === 'object' && current !== null && !seen.has(current)) {
+    seen.add(current);
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly|connect ECONNREFUSED|the database system is (starting up|shutting down)/i.test(message)) return true;
+    const next = current as { driverError?: unknown; cause?: unknown };
+    current = next.driverError ?? next.cause;
+  }
+  return false;
+}
+
+/** Writes a problem+json answer directly (for middleware that runs before Nest's filters). */
+export function sendProblem(res: Response, req: Request, problem: ProblemDetails, retryAfterSeconds?: number): void {
+  const wait = retryAfterSeconds ?? (res.getHeader('Retry-After') === undefined ? DEFAULT_RETRY_AFTER[problem.status] : undefined);
+  if (wait !== undefined) res.setHeader('Retry-After', String(wait));
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({ ...problem, instance: problem.instance ?? req.originalUrl });
+}
 
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
@@ -70,20 +111,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     let problem: ProblemDetails;
+    let retryAfterSeconds: number | undefined;
     const clientError = bodyParserError(exception);
     if (exception instanceof HttpException) {
       problem = fromHttpException(exception);
+      if (exception instanceof ProblemException) retryAfterSeconds = exception.retryAfterSeconds;
+      if (problem.status === 429 && !(exception instanceof ProblemException)) {
+        // e.g. a library's throttler: its message names the exception class, not the situation.
+        problem = { type: PROBLEM_BASE + 'too-many-requests', title: 'Too many requests', status: 429, detail: 'Too many requests: slow down and retry after the time in Retry-After.' };
+      }
     } else if (clientError) {
       problem = clientError;
+    } else if (isDatabaseUnavailable(exception)) {
+      // Like /health/ready says at the same moment: come back shortly, nothing was done.
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      problem = { type: PROBLEM_BASE + 'unavailable', title: 'Service unavailable', status: 503, detail: 'The database is unavailable at the moment; nothing was changed. Retry after the time in Retry-After.' };
     } else {
       // Never leak internals: log them, answer with a generic problem.
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       problem = { type: PROBLEM_BASE + 'internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred.' };
     }
-    res
-      .status(problem.status)
-      .type('application/problem+json')
-      .json({ ...problem, instance: problem.instance ?? req.originalUrl });
+    sendProblem(res, req, problem, retryAfterSeconds);
   }
 }
 
