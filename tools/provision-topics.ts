@@ -14,8 +14,13 @@ import { TOPIC_SPECS, type TopicSpec } from '@hiring/contracts';
 import { waitForTopicLeaders } from '@hiring/messaging';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 
-/** Single local broker: more replicas cannot be placed. */
-const REPLICATION_FACTOR = 1;
+/** Three copies where the cluster has three brokers; fewer cannot be placed. */
+const MAX_REPLICATION_FACTOR = 3;
+
+/** Replication factor for a cluster of `brokers` brokers. */
+function replicationFactorFor(brokers: number): number {
+  return Math.max(1, Math.min(MAX_REPLICATION_FACTOR, brokers));
+}
 
 interface Row {
   spec: TopicSpec;
@@ -24,6 +29,7 @@ interface Row {
   /** Differences left as they are (config drift without --fix-config, too many partitions). */
   drift: boolean;
   partitions: number;
+  replicas: number;
   notes: string[];
 }
 
@@ -42,10 +48,18 @@ function desiredConfig(spec: TopicSpec): Record<string, string> {
   };
 }
 
-async function partitionCounts(admin: Admin, topics: string[]): Promise<Map<string, number>> {
+interface TopicShape {
+  partitions: number;
+  /** The smallest replica count of any partition. */
+  replicas: number;
+}
+
+async function topicShapes(admin: Admin, topics: string[]): Promise<Map<string, TopicShape>> {
   if (topics.length === 0) return new Map();
   const { topics: meta } = await admin.fetchTopicMetadata({ topics });
-  return new Map(meta.map((t) => [t.name, t.partitions.length]));
+  return new Map(
+    meta.map((t) => [t.name, { partitions: t.partitions.length, replicas: Math.min(...t.partitions.map((p) => p.replicas.length)) }]),
+  );
 }
 
 async function currentConfigs(admin: Admin, topics: string[]): Promise<Map<string, Record<string, string>>> {
@@ -63,7 +77,7 @@ async function currentConfigs(admin: Admin, topics: string[]): Promise<Map<strin
   );
 }
 
-async function provision(admin: Admin, specs: readonly TopicSpec[], fixConfig: boolean): Promise<Row[]> {
+async function provision(admin: Admin, specs: readonly TopicSpec[], fixConfig: boolean, replicationFactor: number): Promise<Row[]> {
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.name));
   const present = specs.filter((s) => existing.has(s.name));
@@ -74,17 +88,17 @@ async function provision(admin: Admin, specs: readonly TopicSpec[], fixConfig: b
       topics: missing.map((s) => ({
         topic: s.name,
         numPartitions: s.partitions,
-        replicationFactor: REPLICATION_FACTOR,
+        replicationFactor,
         configEntries: Object.entries(desiredConfig(s)).map(([name, value]) => ({ name, value })),
       })),
     });
     await waitForTopicLeaders(admin, missing.map((s) => s.name));
   }
 
-  const counts = await partitionCounts(admin, present.map((s) => s.name));
+  const shapes = await topicShapes(admin, present.map((s) => s.name));
   const configs = await currentConfigs(admin, present.map((s) => s.name));
 
-  const toGrow = present.filter((s) => (counts.get(s.name) ?? 0) < s.partitions);
+  const toGrow = present.filter((s) => (shapes.get(s.name)?.partitions ?? 0) < s.partitions);
   if (toGrow.length > 0) {
     // Growing is safe to automate (keys remap, but no data is lost); shrinking
     // is impossible in Kafka, so more partitions than specified is only reported.
@@ -99,18 +113,26 @@ async function provision(admin: Admin, specs: readonly TopicSpec[], fixConfig: b
     grown: false,
     drift: false,
     partitions: spec.partitions,
+    replicas: replicationFactor,
     notes: [],
   }));
   const toFix: TopicSpec[] = [];
   for (const spec of present) {
     const notes: string[] = [];
-    const actualPartitions = counts.get(spec.name) ?? 0;
+    const actualPartitions = shapes.get(spec.name)?.partitions ?? 0;
+    const replicas = shapes.get(spec.name)?.replicas ?? 0;
     const grown = actualPartitions < spec.partitions;
     let drift = false;
     if (grown) {
       notes.push(`partitions ${actualPartitions} -> ${spec.partitions}`);
     } else if (actualPartitions > spec.partitions) {
       notes.push(`has ${actualPartitions} partitions, spec says ${spec.partitions} (cannot shrink)`);
+      drift = true;
+    }
+    if (replicas < replicationFactor) {
+      // Adding replicas is a partition reassignment (kafka-reassign-partitions),
+      // which moves data between brokers: a deliberate operation, not a start script's.
+      notes.push(`${replicas} replicas, the cluster allows ${replicationFactor} (reassign partitions or recreate)`);
       drift = true;
     }
     const actual = configs.get(spec.name) ?? {};
@@ -122,7 +144,7 @@ async function provision(admin: Admin, specs: readonly TopicSpec[], fixConfig: b
       if (fixConfig) toFix.push(spec);
       else drift = true;
     }
-    rows.push({ spec, created: false, grown, drift, partitions: Math.max(actualPartitions, spec.partitions), notes });
+    rows.push({ spec, created: false, grown, drift, partitions: Math.max(actualPartitions, spec.partitions), replicas, notes });
   }
   if (toFix.length > 0) {
     // alterConfigs replaces a topic's whole dynamic config; the spec pins
@@ -146,12 +168,12 @@ function outcomeOf(r: Row): string {
   return parts.filter(Boolean).join('+') || 'ok';
 }
 
-function printSummary(rows: Row[], brokers: string[]): void {
+function printSummary(rows: Row[], brokers: string[], clusterSize: number): void {
   const width = Math.max(...rows.map((r) => r.spec.name.length));
-  console.log(`[topics] ${rows.length} topics on ${brokers.join(',')}:`);
+  console.log(`[topics] ${rows.length} topics on ${brokers.join(',')} (${clusterSize} broker(s), replication factor ${replicationFactorFor(clusterSize)}):`);
   for (const r of rows) {
     const retention = r.spec.retentionMs < 0 ? 'forever' : `${Math.round(r.spec.retentionMs / 86_400_000)}d`;
-    const line = `  ${r.spec.name.padEnd(width)}  ${String(r.partitions).padStart(2)}p  ${r.spec.cleanupPolicy.padEnd(7)}  ${retention.padEnd(7)}  ${outcomeOf(r)}`;
+    const line = `  ${r.spec.name.padEnd(width)}  ${String(r.partitions).padStart(2)}p  x${r.replicas}  ${r.spec.cleanupPolicy.padEnd(7)}  ${retention.padEnd(7)}  ${outcomeOf(r)}`;
     console.log(r.notes.length > 0 ? `${line}: ${r.notes.join('; ')}` : line);
   }
   const created = rows.filter((r) => r.created).length;
@@ -170,7 +192,11 @@ async function main(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    printSummary(await provision(admin, TOPIC_SPECS, process.argv.includes('--fix-config')), brokers);
+    // The replication factor follows the cluster actually reached, not the
+    // bootstrap list: one address can front a whole cluster.
+    const { brokers: registered } = await admin.describeCluster();
+    const rows = await provision(admin, TOPIC_SPECS, process.argv.includes('--fix-config'), replicationFactorFor(registered.length));
+    printSummary(rows, brokers, registered.length);
   } finally {
     await admin.disconnect();
   }

@@ -3,6 +3,8 @@
 # single node) and PostgreSQL 15, started from this repository only.
 #
 #   bash deploy/local/infra.sh up       start both (idempotent), provision topics
+#   bash deploy/local/infra.sh up --brokers 3   a three-node Kafka cluster
+#                                       (same as KAFKA_BROKER_COUNT=3)
 #   bash deploy/local/infra.sh down     stop both
 #   bash deploy/local/infra.sh status   what runs where; exit 0 only if both run
 #   bash deploy/local/infra.sh status --quiet   exit code only (for scripts)
@@ -11,6 +13,26 @@
 set -euo pipefail
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# --brokers N before env.sh derives KAFKA_BROKERS from the cluster size.
+ARGS=()
+while (($# > 0)); do
+  case "$1" in
+    --brokers)
+      [[ $# -ge 2 ]] || { echo "--brokers needs a number" >&2; exit 2; }
+      export KAFKA_BROKER_COUNT="$2"
+      shift 2
+      ;;
+    --brokers=*)
+      export KAFKA_BROKER_COUNT="${1#--brokers=}"
+      shift
+      ;;
+    *)
+      ARGS+=("$1")
+      shift
+      ;;
+  esac
+done
+set -- "${ARGS[@]+"${ARGS[@]}"}"
 # shellcheck source=deploy/local/lib.sh
 source "${LOCAL_DIR}/lib.sh"
 # shellcheck source=deploy/local/kafka.sh
@@ -46,6 +68,8 @@ cmd_down() {
   # neither depends on the other, so order is only about log tidiness.
   kafka_down
   pg_down
+  # The next plain `up` is a single broker again.
+  rm -f "${KAFKA_SIZE_FILE}"
 }
 
 cmd_status() {
@@ -78,7 +102,7 @@ main() {
     down) with_lock cmd_down ;;
     status) cmd_status "${2:-}" ;;
     *)
-      echo "usage: $0 up|down|status [--quiet]" >&2
+      echo "usage: $0 up [--brokers N] | down | status [--quiet]" >&2
       exit 2
       ;;
   esac

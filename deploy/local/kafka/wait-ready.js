@@ -4,7 +4,10 @@
 // not enough: the socket server accepts before the broker has joined the
 // KRaft quorum and can serve metadata.
 //
-//   node deploy/local/kafka/wait-ready.js [--timeout-ms 90000] [--pid <broker pid>] [--once]
+//   node deploy/local/kafka/wait-ready.js [--timeout-ms 90000] [--pid <broker pid>] [--brokers N] [--once]
+//
+// --brokers N (a cluster) also waits until N brokers are registered, so topics
+// created next get all their replicas.
 //
 // --pid lets the probe give up at once when the broker process died (a bad
 // config fails in a second; no point waiting for the deadline).
@@ -22,6 +25,7 @@ const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
 const timeoutMs = Number(arg('--timeout-ms', '90000'));
 const pid = arg('--pid', '');
 const once = process.argv.includes('--once');
+const expectedBrokers = Number(arg('--brokers', '1'));
 const intervalMs = 250;
 
 function alive(p) {
@@ -46,7 +50,12 @@ async function probe() {
   const admin = kafka.admin();
   try {
     await admin.connect();
-    return await admin.listTopics();
+    const topics = await admin.listTopics();
+    const { brokers: registered } = await admin.describeCluster();
+    if (registered.length < expectedBrokers) {
+      throw new Error(`${registered.length} of ${expectedBrokers} brokers registered`);
+    }
+    return topics;
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
