@@ -2,6 +2,11 @@
 # Starts, stops and reports the pipeline's services as background processes
 # on this machine (built output under dist/, logs and pids under .cache/run).
 #   services.sh up | down | status
+#
+# Instances per service: <SERVICE>_INSTANCES (e.g. SCORING_INSTANCES=2),
+# default 1. Instances of a service share its consumer group, so Kafka splits
+# the partitions between them; instance k listens on <SERVICE>_PORT +
+# (k-1) * SERVICES_PORT_STEP (default 100: scoring 3003, 3103, 3203 ...).
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -10,76 +15,112 @@ SERVICES=(sourcing screening scoring offer monitor)
 declare -A PORTS=([sourcing]="${SOURCING_PORT:-3001}" [screening]="${SCREENING_PORT:-3002}" [scoring]="${SCORING_PORT:-3003}" [offer]="${OFFER_PORT:-3004}" [monitor]="${MONITOR_PORT:-3005}")
 RUN_DIR="${HIRING_CACHE_DIR}/run"
 READY_TIMEOUT_S="${SERVICES_READY_TIMEOUT_S:-90}"
+PORT_STEP="${SERVICES_PORT_STEP:-100}"
 
 svc_log() { printf '[services] %s\n' "$*"; }
 
-ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$1]}/health/ready"; }
+instances_of() {
+  local var="${1^^}_INSTANCES" n
+  n="${!var:-1}"
+  [[ "${n}" =~ ^[1-9][0-9]?$ ]] || die "${var} must be a number 1..99, got '${n}'"
+  echo "${n}"
+}
+
+# Instance 1 keeps the historic names (<svc>.pid, <svc>.log); k > 1 adds -k.
+inst_name() { if (($2 == 1)); then echo "$1"; else echo "$1-$2"; fi; }
+inst_port() { echo $((PORTS[$1] + ($2 - 1) * PORT_STEP)); }
+
+ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(inst_port "$1" "$2")/health/ready"; }
 
 start_one() {
-  local svc="$1" pid
-  pid="$(read_pid_file "${RUN_DIR}/${svc}.pid")"
+  local svc="$1" k="$2" name pid port
+  name="$(inst_name "${svc}" "${k}")"
+  port="$(inst_port "${svc}" "${k}")"
+  pid="$(read_pid_file "${RUN_DIR}/${name}.pid")"
   if pid_matches "${pid}" "dist/apps/${svc}/src/main.js"; then
-    svc_log "${svc} already running (pid ${pid})"
+    svc_log "${name} already running (pid ${pid})"
     return
   fi
+  if port_open 127.0.0.1 "${port}"; then
+    die "port ${port} for ${name} is taken by another process (set ${svc^^}_PORT or SERVICES_PORT_STEP)"
+  fi
   # setsid: the service outlives this script and gets its own process group.
-  PORT="${PORTS[$svc]}" setsid node --enable-source-maps "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
-    >>"${RUN_DIR}/${svc}.log" 2>&1 </dev/null &
-  echo $! >"${RUN_DIR}/${svc}.pid"
-  svc_log "${svc} started (pid $!, port ${PORTS[$svc]}, log ${RUN_DIR}/${svc}.log)"
+  PORT="${port}" INSTANCE_ID="${name}-$$" setsid node --enable-source-maps "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
+    >>"${RUN_DIR}/${name}.log" 2>&1 </dev/null &
+  echo $! >"${RUN_DIR}/${name}.pid"
+  svc_log "${name} started (pid $!, port ${port}, log ${RUN_DIR}/${name}.log)"
 }
 
 wait_ready() {
-  local svc="$1" deadline=$((SECONDS + READY_TIMEOUT_S)) pid
-  until ready "${svc}"; do
-    pid="$(read_pid_file "${RUN_DIR}/${svc}.pid")"
+  local svc="$1" k="$2" deadline=$((SECONDS + READY_TIMEOUT_S)) pid name
+  name="$(inst_name "${svc}" "${k}")"
+  until ready "${svc}" "${k}"; do
+    pid="$(read_pid_file "${RUN_DIR}/${name}.pid")"
     if ! kill -0 "${pid}" 2>/dev/null; then
-      tail_file "${RUN_DIR}/${svc}.log"
-      die "${svc} exited before it was ready"
+      tail_file "${RUN_DIR}/${name}.log"
+      die "${name} exited before it was ready"
     fi
     if ((SECONDS >= deadline)); then
-      tail_file "${RUN_DIR}/${svc}.log"
-      die "${svc} not ready within ${READY_TIMEOUT_S}s (http://127.0.0.1:${PORTS[$svc]}/health/ready)"
+      tail_file "${RUN_DIR}/${name}.log"
+      die "${name} not ready within ${READY_TIMEOUT_S}s (http://127.0.0.1:$(inst_port "${svc}" "${k}")/health/ready)"
     fi
     sleep 0.5 # polling interval of a deadline-bounded wait
   done
-  svc_log "${svc} ready: http://127.0.0.1:${PORTS[$svc]}  (OpenAPI: /docs, metrics: /metrics)"
+  svc_log "${name} ready: http://127.0.0.1:$(inst_port "${svc}" "${k}")  (OpenAPI: /docs, metrics: /metrics)"
 }
 
 up() {
   require_cmd curl "Install it with: apt-get install -y curl"
   [[ -f "${REPO_ROOT}/dist/apps/sourcing/src/main.js" ]] || die "services are not built: run 'npm run build' first"
   mkdir -p "${RUN_DIR}"
-  local svc
-  for svc in "${SERVICES[@]}"; do start_one "${svc}"; done
-  for svc in "${SERVICES[@]}"; do wait_ready "${svc}"; done
+  local svc k
+  for svc in "${SERVICES[@]}"; do
+    for ((k = 1; k <= $(instances_of "${svc}"); k++)); do start_one "${svc}" "${k}"; done
+  done
+  for svc in "${SERVICES[@]}"; do
+    for ((k = 1; k <= $(instances_of "${svc}"); k++)); do wait_ready "${svc}" "${k}"; done
+  done
+}
+
+# Every pid file of a service, whatever its instance count is now, so `down`
+# also stops instances started with a larger count.
+pid_files_of() {
+  [[ -f "${RUN_DIR}/$1.pid" ]] && echo "${RUN_DIR}/$1.pid"
+  compgen -G "${RUN_DIR}/$1-[0-9]*.pid" || true
 }
 
 down() {
-  local svc pid deadline
+  local svc f pid name deadline
   for svc in "${SERVICES[@]}"; do
-    pid="$(read_pid_file "${RUN_DIR}/${svc}.pid")"
-    if pid_matches "${pid}" "dist/apps/${svc}/src/main.js"; then
-      kill -TERM "${pid}"
-      deadline=$((SECONDS + 30))
-      while kill -0 "${pid}" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-      kill -0 "${pid}" 2>/dev/null && { warn "${svc} ignored SIGTERM; killing"; kill -KILL "${pid}"; }
-      svc_log "${svc} stopped"
-    fi
-    rm -f "${RUN_DIR}/${svc}.pid"
+    while read -r f; do
+      [[ -n "${f}" ]] || continue
+      name="$(basename "${f}" .pid)"
+      pid="$(read_pid_file "${f}")"
+      if pid_matches "${pid}" "dist/apps/${svc}/src/main.js"; then
+        kill -TERM "${pid}"
+        deadline=$((SECONDS + 30))
+        while kill -0 "${pid}" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+        kill -0 "${pid}" 2>/dev/null && { warn "${name} ignored SIGTERM; killing"; kill -KILL "${pid}"; }
+        svc_log "${name} stopped"
+      fi
+      rm -f "${f}"
+    done < <(pid_files_of "${svc}")
   done
 }
 
 status() {
-  local svc pid state
+  local svc k pid state name
   for svc in "${SERVICES[@]}"; do
-    pid="$(read_pid_file "${RUN_DIR}/${svc}.pid")"
-    if pid_matches "${pid}" "dist/apps/${svc}/src/main.js"; then
-      if ready "${svc}"; then state=ready; else state="running, not ready"; fi
-    else
-      state=stopped
-    fi
-    printf '  %-10s %-20s port %s\n' "${svc}" "${state}" "${PORTS[$svc]}"
+    for ((k = 1; k <= $(instances_of "${svc}"); k++)); do
+      name="$(inst_name "${svc}" "${k}")"
+      pid="$(read_pid_file "${RUN_DIR}/${name}.pid")"
+      if pid_matches "${pid}" "dist/apps/${svc}/src/main.js"; then
+        if ready "${svc}" "${k}"; then state=ready; else state="running, not ready"; fi
+      else
+        state=stopped
+      fi
+      printf '  %-12s %-20s port %s\n' "${name}" "${state}" "$(inst_port "${svc}" "${k}")"
+    done
   done
 }
 
