@@ -56,4 +56,7 @@ step "build + end-to-end tests (test/, services as processes)"
 require_tests end-to-end '*.e2e-spec.ts'
 npx nx run system-tests:e2e --output-style=static
 t_end=$(now_ms)
-step "done: lint+unit $(fmt_ms $((t_unit - t0))), integration $(fmt_ms $((t_int - t_unit))), e2e $(fmt_ms $((t_end - t_int)))"
+step "scale-out: three brokers, two instances each, faults under load (own cluster and ports)"
+npx nx run system-tests:scale-out --output-style=static
+t_scale=$(now_ms)
+step "done: lint+unit $(fmt_ms $((t_unit - t0))), integration $(fmt_ms $((t_int - t_unit))), e2e $(fmt_ms $((t_end - t_int))), scale-out $(fmt_ms $((t_scale - t_end)))"

@@ -81,6 +81,7 @@ export class MessagingModule {
       clientId: `${service}-${config.INSTANCE_ID}`,
       groupId: config.KAFKA_CONSUMER_GROUP ?? service,
       brokers: config.kafkaBrokers,
+      kafka: config.kafkaSecurity,
       schema: service,
       source: serviceSource(service),
       consumer: {

@@ -42,4 +42,15 @@ describe('service config from the environment', () => {
   it('splits a broker list', () => {
     expect(loadConfig(AppConfig, { KAFKA_BROKERS: 'a:1,b:2' }).kafkaBrokers).toEqual(['a:1', 'b:2']);
   });
+
+  it('authenticates to Kafka with SCRAM-SHA-512 only when both user and password are set', () => {
+    expect(loadConfig(AppConfig, {}).kafkaSecurity).toEqual({ ssl: false });
+    expect(loadConfig(AppConfig, { KAFKA_SASL_USERNAME: 'scoring', KAFKA_SASL_PASSWORD: 's3cret', KAFKA_SSL: 'true' }).kafkaSecurity).toEqual({
+      ssl: true,
+      sasl: { mechanism: 'scram-sha-512', username: 'scoring', password: 's3cret' },
+    });
+    expect(() => loadConfig(AppConfig, { KAFKA_SASL_USERNAME: 'scoring' })).toThrow(/KAFKA_SASL_PASSWORD/);
+    expect(() => loadConfig(AppConfig, { KAFKA_SASL_PASSWORD: 's3cret' })).toThrow(/KAFKA_SASL_USERNAME/);
+    expect(() => loadConfig(AppConfig, { KAFKA_SSL: 'yes' })).toThrow(/KAFKA_SSL/);
+  });
 });

@@ -1,6 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
+/** How the service authenticates to Kafka; the shape kafkajs takes for `ssl` and `sasl`. */
+export interface KafkaClientSecurity {
+  ssl: boolean;
+  sasl?: { mechanism: 'scram-sha-512'; username: string; password: string };
+}
+
 /**
  * What every service needs. Apps extend it with their own variables; the
  * property names are the environment variable names, so the README table and
@@ -16,6 +22,22 @@ export class ServiceConfig {
 
   @IsString() @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /**
+   * SCRAM-SHA-512 credentials (e.g. of a Strimzi KafkaUser, whose ACLs say what
+   * this service may read and write). Unset: no authentication, as locally.
+   */
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_PASSWORD !== undefined && c.KAFKA_SASL_PASSWORD !== '')
+  @IsString() @IsNotEmpty({ message: 'KAFKA_SASL_USERNAME must be set when KAFKA_SASL_PASSWORD is' })
+  KAFKA_SASL_USERNAME: string | undefined = undefined;
+
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_USERNAME !== undefined && c.KAFKA_SASL_USERNAME !== '')
+  @IsString() @IsNotEmpty({ message: 'KAFKA_SASL_PASSWORD must be set when KAFKA_SASL_USERNAME is' })
+  KAFKA_SASL_PASSWORD: string | undefined = undefined;
+
+  /** TLS to the brokers (a listener with tls: true). */
+  @IsIn(['true', 'false'])
+  KAFKA_SSL = 'false';
 
   @IsString() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://hiring:hiring@127.0.0.1:5433/hiring';
@@ -70,5 +92,11 @@ export class ServiceConfig {
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',');
+  }
+
+  get kafkaSecurity(): KafkaClientSecurity {
+    const ssl = this.KAFKA_SSL === 'true';
+    if (!this.KAFKA_SASL_USERNAME || !this.KAFKA_SASL_PASSWORD) return { ssl };
+    return { ssl, sasl: { mechanism: 'scram-sha-512', username: this.KAFKA_SASL_USERNAME, password: this.KAFKA_SASL_PASSWORD } };
   }
 }
