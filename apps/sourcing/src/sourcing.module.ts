@@ -34,6 +34,7 @@ import { SubmissionEventsHandler } from './submissions/submission-events.handler
 import { SubmissionRepository } from './submissions/submission.repository';
 import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmitBulkService } from './submissions/submit-bulk.service';
+import { SubmissionIntakeService } from './submissions/submission-intake.service';
 import { SubmitCandidateService } from './submissions/submit-candidate.service';
 
 /** Agencies and their keys, requisitions, submissions and duplicates over HTTP. */
@@ -66,6 +67,7 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
     CreateRequisitionService,
     FindRequisitionsService,
     CloseRequisitionService,
+    SubmissionIntakeService,
     SubmitCandidateService,
     SubmitBulkService,
     GetSubmissionService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, In, IsNull, QueryFailedError } from 'typeorm';
 import { AgencyApiKeyEntity } from './agency-api-key.entity';
 import { AgencyEntity } from './agency.entity';
 
@@ -39,6 +39,11 @@ export class AgencyRepository {
 
   findById(id: string): Promise<AgencyEntity | null> {
     return this.dataSource.getRepository(AgencyEntity).findOneBy({ id });
+  }
+
+  /** The agencies a consumed batch names, in one query. */
+  findByIds(ids: readonly string[]): Promise<AgencyEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.getRepository(AgencyEntity).findBy({ id: In([...new Set(ids)]) });
   }
 
   list(): Promise<AgencyEntity[]> {

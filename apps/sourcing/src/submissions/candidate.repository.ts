@@ -11,6 +11,14 @@ export interface NewCandidate {
   rulesVersion: string;
 }
 
+/** One identifier claimed for a candidate (the candidate's owner and window). */
+export interface IdentifierClaim extends CandidateIdentifier {
+  candidateId: string;
+  agencyId: string;
+  ownedFrom: Date;
+  ownedUntil: Date;
+}
+
 const byKey = (a: CandidateIdentifier, b: CandidateIdentifier) => (a.kind + '\u0000' + a.value).localeCompare(b.kind + '\u0000' + b.value);
 
 /** Candidates and the normalised identifiers that say who owns them. */
@@ -41,6 +49,54 @@ export class CandidateRepository {
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [c.id, c.ownerAgencyId, c.firstSubmissionId, c.ownedFrom, c.ownedUntil, c.rulesVersion],
     );
+  }
+
+  async createMany(tx: SourcingTx, candidates: readonly NewCandidate[]): Promise<void> {
+    if (candidates.length === 0) return;
+    await tx.query(
+      `INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[])`,
+      [
+        candidates.map((c) => c.id),
+        candidates.map((c) => c.ownerAgencyId),
+        candidates.map((c) => c.firstSubmissionId),
+        candidates.map((c) => c.ownedFrom),
+        candidates.map((c) => c.ownedUntil),
+        candidates.map((c) => c.rulesVersion),
+      ],
+    );
+  }
+
+  /**
+   * claim() for a whole chunk in one statement: each identifier at most once
+   * (the caller decided the chunk in memory), sorted so concurrent claimers
+   * lock rows in one order. Returns what was claimed; a missing one is held by
+   * a concurrent transaction now.
+   */
+  async claimMany(tx: SourcingTx, claims: readonly IdentifierClaim[], now: Date): Promise<CandidateIdentifier[]> {
+    if (claims.length === 0) return [];
+    const sorted = [...claims].sort(byKey);
+    const rows: { kind: IdentifierKind; value: string }[] = await tx.query(
+      `INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
+       SELECT k, v, c, a, f, u
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[]) WITH ORDINALITY AS t(k, v, c, a, f, u, n)
+        ORDER BY n
+       ON CONFLICT (kind, value) DO UPDATE
+          SET candidate_id = EXCLUDED.candidate_id, agency_id = EXCLUDED.agency_id,
+              owned_from = EXCLUDED.owned_from, owned_until = EXCLUDED.owned_until
+        WHERE ci.owned_until <= $7
+       RETURNING kind, value`,
+      [
+        sorted.map((c) => c.kind),
+        sorted.map((c) => c.value),
+        sorted.map((c) => c.candidateId),
+        sorted.map((c) => c.agencyId),
+        sorted.map((c) => c.ownedFrom),
+        sorted.map((c) => c.ownedUntil),
+        now,
+      ],
+    );
+    return rows.map((r) => ({ kind: r.kind, value: r.value }));
   }
 
   /**

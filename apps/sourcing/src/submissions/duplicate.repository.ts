@@ -70,6 +70,26 @@ export class DuplicateRepository {
     );
   }
 
+  async recordMany(tx: SourcingTx, duplicates: readonly NewDuplicate[]): Promise<void> {
+    if (duplicates.length === 0) return;
+    // matched_on is ragged per row: sent as comma-joined kinds (kinds never hold a comma).
+    await tx.query(
+      `INSERT INTO sourcing.duplicates (submission_id, agency_id, owner_agency_id, owner_candidate_id, matched_on, owned_until, rules_version, detected_at)
+       SELECT s, a, o, c, string_to_array(m, ','), u, r, d
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[]) AS t(s, a, o, c, m, u, r, d)`,
+      [
+        duplicates.map((d) => d.submissionId),
+        duplicates.map((d) => d.agencyId),
+        duplicates.map((d) => d.ownerAgencyId),
+        duplicates.map((d) => d.ownerCandidateId),
+        duplicates.map((d) => d.matchedOn.join(',')),
+        duplicates.map((d) => d.ownedUntil),
+        duplicates.map((d) => d.rulesVersion),
+        duplicates.map((d) => d.detectedAt),
+      ],
+    );
+  }
+
   async list(filter: { agencyId?: string; limit: number }): Promise<DuplicateRecord[]> {
     const rows: DuplicateRow[] = await this.dataSource.query(
       `${SELECT} WHERE ($1::uuid IS NULL OR d.agency_id = $1 OR d.owner_agency_id = $1) ORDER BY d.detected_at DESC LIMIT $2`,

@@ -25,10 +25,12 @@ export interface CandidateSourcedData {
 export class SourcingEventsPublisher {
   constructor(private readonly outbox: Outbox) {}
 
-  async candidateSourced(tx: SourcingTx, data: CandidateSourcedData): Promise<void> {
-    // buildEvent validates the payload against the contract on the way out.
-    const event = buildEvent(EVENT_TYPES.candidateSourced, { source: SOURCING_EVENT_SOURCE, data: data as unknown as CandidateSourcedEvent });
-    await this.outbox.enqueue(tx, [event]);
+  /** One outbox insert for a whole chunk of sourced candidates. */
+  async candidatesSourced(tx: SourcingTx, data: readonly CandidateSourcedData[]): Promise<void> {
+    if (data.length === 0) return;
+    // buildEvent validates each payload against the contract on the way out.
+    const events = data.map((d) => buildEvent(EVENT_TYPES.candidateSourced, { source: SOURCING_EVENT_SOURCE, data: d as unknown as CandidateSourcedEvent }));
+    await this.outbox.enqueue(tx, events);
   }
 
   async candidateErased(tx: SourcingTx, data: CandidateErasedEvent): Promise<void> {

@@ -6,11 +6,12 @@
 import { Injectable } from '@nestjs/common';
 import { AGENCY_SIGNATURE_ATTRIBUTE, EVENT_TYPES, TOPICS, verifySubmissionSignature, type CloudEvent, type SubmissionEvent } from '@hiring/contracts';
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
+import type { AgencyEntity } from '../agencies/agency.entity';
 import { AgencyRepository } from '../agencies/agency.repository';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import type { SubmitCandidateDto } from './submission.dto';
-import { SubmitCandidateService } from './submit-candidate.service';
+import { SubmissionIntakeService, type IntakeItem } from './submission-intake.service';
 
 export function toSubmitCandidateDto(data: SubmissionEvent): SubmitCandidateDto {
   return {
@@ -25,33 +26,43 @@ export function toSubmitCandidateDto(data: SubmissionEvent): SubmitCandidateDto 
 export class SubmissionEventsHandler {
   constructor(
     private readonly agencies: AgencyRepository,
-    private readonly submitCandidate: SubmitCandidateService,
+    private readonly intake: SubmissionIntakeService,
   ) {}
 
   /**
-   * Each submission commits in its own transaction (the use case's, with its
-   * duplicate-race retry); a redelivered event is a no-op by its externalId.
-   * A failure throws, and the transport dead-letters that event alone.
+   * A consumed chunk is authenticated with one agency lookup and submitted
+   * through the intake as one chunk (its own transaction, with the
+   * duplicate-race handling); a redelivered event is a replay by its
+   * externalId. If any event is refused (bad signature, invalid, unknown
+   * requisition, ...), the good ones are committed first and then the chunk
+   * fails: the transport retries each event alone, the good ones replay, and
+   * only the refused one is dead-lettered, with its own reason.
    */
   @ConsumeEvents({ topic: TOPICS.submissions, types: [EVENT_TYPES.submission] })
   async handle(events: ConsumedEvent<SubmissionEvent>[]): Promise<void> {
+    const agencies = new Map((await this.agencies.findByIds(events.map((e) => e.data.agencyId))).map((a) => [a.id, a]));
+    const refused: SourcingException[] = [];
+    const items: IntakeItem[] = [];
     for (const event of events) {
-      const agency = await this.authenticate(event);
-      await this.submitCandidate.execute(agency, toSubmitCandidateDto(event.data), undefined, 'kafka');
+      const agency = authenticate(event, agencies.get(event.data.agencyId));
+      if (agency instanceof SourcingException) refused.push(agency);
+      else items.push({ agency, input: toSubmitCandidateDto(event.data), channel: 'kafka' });
     }
+    const results = await this.intake.submitAll(items);
+    for (const r of results) if (!r.ok) refused.push(r.error);
+    if (refused[0]) throw refused[0];
   }
+}
 
-  private async authenticate(event: ConsumedEvent<SubmissionEvent>): Promise<AuthenticatedAgency> {
-    const envelope = event.envelope as CloudEvent<unknown> & Record<string, unknown>;
-    const signature = envelope[AGENCY_SIGNATURE_ATTRIBUTE];
-    const agency = await this.agencies.findById(event.data.agencyId);
-    if (!agency || typeof signature !== 'string' || !verifySubmissionSignature(envelope.data, signature, agency.signingSecret)) {
-      // Same answer for an unknown agency and a bad signature: no probing of agency ids.
-      throw new SourcingException(
-        SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION,
-        `Submission ${event.id}: the ${AGENCY_SIGNATURE_ATTRIBUTE} signature does not verify for agency ${event.data.agencyId}.`,
-      );
-    }
-    return { id: agency.id, name: agency.name, keyId: 'kafka-signature' };
+function authenticate(event: ConsumedEvent<SubmissionEvent>, agency: AgencyEntity | undefined): AuthenticatedAgency | SourcingException {
+  const envelope = event.envelope as CloudEvent<unknown> & Record<string, unknown>;
+  const signature = envelope[AGENCY_SIGNATURE_ATTRIBUTE];
+  if (!agency || typeof signature !== 'string' || !verifySubmissionSignature(envelope.data, signature, agency.signingSecret)) {
+    // Same answer for an unknown agency and a bad signature: no probing of agency ids.
+    return new SourcingException(
+      SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION,
+      `Submission ${event.id}: the ${AGENCY_SIGNATURE_ATTRIBUTE} signature does not verify for agency ${event.data.agencyId}.`,
+    );
   }
+  return { id: agency.id, name: agency.name, keyId: 'kafka-signature' };
 }

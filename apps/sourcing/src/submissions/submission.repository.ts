@@ -8,6 +8,31 @@ export type SourcingTx = EntityManager;
 
 export type NewSubmission = Omit<SubmissionEntity, 'status' | 'candidateId' | 'receivedAt' | 'updatedAt'>;
 
+/** What idempotency needs of an earlier submission (no identity, no profile). */
+export interface EarlierSubmission {
+  id: string;
+  agencyId: string;
+  externalId: string;
+  idempotencyKey: string | null;
+  requestHash: string;
+  status: string;
+  candidateId: string | null;
+}
+
+export interface IdempotencyKeyRef {
+  agencyId: string;
+  externalId: string;
+  idempotencyKey?: string;
+}
+
+/** A status a chunk of submissions reached, with the candidate it joined (if any). */
+export interface SubmissionStatusChange {
+  submissionId: string;
+  status: string;
+  candidateId: string | null;
+  reason: string | null;
+}
+
 export interface StatusChange {
   status: string;
   reason: string | null;
@@ -41,6 +66,95 @@ export class SubmissionRepository {
         idempotencyKey,
       });
     return qb.getMany();
+  }
+
+  /**
+   * Earlier submissions matching any of these (agency, externalId) or (agency,
+   * Idempotency-Key) pairs: one round trip for a whole chunk, each half on its unique index.
+   */
+  async findByIdempotencyMany(refs: readonly IdempotencyKeyRef[]): Promise<EarlierSubmission[]> {
+    if (refs.length === 0) return [];
+    const keyed = refs.filter((r) => r.idempotencyKey !== undefined);
+    const rows: { id: string; agency_id: string; external_id: string; idempotency_key: string | null; request_hash: string; status: string; candidate_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
+           FROM sourcing.submissions s JOIN unnest($1::uuid[], $2::text[]) AS k(agency_id, external_id)
+             ON s.agency_id = k.agency_id AND s.external_id = k.external_id
+         UNION
+         SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
+           FROM sourcing.submissions s JOIN unnest($3::uuid[], $4::text[]) AS k(agency_id, idempotency_key)
+             ON s.agency_id = k.agency_id AND s.idempotency_key = k.idempotency_key`,
+        [refs.map((r) => r.agencyId), refs.map((r) => r.externalId), keyed.map((r) => r.agencyId), keyed.map((r) => r.idempotencyKey)],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      agencyId: r.agency_id,
+      externalId: r.external_id,
+      idempotencyKey: r.idempotency_key,
+      requestHash: r.request_hash,
+      status: r.status,
+      candidateId: r.candidate_id,
+    }));
+  }
+
+  /**
+   * Inserts a chunk of submissions as `received` with their first history row,
+   * in one statement. A row whose externalId / Idempotency-Key the agency
+   * already used (a concurrent twin won) is skipped: returns the ids inserted.
+   */
+  async insertReceivedMany(tx: SourcingTx, rows: readonly NewSubmission[], now: Date): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    // In (agency, externalId) order, so two chunks of one agency take the unique-index locks in one order.
+    const sorted = [...rows].sort((a, b) => (a.agencyId === b.agencyId ? compare(a.externalId, b.externalId) : compare(a.agencyId, b.agencyId)));
+    const col = <K extends keyof NewSubmission>(k: K) => sorted.map((r) => r[k]);
+    const inserted: { id: string }[] = await tx.query(
+      `WITH ins AS (
+         INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+           candidate_name, candidate_email, candidate_phone, candidate_profile_url, profile, status, received_at, updated_at)
+         SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+                candidate_name, candidate_email, candidate_phone, candidate_profile_url, profile::jsonb, 'received', $13, $13
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+                WITH ORDINALITY AS t(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+                                     candidate_name, candidate_email, candidate_phone, candidate_profile_url, profile, n)
+          ORDER BY n
+         ON CONFLICT DO NOTHING
+         RETURNING id),
+       history AS (
+         INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at) SELECT id, 'received', NULL, $13 FROM ins)
+       SELECT id FROM ins`,
+      [
+        col('id'),
+        col('agencyId'),
+        col('externalId'),
+        col('idempotencyKey'),
+        col('requestHash'),
+        col('channel'),
+        col('requisitionId'),
+        col('candidateName'),
+        col('candidateEmail'),
+        col('candidatePhone'),
+        col('candidateProfileUrl'),
+        sorted.map((r) => JSON.stringify(r.profile)),
+        now,
+      ],
+    );
+    return new Set(inserted.map((r) => r.id));
+  }
+
+  /** Moves a chunk of submissions to their next status and appends the history, in one statement. */
+  async setStatusMany(tx: SourcingTx, changes: readonly SubmissionStatusChange[], now: Date): Promise<void> {
+    if (changes.length === 0) return;
+    await tx.query(
+      `WITH c AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[]) WITH ORDINALITY AS c(id, status, candidate_id, reason, n)),
+       moved AS (
+         UPDATE sourcing.submissions s SET status = c.status, candidate_id = COALESCE(c.candidate_id, s.candidate_id), updated_at = $5
+           FROM c WHERE s.id = c.id)
+       INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
+       SELECT id, status, reason, $5 FROM c ORDER BY n`,
+      [changes.map((c) => c.submissionId), changes.map((c) => c.status), changes.map((c) => c.candidateId), changes.map((c) => c.reason), now],
+    );
   }
 
   /**
@@ -86,4 +200,8 @@ export class SubmissionRepository {
   private async appendHistory(tx: SourcingTx, submissionId: string, status: string, reason: string | null, at: Date): Promise<void> {
     await tx.query('INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at) VALUES ($1, $2, $3, $4)', [submissionId, status, reason, at]);
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

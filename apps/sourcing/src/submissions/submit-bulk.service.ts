@@ -1,49 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
-import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
+import { SourcingExceptionCode } from '../shared/sourcing.exception';
 import type { BulkItemResult, BulkSubmissionResponse } from './submission.dto';
 import { parseBulkBody, validateSubmissionItem } from './submission-input';
-import { SubmitCandidateService } from './submit-candidate.service';
+import { SubmissionIntakeService, type IntakeResult } from './submission-intake.service';
 
 /**
- * Up to 500 submissions in one request, each judged on its own: per-item
- * status and errors, never all-or-nothing. Each item is idempotent by its
- * externalId, so a client retries a whole bulk request safely.
+ * Up to MAX_BULK_ITEMS submissions in one request, each judged on its own:
+ * per-item status and errors, never all-or-nothing. The valid items go through
+ * the intake as one chunk (a few set-based statements, not a transaction per
+ * item); a later item with the same externalId sees the earlier one. Each item
+ * is idempotent by its externalId, so a client retries a whole request safely.
  */
 @Injectable()
 export class SubmitBulkService {
-  constructor(private readonly submitCandidate: SubmitCandidateService) {}
+  constructor(private readonly intake: SubmissionIntakeService) {}
 
   async execute(agency: AuthenticatedAgency, body: unknown): Promise<BulkSubmissionResponse> {
     const items = parseBulkBody(body).map(validateSubmissionItem);
-    const results: BulkItemResult[] = [];
-    // One transaction per item, in order: a later item with the same externalId sees the earlier one.
-    for (const item of items) {
-      if (!item.ok) {
-        results.push({ index: item.index, status: 'invalid', errors: item.errors });
-        continue;
-      }
-      results.push(await this.submitOne(agency, item.index, item.value));
-    }
+    const valid = items.flatMap((item) => (item.ok ? [item] : []));
+    const outcomes = await this.intake.submitAll(valid.map((item) => ({ agency, input: item.value, channel: 'http' as const })));
+    const byIndex = new Map(valid.map((item, i) => [item.index, outcomes[i]]));
+    const results: BulkItemResult[] = items.map((item) => {
+      if (!item.ok) return { index: item.index, status: 'invalid', errors: item.errors };
+      const outcome = byIndex.get(item.index);
+      if (!outcome) throw new Error(`bulk item ${item.index} has no intake result`);
+      return toItemResult(item.index, outcome);
+    });
     const accepted = results.filter((r) => r.submissionId !== undefined).length;
     return { results, summary: { total: results.length, accepted, failed: results.length - accepted } };
   }
+}
 
-  private async submitOne(agency: AuthenticatedAgency, index: number, dto: Parameters<SubmitCandidateService['execute']>[1]): Promise<BulkItemResult> {
-    try {
-      const outcome = await this.submitCandidate.execute(agency, dto);
-      return {
-        index,
-        status: outcome.status,
-        submissionId: outcome.submissionId,
-        ...(outcome.candidateId ? { candidateId: outcome.candidateId } : {}),
-        ...(outcome.replayed ? { replayed: true } : {}),
-      };
-    } catch (error) {
-      if (!(error instanceof SourcingException)) throw error;
-      return { index, status: itemStatus(error.code), errors: error.errors.length > 0 ? [...error.errors] : [{ path: '(root)', message: error.message }] };
-    }
+function toItemResult(index: number, result: IntakeResult): BulkItemResult {
+  if (!result.ok) {
+    const error = result.error;
+    return { index, status: itemStatus(error.code), errors: error.errors.length > 0 ? [...error.errors] : [{ path: '(root)', message: error.message }] };
   }
+  const outcome = result.outcome;
+  return {
+    index,
+    status: outcome.status,
+    submissionId: outcome.submissionId,
+    ...(outcome.candidateId ? { candidateId: outcome.candidateId } : {}),
+    ...(outcome.replayed ? { replayed: true } : {}),
+  };
 }
 
 function itemStatus(code: SourcingExceptionCode): string {

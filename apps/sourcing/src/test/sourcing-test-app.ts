@@ -20,7 +20,7 @@ export interface RecordedEvent {
   inTransaction: boolean;
 }
 
-export class RecordingPublisher implements Pick<SourcingEventsPublisher, 'candidateSourced' | 'candidateErased'> {
+export class RecordingPublisher implements Pick<SourcingEventsPublisher, 'candidatesSourced' | 'candidateErased'> {
   readonly sourced: RecordedEvent[] = [];
   readonly erased: CandidateErasedEvent[] = [];
 
@@ -29,8 +29,8 @@ export class RecordingPublisher implements Pick<SourcingEventsPublisher, 'candid
     return Promise.resolve();
   }
 
-  candidateSourced(tx: SourcingTx, event: CandidateSourcedData): Promise<void> {
-    this.sourced.push({ event, inTransaction: tx.queryRunner?.isTransactionActive === true });
+  candidatesSourced(tx: SourcingTx, events: readonly CandidateSourcedData[]): Promise<void> {
+    for (const event of events) this.sourced.push({ event, inTransaction: tx.queryRunner?.isTransactionActive === true });
     return Promise.resolve();
   }
 }

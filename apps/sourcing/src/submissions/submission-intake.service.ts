@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { candidateIdentifiers, decideOwnership, validateCandidateProfile, type CandidateIdentifier, type OwnershipClaim, type OwnershipRules } from '@hiring/domain';
+import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
+import { RequisitionRepository } from '../requisitions/requisition.repository';
+import { canonicalHash } from '../shared/canonical-hash';
+import { Clock } from '../shared/clock';
+import { RetryableConflict } from '../shared/retryable-conflict';
+import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
+import { CandidateRepository, type IdentifierClaim, type NewCandidate } from './candidate.repository';
+import { DuplicateRepository, type NewDuplicate } from './duplicate.repository';
+import { OWNERSHIP_RULES } from './ownership-rules.provider';
+import { SourcingEventsPublisher, type CandidateSourcedData } from './sourcing-events.publisher';
+import type { SubmitCandidateDto } from './submission.dto';
+import { toCandidateSourced, toNewSubmission, type AcceptedSubmission } from './submission-intake.mapper';
+import { SubmissionRepository, type EarlierSubmission, type SourcingTx, type SubmissionStatusChange } from './submission.repository';
+
+export interface SubmissionOutcome {
+  submissionId: string;
+  status: string;
+  /** Only when this agency owns the candidate: a duplicate never learns the other agency's candidate. */
+  candidateId?: string;
+  /** True when an earlier submission was returned instead of creating one. */
+  replayed: boolean;
+}
+
+export interface IntakeItem {
+  agency: AuthenticatedAgency;
+  input: SubmitCandidateDto;
+  idempotencyKey?: string;
+  channel: 'http' | 'kafka';
+}
+
+export type IntakeResult = { ok: true; outcome: SubmissionOutcome } | { ok: false; error: SourcingException };
+
+/** A stored submission on its way through the ownership decision. */
+interface Stored extends AcceptedSubmission {
+  submissionId: string;
+}
+
+interface Settled {
+  item: Stored;
+  status: 'sourced' | 'duplicate';
+  candidateId: string | null;
+  reason: string;
+}
+
+interface OwnershipPlan {
+  settled: Settled[];
+  candidates: NewCandidate[];
+  claims: IdentifierClaim[];
+  duplicates: NewDuplicate[];
+  /** What each new candidate must get, by submission: if any is missing, a concurrent transaction won it. */
+  mustClaim: Map<string, CandidateIdentifier[]>;
+}
+
+const MAX_ATTEMPTS = 5;
+const MAX_ROUNDS = 10;
+const identifierKey = (i: CandidateIdentifier) => `${i.kind}\u0000${i.value}`;
+const externalIdKey = (agencyId: string, externalId: string) => `x\u0000${agencyId}\u0000${externalId}`;
+const idempotencyKeyOf = (agencyId: string, key: string) => `k\u0000${agencyId}\u0000${key}`;
+
+/**
+ * Agencies submit people for requisitions, one at a time or a chunk at once
+ * (a bulk request, a consumed Kafka batch); both go through here, as a few
+ * set-based statements per chunk, never a round trip per item:
+ *
+ * 1. validate each item (profile, identity) and look up its requisition (one query);
+ * 2. idempotency: one lookup by externalId / Idempotency-Key for the chunk; an
+ *    earlier submission is replayed (same body) or a conflict (another body);
+ *    a later item repeating an earlier one of the same chunk waits for the next
+ *    round and then sees it, as if they had come one after another;
+ * 3. one transaction: insert the submissions (a concurrent twin is skipped and
+ *    replayed next round), read the stored claims on every identifier of the
+ *    chunk at once, decide ownership in memory with the domain rule (items in
+ *    order, each seeing the claims of the ones before), then write candidates,
+ *    claims, duplicates, statuses and the candidate-sourced events (outbox) in
+ *    one statement each.
+ *
+ * The database still settles races between agencies: the primary key of an
+ * identifier lets only one transaction claim it. An item that lost such a race
+ * is set aside (its writes rolled back to a savepoint), the rest of the chunk is
+ * written without it, and it is decided again alone, seeing the winner.
+ */
+@Injectable()
+export class SubmissionIntakeService {
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly candidates: CandidateRepository,
+    private readonly duplicates: DuplicateRepository,
+    private readonly requisitions: RequisitionRepository,
+    private readonly events: SourcingEventsPublisher,
+    private readonly clock: Clock,
+    @Inject(OWNERSHIP_RULES) private readonly rules: OwnershipRules,
+  ) {}
+
+  /** One result per item, in the items' order. */
+  async submitAll(items: readonly IntakeItem[]): Promise<IntakeResult[]> {
+    const results: (IntakeResult | undefined)[] = new Array<IntakeResult | undefined>(items.length);
+    const checked: Array<Omit<AcceptedSubmission, 'requisition'>> = [];
+    items.forEach((item, index) => {
+      try {
+        checked.push(this.validate(item, index));
+      } catch (error) {
+        if (!(error instanceof SourcingException)) throw error;
+        results[index] = { ok: false, error };
+      }
+    });
+
+    const requisitions = new Map((await this.requisitions.findByIds(checked.map((c) => c.input.requisitionId))).map((r) => [r.id, r]));
+    let pending: AcceptedSubmission[] = [];
+    for (const c of checked) {
+      const requisition = requisitions.get(c.input.requisitionId);
+      if (!requisition) {
+        results[c.index] = {
+          ok: false,
+          error: new SourcingException(SourcingExceptionCode.UNKNOWN_REQUISITION, `No requisition ${c.input.requisitionId}.`, [
+            { path: 'requisitionId', message: 'is not a known requisition' },
+          ]),
+        };
+      } else if (requisition.status !== 'open') {
+        results[c.index] = {
+          ok: false,
+          error: new SourcingException(SourcingExceptionCode.REQUISITION_CLOSED, `Requisition ${c.input.requisitionId} is closed.`, [
+            { path: 'requisitionId', message: 'is closed' },
+          ]),
+        };
+      } else {
+        pending.push({ ...c, requisition: { role: requisition.targetRole, locationTier: requisition.locationTier } });
+      }
+    }
+
+    let conflicts = 0;
+    for (let round = 1; pending.length > 0; round++) {
+      if (round > MAX_ROUNDS) throw new Error(`submission intake did not settle ${pending.length} item(s) in ${MAX_ROUNDS} rounds`);
+      const { replays, fresh, later } = await this.sortOutEarlier(pending);
+      for (const [index, result] of replays) results[index] = result;
+      let again: AcceptedSubmission[] = later;
+      try {
+        const written = fresh.length > 0 ? await this.submissions.transaction((tx) => this.writeChunk(tx, fresh)) : new Map<number, SubmissionOutcome>();
+        for (const item of fresh) {
+          const outcome = written.get(item.index);
+          // Not inserted: a concurrent twin (same externalId / key) committed first; next round replays it.
+          if (outcome) results[item.index] = { ok: true, outcome };
+          else again.push(item);
+        }
+      } catch (error) {
+        if (!(error instanceof RetryableConflict) || ++conflicts >= MAX_ATTEMPTS) throw error;
+        again = [...fresh, ...later];
+      }
+      pending = again.sort((a, b) => a.index - b.index);
+    }
+    return results.map((r, index) => {
+      if (!r) throw new Error(`submission intake left item ${index} without a result`);
+      return r;
+    });
+  }
+
+  private validate(item: IntakeItem, index: number): Omit<AcceptedSubmission, 'requisition'> {
+    const { input } = item;
+    const errors: SourcingFieldError[] = [];
+    const profile = validateCandidateProfile(input.profile);
+    if (!profile.ok) errors.push(...profile.errors.map((e) => ({ path: e.path === '(root)' ? 'profile' : `profile.${e.path}`, message: e.message })));
+    const identity = candidateIdentifiers(input.candidate, { canonicaliseGmail: this.rules.canonicaliseGmail });
+    errors.push(...identity.issues);
+    if (errors.length > 0) throw new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, 'The submission is invalid.', errors);
+    const requestHash = canonicalHash({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
+    return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHash, identifiers: identity.identifiers };
+  }
+
+  /**
+   * One idempotency lookup for the chunk. Items with an earlier submission are
+   * answered now; of the rest, the first item per externalId / key goes on,
+   * and any later one repeating it waits a round.
+   */
+  private async sortOutEarlier(pending: readonly AcceptedSubmission[]): Promise<{ replays: Map<number, IntakeResult>; fresh: AcceptedSubmission[]; later: AcceptedSubmission[] }> {
+    const earlier = await this.submissions.findByIdempotencyMany(
+      pending.map((p) => ({ agencyId: p.agency.id, externalId: p.input.externalId, ...(p.idempotencyKey !== undefined ? { idempotencyKey: p.idempotencyKey } : {}) })),
+    );
+    const byKey = new Map<string, EarlierSubmission>();
+    for (const e of earlier) {
+      byKey.set(externalIdKey(e.agencyId, e.externalId), e);
+      if (e.idempotencyKey !== null) byKey.set(idempotencyKeyOf(e.agencyId, e.idempotencyKey), e);
+    }
+    const replays = new Map<number, IntakeResult>();
+    const fresh: AcceptedSubmission[] = [];
+    const later: AcceptedSubmission[] = [];
+    const taken = new Set<string>();
+    for (const p of pending) {
+      const keys = [externalIdKey(p.agency.id, p.input.externalId), ...(p.idempotencyKey !== undefined ? [idempotencyKeyOf(p.agency.id, p.idempotencyKey)] : [])];
+      const mine = [...new Set(keys.flatMap((k) => byKey.get(k) ?? []))];
+      if (mine.length > 0) {
+        replays.set(p.index, replay(p, mine));
+      } else if (keys.some((k) => taken.has(k))) {
+        later.push(p);
+      } else {
+        for (const k of keys) taken.add(k);
+        fresh.push(p);
+      }
+    }
+    return { replays, fresh, later };
+  }
+
+  private async writeChunk(tx: SourcingTx, chunk: readonly AcceptedSubmission[]): Promise<Map<number, SubmissionOutcome>> {
+    const now = this.clock.now();
+    const stored: Stored[] = chunk.map((item) => ({ ...item, submissionId: randomUUID() }));
+    const inserted = await this.submissions.insertReceivedMany(
+      tx,
+      stored.map((s) => toNewSubmission(s, s.submissionId)),
+      now,
+    );
+    const settled = await this.settleOwnership(
+      tx,
+      stored.filter((s) => inserted.has(s.submissionId)),
+      now,
+    );
+
+    const changes: SubmissionStatusChange[] = [];
+    const sourced: CandidateSourcedData[] = [];
+    const outcomes = new Map<number, SubmissionOutcome>();
+    for (const s of settled.sort((a, b) => a.item.index - b.item.index)) {
+      changes.push({ submissionId: s.item.submissionId, status: s.status, candidateId: s.candidateId, reason: s.reason });
+      if (s.status === 'sourced' && s.candidateId) {
+        sourced.push(toCandidateSourced(s.item, s.item.submissionId, s.candidateId, now));
+        outcomes.set(s.item.index, { submissionId: s.item.submissionId, status: 'sourced', candidateId: s.candidateId, replayed: false });
+      } else {
+        outcomes.set(s.item.index, { submissionId: s.item.submissionId, status: s.status, replayed: false });
+      }
+    }
+    await this.submissions.setStatusMany(tx, changes, now);
+    await this.events.candidatesSourced(tx, sourced);
+    return outcomes;
+  }
+
+  /**
+   * Decides and writes ownership for stored submissions. Items that lost an
+   * identifier to a concurrent transaction are rolled back to the savepoint,
+   * the others are written without them, then each loser is decided alone.
+   */
+  private async settleOwnership(tx: SourcingTx, items: readonly Stored[], now: Date): Promise<Settled[]> {
+    const settled: Settled[] = [];
+    const alone: Stored[] = [];
+    let group = [...items];
+    for (let attempt = 1; group.length > 0; attempt++) {
+      await tx.query('SAVEPOINT ownership');
+      const claims = await this.candidates.findClaims(tx, uniqueIdentifiers(group.flatMap((g) => g.identifiers)));
+      const plan = this.plan(group, claims, now);
+      const losers = await this.writeOwnership(tx, plan, now);
+      if (losers.size === 0) {
+        await tx.query('RELEASE SAVEPOINT ownership');
+        settled.push(...plan.settled);
+        break;
+      }
+      await tx.query('ROLLBACK TO SAVEPOINT ownership');
+      if (group.length === 1) {
+        // Alone and still losing: read the winners again, a bounded number of times.
+        if (attempt >= MAX_ATTEMPTS) throw new RetryableConflict('an identifier was claimed concurrently');
+        continue;
+      }
+      alone.push(...group.filter((g) => losers.has(g.submissionId)));
+      group = group.filter((g) => !losers.has(g.submissionId));
+    }
+    for (const item of alone) settled.push(...(await this.settleOwnership(tx, [item], now)));
+    return settled;
+  }
+
+  /** The domain rule, item after item, each seeing the stored claims and those of the items before it. */
+  private plan(items: readonly Stored[], stored: readonly OwnershipClaim[], now: Date): OwnershipPlan {
+    const known = new Map(stored.map((c) => [identifierKey(c), c]));
+    const plan: OwnershipPlan = { settled: [], candidates: [], claims: [], duplicates: [], mustClaim: new Map() };
+    for (const item of items) {
+      const relevant = item.identifiers.flatMap((i) => known.get(identifierKey(i)) ?? []);
+      const decision = decideOwnership(relevant, { agencyId: item.agency.id, identifiers: item.identifiers }, now, this.rules);
+      switch (decision.outcome) {
+        case 'duplicate':
+          plan.duplicates.push({
+            submissionId: item.submissionId,
+            agencyId: item.agency.id,
+            ownerAgencyId: decision.ownerAgencyId,
+            ownerCandidateId: decision.ownerCandidateId,
+            matchedOn: decision.matchedOn,
+            ownedUntil: decision.ownedUntil,
+            rulesVersion: decision.rulesVersion,
+            detectedAt: now,
+          });
+          plan.settled.push({
+            item,
+            status: 'duplicate',
+            candidateId: null,
+            reason: `matched on ${decision.matchedOn.join(', ')} (ownership rules ${decision.rulesVersion})`,
+          });
+          break;
+        case 'new-candidate':
+        case 'same-agency': {
+          const candidateId = decision.outcome === 'same-agency' ? decision.candidateId : randomUUID();
+          const owner = { candidateId, agencyId: item.agency.id, ownedFrom: decision.ownedFrom, ownedUntil: decision.ownedUntil };
+          if (decision.outcome === 'new-candidate') {
+            plan.candidates.push({ id: candidateId, ownerAgencyId: item.agency.id, firstSubmissionId: item.submissionId, ownedFrom: decision.ownedFrom, ownedUntil: decision.ownedUntil, rulesVersion: decision.rulesVersion });
+            plan.mustClaim.set(item.submissionId, decision.claim);
+          }
+          for (const identifier of uniqueIdentifiers(decision.claim)) {
+            plan.claims.push({ ...identifier, ...owner });
+            known.set(identifierKey(identifier), { kind: identifier.kind, value: identifier.value, ...owner });
+          }
+          const reason = decision.outcome === 'same-agency' ? 'same agency, existing candidate' : `new candidate, owned until ${decision.ownedUntil.toISOString()}`;
+          plan.settled.push({ item, status: 'sourced', candidateId, reason: `${reason} (ownership rules ${decision.rulesVersion})` });
+          break;
+        }
+        default: {
+          const unreachable: never = decision;
+          throw new Error(`unhandled ownership outcome ${JSON.stringify(unreachable)}`);
+        }
+      }
+    }
+    return plan;
+  }
+
+  /** Writes a plan; returns the submissions whose new candidate did not get every identifier it needed. */
+  private async writeOwnership(tx: SourcingTx, plan: OwnershipPlan, now: Date): Promise<Set<string>> {
+    await this.candidates.createMany(tx, plan.candidates);
+    const claimed = new Set((await this.candidates.claimMany(tx, plan.claims, now)).map(identifierKey));
+    const losers = new Set<string>();
+    for (const [submissionId, wanted] of plan.mustClaim) {
+      if (wanted.some((i) => !claimed.has(identifierKey(i)))) losers.add(submissionId);
+    }
+    if (losers.size === 0) await this.duplicates.recordMany(tx, plan.duplicates);
+    return losers;
+  }
+}
+
+function uniqueIdentifiers(identifiers: readonly CandidateIdentifier[]): CandidateIdentifier[] {
+  const seen = new Map<string, CandidateIdentifier>();
+  for (const i of identifiers) seen.set(identifierKey(i), i);
+  return [...seen.values()];
+}
+
+/** Same body = the original answer; another body under the same externalId / key = conflict. */
+function replay(item: AcceptedSubmission, earlier: readonly EarlierSubmission[]): IntakeResult {
+  const [first] = earlier as [EarlierSubmission, ...EarlierSubmission[]];
+  if (earlier.some((s) => s.id !== first.id || s.requestHash !== item.requestHash)) {
+    return {
+      ok: false,
+      error: new SourcingException(SourcingExceptionCode.IDEMPOTENCY_CONFLICT, 'This externalId or Idempotency-Key was already used for a different submission body.', [
+        { path: earlier.some((s) => s.externalId === item.input.externalId) ? 'externalId' : 'Idempotency-Key', message: 'was already used with a different body' },
+      ]),
+    };
+  }
+  return {
+    ok: true,
+    outcome: { submissionId: first.id, status: first.status, ...(first.status !== 'duplicate' && first.candidateId ? { candidateId: first.candidateId } : {}), replayed: true },
+  };
+}
