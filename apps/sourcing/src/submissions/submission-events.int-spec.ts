@@ -24,12 +24,12 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
-  function signedSubmission(externalId: string, secret = agency.signingSecret, agencyId = agency.id) {
+  function signedSubmission(externalId: string, secret = agency.signingSecret, agencyId = agency.id, email = uniqueEmail()) {
     const data = {
       agencyId,
       externalId,
       requisitionId,
-      candidate: { name: 'Kafka Candidate', email: uniqueEmail() },
+      candidate: { name: 'Kafka Candidate', email },
       profile: minimalProfile(),
     } as unknown as SubmissionEvent;
     return buildEvent(EVENT_TYPES.submission, { source: 'agency/test', data, signingSecret: secret });
@@ -102,5 +102,26 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     await dlq.stop();
     expect(dead.headers['dlq-reason']).toMatch(/^UNAUTHENTICATED_SUBMISSION/);
     expect(await submissionRow(forged.data.externalId)).toBeUndefined();
+  });
+
+  it('a batch with a forged event among good ones: the good ones are stored once (the same person joins one candidate), only the forged one is dead-lettered', async () => {
+    const dlq = await kit.probe(deadLetterTopic(TOPICS.submissions));
+    const email = uniqueEmail();
+    const good = [signedSubmission(uniqueName('batch-a'), agency.signingSecret, agency.id, email), signedSubmission(uniqueName('batch-b')), signedSubmission(uniqueName('batch-c'), agency.signingSecret, agency.id, email)];
+    const forged = signedSubmission(uniqueName('batch-forged'), 'not-the-agency-secret');
+    await kit.produce(TOPICS.submissions, toKafkaRecord(good[0]), toKafkaRecord(forged), toKafkaRecord(good[1]), toKafkaRecord(good[2]));
+
+    const [dead] = await dlq.waitFor((r) => (r.json as { id?: string } | null)?.id === forged.id, 1, 30_000, 'dead letter of the forged submission');
+    expect(dead.headers['dlq-reason']).toMatch(/^UNAUTHENTICATED_SUBMISSION/);
+    await waitForGroupCaughtUp(kit.kafka, group, TOPICS.submissions);
+    const rows = await Promise.all(good.map((e) => submissionRow(e.data.externalId)));
+    expect(rows.map((r) => r?.status)).toEqual(['sourced', 'sourced', 'sourced']);
+    expect(rows[2]?.candidate_id).toBe(rows[0]?.candidate_id);
+    expect(rows[1]?.candidate_id).not.toBe(rows[0]?.candidate_id);
+    expect(await submissionRow(forged.data.externalId)).toBeUndefined();
+    const { rows: counts } = await db.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND external_id = ANY($2)', [agency.id, good.map((e) => e.data.externalId)]);
+    expect(counts[0].n).toBe(3);
+    expect(dlq.records.filter((r) => (r.json as { id?: string } | null)?.id !== forged.id)).toEqual([]);
+    await dlq.stop();
   });
 });

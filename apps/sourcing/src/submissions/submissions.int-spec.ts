@@ -335,6 +335,74 @@ describe('sourcing HTTP API (real Postgres)', () => {
       expect(second.body.results.slice(0, 2)).toEqual(first.body.results.slice(0, 2).map((r: object) => ({ ...r, replayed: true })));
     });
 
+    it('one request repeating an externalId: the later item replays the earlier one, or conflicts with another body', async () => {
+      const agency = await createAgency();
+      const first = submission(requisitionId);
+      const other = { ...first, candidate: { ...first.candidate, name: 'Somebody Else' } };
+      const res = await request(http).post('/v1/submissions/bulk').set('x-api-key', agency.key).send([first, first, other]).expect(200);
+      const [a, b, c] = res.body.results;
+      expect(a).toMatchObject({ index: 0, status: 'sourced' });
+      expect(a).not.toHaveProperty('replayed');
+      expect(b).toEqual({ ...a, index: 1, replayed: true });
+      expect(c).toMatchObject({ index: 2, status: 'conflict', errors: [{ path: 'externalId', message: 'was already used with a different body' }] });
+      const rows = await t.dataSource.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1', [agency.id]);
+      expect(rows[0].n).toBe(1);
+    });
+
+    it('one request naming the same person twice: one candidate, the second submission joins it; one event each', async () => {
+      const agency = await createAgency();
+      const email = uniqueEmail();
+      const before = t.events.sourced.length;
+      const res = await request(http)
+        .post('/v1/submissions/bulk')
+        .set('x-api-key', agency.key)
+        .send([submission(requisitionId, { email }), submission(requisitionId, { email: email.toUpperCase(), phone: uniquePhone('+1 415 ') })])
+        .expect(200);
+      const [a, b] = res.body.results;
+      expect([a.status, b.status]).toEqual(['sourced', 'sourced']);
+      expect(b.candidateId).toBe(a.candidateId);
+      const claims = await t.dataSource.query('SELECT kind, candidate_id FROM sourcing.candidate_identifiers WHERE candidate_id = $1 ORDER BY kind', [a.candidateId]);
+      expect(claims.map((c: { kind: string }) => c.kind)).toEqual(['email', 'phone']);
+      const history = await t.dataSource.query('SELECT status, reason FROM sourcing.submission_status_history WHERE submission_id = $1 ORDER BY id', [b.submissionId]);
+      expect(history).toEqual([
+        { status: 'received', reason: null },
+        { status: 'sourced', reason: expect.stringMatching(/^same agency, existing candidate/) },
+      ]);
+      expect(t.events.sourced.slice(before).map((e) => [e.event.submissionId, e.event.candidateId, e.inTransaction])).toEqual([
+        [a.submissionId, a.candidateId, true],
+        [b.submissionId, a.candidateId, true],
+      ]);
+    });
+
+    it('two agencies racing with bulk requests over shared people: one owner per person, the rest of each chunk unaffected', async () => {
+      for (let round = 0; round < 3; round++) {
+        const [a, b] = [await createAgency(), await createAgency()];
+        const shared = Array.from({ length: 20 }, () => uniqueEmail());
+        const onlyA = Array.from({ length: 10 }, () => uniqueEmail());
+        const onlyB = Array.from({ length: 10 }, () => uniqueEmail());
+        // Opposite orders, so each request meets the other's claims part-way through.
+        const bodyA = [...onlyA, ...shared].map((email) => submission(requisitionId, { email }));
+        const bodyB = [...[...shared].reverse(), ...onlyB].map((email) => submission(requisitionId, { email }));
+        const [ra, rb] = await Promise.all([
+          request(http).post('/v1/submissions/bulk').set('x-api-key', a.key).send(bodyA).expect(200),
+          request(http).post('/v1/submissions/bulk').set('x-api-key', b.key).send(bodyB).expect(200),
+        ]);
+        const statusA = new Map(bodyA.map((s, i) => [s.candidate.email, ra.body.results[i].status]));
+        const statusB = new Map(bodyB.map((s, i) => [s.candidate.email, rb.body.results[i].status]));
+        for (const email of onlyA) expect(statusA.get(email)).toBe('sourced');
+        for (const email of onlyB) expect(statusB.get(email)).toBe('sourced');
+        for (const email of shared) expect([statusA.get(email), statusB.get(email)].sort()).toEqual(['duplicate', 'sourced']);
+        const claims = await t.dataSource.query('SELECT value, agency_id FROM sourcing.candidate_identifiers WHERE value = ANY($1)', [shared.map((e) => e.toLowerCase())]);
+        expect(claims).toHaveLength(shared.length);
+        for (const c of claims as { value: string; agency_id: string }[]) {
+          const owner = statusA.get(shared.find((e) => e.toLowerCase() === c.value) ?? '') === 'sourced' ? a.id : b.id;
+          expect(c.agency_id).toBe(owner);
+        }
+        const duplicates = await t.dataSource.query('SELECT count(*)::int AS n FROM sourcing.duplicates WHERE agency_id = ANY($1)', [[a.id, b.id]]);
+        expect(duplicates[0].n).toBe(shared.length);
+      }
+    });
+
     it('more than 500 items is a 413 problem and stores nothing', async () => {
       const agency = await createAgency();
       const items = Array.from({ length: 501 }, () => ({ externalId: 'x', requisitionId, candidate: { name: 'n', email: 'a@b.io' }, profile: {} }));
