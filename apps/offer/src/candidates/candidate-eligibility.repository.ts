@@ -19,6 +19,55 @@ export class CandidateEligibilityRepository {
       .getOne();
   }
 
+  /** The stored eligibility of a batch's candidates, locked for the transaction, in one query. */
+  findManyForUpdate(tx: Tx, candidateIds: readonly string[]): Promise<CandidateEligibilityEntity[]> {
+    if (candidateIds.length === 0) return Promise.resolve([]);
+    return tx
+      .getRepository(CandidateEligibilityEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.candidate_id = ANY(:ids)', { ids: [...new Set(candidateIds)] })
+      .orderBy('c.candidate_id')
+      .getMany();
+  }
+
+  /**
+   * upsertIfNewer() for a batch in one statement, at most one row per
+   * candidate (the caller keeps the latest). Returns the candidates applied.
+   */
+  async upsertManyIfNewer(tx: Tx, rows: readonly EligibilityRow[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const table = tx.getRepository(CandidateEligibilityEntity).metadata.tablePath;
+    const col = <K extends keyof EligibilityRow>(k: K) => rows.map((r) => r[k]);
+    const applied: { candidate_id: string }[] = await tx.query(
+      `INSERT INTO ${table} AS c (candidate_id, submission_id, requisition_id, agency_id, role, location_tier,
+                                  decision, score, rubric_id, rubric_version, scored_at, updated_at)
+       SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                   $7::text[], $8::float8[], $9::text[], $10::text[], $11::timestamptz[])
+       ON CONFLICT (candidate_id) DO UPDATE SET
+         submission_id = EXCLUDED.submission_id, requisition_id = EXCLUDED.requisition_id,
+         agency_id = EXCLUDED.agency_id, role = EXCLUDED.role, location_tier = EXCLUDED.location_tier,
+         decision = EXCLUDED.decision, score = EXCLUDED.score, rubric_id = EXCLUDED.rubric_id,
+         rubric_version = EXCLUDED.rubric_version, scored_at = EXCLUDED.scored_at, updated_at = now()
+       WHERE c.scored_at < EXCLUDED.scored_at
+       RETURNING candidate_id`,
+      [
+        col('candidateId'),
+        col('submissionId'),
+        col('requisitionId'),
+        col('agencyId'),
+        col('role'),
+        col('locationTier'),
+        col('decision'),
+        col('score'),
+        col('rubricId'),
+        col('rubricVersion'),
+        col('scoredAt'),
+      ],
+    );
+    return new Set(applied.map((r) => r.candidate_id));
+  }
+
   /**
    * Keeps the latest score per candidate: a redelivered or older event
    * (scored_at not after the stored one) changes nothing. True when applied.

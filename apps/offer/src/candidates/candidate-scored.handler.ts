@@ -17,7 +17,7 @@ export class CandidateScoredHandler {
 
   @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored] })
   async handle(events: ConsumedEvent<CandidateScoredEvent>[], tx: EntityManager): Promise<void> {
-    for (const event of events) await this.recordCandidateScore.execute(tx, event.data);
+    await this.recordCandidateScore.executeAll(tx, events.map((e) => e.data));
   }
 
   @ConsumeEvents({ topic: TOPICS.candidateErased, types: [EVENT_TYPES.candidateErased] })

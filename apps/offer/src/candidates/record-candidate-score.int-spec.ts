@@ -84,4 +84,27 @@ describe('candidate eligibility from candidate-scored events (real Postgres)', (
     expect((await stored(event.candidateId)).decision).toBe('advance');
     expect(t.publisher.guidanceFor(event.candidateId)).toHaveLength(0);
   });
+
+  it('a consumed batch is applied as if one event came after another: latest per candidate, guidance once, stale ones ignored', async () => {
+    const a = scoredEvent({ decision: 'reject', scoredAt: '2026-05-10T09:00:00Z', locationTier: 'uk-london' });
+    const b = scoredEvent({ role: 'tech-lead', locationTier: 'il-tel-aviv' });
+    const c = scoredEvent({ locationTier: 'us-sf-ny' });
+    const outcomes = await t.recordScores([
+      a,
+      { ...a, decision: 'review', scoredAt: '2026-05-11T09:00:00Z' },
+      c,
+      { ...a, decision: 'advance', scoredAt: '2026-05-12T09:00:00Z' },
+      { ...a, decision: 'reject', scoredAt: '2026-05-09T09:00:00Z' },
+      b,
+      c,
+    ]);
+    expect(outcomes).toEqual(['recorded-not-eligible', 'guidance-emitted', 'guidance-emitted', 'recorded-unchanged', 'stale', 'no-band', 'stale']);
+    expect(await stored(a.candidateId)).toMatchObject({ decision: 'advance', location_tier: 'uk-london' });
+    expect(new Date((await stored(a.candidateId)).scored_at).toISOString()).toBe('2026-05-12T09:00:00.000Z');
+    expect(t.publisher.guidanceFor(a.candidateId)).toHaveLength(1);
+    expect(t.publisher.guidanceFor(c.candidateId)).toHaveLength(1);
+    expect(t.publisher.guidanceFor(b.candidateId)).toHaveLength(0);
+    // The batch saw the stored rows: the same events again change nothing.
+    expect(await t.recordScores([{ ...a, decision: 'advance', scoredAt: '2026-05-12T09:00:00Z' }, c])).toEqual(['stale', 'stale']);
+  });
 });

@@ -2,14 +2,14 @@
 // recruiting.candidate-scored.v1. Called by the Kafka handler inside the
 // transaction of the consumed batch (with the inbox record), so the upsert and
 // the guidance it causes commit together.
-import { DomainError, DomainErrorCode, findBand, isEligibleForOffer, selectRateCard } from '@hiring/domain';
+import { DomainError, DomainErrorCode, findBand, isEligibleForOffer, selectRateCard, type RateCard } from '@hiring/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Tx } from '../database/transaction';
-import { OfferEventsPublisher } from '../offers/offer-events.publisher';
+import { OfferEventsPublisher, type OfferGuidanceData } from '../offers/offer-events.publisher';
 import { toRateCard } from '../rate-cards/rate-card.mapper';
 import { RateCardRepository } from '../rate-cards/rate-card.repository';
 import { Clock } from '../shared/clock';
-import { CandidateEligibilityRepository } from './candidate-eligibility.repository';
+import { CandidateEligibilityRepository, type EligibilityRow } from './candidate-eligibility.repository';
 import { CandidateScored } from './candidate-scored';
 
 export type RecordCandidateScoreOutcome =
@@ -21,6 +21,13 @@ export type RecordCandidateScoreOutcome =
   | 'guidance-emitted'
   /** Eligible, but no rate card band covers the role and location (e.g. Technical Lead in Tel Aviv). */
   | 'no-band';
+
+interface Standing {
+  decision: CandidateScored['decision'];
+  role: CandidateScored['role'];
+  locationTier: CandidateScored['locationTier'];
+  scoredAt: Date;
+}
 
 @Injectable()
 export class RecordCandidateScoreService {
@@ -34,54 +41,87 @@ export class RecordCandidateScoreService {
   ) {}
 
   async execute(tx: Tx, scored: CandidateScored): Promise<RecordCandidateScoreOutcome> {
-    const previous = await this.candidates.findForUpdate(tx, scored.candidateId);
-    const applied = await this.candidates.upsertIfNewer(tx, {
-      candidateId: scored.candidateId,
-      submissionId: scored.submissionId,
-      requisitionId: scored.requisitionId,
-      agencyId: scored.agencyId,
-      role: scored.role,
-      locationTier: scored.locationTier,
-      decision: scored.decision,
-      score: scored.score,
-      rubricId: scored.rubric.id,
-      rubricVersion: scored.rubric.version,
-      scoredAt: new Date(scored.scoredAt),
-    });
-    if (!applied) return 'stale';
-    if (!isEligibleForOffer(scored.decision)) return 'recorded-not-eligible';
+    const [outcome] = await this.executeAll(tx, [scored]);
+    if (!outcome) throw new Error('no outcome for the candidate-scored event');
+    return outcome;
+  }
 
-    const alreadyGuided =
-      previous !== null &&
-      isEligibleForOffer(previous.decision) &&
-      previous.role === scored.role &&
-      previous.locationTier === scored.locationTier;
-    if (alreadyGuided) return 'recorded-unchanged';
-
-    // Guidance is for the offer to be made now: the card in force today.
+  /**
+   * A consumed batch in a few statements: the stored rows of its candidates
+   * (locked, one query), the events applied in order in memory (each sees the
+   * ones before it, so the outcomes are those of one-by-one processing), then
+   * one upsert of each candidate's latest row, the rate cards read at most
+   * once, and one outbox insert for all the guidance.
+   */
+  async executeAll(tx: Tx, events: readonly CandidateScored[]): Promise<RecordCandidateScoreOutcome[]> {
+    const standing = new Map<string, Standing>(
+      (await this.candidates.findManyForUpdate(tx, events.map((e) => e.candidateId))).map((row) => [
+        row.candidateId,
+        { decision: row.decision, role: row.role, locationTier: row.locationTier, scoredAt: new Date(row.scoredAt) },
+      ]),
+    );
+    const latest = new Map<string, EligibilityRow>();
+    const guidance: OfferGuidanceData[] = [];
+    const outcomes: RecordCandidateScoreOutcome[] = [];
+    let card: RateCard | Error | undefined;
     const now = this.clock.now();
+
+    for (const scored of events) {
+      const scoredAt = new Date(scored.scoredAt);
+      const previous = standing.get(scored.candidateId);
+      // Same or older scoredAt than the one standing: redelivery or reordering.
+      if (previous && previous.scoredAt.getTime() >= scoredAt.getTime()) {
+        outcomes.push('stale');
+        continue;
+      }
+      standing.set(scored.candidateId, { decision: scored.decision, role: scored.role, locationTier: scored.locationTier, scoredAt });
+      latest.set(scored.candidateId, toEligibilityRow(scored, scoredAt));
+      if (!isEligibleForOffer(scored.decision)) {
+        outcomes.push('recorded-not-eligible');
+        continue;
+      }
+      const alreadyGuided = previous !== undefined && isEligibleForOffer(previous.decision) && previous.role === scored.role && previous.locationTier === scored.locationTier;
+      if (alreadyGuided) {
+        outcomes.push('recorded-unchanged');
+        continue;
+      }
+      // Guidance is for the offer to be made now: the card in force today.
+      card ??= await this.cardInForce(tx);
+      if (card instanceof Error) {
+        outcomes.push(this.noBand(scored, card.message));
+        continue;
+      }
+      const band = findBand(card, scored.role, scored.locationTier);
+      if (!band) {
+        outcomes.push(this.noBand(scored, `rate card ${card.version} has no ${scored.role} band for ${scored.locationTier}`));
+        continue;
+      }
+      guidance.push({
+        candidateId: scored.candidateId,
+        role: scored.role,
+        locationTier: scored.locationTier,
+        currency: band.currency,
+        base: { min: band.base.min, max: band.base.max },
+        totalComp: band.totalComp ? { min: band.totalComp.min, max: band.totalComp.max } : null,
+        rateCardVersion: card.version,
+        issuedAt: now.toISOString(),
+      });
+      outcomes.push('guidance-emitted');
+    }
+
+    await this.candidates.upsertManyIfNewer(tx, [...latest.values()]);
+    await this.publisher.offerGuidances(tx, guidance);
+    return outcomes;
+  }
+
+  private async cardInForce(tx: Tx): Promise<RateCard | Error> {
     const cards = (await this.rateCards.all(tx)).map(toRateCard);
-    let card;
     try {
-      card = selectRateCard(cards, this.clock.today());
+      return selectRateCard(cards, this.clock.today());
     } catch (error) {
-      if (error instanceof DomainError && error.code === DomainErrorCode.NO_RATE_CARD) return this.noBand(scored, error.message);
+      if (error instanceof DomainError && error.code === DomainErrorCode.NO_RATE_CARD) return error;
       throw error;
     }
-    const band = findBand(card, scored.role, scored.locationTier);
-    if (!band) return this.noBand(scored, `rate card ${card.version} has no ${scored.role} band for ${scored.locationTier}`);
-
-    await this.publisher.offerGuidance(tx, {
-      candidateId: scored.candidateId,
-      role: scored.role,
-      locationTier: scored.locationTier,
-      currency: band.currency,
-      base: { min: band.base.min, max: band.base.max },
-      totalComp: band.totalComp ? { min: band.totalComp.min, max: band.totalComp.max } : null,
-      rateCardVersion: card.version,
-      issuedAt: now.toISOString(),
-    });
-    return 'guidance-emitted';
   }
 
   /** Eligibility is still recorded; an offer for this candidate will answer 422 NO_RATE_CARD. */
@@ -89,4 +129,20 @@ export class RecordCandidateScoreService {
     this.logger.warn({ candidateId: scored.candidateId, role: scored.role, locationTier: scored.locationTier }, `no offer guidance: ${why}`);
     return 'no-band';
   }
+}
+
+function toEligibilityRow(scored: CandidateScored, scoredAt: Date): EligibilityRow {
+  return {
+    candidateId: scored.candidateId,
+    submissionId: scored.submissionId,
+    requisitionId: scored.requisitionId,
+    agencyId: scored.agencyId,
+    role: scored.role,
+    locationTier: scored.locationTier,
+    decision: scored.decision,
+    score: scored.score,
+    rubricId: scored.rubric.id,
+    rubricVersion: scored.rubric.version,
+    scoredAt,
+  };
 }

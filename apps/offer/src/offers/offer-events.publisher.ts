@@ -55,7 +55,13 @@ export class OfferEventsPublisher {
   }
 
   async offerGuidance(tx: Tx, data: OfferGuidanceData): Promise<void> {
-    const event = buildEvent(EVENT_TYPES.offerGuidance, { source: OFFER_EVENT_SOURCE, data: data as unknown as OfferGuidanceEvent });
-    await this.outbox.enqueue(tx, [event]);
+    await this.offerGuidances(tx, [data]);
+  }
+
+  /** One outbox insert for the guidance a whole consumed batch caused. */
+  async offerGuidances(tx: Tx, data: readonly OfferGuidanceData[]): Promise<void> {
+    if (data.length === 0) return;
+    const events = data.map((d) => buildEvent(EVENT_TYPES.offerGuidance, { source: OFFER_EVENT_SOURCE, data: d as unknown as OfferGuidanceEvent }));
+    await this.outbox.enqueue(tx, events);
   }
 }

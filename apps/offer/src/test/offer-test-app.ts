@@ -39,7 +39,7 @@ export interface Emitted<T> {
   inTransaction: boolean;
 }
 
-export class RecordingPublisher implements Pick<OfferEventsPublisher, 'offerDecided' | 'offerGuidance' | 'guidanceTombstone'> {
+export class RecordingPublisher implements Pick<OfferEventsPublisher, 'offerDecided' | 'offerGuidance' | 'offerGuidances' | 'guidanceTombstone'> {
   readonly tombstones: string[] = [];
 
   async guidanceTombstone(_tx: Tx, candidateId: string): Promise<void> {
@@ -55,6 +55,10 @@ export class RecordingPublisher implements Pick<OfferEventsPublisher, 'offerDeci
 
   async offerGuidance(tx: Tx, data: OfferGuidanceData): Promise<void> {
     this.guidance.push({ data: structuredClone(data), inTransaction: tx.queryRunner?.isTransactionActive === true });
+  }
+
+  async offerGuidances(tx: Tx, data: readonly OfferGuidanceData[]): Promise<void> {
+    for (const d of data) await this.offerGuidance(tx, d);
   }
 
   decidedFor(offerId: string): OfferDecidedData[] {
@@ -75,6 +79,8 @@ export interface OfferTestApp {
   schema: string;
   /** What the lead's candidate-scored handler will do: the use case inside a transaction. */
   recordScore(event: CandidateScored): Promise<RecordCandidateScoreOutcome>;
+  /** What the candidate-scored handler does with a consumed batch: one transaction, one result per event. */
+  recordScores(events: CandidateScored[]): Promise<RecordCandidateScoreOutcome[]>;
   /** What the candidate-erased handler does: the use case inside a transaction. */
   eraseCandidate(candidateId: string): Promise<void>;
   close(): Promise<void>;
@@ -107,6 +113,7 @@ export async function startOfferTestApp(): Promise<OfferTestApp> {
     dataSource,
     schema,
     recordScore: (event) => transactions.run((tx) => recorder.execute(tx, event)),
+    recordScores: (events) => transactions.run((tx) => recorder.executeAll(tx, events)),
     eraseCandidate: (candidateId) => transactions.run((tx) => app.get(EraseCandidateService).execute(tx, candidateId)),
     close: async () => {
       await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
