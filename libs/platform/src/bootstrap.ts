@@ -13,7 +13,7 @@ import { ServiceConfig } from './config/service.config';
 import { createServiceDataSource, ServiceDataSourceOptions } from './database/data-source';
 import { runMigrationsLocked } from './database/migrations';
 import { requireJsonBodies } from './http/content-type';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ProblemDetailsFilter, type ProblemDetailsOptions } from './http/problem-details.filter';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { strictValidationPipe } from './http/validation';
 
@@ -22,7 +22,10 @@ export interface BootOptions {
   config: ServiceConfig;
   title: string;
   description: string;
-  bodyLimit?: string;
+  /** Largest request body, in bytes or with a unit ('1mb', default). */
+  bodyLimit?: string | number;
+  /** Appended to the 413 problem's detail: what the limit means for this service (e.g. items per bulk request). */
+  tooLargeHint?: string;
 }
 
 /** Reads and validates config or stops the process, naming what is wrong. */
@@ -41,7 +44,7 @@ export function loadConfigOrExit<T extends ServiceConfig>(cls: new () => T): T {
 export async function bootstrapService(module: Type | ReturnType<typeof Object>, options: BootOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
-  configureHttpApp(app, options.bodyLimit);
+  configureHttpApp(app, options.bodyLimit, { tooLargeHint: options.tooLargeHint });
 
   if (options.config.MIGRATIONS_RUN === 'true') {
     const dataSource = app.get(DataSource);
@@ -67,13 +70,13 @@ export async function bootstrapService(module: Type | ReturnType<typeof Object>,
  * strict validation, problem+json errors). Tests build their app with it too, so they exercise
  * exactly what production runs. The app must be created with `bodyParser: false`.
  */
-export function configureHttpApp(app: NestExpressApplication, bodyLimit = '1mb'): void {
+export function configureHttpApp(app: NestExpressApplication, bodyLimit: string | number = '1mb', problems: ProblemDetailsOptions = {}): void {
   app.use(httpMetricsMiddleware());
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('text', { limit: bodyLimit, type: ['application/x-ndjson'] });
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(problems));
 }
 
 function installGracefulShutdown(app: INestApplication, options: BootOptions): void {

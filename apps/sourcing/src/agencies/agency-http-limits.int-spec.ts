@@ -1,6 +1,7 @@
 import { uniqueName } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { MAX_BULK_BYTES, MAX_BULK_ITEMS } from '../submissions/submission.dto';
 import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
 
 describe('agency routes: rate limit per API key', () => {
@@ -51,14 +52,16 @@ describe('body limit', () => {
     await t?.app.close();
   });
 
-  it('a bulk body over 1 MB is refused with a 413 problem before any work', async () => {
+  it('a bulk body over the limit is refused with a 413 problem before any work, naming the limit in items and bytes', async () => {
     const res = await request(t.app.getHttpServer() as App)
       .post('/v1/submissions/bulk')
       .set('x-api-key', 'hak_whatever-key-not-checked-yet-0000')
       .set('content-type', 'application/x-ndjson')
-      .send('x'.repeat(1024 * 1024 + 10));
+      .send('x'.repeat(MAX_BULK_BYTES + 10));
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ type: 'https://hiring.local/problems/entity-too-large', limitBytes: MAX_BULK_BYTES });
+    expect(res.body.detail).toContain(`at most ${MAX_BULK_ITEMS} submissions and ${MAX_BULK_BYTES} bytes`);
   });
 
   it('a malformed JSON body is a 400 problem, not a server error', async () => {

@@ -6,7 +6,7 @@ import { flattenValidationErrors, inspectInput, MAX_JSON_DEPTH } from '@hiring/p
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
-import { MAX_BULK_ITEMS, SubmitCandidateDto } from './submission.dto';
+import { BULK_LIMITS, MAX_BULK_ITEMS, SubmitCandidateDto } from './submission.dto';
 
 export type BulkItem = { index: number; ok: true; value: SubmitCandidateDto } | { index: number; ok: false; errors: SourcingFieldError[] };
 
@@ -39,7 +39,7 @@ export function parseBulkBody(body: unknown): unknown[] {
     throw new SourcingException(SourcingExceptionCode.INVALID_INPUT, 'The body holds no submissions.', [{ path: '(root)', message: 'must hold at least one item' }]);
   }
   if (items.length > MAX_BULK_ITEMS) {
-    throw new SourcingException(SourcingExceptionCode.TOO_MANY_ITEMS, `A bulk request holds at most ${MAX_BULK_ITEMS} submissions.`);
+    throw new SourcingException(SourcingExceptionCode.TOO_MANY_ITEMS, `${BULK_LIMITS} This one holds more than ${MAX_BULK_ITEMS}.`);
   }
   return items;
 }

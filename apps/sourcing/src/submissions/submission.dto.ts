@@ -6,6 +6,13 @@ import { IsEmail, IsInt, IsObject, IsString, IsUUID, IsUrl, Length, Matches, Max
 export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{5,30}$/;
 export const MAX_BULK_ITEMS = 500;
+/**
+ * Largest request body sourcing takes (the bulk route sets the need): 500
+ * submissions with realistic profiles (about 3 KB each, see examples/) are
+ * about 1.7 MB; 4 MiB leaves room for about 8 KB per submission on average.
+ */
+export const MAX_BULK_BYTES = 4 * 1024 * 1024;
+export const BULK_LIMITS = `A bulk request holds at most ${MAX_BULK_ITEMS} submissions and ${MAX_BULK_BYTES} bytes (4 MiB, about 8 KB per submission).`;
 
 const optional = () => ValidateIf((_o: object, value: unknown) => value !== undefined);
 /** Surrounding spaces are not part of an address (docs/sourcing.md: emails are trimmed before normalising). */

@@ -20,7 +20,7 @@ import type { AuthenticatedAgency } from '../agencies/authenticate-agency.servic
 import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { GetSubmissionService } from './get-submission.service';
-import { BulkSubmissionResponse, MAX_BULK_ITEMS, SubmissionAcceptedResponse, SubmissionResponse, SubmitCandidateDto } from './submission.dto';
+import { BulkSubmissionResponse, MAX_BULK_BYTES, MAX_BULK_ITEMS, SubmissionAcceptedResponse, SubmissionResponse, SubmitCandidateDto } from './submission.dto';
 import { SubmitBulkService } from './submit-bulk.service';
 import { SubmitCandidateService } from './submit-candidate.service';
 
@@ -63,7 +63,7 @@ export class SubmissionsController {
 
   @Post('bulk')
   @HttpCode(200)
-  @ApiOperation({ summary: `Submit up to ${MAX_BULK_ITEMS} candidates: a JSON array, or NDJSON; per-item results` })
+  @ApiOperation({ summary: `Submit up to ${MAX_BULK_ITEMS} candidates (at most ${MAX_BULK_BYTES} bytes): a JSON array, or NDJSON; per-item results` })
   @ApiConsumes('application/json', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(SubmitCandidateDto) } } })
   @ApiOkResponse({ type: BulkSubmissionResponse })

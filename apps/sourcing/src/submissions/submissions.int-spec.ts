@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { uniqueName } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { MAX_BULK_BYTES, MAX_BULK_ITEMS } from './submission.dto';
 import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
 import { AI_LEAD_SIGNALS, submission, uniqueEmail, uniquePhone } from '../test/submission.fixtures';
 
@@ -403,11 +406,24 @@ describe('sourcing HTTP API (real Postgres)', () => {
       }
     });
 
+    it('the largest bulk request with realistic profiles (500 of examples/, about 3 KB each) fits the body limit and is taken whole', async () => {
+      const agency = await createAgency();
+      const profile = JSON.parse(readFileSync(resolve(__dirname, '../../../../examples/candidate-strong-ai-lead.json'), 'utf8')) as Record<string, unknown>;
+      const body = Array.from({ length: MAX_BULK_ITEMS }, (_, i) => JSON.stringify({ ...submission(requisitionId, { name: `Candidate ${i}` }), profile })).join('\n');
+      expect(body.length).toBeGreaterThan(1024 * 1024);
+      const res = await request(http).post('/v1/submissions/bulk').set('x-api-key', agency.key).set('content-type', 'application/x-ndjson').send(body).expect(200);
+      expect(res.body.summary).toEqual({ total: MAX_BULK_ITEMS, accepted: MAX_BULK_ITEMS, failed: 0 });
+      expect(new Set(res.body.results.map((r: { status: string }) => r.status))).toEqual(new Set(['sourced']));
+      const rows = await t.dataSource.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND status = $2', [agency.id, 'sourced']);
+      expect(rows[0].n).toBe(MAX_BULK_ITEMS);
+    });
+
     it('more than 500 items is a 413 problem and stores nothing', async () => {
       const agency = await createAgency();
       const items = Array.from({ length: 501 }, () => ({ externalId: 'x', requisitionId, candidate: { name: 'n', email: 'a@b.io' }, profile: {} }));
       const res = await request(http).post('/v1/submissions/bulk').set('x-api-key', agency.key).send(items).expect(413);
       expect(res.body.type).toBe('https://hiring.local/problems/too-many-items');
+      expect(res.body.detail).toContain(`at most ${MAX_BULK_ITEMS} submissions and ${MAX_BULK_BYTES} bytes`);
       const rows = await t.dataSource.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1', [agency.id]);
       expect(rows[0].n).toBe(0);
     });

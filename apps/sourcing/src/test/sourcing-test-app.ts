@@ -13,6 +13,7 @@ import { AppModule } from '../app.module';
 import { SourcingConfig } from '../sourcing.config';
 import { SourcingEventsPublisher, type CandidateSourcedData } from '../submissions/sourcing-events.publisher';
 import type { SourcingTx } from '../submissions/submission.repository';
+import { BULK_LIMITS, MAX_BULK_BYTES } from '../submissions/submission.dto';
 
 export interface RecordedEvent {
   event: CandidateSourcedData;
@@ -52,7 +53,7 @@ export async function createSourcingTestApp(env: Record<string, string> = {}): P
     .useValue(events)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  configureHttpApp(app);
+  configureHttpApp(app, MAX_BULK_BYTES, { tooLargeHint: BULK_LIMITS });
   const dataSource = app.get(DataSource);
   await runMigrationsLocked(dataSource, 'sourcing');
   await app.init();

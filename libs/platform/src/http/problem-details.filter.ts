@@ -89,22 +89,30 @@ function fromHttpException(exception: HttpException): ProblemDetails {
  * JSON, bad charset) carry a 4xx `status` and a stable `type`; they are the
  * client's mistake and must not look like a server fault.
  */
-function bodyParserError(exception: unknown): ProblemDetails | undefined {
+function bodyParserError(exception: unknown, tooLargeHint: string | undefined): ProblemDetails | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
-  const { status, type, message } = exception as { status?: unknown; type?: unknown; message?: unknown };
+  const { status, type, message, limit } = exception as { status?: unknown; type?: unknown; message?: unknown; limit?: unknown };
   if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string') return undefined;
-  const detail =
-    type === 'entity.too.large'
-      ? 'The request body is larger than this service accepts.'
-      : type === 'entity.parse.failed'
-        ? `The request body is not valid JSON: ${String(message)}`
-        : String(message);
-  return { type: PROBLEM_BASE + type.replace(/\./g, '-'), title: HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'Bad request', status, detail };
+  const title = HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'Bad request';
+  if (type === 'entity.too.large') {
+    const bytes = typeof limit === 'number' ? limit : undefined;
+    const detail = `The request body is larger than ${bytes === undefined ? 'this service accepts' : `the ${bytes} bytes this service accepts`}.${tooLargeHint ? ` ${tooLargeHint}` : ''}`;
+    return { type: PROBLEM_BASE + 'entity-too-large', title, status, detail, ...(bytes === undefined ? {} : { limitBytes: bytes }) };
+  }
+  const detail = type === 'entity.parse.failed' ? `The request body is not valid JSON: ${String(message)}` : String(message);
+  return { type: PROBLEM_BASE + type.replace(/\./g, '-'), title, status, detail };
+}
+
+/** What a service adds to the 413 answer, e.g. its bulk limits in items and bytes. */
+export interface ProblemDetailsOptions {
+  tooLargeHint?: string;
 }
 
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
+
+  constructor(private readonly options: ProblemDetailsOptions = {}) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -112,7 +120,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     let problem: ProblemDetails;
     let retryAfterSeconds: number | undefined;
-    const clientError = bodyParserError(exception);
+    const clientError = bodyParserError(exception, this.options.tooLargeHint);
     if (exception instanceof HttpException) {
       problem = fromHttpException(exception);
       if (exception instanceof ProblemException) retryAfterSeconds = exception.retryAfterSeconds;
