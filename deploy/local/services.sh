@@ -45,7 +45,7 @@ start_one() {
     die "port ${port} for ${name} is taken by another process (set ${svc^^}_PORT or SERVICES_PORT_STEP)"
   fi
   # setsid: the service outlives this script and gets its own process group.
-  PORT="${port}" INSTANCE_ID="${name}-$$" setsid node --enable-source-maps "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
+  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" setsid node --enable-source-maps "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
     >>"${RUN_DIR}/${name}.log" 2>&1 </dev/null &
   echo $! >"${RUN_DIR}/${name}.pid"
   svc_log "${name} started (pid $!, port ${port}, log ${RUN_DIR}/${name}.log)"

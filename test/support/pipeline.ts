@@ -59,6 +59,8 @@ export async function startPipeline(kit: KafkaTestKit, options: { opsToken: stri
           // Offsets are committed before start; this only matters if that step was skipped.
           KAFKA_CONSUMER_FROM_BEGINNING: 'false',
           LOG_LEVEL: 'warn',
+          // Screening obtains data keys from sourcing (started first).
+          ...(started.sourcing ? { SOURCING_URL: started.sourcing.url } : {}),
           ...options.env,
         },
       });

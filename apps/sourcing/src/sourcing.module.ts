@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MasterKeyRing } from '@hiring/platform';
+import { CandidateKeyRepository } from './personal-data/candidate-key.repository';
+import { CandidateKeysController } from './personal-data/candidate-keys.controller';
+import { SourcingConfig } from './sourcing.config';
 import { EraseCandidateService } from './erasure/erase-candidate.service';
 import { ErasureController } from './erasure/erasure.controller';
 import { ErasureRepository } from './erasure/erasure.repository';
@@ -39,9 +43,11 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
 
 /** Agencies and their keys, requisitions, submissions and duplicates over HTTP. */
 @Module({
-  controllers: [AgenciesController, RequisitionsController, AgencyRequisitionsController, SubmissionsController, OpsSubmissionsController, ErasureController],
+  controllers: [AgenciesController, RequisitionsController, AgencyRequisitionsController, SubmissionsController, OpsSubmissionsController, ErasureController, CandidateKeysController],
   providers: [
     Clock,
+    { provide: MasterKeyRing, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS) },
+    CandidateKeyRepository,
     ownershipRulesProvider,
     AgencyRepository,
     RequisitionRepository,

@@ -1,4 +1,6 @@
-import { ALL_EVENT_TYPES, EVENT_CATALOGUE, EVENT_TYPES, isEventType } from './catalogue';
+import { ALL_EVENT_TYPES, EVENT_CATALOGUE, EVENT_TYPES, isEventType, type CatalogueEntry, type EventType } from './catalogue';
+import { PAYLOAD_SCHEMA_FILES } from './schemas/json-schema';
+import { SEALED_VALUE_PATTERN } from './sealed-value';
 import { EVENT_TYPE_PATTERN } from './cloudevent';
 import { EXAMPLE_EVENT_DATA } from './examples/event-examples';
 import { TOPIC_SPECS, TOPICS } from './topics';
@@ -34,5 +36,28 @@ describe('event-catalogue', () => {
     expect(isEventType('recruiting.candidate-scored.v1')).toBe(true);
     expect(isEventType('recruiting.candidate-scored.v2')).toBe(false);
     expect(isEventType('toString')).toBe(false);
+  });
+});
+
+describe('personal data in the catalogue', () => {
+  it('every field declared personal is a top-level property of the payload schema', () => {
+    for (const [type, entry] of Object.entries(EVENT_CATALOGUE) as [EventType, CatalogueEntry<object>][]) {
+      const schema = PAYLOAD_SCHEMA_FILES[type] as { properties: Record<string, unknown> };
+      for (const field of entry.personalData ?? []) expect([type, field.path, field.path in schema.properties]).toEqual([type, field.path, true]);
+    }
+  });
+
+  it('candidate-sourced publishes its personal data sealed only: the plain profile is not required, sealedProfile is a sealed value', () => {
+    const entry = EVENT_CATALOGUE['recruiting.candidate-sourced.v1'];
+    expect(entry.personalData).toEqual([
+      { path: 'sealedProfile', sealed: true },
+      { path: 'profile', sealed: false },
+    ]);
+    const schema = PAYLOAD_SCHEMA_FILES['recruiting.candidate-sourced.v1'] as { required: string[] };
+    expect(schema.required).not.toContain('profile');
+    expect(schema.required).not.toContain('sealedProfile');
+    const data = EXAMPLE_EVENT_DATA['recruiting.candidate-sourced.v1'] as unknown as Record<string, unknown>;
+    expect(data['profile']).toBeUndefined();
+    expect(String(data['sealedProfile'])).toMatch(SEALED_VALUE_PATTERN);
   });
 });

@@ -35,12 +35,23 @@ export interface EventPayloads {
   'recruiting.candidate-erased.v1': CandidateErasedEvent;
 }
 
+export interface PersonalField {
+  path: string;
+  sealed: boolean;
+}
+
 export interface CatalogueEntry<T extends object> {
   topic: TopicName;
   payload: ClassConstructor<T>;
   description: string;
   /** Carries a candidate's identity (name, email, phone): keep it out of logs, dashboards and long retention. */
   containsPii: boolean;
+  /**
+   * Fields of `data` that hold personal data (identity, or free text that can
+   * name the person), and whether each travels sealed with the candidate's data
+   * key (readable only while the key exists) or in clear.
+   */
+  personalData?: PersonalField[];
   /**
    * The CloudEvents `subject`, which is also the Kafka key: the candidate id,
    * so every event about one candidate lands on one partition in order. A
@@ -67,6 +78,11 @@ export const EVENT_CATALOGUE: EventCatalogue = {
     description:
       "A staffing agency submits a sourced candidate for a requisition: identity, contact and the profile facts screening reads. Signed by the agency (HMAC-SHA256 in the `agencysig` extension); `externalId` makes a resubmission a no-op.",
     containsPii: true,
+    // Produced by agencies, who hold no data keys: in clear, kept 14 days, read only by sourcing.
+    personalData: [
+      { path: 'candidate', sealed: false },
+      { path: 'profile', sealed: false },
+    ],
     subjectOf: submissionSubject,
     signed: true,
   },
@@ -74,8 +90,12 @@ export const EVENT_CATALOGUE: EventCatalogue = {
     topic: TOPICS.candidateSourced,
     payload: CandidateSourcedEvent,
     description:
-      'Sourcing accepted a submission: the candidate has an id and an owning agency. Carries the profile (facts, free text) but not the name, email or phone.',
+      'Sourcing accepted a submission: the candidate has an id and an owning agency. Carries the profile (facts, free text) sealed with the candidate\'s data key, not the name, email or phone.',
     containsPii: false,
+    personalData: [
+      { path: 'sealedProfile', sealed: true },
+      { path: 'profile', sealed: false },
+    ],
     subjectOf: byCandidate,
     signed: false,
   },

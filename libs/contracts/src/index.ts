@@ -23,3 +23,4 @@ export * from './events/candidate-erased.event';
 export { ASYNCAPI_SCHEMAS, PAYLOAD_SCHEMA_FILES, bundleSchema, envelopeSchema, type JsonSchema } from './schemas/json-schema';
 export * from './examples/event-examples';
 export { exampleEvent } from './examples/example-events';
+export * from './sealed-value';

@@ -12,3 +12,4 @@ export * from './auth/ops-token.guard';
 export * from './auth/auth-failure-throttle';
 export * from './http/input-inspection';
 export * from './http/content-type';
+export * from './crypto/personal-data-cipher';

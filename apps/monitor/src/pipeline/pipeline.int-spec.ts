@@ -5,7 +5,7 @@
 // numbers (narrowed by a unique agency and requisition). Redelivery counts
 // once; an erasure removes the candidate and a later event does not bring it back.
 import { randomUUID } from 'node:crypto';
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CloudEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CloudEvent, EXAMPLE_PROFILE } from '@hiring/contracts';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
 import type { PipelineSnapshot } from './get-pipeline-snapshot.service';
 import { MONITOR_TOPICS } from './broker-backlog.reader';
@@ -26,7 +26,7 @@ const ids = { advance: `cand-${randomUUID()}`, review: `cand-${randomUUID()}`, r
 const common = (candidateId: string) => ({ candidateId, submissionId: `sub-${candidateId}`, agencyId, requisitionId, role: 'ai-tech-lead' as const, locationTier: 'uk-london' as const });
 
 function sourced(candidateId: string, minute: number) {
-  const { profile } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced];
+  const profile = EXAMPLE_PROFILE;
   return buildEvent(EVENT_TYPES.candidateSourced, { source: '/tests/monitor', data: { ...common(candidateId), sourcedAt: at(minute), profile } });
 }
 

@@ -3,7 +3,7 @@
 // redelivery, bad input dead-lettered, erasure, ops routes and re-screen.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { buildEvent, deadLetterTopic, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CandidateScreenedEvent, type CloudEvent } from '@hiring/contracts';
+import { buildEvent, deadLetterTopic, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CandidateScreenedEvent, type CloudEvent, EXAMPLE_PROFILE } from '@hiring/contracts';
 import { screenCandidate, SCREENING_RUBRICS, selectRubric, validateCandidateProfile } from '@hiring/domain';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp, type TopicProbe } from '@hiring/testing';
 
@@ -20,7 +20,9 @@ function sourcedEvent(candidateId: string, overrides: Record<string, unknown> = 
     source: '/tests/screening',
     data: {
       ...EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced],
-      profile: structuredClone(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile),
+      // As published before sealing: a plain profile (a sealed one needs sourcing's key store, covered end to end).
+      sealedProfile: undefined,
+      profile: structuredClone(EXAMPLE_PROFILE),
       candidateId,
       submissionId: `sub-${candidateId}`,
       sourcedAt: new Date().toISOString(),
@@ -31,7 +33,7 @@ function sourcedEvent(candidateId: string, overrides: Record<string, unknown> = 
 }
 
 function expectedScreening() {
-  const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile)));
+  const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
   if (!checked.ok) throw new Error('example profile invalid');
   return screenCandidate(checked.value, selectRubric(SCREENING_RUBRICS, 'ai-tech-lead', new Date().toISOString().slice(0, 10)));
 }
@@ -116,7 +118,7 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     });
     expect((row.rules as Array<{ evidence: string[] }>).some((r) => r.evidence.length > 0)).toBe(true);
     const [profile] = await rows('SELECT profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
-    expect(profile.profile).toEqual(JSON.parse(JSON.stringify(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile)));
+    expect(profile.profile).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
   });
 
   it('gives no second row or event when the same event is delivered again', async () => {

@@ -1,11 +1,13 @@
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, parseEvent, type CandidateSourcedEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE, parseEvent, type CandidateSourcedEvent } from '@hiring/contracts';
 import { AI_TECH_LEAD_RUBRIC_2026_03, screenCandidate, SCREENING_RULE_IDS } from '@hiring/domain';
 import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
 import { changedRules, MAX_EVIDENCE_PER_RULE, toCandidateInput, toCandidateScreenedEvent, toScreening } from './screening.mapper';
 
 function sourced(overrides: Partial<CandidateSourcedEvent> = {}): CandidateSourcedEvent {
-  // Through the contract's own parser, as the consumer sees it: payload class instances.
-  const event = buildEvent(EVENT_TYPES.candidateSourced, { source: '/test', data: { ...EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced], ...overrides } });
+  // Through the contract's own parser, as the consumer sees it: payload class instances. The profile as it
+  // is once opened (the mapper step in front of this one opens sealedProfile with the candidate's key).
+  const { sealedProfile: _sealed, ...data } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced];
+  const event = buildEvent(EVENT_TYPES.candidateSourced, { source: '/test', data: { ...data, profile: EXAMPLE_PROFILE, ...overrides } });
   return parseEvent(JSON.stringify(event), { expectedTypes: [EVENT_TYPES.candidateSourced] }).data as CandidateSourcedEvent;
 }
 
@@ -32,7 +34,7 @@ describe('screening mappers: candidate-sourced -> domain profile -> candidate-sc
       locationTier: 'uk-london',
     });
     expect(input.sourcedAt.toISOString()).toBe(new Date(data.sourcedAt).toISOString());
-    expect(input.profile).toEqual(JSON.parse(JSON.stringify(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile)));
+    expect(input.profile).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
     expect(Object.getPrototypeOf(input.profile)).toBe(Object.prototype);
   });
 

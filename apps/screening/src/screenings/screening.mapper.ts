@@ -48,7 +48,7 @@ export function toCandidateInput(data: CandidateSourcedEvent): CandidateInput {
 
 /** Plain JSON of the payload instance, checked by the domain's profile schema (the one ajv setup). */
 export function toCandidateProfile(payload: unknown): CandidateProfile {
-  const checked = validateCandidateProfile(JSON.parse(JSON.stringify(payload)) as unknown);
+  const checked = validateCandidateProfile(payload === undefined ? undefined : (JSON.parse(JSON.stringify(payload)) as unknown));
   if (!checked.ok) {
     throw new ScreeningException(
       ScreeningExceptionCode.INVALID_PROFILE,

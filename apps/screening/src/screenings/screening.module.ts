@@ -1,3 +1,4 @@
+import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import { Module } from '@nestjs/common';
 import { Clock } from '../shared/clock';
 import { CandidateErasedHandler } from './candidate-erased.handler';
@@ -22,6 +23,7 @@ import { ScreeningsController } from './screenings.controller';
     EraseCandidateService,
     GetScreeningsService,
     RescreenCandidatesService,
+    CandidateKeysClient,
     CandidateSourcedHandler,
     CandidateErasedHandler,
   ],

@@ -3,6 +3,7 @@
 // deletes what it holds when that event reaches it (scoring and offer also
 // tombstone their compacted topics).
 import { Injectable } from '@nestjs/common';
+import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
 import { Clock } from '../shared/clock';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { SourcingEventsPublisher } from '../submissions/sourcing-events.publisher';
@@ -22,6 +23,7 @@ export class EraseCandidateService {
     private readonly erasures: ErasureRepository,
     private readonly events: SourcingEventsPublisher,
     private readonly clock: Clock,
+    private readonly keys: CandidateKeyRepository,
   ) {}
 
   execute(candidateId: string, requestedBy: string): Promise<ErasureOutcome> {
@@ -31,7 +33,10 @@ export class EraseCandidateService {
       }
       const earlier = await this.erasures.find(tx, candidateId);
       if (earlier) return { erasure: earlier, erasedNow: false };
-      const erasure = { candidateId, requestedBy, erasedAt: this.clock.now() };
+      // Destroying the data key is what reaches the copies we cannot delete: published events
+      // on their topics, dead letters and backups hold only ciphertext sealed with it.
+      const dataKeyDestroyed = await this.keys.destroy(tx, candidateId);
+      const erasure = { candidateId, requestedBy, erasedAt: this.clock.now(), dataKeyDestroyed };
       await this.erasures.erase(tx, erasure);
       await this.events.candidateErased(tx, { candidateId, requestedBy, erasedAt: erasure.erasedAt.toISOString() });
       return { erasure, erasedNow: true };

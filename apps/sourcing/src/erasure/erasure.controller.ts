@@ -19,6 +19,6 @@ export class ErasureController {
   @ApiOkResponse({ type: ErasureResponse })
   async erase(@Param('candidateId', ParseUUIDPipe) candidateId: string, @Body() body: EraseCandidateDto): Promise<ErasureResponse> {
     const { erasure, erasedNow } = await this.eraseCandidate.execute(candidateId, body.requestedBy);
-    return { candidateId: erasure.candidateId, requestedBy: erasure.requestedBy, erasedAt: erasure.erasedAt.toISOString(), erasedNow };
+    return { candidateId: erasure.candidateId, requestedBy: erasure.requestedBy, erasedAt: erasure.erasedAt.toISOString(), erasedNow, dataKeyDestroyed: erasure.dataKeyDestroyed };
   }
 }

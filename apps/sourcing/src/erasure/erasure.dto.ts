@@ -13,4 +13,5 @@ export class ErasureResponse {
   @ApiProperty() requestedBy!: string;
   @ApiProperty({ format: 'date-time' }) erasedAt!: string;
   @ApiProperty({ description: 'false when the candidate had been erased before (nothing done again)' }) erasedNow!: boolean;
+  @ApiProperty({ description: "true when the candidate's data key was destroyed: every sealed copy of their data is unreadable" }) dataKeyDestroyed!: boolean;
 }

@@ -5,6 +5,8 @@ export interface ErasureRecord {
   candidateId: string;
   requestedBy: string;
   erasedAt: Date;
+  /** Whether a data key was destroyed by this erasure (false for a candidate sourced before keys existed). */
+  dataKeyDestroyed: boolean;
 }
 
 export const ERASED_NAME = '[erased]';
@@ -13,12 +15,12 @@ export const ERASED_NAME = '[erased]';
 @Injectable()
 export class ErasureRepository {
   async find(tx: SourcingTx, candidateId: string): Promise<ErasureRecord | undefined> {
-    const rows: { candidate_id: string; requested_by: string; erased_at: Date }[] = await tx.query(
-      'SELECT candidate_id, requested_by, erased_at FROM sourcing.erasures WHERE candidate_id = $1',
+    const rows: { candidate_id: string; requested_by: string; erased_at: Date; data_key_destroyed: boolean }[] = await tx.query(
+      'SELECT candidate_id, requested_by, erased_at, data_key_destroyed FROM sourcing.erasures WHERE candidate_id = $1',
       [candidateId],
     );
     const r = rows[0];
-    return r && { candidateId: r.candidate_id, requestedBy: r.requested_by, erasedAt: new Date(r.erased_at) };
+    return r && { candidateId: r.candidate_id, requestedBy: r.requested_by, erasedAt: new Date(r.erased_at), dataKeyDestroyed: r.data_key_destroyed };
   }
 
   /** Locks the candidate row so concurrent erasures of one person serialise. */
@@ -41,10 +43,11 @@ export class ErasureRepository {
       [record.candidateId, ERASED_NAME],
     );
     await tx.query('DELETE FROM sourcing.candidate_identifiers WHERE candidate_id = $1', [record.candidateId]);
-    await tx.query('INSERT INTO sourcing.erasures (candidate_id, requested_by, erased_at) VALUES ($1, $2, $3)', [
+    await tx.query('INSERT INTO sourcing.erasures (candidate_id, requested_by, erased_at, data_key_destroyed) VALUES ($1, $2, $3, $4)', [
       record.candidateId,
       record.requestedBy,
       record.erasedAt,
+      record.dataKeyDestroyed,
     ]);
   }
 }

@@ -5,11 +5,17 @@ import { Injectable } from '@nestjs/common';
 import { buildEvent, EVENT_TYPES, serviceSource, type CandidateErasedEvent, type CandidateSourcedEvent } from '@hiring/contracts';
 import type { LocationTier, TargetRole } from '@hiring/domain';
 import { Outbox } from '@hiring/messaging';
+import { sealJson } from '@hiring/platform';
+import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
 import type { SourcingTx } from './submission.repository';
 
 export const SOURCING_EVENT_SOURCE = serviceSource('sourcing');
 
-/** Data of recruiting.candidate-sourced.v1: no identity (name, email, phone, profile URL) by construction. */
+/**
+ * What the use case hands over for recruiting.candidate-sourced.v1: no identity
+ * (name, email, phone, profile URL) by construction; the profile in clear,
+ * sealed here before it reaches the outbox.
+ */
 export interface CandidateSourcedData {
   candidateId: string;
   submissionId: string;
@@ -23,13 +29,28 @@ export interface CandidateSourcedData {
 
 @Injectable()
 export class SourcingEventsPublisher {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly keys: CandidateKeyRepository,
+  ) {}
 
-  /** One outbox insert for a whole chunk of sourced candidates. */
-  async candidatesSourced(tx: SourcingTx, data: readonly CandidateSourcedData[]): Promise<void> {
-    if (data.length === 0) return;
-    // buildEvent validates each payload against the contract on the way out.
-    const events = data.map((d) => buildEvent(EVENT_TYPES.candidateSourced, { source: SOURCING_EVENT_SOURCE, data: d as unknown as CandidateSourcedEvent }));
+  /**
+   * One outbox insert for a whole chunk of sourced candidates. The profile
+   * leaves sealed with the candidate's data key (created in this transaction
+   * when new, one key statement for the chunk): the outbox row, the topic and
+   * any dead letter hold ciphertext only, which the erasure makes unreadable
+   * by destroying the key.
+   */
+  async candidatesSourced(tx: SourcingTx, items: readonly CandidateSourcedData[]): Promise<void> {
+    if (items.length === 0) return;
+    const keys = await this.keys.ensure(tx, items.map((d) => d.candidateId));
+    const events = items.map(({ profile, ...rest }) => {
+      const key = keys.get(rest.candidateId);
+      if (!key) throw new Error(`no data key for candidate ${rest.candidateId} (erased?)`);
+      const data: CandidateSourcedEvent = { ...rest, sealedProfile: sealJson(key, profile, `${rest.candidateId}:profile`) };
+      // buildEvent validates each payload against the contract on the way out.
+      return buildEvent(EVENT_TYPES.candidateSourced, { source: SOURCING_EVENT_SOURCE, data });
+    });
     await this.outbox.enqueue(tx, events);
   }
 

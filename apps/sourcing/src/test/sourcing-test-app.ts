@@ -45,13 +45,16 @@ export interface SourcingTestApp {
 
 export const TEST_OPS_TOKEN = 'integration-test-ops-token';
 
-export async function createSourcingTestApp(env: Record<string, string> = {}): Promise<SourcingTestApp> {
+export interface SourcingTestAppOptions {
+  /** Keep the real events publisher (events go to the outbox table, sealed) instead of the recorder. */
+  realPublisher?: boolean;
+}
+
+export async function createSourcingTestApp(env: Record<string, string> = {}, options: SourcingTestAppOptions = {}): Promise<SourcingTestApp> {
   const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), KAFKA_CONSUMER_FROM_BEGINNING: 'false', ...env });
   const events = new RecordingPublisher();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
-    .overrideProvider(SourcingEventsPublisher)
-    .useValue(events)
-    .compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.register(config)] });
+  const moduleRef = await (options.realPublisher ? builder : builder.overrideProvider(SourcingEventsPublisher).useValue(events)).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureHttpApp(app, MAX_BULK_BYTES, { tooLargeHint: BULK_LIMITS });
   const dataSource = app.get(DataSource);

@@ -86,6 +86,7 @@ function eventMessage(type: EventType): Doc {
     correlationId: { description: 'CloudEvents extension attribute correlationid.', location: '$message.payload#/correlationid' },
     bindings: { kafka: { key: { $ref: `${SCHEMAS}KafkaKey` }, bindingVersion: KAFKA_BINDING_VERSION } },
     'x-contains-pii': entry.containsPii,
+    ...(entry.personalData ? { 'x-personal-data': entry.personalData } : {}),
     examples: [{ name: messageIdOf(type), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE }, payload: event }],
   };
 }

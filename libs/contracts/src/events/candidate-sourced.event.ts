@@ -1,8 +1,11 @@
 // recruiting.candidate-sourced.v1: sourcing accepted a submission; the
 // candidate now has an id and an owning agency. Screening needs facts, not
-// identity: the profile is here, the name, email and phone are not.
+// identity: the name, email and phone are not here. The profile (free text
+// that can name the person) travels sealed with the candidate's data key in
+// `sealedProfile`; a plain `profile` is only found in events published before
+// sealing. Exactly one of the two is present; a consumer refuses neither.
 import { CandidateProfilePayload } from './candidate-profile.payload';
-import { Identifier, Nested, OneOf, Timestamp } from './field-rules';
+import { Identifier, Nested, OneOf, Optional, Sealed, Timestamp } from './field-rules';
 import { LOCATION_TIERS, TARGET_ROLES, type LocationTier, type TargetRole } from './vocabulary';
 
 export class CandidateSourcedEvent {
@@ -13,5 +16,8 @@ export class CandidateSourcedEvent {
   @OneOf(TARGET_ROLES) role!: TargetRole;
   @OneOf(LOCATION_TIERS) locationTier!: LocationTier;
   @Timestamp() sourcedAt!: string;
-  @Nested(() => CandidateProfilePayload) profile!: CandidateProfilePayload;
+  /** Personal data: only in events published before sealing. */
+  @Optional() @Nested(() => CandidateProfilePayload) profile?: CandidateProfilePayload;
+  /** Personal data, sealed: the profile as JSON, encrypted with the candidate's data key (context `<candidateId>:profile`). */
+  @Optional() @Sealed() sealedProfile?: string;
 }

@@ -24,6 +24,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { SEALED_VALUE_MAX_LENGTH, SEALED_VALUE_PATTERN } from '../sealed-value';
+
 export const ID_MAX_LENGTH = 128;
 export const SHORT_TEXT_MAX_LENGTH = 200;
 export const LONG_TEXT_MAX_LENGTH = 2000;
@@ -67,6 +69,11 @@ export function LongText(): PropertyDecorator {
 }
 
 /** RFC 3339 date-time string (`2026-03-02T09:15:00Z`); events never carry Date objects. */
+/** Personal data sealed with the candidate's data key (see sealed-value.ts). */
+export function Sealed(): PropertyDecorator {
+  return compose(IsString(), Length(1, SEALED_VALUE_MAX_LENGTH), Matches(SEALED_VALUE_PATTERN));
+}
+
 export function Timestamp(): PropertyDecorator {
   return compose(IsString(), IsRFC3339());
 }

@@ -10,6 +10,9 @@ export const EXAMPLE_AGENCY_ID = 'northstar-talent';
 export const EXAMPLE_REQUISITION_ID = 'req-ml-platform-lead';
 export const EXAMPLE_SUBMISSION_ID = 'sub-5e1d0b44';
 
+export const EXAMPLE_SEALED_PROFILE =
+  'pd1.CQkJCQkJCQkJCQkJ.XKfw9cyXpBXyDaddxNCBvr2dF5ZXhtqsCs8ihPlWbxWngMX5wDdScRLDyXNkRJG7Gj3y8T603SsEA2TzdmET-gRf6WCpQ5TCtZClEZ-C4Yw_lA.S3wO7E5_sQlW45zE_4fC-w';
+
 export const EXAMPLE_PROFILE: CandidateProfilePayload = {
   targetRole: 'ai-tech-lead',
   locationTier: 'uk-london',
@@ -102,7 +105,8 @@ export const EXAMPLE_EVENT_DATA: { readonly [K in EventType]: EventPayloads[K] }
     role: 'ai-tech-lead',
     locationTier: 'uk-london',
     sourcedAt: '2026-03-02T09:15:00Z',
-    profile: EXAMPLE_PROFILE,
+    // Sealed with an example key (32 bytes of 7s), context `cand-7f3c2a91:profile`.
+    sealedProfile: EXAMPLE_SEALED_PROFILE,
   },
   'recruiting.candidate-screened.v1': {
     candidateId: EXAMPLE_CANDIDATE_ID,

@@ -1,0 +1,46 @@
+// Screening reads sealed profiles with data keys it obtains from sourcing, the
+// key store's owner: one request per consumed batch (chunks of 1000), never one
+// per event. Keys live only in memory for the batch.
+import { Injectable } from '@nestjs/common';
+import { TransientError } from '@hiring/messaging';
+import { ScreeningConfig } from '../screening.config';
+import type { CandidateKeys } from './open-sourced-profiles';
+
+const LOOKUP_LIMIT = 1000;
+const TIMEOUT_MS = 5_000;
+
+interface LookupResponse {
+  keys: { candidateId: string; dataKey: string }[];
+  erased: string[];
+  unknown: string[];
+}
+
+@Injectable()
+export class CandidateKeysClient {
+  constructor(private readonly config: ScreeningConfig) {}
+
+  /**
+   * Keys of these candidates, and which were erased. Sourcing unreachable:
+   * the network error propagates and the consumer pauses and retries the
+   * batch; any other non-200 is a TransientError (retried, never dead-lettered as the event's fault).
+   */
+  async lookup(candidateIds: string[]): Promise<CandidateKeys> {
+    const ids = [...new Set(candidateIds)];
+    const result: CandidateKeys = { keys: new Map(), erased: new Set(), unknown: new Set() };
+    for (let i = 0; i < ids.length; i += LOOKUP_LIMIT) {
+      const chunk = ids.slice(i, i + LOOKUP_LIMIT);
+      const res = await fetch(`${this.config.SOURCING_URL}/v1/ops/candidate-keys/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.config.OPS_TOKEN}` },
+        body: JSON.stringify({ candidateIds: chunk }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      if (res.status !== 200) throw new TransientError(`key lookup at sourcing answered ${res.status}`);
+      const body = (await res.json()) as LookupResponse;
+      for (const k of body.keys) result.keys.set(k.candidateId, Buffer.from(k.dataKey, 'base64'));
+      for (const id of body.erased) result.erased.add(id);
+      for (const id of body.unknown) result.unknown.add(id);
+    }
+    return result;
+  }
+}

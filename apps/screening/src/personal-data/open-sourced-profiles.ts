@@ -1,0 +1,50 @@
+// The mapper step in front of screening: candidate-sourced events carry the
+// profile sealed with the candidate's data key. Opened here, in memory, for the
+// batch; an event whose key was destroyed belongs to an erased candidate and is
+// skipped as such (there is nothing left to screen), not failed.
+import type { CandidateSourcedEvent } from '@hiring/contracts';
+import { openJson, SealedValueError } from '@hiring/platform';
+import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
+
+export interface CandidateKeys {
+  keys: Map<string, Buffer>;
+  /** Erased at sourcing: the key is gone for good. */
+  erased: Set<string>;
+  /** Neither a key nor an erasure at sourcing. */
+  unknown: Set<string>;
+}
+
+export type OpenedProfile = { kind: 'open'; data: CandidateSourcedEvent & { profile: unknown } } | { kind: 'erased'; candidateId: string };
+
+export function sealedCandidateIds(events: readonly CandidateSourcedEvent[]): string[] {
+  return [...new Set(events.filter((e) => e.sealedProfile !== undefined).map((e) => e.candidateId))];
+}
+
+/** Throws a ScreeningException (dead-lettered with its reason) for an event no key can ever open. */
+export function openSourcedProfile(event: CandidateSourcedEvent, keys: CandidateKeys): OpenedProfile {
+  if (event.sealedProfile === undefined) {
+    if (event.profile === undefined) {
+      throw new ScreeningException(ScreeningExceptionCode.INVALID_PROFILE, 'the event carries neither profile nor sealedProfile', [
+        { path: 'data.sealedProfile', message: 'is required (or data.profile, in events published before sealing)' },
+      ]);
+    }
+    return { kind: 'open', data: event as CandidateSourcedEvent & { profile: unknown } };
+  }
+  const key = keys.keys.get(event.candidateId);
+  if (!key) {
+    if (keys.erased.has(event.candidateId)) return { kind: 'erased', candidateId: event.candidateId };
+    throw new ScreeningException(ScreeningExceptionCode.INVALID_PROFILE, 'sourcing holds no data key and no erasure for this candidate', [
+      { path: 'data.sealedProfile', message: `no data key for candidate ${event.candidateId}` },
+    ]);
+  }
+  try {
+    const profile = openJson(key, event.sealedProfile, `${event.candidateId}:profile`);
+    const { sealedProfile: _sealed, ...rest } = event;
+    return { kind: 'open', data: { ...rest, profile } as CandidateSourcedEvent & { profile: unknown } };
+  } catch (error) {
+    if (!(error instanceof SealedValueError)) throw error;
+    throw new ScreeningException(ScreeningExceptionCode.INVALID_PROFILE, 'sealedProfile does not open with the candidate\'s data key', [
+      { path: 'data.sealedProfile', message: 'does not open (tampered, or sealed for another candidate)' },
+    ]);
+  }
+}

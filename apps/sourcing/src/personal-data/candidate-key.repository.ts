@@ -1,0 +1,74 @@
+// The key store: sourcing owns it, other services obtain keys through
+// POST /v1/ops/candidate-keys/lookup. Set-based: one statement per batch of
+// candidates, never one per candidate.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MasterKeyRing, newDataKey } from '@hiring/platform';
+import { DataSource } from 'typeorm';
+import type { SourcingTx } from '../submissions/submission.repository';
+
+interface KeyRow {
+  candidate_id: string;
+  master_key_id: string;
+  wrapped_key: Buffer;
+}
+
+export interface KeyLookup {
+  keys: Map<string, Buffer>;
+  /** Candidates that were erased: their key is gone for good. */
+  erased: string[];
+  /** Ids with neither a key nor an erasure (unknown, or sourced before keys existed). */
+  unknown: string[];
+}
+
+@Injectable()
+export class CandidateKeyRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ring: MasterKeyRing,
+  ) {}
+
+  /**
+   * The data keys of these candidates, created where missing, inside the
+   * caller's transaction. An erased candidate never gets a key again.
+   */
+  async ensure(tx: SourcingTx, candidateIds: string[]): Promise<Map<string, Buffer>> {
+    const ids = [...new Set(candidateIds)];
+    if (ids.length === 0) return new Map();
+    const wrapped = ids.map((id) => this.ring.wrap(newDataKey(), id));
+    await tx.query(
+      `INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
+       SELECT k.candidate_id, k.master_key_id, k.wrapped_key
+         FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
+        WHERE NOT EXISTS (SELECT 1 FROM sourcing.erasures e WHERE e.candidate_id = k.candidate_id)
+       ON CONFLICT (candidate_id) DO NOTHING`,
+      [ids, wrapped.map((w) => w.masterKeyId), wrapped.map((w) => w.wrapped)],
+    );
+    return this.unwrapAll(await this.rows(tx, ids));
+  }
+
+  async lookup(candidateIds: string[]): Promise<KeyLookup> {
+    const ids = [...new Set(candidateIds)];
+    const keys = this.unwrapAll(await this.rows(this.dataSource.manager, ids));
+    const missing = ids.filter((id) => !keys.has(id));
+    const erasedRows: { candidate_id: string }[] = missing.length
+      ? await this.dataSource.query('SELECT candidate_id FROM sourcing.erasures WHERE candidate_id = ANY($1::uuid[])', [missing])
+      : [];
+    const erased = new Set(erasedRows.map((r) => r.candidate_id));
+    return { keys, erased: missing.filter((id) => erased.has(id)), unknown: missing.filter((id) => !erased.has(id)) };
+  }
+
+  /** Deletes the key: everything sealed with it is unreadable from now on. True when there was one. */
+  async destroy(tx: SourcingTx, candidateId: string): Promise<boolean> {
+    const deleted: unknown[] = await tx.query('DELETE FROM sourcing.candidate_data_keys WHERE candidate_id = $1 RETURNING candidate_id', [candidateId]);
+    return deleted.length > 0;
+  }
+
+  private rows(manager: SourcingTx, ids: string[]): Promise<KeyRow[]> {
+    return manager.query('SELECT candidate_id, master_key_id, wrapped_key FROM sourcing.candidate_data_keys WHERE candidate_id = ANY($1::uuid[])', [ids]);
+  }
+
+  private unwrapAll(rows: KeyRow[]): Map<string, Buffer> {
+    return new Map(rows.map((r) => [r.candidate_id, this.ring.unwrap({ masterKeyId: r.master_key_id, wrapped: r.wrapped_key }, r.candidate_id)]));
+  }
+}

@@ -1,0 +1,51 @@
+// How the other services obtain data keys: one request per consumed batch
+// (up to 1000 candidates), never one per event. A candidate in `erased` has no
+// key any more; a consumer treats its events as erased, not as errors.
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { OpsTokenGuard } from '@hiring/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+import { CandidateKeyRepository } from './candidate-key.repository';
+
+export const MAX_KEY_LOOKUP = 1000;
+
+export class CandidateKeyLookupDto {
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: MAX_KEY_LOOKUP })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_KEY_LOOKUP)
+  @IsUUID('all', { each: true })
+  candidateIds!: string[];
+}
+
+export class CandidateDataKey {
+  @ApiProperty({ format: 'uuid' }) candidateId!: string;
+  @ApiProperty({ description: 'AES-256 data key, base64' }) dataKey!: string;
+}
+
+export class CandidateKeyLookupResponse {
+  @ApiProperty({ type: [CandidateDataKey] }) keys!: CandidateDataKey[];
+  @ApiProperty({ type: [String], description: 'Erased candidates: their key was destroyed' }) erased!: string[];
+  @ApiProperty({ type: [String], description: 'Neither a key nor an erasure' }) unknown!: string[];
+}
+
+@ApiTags('personal data (services)')
+@ApiBearerAuth()
+@UseGuards(OpsTokenGuard)
+@Controller('v1/ops/candidate-keys')
+export class CandidateKeysController {
+  constructor(private readonly keys: CandidateKeyRepository) {}
+
+  @Post('lookup')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Data keys of up to 1000 candidates in one call (for consumers of sealed events)' })
+  @ApiOkResponse({ type: CandidateKeyLookupResponse })
+  async lookup(@Body() body: CandidateKeyLookupDto): Promise<CandidateKeyLookupResponse> {
+    const found = await this.keys.lookup(body.candidateIds);
+    return {
+      keys: [...found.keys].map(([candidateId, key]) => ({ candidateId, dataKey: key.toString('base64') })),
+      erased: found.erased,
+      unknown: found.unknown,
+    };
+  }
+}

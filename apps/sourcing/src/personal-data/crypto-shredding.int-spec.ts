@@ -1,0 +1,104 @@
+// Crypto-shredding, end to end inside sourcing (real Postgres, real outbox):
+// the candidate-sourced event leaves sealed with the candidate's data key, the
+// key is obtained through the batch lookup, and the erasure destroys it.
+import { EVENT_TYPES } from '@hiring/contracts';
+import { openJson } from '@hiring/platform';
+import { uniqueName } from '@hiring/testing';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
+import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
+
+const OPS = { Authorization: `Bearer ${TEST_OPS_TOKEN}` };
+
+describe('sourcing: personal data sealed with a per-candidate key, erasure destroys the key', () => {
+  let t: SourcingTestApp;
+  let http: App;
+  let key: string;
+  let requisitionId: string;
+
+  beforeAll(async () => {
+    // The relay publishes as usual; published rows stay in the outbox for 24 h, which is what the test reads.
+    t = await createSourcingTestApp({}, { realPublisher: true });
+    http = t.app.getHttpServer() as App;
+    key = (await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('agency') }).expect(201)).body.apiKey.key;
+    requisitionId = (await request(http).post('/v1/requisitions').set(OPS).send({ title: 'AI lead', locationTier: 'uk-london', signals: AI_LEAD_SIGNALS }).expect(201)).body.id;
+  });
+
+  afterAll(async () => {
+    await t?.app.close();
+  });
+
+  const outboxData = async (candidateId: string): Promise<{ raw: string; data: Record<string, unknown> }> => {
+    const rows: { value: Buffer }[] = await t.dataSource.query(
+      `SELECT value FROM sourcing.outbox WHERE key = $1 AND value IS NOT NULL AND convert_from(value, 'UTF8')::jsonb->>'type' = $2`,
+      [candidateId, EVENT_TYPES.candidateSourced],
+    );
+    expect(rows).toHaveLength(1);
+    const raw = rows[0]!.value.toString('utf8');
+    return { raw, data: (JSON.parse(raw) as { data: Record<string, unknown> }).data };
+  };
+
+  const lookup = (candidateIds: string[]) => request(http).post('/v1/ops/candidate-keys/lookup').set(OPS).send({ candidateIds });
+
+  it('the outbox holds the profile sealed only; the looked-up key opens it; after erasure the key is gone and the erasure records it', async () => {
+    const marker = uniqueName('SECRET-MARK');
+    const body = submission(requisitionId, { name: 'Ada Sealed' });
+    (body.profile as { achievements: string[] }).achievements = [`Ask ${marker} about it: ada@example.org, +44 20 7946 0958`];
+    const accepted = await request(http).post('/v1/submissions').set('x-api-key', key).send(body).expect(202);
+    const candidateId = accepted.body.candidateId as string;
+
+    const { raw, data } = await outboxData(candidateId);
+    expect(raw).not.toContain(marker);
+    expect(raw).not.toContain('ada@example.org');
+    expect(raw).not.toContain('Ada Sealed');
+    expect(data['profile']).toBeUndefined();
+    const stored: { wrapped_key: Buffer }[] = await t.dataSource.query('SELECT wrapped_key FROM sourcing.candidate_data_keys WHERE candidate_id = $1', [candidateId]);
+    expect(stored).toHaveLength(1);
+
+    const found = await lookup([candidateId]).expect(200);
+    expect(found.body.erased).toEqual([]);
+    const dataKey = Buffer.from(found.body.keys[0].dataKey, 'base64');
+    expect(stored[0]!.wrapped_key.includes(dataKey)).toBe(false);
+    const profile = openJson<{ achievements: string[] }>(dataKey, String(data['sealedProfile']), `${candidateId}:profile`);
+    expect(profile.achievements[0]).toContain(marker);
+
+    const erased = await request(http).post(`/v1/ops/candidates/${candidateId}/erasure`).set(OPS).send({ requestedBy: 'dpo@example.com' }).expect(200);
+    expect(erased.body).toMatchObject({ erasedNow: true, dataKeyDestroyed: true });
+    const audit = await t.dataSource.query('SELECT data_key_destroyed FROM sourcing.erasures WHERE candidate_id = $1', [candidateId]);
+    expect(audit).toEqual([{ data_key_destroyed: true }]);
+    expect(await t.dataSource.query('SELECT 1 FROM sourcing.candidate_data_keys WHERE candidate_id = $1', [candidateId])).toEqual([]);
+
+    const after = await lookup([candidateId]).expect(200);
+    expect(after.body).toEqual({ keys: [], erased: [candidateId], unknown: [] });
+    // The sealed copy is still in the outbox (as it is on the topic and in any dead letter): nothing can open it now.
+    const { raw: still } = await outboxData(candidateId);
+    expect(still).toContain(String(data['sealedProfile']));
+  });
+
+  it('a bulk request seals each candidate with its own key; one lookup returns them all', async () => {
+    const items = [submission(requisitionId), submission(requisitionId), submission(requisitionId)];
+    const res = await request(http).post('/v1/submissions/bulk').set('x-api-key', key).send(items).expect(200);
+    const ids = res.body.results.map((r: { candidateId: string }) => r.candidateId) as string[];
+    expect(new Set(ids).size).toBe(3);
+    const found = await lookup(ids).expect(200);
+    expect(found.body.keys).toHaveLength(3);
+    const keys = new Map<string, string>(found.body.keys.map((k: { candidateId: string; dataKey: string }) => [k.candidateId, k.dataKey]));
+    expect(new Set(keys.values()).size).toBe(3);
+    for (const id of ids) {
+      const { data } = await outboxData(id);
+      expect(() => openJson(Buffer.from(keys.get(id)!, 'base64'), String(data['sealedProfile']), `${id}:profile`)).not.toThrow();
+      const other = ids.find((x) => x !== id)!;
+      expect(() => openJson(Buffer.from(keys.get(other)!, 'base64'), String(data['sealedProfile']), `${id}:profile`)).toThrow();
+    }
+  });
+
+  it('the lookup needs the ops token, takes 1 to 1000 uuids, and names unknown ids', async () => {
+    await request(http).post('/v1/ops/candidate-keys/lookup').send({ candidateIds: ['00000000-0000-4000-8000-000000000000'] }).expect(401);
+    await lookup([]).expect(400);
+    await lookup(Array.from({ length: 1001 }, () => '00000000-0000-4000-8000-000000000000')).expect(400);
+    await lookup(['not-a-uuid']).expect(400);
+    const unknown = await lookup(['00000000-0000-4000-8000-000000000000']).expect(200);
+    expect(unknown.body).toEqual({ keys: [], erased: [], unknown: ['00000000-0000-4000-8000-000000000000'] });
+  });
+});

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { MasterKeyRing, newDataKey, openJson, sealJson, SEALED_PATTERN, SealedValueError } from './personal-data-cipher';
+
+const ring = (...ids: string[]) => MasterKeyRing.parse(ids.map((id) => `${id}:${randomBytes(32).toString('base64')}`).join(','));
+
+describe('personal data cipher (AES-256-GCM, per-candidate data key)', () => {
+  it('seals a value that only the same key and context open; the text is not in the sealed form', () => {
+    const key = newDataKey();
+    const profile = { summary: 'Led the payments team; call me on +44 20 7946 0958', years: 11 };
+    const sealed = sealJson(key, profile, 'c-1:profile');
+    expect(sealed).toMatch(SEALED_PATTERN);
+    expect(sealed).not.toContain('payments');
+    expect(openJson(key, sealed, 'c-1:profile')).toEqual(profile);
+    expect(() => openJson(key, sealed, 'c-2:profile')).toThrow(SealedValueError);
+    expect(() => openJson(newDataKey(), sealed, 'c-1:profile')).toThrow(SealedValueError);
+    expect(sealJson(key, profile, 'c-1:profile')).not.toBe(sealed);
+  });
+
+  it('refuses a tampered value', () => {
+    const key = newDataKey();
+    const sealed = sealJson(key, { a: 'b' }, 'ctx');
+    const parts = sealed.split('.');
+    parts[2] = Buffer.from('tampered').toString('base64url');
+    expect(() => openJson(key, parts.join('.'), 'ctx')).toThrow(SealedValueError);
+  });
+
+  it('wraps data keys with the first master key; after a rotation the old key still unwraps until it is dropped', () => {
+    const old = ring('2026-01');
+    const dataKey = newDataKey();
+    const stored = old.wrap(dataKey, 'c-1');
+    expect(stored.masterKeyId).toBe('2026-01');
+    expect(stored.wrapped.includes(dataKey)).toBe(false);
+    expect(old.unwrap(stored, 'c-1')).toEqual(dataKey);
+    expect(() => old.unwrap(stored, 'c-2')).toThrow();
+
+    const oldText = `2026-01:${(old as unknown as { keys: { key: Buffer }[] }).keys[0]!.key.toString('base64')}`;
+    const rotated = MasterKeyRing.parse(`2026-06:${randomBytes(32).toString('base64')},${oldText}`);
+    expect(rotated.unwrap(stored, 'c-1')).toEqual(dataKey);
+    const rewrapped = rotated.wrap(rotated.unwrap(stored, 'c-1'), 'c-1');
+    expect(rewrapped.masterKeyId).toBe('2026-06');
+    const dropped = MasterKeyRing.parse(`2026-06:${(rotated as unknown as { keys: { key: Buffer }[] }).keys[0]!.key.toString('base64')}`);
+    expect(dropped.unwrap(rewrapped, 'c-1')).toEqual(dataKey);
+    expect(() => dropped.unwrap(stored, 'c-1')).toThrow(/not configured/);
+  });
+
+  it('refuses malformed master key settings, naming the problem', () => {
+    expect(() => MasterKeyRing.parse('k1:' + Buffer.alloc(16).toString('base64'))).toThrow(/32 bytes/);
+    expect(() => MasterKeyRing.parse('no-colon')).toThrow(/<id>:<base64/);
+    const k = Buffer.alloc(32, 1).toString('base64');
+    expect(() => MasterKeyRing.parse(`a:${k},a:${k}`)).toThrow(/unique/);
+  });
+});

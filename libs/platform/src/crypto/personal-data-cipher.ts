@@ -1,0 +1,110 @@
+// Crypto-shredding: each candidate's personal data is encrypted with a data key
+// of their own (AES-256-GCM), and that data key is stored only wrapped
+// (encrypted) by a master key from configuration. Destroying the data key makes
+// every copy of the ciphertext unreadable at once: rows, outbox, topics, dead
+// letters and backups alike.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { SEALED_VALUE_PATTERN, SEALED_VALUE_PREFIX } from '@hiring/contracts';
+
+const ALGORITHM = 'aes-256-gcm';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** Version prefix of a sealed value (the contract's format): a later scheme gets a new prefix, old values stay readable. */
+export const SEALED_PREFIX = SEALED_VALUE_PREFIX;
+export const SEALED_PATTERN = SEALED_VALUE_PATTERN;
+
+export class SealedValueError extends Error {}
+
+export function newDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+function encrypt(key: Buffer, plaintext: Buffer, aad: string): { iv: Buffer; ciphertext: Buffer; tag: Buffer } {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { iv, ciphertext, tag: cipher.getAuthTag() };
+}
+
+function decrypt(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: string): Buffer {
+  const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+}
+
+/**
+ * Encrypts a JSON value for one candidate. `context` (e.g. `<candidateId>:profile`)
+ * is authenticated, so a sealed value moved to another candidate or field does not open.
+ */
+export function sealJson(dataKey: Buffer, value: unknown, context: string): string {
+  const { iv, ciphertext, tag } = encrypt(dataKey, Buffer.from(JSON.stringify(value), 'utf8'), context);
+  return [SEALED_PREFIX, iv.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join('.');
+}
+
+export function openJson<T = unknown>(dataKey: Buffer, sealed: string, context: string): T {
+  if (!SEALED_PATTERN.test(sealed)) throw new SealedValueError('not a sealed personal-data value');
+  const [, iv, ciphertext, tag] = sealed.split('.') as [string, string, string, string];
+  try {
+    return JSON.parse(decrypt(dataKey, Buffer.from(iv, 'base64url'), Buffer.from(ciphertext, 'base64url'), Buffer.from(tag, 'base64url'), context).toString('utf8')) as T;
+  } catch (error) {
+    throw new SealedValueError(`sealed value does not open with this key and context: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export interface MasterKey {
+  id: string;
+  key: Buffer;
+}
+
+/** A data key as stored: wrapped by one master key, bound to its candidate. */
+export interface WrappedDataKey {
+  masterKeyId: string;
+  wrapped: Buffer;
+}
+
+/**
+ * The configured master keys. The first wraps new data keys; the others only
+ * unwrap, so a rotation is: put the new key first, re-wrap the stored data
+ * keys, then drop the old key from the configuration.
+ */
+export class MasterKeyRing {
+  private readonly byId: Map<string, Buffer>;
+
+  constructor(private readonly keys: MasterKey[]) {
+    if (keys.length === 0) throw new Error('at least one master key is needed');
+    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+  }
+
+  /** Parses `id:base64key[,id:base64key...]` (32-byte keys); throws naming what is wrong. */
+  static parse(text: string): MasterKeyRing {
+    const keys = text.split(',').map((entry, index) => {
+      const [id, encoded, extra] = entry.trim().split(':');
+      if (!id || !encoded || extra !== undefined || !/^[A-Za-z0-9._-]{1,64}$/.test(id)) throw new Error(`entry ${index + 1} must be <id>:<base64 of 32 bytes>`);
+      const key = Buffer.from(encoded, 'base64');
+      if (key.length !== KEY_BYTES) throw new Error(`key "${id}" must be 32 bytes (base64), it is ${key.length}`);
+      return { id, key };
+    });
+    if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error('master key ids must be unique');
+    return new MasterKeyRing(keys);
+  }
+
+  get currentId(): string {
+    return this.keys[0]!.id;
+  }
+
+  wrap(dataKey: Buffer, candidateId: string): WrappedDataKey {
+    const { iv, ciphertext, tag } = encrypt(this.keys[0]!.key, dataKey, `data-key:${candidateId}`);
+    return { masterKeyId: this.currentId, wrapped: Buffer.concat([iv, tag, ciphertext]) };
+  }
+
+  unwrap(stored: WrappedDataKey, candidateId: string): Buffer {
+    const master = this.byId.get(stored.masterKeyId);
+    if (!master) throw new Error(`master key "${stored.masterKeyId}" is not configured (dropped before re-wrapping?)`);
+    const iv = stored.wrapped.subarray(0, IV_BYTES);
+    const tag = stored.wrapped.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
+    return decrypt(master, iv, stored.wrapped.subarray(IV_BYTES + TAG_BYTES), tag, `data-key:${candidateId}`);
+  }
+}
