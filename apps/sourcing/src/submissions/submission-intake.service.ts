@@ -80,7 +80,8 @@ const idempotencyKeyOf = (agencyId: string, key: string) => `k\u0000${agencyId}\
  * The database still settles races between agencies: the primary key of an
  * identifier lets only one transaction claim it. An item that lost such a race
  * is set aside (its writes rolled back to a savepoint), the rest of the chunk is
- * written without it, and it is decided again alone, seeing the winner.
+ * written without it, and it is decided again alone, seeing the winner. A
+ * chunk of one needs no savepoint: its transaction is retried whole.
  */
 @Injectable()
 export class SubmissionIntakeService {
@@ -238,10 +239,17 @@ export class SubmissionIntakeService {
    * the others are written without them, then each loser is decided alone.
    */
   private async settleOwnership(tx: SourcingTx, items: readonly Stored[], now: Date): Promise<Settled[]> {
+    if (items.length === 0) return [];
+    if (items.length === 1) {
+      // Alone, a lost race needs no savepoint: the whole transaction is retried and sees the winner.
+      const plan = this.plan(items, await this.candidates.findClaims(tx, uniqueIdentifiers(items[0]?.identifiers ?? [])), now);
+      if ((await this.writeOwnership(tx, plan, now)).size > 0) throw new RetryableConflict('an identifier was claimed concurrently');
+      return plan.settled;
+    }
     const settled: Settled[] = [];
     const alone: Stored[] = [];
     let group = [...items];
-    for (let attempt = 1; group.length > 0; attempt++) {
+    while (group.length > 0) {
       await tx.query('SAVEPOINT ownership');
       const claims = await this.candidates.findClaims(tx, uniqueIdentifiers(group.flatMap((g) => g.identifiers)));
       const plan = this.plan(group, claims, now);
@@ -251,17 +259,27 @@ export class SubmissionIntakeService {
         settled.push(...plan.settled);
         break;
       }
+      // Every loser leaves the group, so this loop ends; the losers are then decided one by one.
       await tx.query('ROLLBACK TO SAVEPOINT ownership');
-      if (group.length === 1) {
-        // Alone and still losing: read the winners again, a bounded number of times.
-        if (attempt >= MAX_ATTEMPTS) throw new RetryableConflict('an identifier was claimed concurrently');
-        continue;
-      }
       alone.push(...group.filter((g) => losers.has(g.submissionId)));
       group = group.filter((g) => !losers.has(g.submissionId));
     }
-    for (const item of alone) settled.push(...(await this.settleOwnership(tx, [item], now)));
+    for (const item of alone) settled.push(...(await this.settleAlone(tx, item, now)));
     return settled;
+  }
+
+  /** One item that lost a race inside a chunk: re-read the winners' claims and decide again, a bounded number of times. */
+  private async settleAlone(tx: SourcingTx, item: Stored, now: Date): Promise<Settled[]> {
+    for (let attempt = 1; ; attempt++) {
+      await tx.query('SAVEPOINT ownership_alone');
+      const plan = this.plan([item], await this.candidates.findClaims(tx, uniqueIdentifiers(item.identifiers)), now);
+      if ((await this.writeOwnership(tx, plan, now)).size === 0) {
+        await tx.query('RELEASE SAVEPOINT ownership_alone');
+        return plan.settled;
+      }
+      await tx.query('ROLLBACK TO SAVEPOINT ownership_alone');
+      if (attempt >= MAX_ATTEMPTS) throw new RetryableConflict('an identifier was claimed concurrently');
+    }
   }
 
   /** The domain rule, item after item, each seeing the stored claims and those of the items before it. */

@@ -1,0 +1,340 @@
+// `npm run bench`: the whole pipeline on the local infrastructure, beside
+// baselines measured in the same run on the same machine.
+//
+//   npm run bench -- [--n 20000] [--rate 100] [--seconds 60] [--stock-n 1000]
+//                    [--http-seconds 10] [--connections 10] [--out FILE] [--skip-baselines]
+//
+// Needs the local infrastructure and the services running (npm start, or
+// deploy/local/infra.sh up + services.sh up); talks only to 127.0.0.1.
+// Prints a markdown table and writes a JSON report (.cache/bench/ by default).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { buildEvent, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
+import { runRawBaseline } from './baseline-raw';
+import { runStockNestBaseline } from './baseline-stock-nest';
+import { percentile, until } from './bench-util';
+import { PipelineWatch, type CandidateTimes } from './pipeline-watch';
+import { RssSampler } from './rss';
+
+const ROOT = resolve(__dirname, '../../..');
+const SERVICES = ['sourcing', 'screening', 'scoring', 'offer', 'monitor'] as const;
+const PORT_VARS: Record<(typeof SERVICES)[number], [string, number]> = {
+  sourcing: ['SOURCING_PORT', 3001],
+  screening: ['SCREENING_PORT', 3002],
+  scoring: ['SCORING_PORT', 3003],
+  offer: ['OFFER_PORT', 3004],
+  monitor: ['MONITOR_PORT', 3005],
+};
+const BULK = 500;
+
+interface Options {
+  n: number;
+  rate: number;
+  seconds: number;
+  stockN: number;
+  httpSeconds: number;
+  connections: number;
+  out: string;
+  skipBaselines: boolean;
+  only: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string, fallback: number): number => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return fallback;
+    const v = Number(argv[i + 1]);
+    if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number, got "${argv[i + 1] ?? ''}"`);
+    return v;
+  };
+  const n = Math.round(value('n', Number(process.env['BENCH_N'] ?? 20_000)));
+  const outIndex = argv.indexOf('--out');
+  return {
+    n,
+    rate: value('rate', 100),
+    seconds: value('seconds', 60),
+    stockN: Math.round(value('stock-n', Math.min(n, 1_000))),
+    httpSeconds: value('http-seconds', 10),
+    connections: Math.round(value('connections', 10)),
+    out: outIndex >= 0 ? resolve(argv[outIndex + 1] ?? '') : resolve(ROOT, '.cache/bench', `pipeline-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    skipBaselines: argv.includes('--skip-baselines'),
+    only: argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',') : [],
+  };
+}
+
+const url = (svc: (typeof SERVICES)[number]) => `http://127.0.0.1:${process.env[PORT_VARS[svc][0]] ?? PORT_VARS[svc][1]}`;
+const OPS = { authorization: `Bearer ${process.env['OPS_TOKEN'] ?? 'local-ops-token-change-me'}`, 'content-type': 'application/json' };
+
+async function call<T>(method: string, target: string, body: unknown, headers: Record<string, string>, expected: number[] = [200, 201, 202]): Promise<T> {
+  const res = await fetch(target, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  if (!expected.includes(res.status)) throw new Error(`${method} ${target} answered ${res.status}: ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+interface Agency {
+  id: string;
+  key: string;
+  signingSecret: string;
+}
+
+async function createAgency(label: string): Promise<Agency> {
+  const created = await call<{ agency: { id: string }; apiKey: { key: string }; signingSecret: string }>('POST', `${url('sourcing')}/v1/agencies`, { name: `bench-${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` }, OPS);
+  return { id: created.agency.id, key: created.apiKey.key, signingSecret: created.signingSecret };
+}
+
+const profile = JSON.parse(readFileSync(resolve(ROOT, 'examples/candidate-strong-ai-lead.json'), 'utf8')) as Record<string, unknown>;
+let seq = 0;
+const run = Date.now().toString(36);
+function submission(requisitionId: string): { externalId: string; requisitionId: string; candidate: { name: string; email: string }; profile: Record<string, unknown> } {
+  seq++;
+  return { externalId: `bench-${run}-${seq}`, requisitionId, candidate: { name: `Bench Candidate ${seq}`, email: `bench.${run}.${seq}@example.com` }, profile };
+}
+
+function statusCount(db: Client, agencyId: string): Promise<number> {
+  return db
+    .query<{ n: number }>(`SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND status IN ('scored', 'rejected')`, [agencyId])
+    .then((r) => r.rows[0]?.n ?? 0);
+}
+
+interface Throughput {
+  path: string;
+  n: number;
+  ingestSeconds: number;
+  endToEndSeconds: number;
+  perSecond: number;
+  statusWrittenBackSeconds: number;
+}
+
+async function throughputHttp(o: Options, watch: PipelineWatch, db: Client, requisitionId: string): Promise<Throughput> {
+  const agency = await createAgency('http');
+  const bodies: string[] = [];
+  for (let i = 0; i < o.n; i += BULK) bodies.push(Array.from({ length: Math.min(BULK, o.n - i) }, () => JSON.stringify(submission(requisitionId))).join('\n'));
+  const t0 = Date.now();
+  let next = 0;
+  // Two bulk requests in flight, as an agency syncing its database would.
+  await Promise.all(
+    [0, 1].map(async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++] as string;
+        const res = await call<{ summary: { accepted: number; total: number } }>('POST', `${url('sourcing')}/v1/submissions/bulk`, body, { 'x-api-key': agency.key, 'content-type': 'application/x-ndjson' });
+        if (res.summary.accepted !== res.summary.total) throw new Error(`bulk: ${res.summary.total - res.summary.accepted} item(s) not accepted`);
+      }
+    }),
+  );
+  const ingestSeconds = (Date.now() - t0) / 1000;
+  return finish('HTTP bulk', o.n, t0, ingestSeconds, watch, db, agency.id);
+}
+
+async function throughputKafka(o: Options, kafka: Kafka, watch: PipelineWatch, db: Client, requisitionId: string): Promise<Throughput> {
+  const agency = await createAgency('kafka');
+  // Signed before the clock starts: this is the agencies' work, not the pipeline's.
+  const records = Array.from({ length: o.n }, () => {
+    const s = submission(requisitionId);
+    const data = { agencyId: agency.id, ...s } as unknown as SubmissionEvent;
+    return toKafkaRecord(buildEvent('recruiting.submission.v1', { source: '/agencies/bench', data, signingSecret: agency.signingSecret }));
+  });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const t0 = Date.now();
+  for (let i = 0; i < records.length; i += BULK) await producer.send({ topic: TOPICS.submissions, acks: -1, messages: records.slice(i, i + BULK) });
+  const ingestSeconds = (Date.now() - t0) / 1000;
+  await producer.disconnect();
+  return finish('Kafka', o.n, t0, ingestSeconds, watch, db, agency.id);
+}
+
+async function finish(path: string, n: number, t0: number, ingestSeconds: number, watch: PipelineWatch, db: Client, agencyId: string): Promise<Throughput> {
+  const agencies = new Set([agencyId]);
+  await until(`${path}: ${n} candidates scored and guided`, () => watch.progress(agencies).done >= n, 1_800_000, 100);
+  const endToEndSeconds = (watch.progress(agencies).lastDoneTs - t0) / 1000;
+  await until(`${path}: statuses written back`, async () => (await statusCount(db, agencyId)) >= n, 600_000, 200);
+  const statusWrittenBackSeconds = (Date.now() - t0) / 1000;
+  return { path, n, ingestSeconds, endToEndSeconds, perSecond: n / endToEndSeconds, statusWrittenBackSeconds };
+}
+
+type Stage = 'intake' | 'sourcing relay' | 'screening' | 'screening relay' | 'scoring' | 'scoring relay' | 'offer' | 'offer relay' | 'end to end';
+const STAGES: Stage[] = ['intake', 'sourcing relay', 'screening', 'screening relay', 'scoring', 'scoring relay', 'offer', 'offer relay', 'end to end'];
+
+function stageTimes(sentAt: number, c: CandidateTimes): Partial<Record<Stage, number>> {
+  const d = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : b - a);
+  const out: Partial<Record<Stage, number>> = {};
+  const put = (s: Stage, v: number | undefined) => v !== undefined && (out[s] = v);
+  put('intake', d(sentAt, c.sourcedAt));
+  put('sourcing relay', d(c.sourcedAt, c.sourcedTs));
+  put('screening', d(c.sourcedTs, c.screenedAt));
+  put('screening relay', d(c.screenedAt, c.screenedTs));
+  put('scoring', d(c.screenedTs, c.scoredAt));
+  put('scoring relay', d(c.scoredAt, c.scoredTs));
+  put('offer', d(c.scoredTs, c.issuedAt));
+  put('offer relay', d(c.issuedAt, c.guidanceTs));
+  put('end to end', d(sentAt, c.guidanceTs));
+  return out;
+}
+
+interface LatencyReport {
+  ratePerSecond: number;
+  seconds: number;
+  sent: number;
+  stages: Record<Stage, { p50: number; p95: number; p99: number }>;
+}
+
+async function latencyAtRate(o: Options, watch: PipelineWatch, requisitionId: string): Promise<LatencyReport> {
+  // Enough agencies that the per-key rate limit (600/min by default) never answers 429.
+  const agencies = await Promise.all(Array.from({ length: Math.ceil(o.rate / 8) + 1 }, (_, i) => createAgency(`latency-${i}`)));
+  const sent = new Map<string, number>();
+  const total = Math.round(o.rate * o.seconds);
+  const t0 = Date.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / o.rate;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const agency = agencies[i % agencies.length] as Agency;
+    const at = Date.now();
+    inFlight.push(
+      call<{ candidateId?: string }>('POST', `${url('sourcing')}/v1/submissions`, submission(requisitionId), { 'x-api-key': agency.key, 'content-type': 'application/json' }).then((r) => {
+        if (r.candidateId) sent.set(r.candidateId, at);
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  const ids = [...sent.keys()];
+  await until('fixed-rate submissions through the pipeline', () => ids.every((id) => watch.byCandidate.get(id)?.guidanceTs !== undefined), 600_000, 100);
+  const samples = new Map<Stage, number[]>(STAGES.map((s) => [s, []]));
+  for (const [id, at] of sent) {
+    const times = stageTimes(at, watch.byCandidate.get(id) as CandidateTimes);
+    for (const s of STAGES) if (times[s] !== undefined) samples.get(s)?.push(times[s] as number);
+  }
+  const stages = Object.fromEntries(STAGES.map((s) => [s, { p50: percentile(samples.get(s) ?? [], 50), p95: percentile(samples.get(s) ?? [], 95), p99: percentile(samples.get(s) ?? [], 99) }])) as LatencyReport['stages'];
+  return { ratePerSecond: o.rate, seconds: o.seconds, sent: sent.size, stages };
+}
+
+/** One submission at a time on an idle pipeline: POST until GET shows `scored` (what an agency sees). */
+async function idleSingle(watch: PipelineWatch, requisitionId: string, tries = 10): Promise<{ toScoredStatusMs: number[]; toGuidanceMs: number[]; stages: Record<Stage, { p50: number; max: number }> }> {
+  const agency = await createAgency('idle');
+  const toScoredStatusMs: number[] = [];
+  const toGuidanceMs: number[] = [];
+  const samples = new Map<Stage, number[]>(STAGES.map((s) => [s, []]));
+  for (let i = 0; i < tries; i++) {
+    const t0 = Date.now();
+    const r = await call<{ submissionId: string; candidateId: string }>('POST', `${url('sourcing')}/v1/submissions`, submission(requisitionId), { 'x-api-key': agency.key, 'content-type': 'application/json' });
+    await until('status scored', async () => (await call<{ status: string }>('GET', `${url('sourcing')}/v1/submissions/${r.submissionId}`, undefined, { 'x-api-key': agency.key })).status === 'scored', 30_000, 5);
+    toScoredStatusMs.push(Date.now() - t0);
+    await until('guidance', () => watch.byCandidate.get(r.candidateId)?.guidanceTs !== undefined, 30_000, 5);
+    toGuidanceMs.push((watch.byCandidate.get(r.candidateId)?.guidanceTs ?? 0) - t0);
+    const times = stageTimes(t0, watch.byCandidate.get(r.candidateId) as CandidateTimes);
+    for (const st of STAGES) if (times[st] !== undefined) samples.get(st)?.push(times[st] as number);
+  }
+  const stages = Object.fromEntries(STAGES.map((st) => [st, { p50: percentile(samples.get(st) ?? [], 50), max: Math.max(...(samples.get(st) ?? [])) }])) as Record<Stage, { p50: number; max: number }>;
+  return { toScoredStatusMs, toGuidanceMs, stages };
+}
+
+async function httpSingle(o: Options, requisitionId: string): Promise<{ requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number }> {
+  const agencies = await Promise.all(Array.from({ length: 40 }, (_, i) => createAgency(`http-${i}`)));
+  let i = 0;
+  const result = await autocannon({
+    url: `${url('sourcing')}/v1/submissions`,
+    connections: o.connections,
+    duration: o.httpSeconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const agency = agencies[i++ % agencies.length] as Agency;
+          return { ...req, headers: { 'content-type': 'application/json', 'x-api-key': agency.key }, body: JSON.stringify(submission(requisitionId)) };
+        },
+      },
+    ],
+  });
+  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+function fmt(x: number, digits = 0): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
+  const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://hiring:hiring@127.0.0.1:5433/hiring';
+  for (const svc of SERVICES) await call('GET', `${url(svc)}/health/ready`, undefined, {}).catch(() => {
+    throw new Error(`${svc} is not ready at ${url(svc)}: start the pipeline first (npm start, or deploy/local/services.sh up)`);
+  });
+  const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  const rss = RssSampler.start(resolve(ROOT, '.cache/run'), SERVICES);
+  const watch = await PipelineWatch.start(kafka, `bench-watch-${run}`);
+  const requisition = await call<{ id: string }>('POST', `${url('sourcing')}/v1/requisitions`, {
+    title: 'Bench AI lead',
+    locationTier: 'uk-london',
+    signals: { mlTeamSize: 4, mlArchitectureOwned: false, buildsProprietaryModels: true, mlInProduction: true, mlTechDebtGrowing: true, productMlMisaligned: false, aiFirstProduct: true, partTimeMlLeadership: false },
+  }, OPS);
+
+  const wanted = (phase: string) => o.only.length === 0 || o.only.includes(phase);
+  const phase = async <T>(name: string, what: string, work: () => Promise<T>): Promise<T | undefined> => {
+    if (!wanted(name)) return undefined;
+    console.error(`[bench] ${what} ...`);
+    return work();
+  };
+  const idle = await phase('idle', 'idle single submissions', () => idleSingle(watch, requisition.id));
+  const http = await phase('http', `throughput over HTTP bulk, N=${o.n}`, () => throughputHttp(o, watch, db, requisition.id));
+  const kafkaPath = await phase('kafka', `throughput over Kafka, N=${o.n}`, () => throughputKafka(o, kafka, watch, db, requisition.id));
+  const latency = await phase('latency', `latency at ${o.rate}/s for ${o.seconds} s`, () => latencyAtRate(o, watch, requisition.id));
+  const single = await phase('single', `single POST with autocannon, ${o.connections} connections, ${o.httpSeconds} s`, () => httpSingle(o, requisition.id));
+  const peakRss = rss.stop();
+  await watch.stop();
+
+  const payloads = Array.from({ length: o.n }, () => JSON.stringify({ ...submission(requisition.id), agencyId: 'bench' }));
+  const raw = o.skipBaselines ? undefined : await phase('baselines', `baseline (a) raw kafkajs, 4 hops, N=${o.n}`, async () => o.n / (await runRawBaseline(kafka, databaseUrl, payloads, 4)));
+  const stock = o.skipBaselines
+    ? undefined
+    : await phase('baselines', `baseline (b) stock NestJS microservices, 4 hops, N=${o.stockN}`, async () => o.stockN / (await runStockNestBaseline(kafka, databaseUrl, brokers, payloads.slice(0, o.stockN))));
+  await db.end();
+
+  const report = { at: new Date().toISOString(), options: o, idle, throughput: [http, kafkaPath], latency, httpSingle: single, peakRssMb: peakRss, baselines: { rawPerSecond: raw, stockPerSecond: stock } };
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeFileSync(o.out, JSON.stringify(report, null, 2));
+
+  const lines: string[] = [];
+  lines.push(`## Pipeline bench (N=${o.n}, ${new Date().toISOString()})`, '');
+  const through = [http, kafkaPath].flatMap((t) => (t ? [t] : []));
+  if (through.length > 0) {
+    lines.push('| throughput | candidates | ingest s | scored + guided s | candidates/s | statuses written back s |', '|---|---:|---:|---:|---:|---:|');
+    for (const t of through) lines.push(`| ${t.path} | ${t.n} | ${fmt(t.ingestSeconds, 1)} | ${fmt(t.endToEndSeconds, 1)} | ${fmt(t.perSecond)} | ${fmt(t.statusWrittenBackSeconds, 1)} |`);
+  }
+  if (raw !== undefined || stock !== undefined) {
+    const ours = kafkaPath?.perSecond ?? NaN;
+    lines.push('', '| 4 hops, same payloads | msg/s | ours (Kafka path) / baseline |', '|---|---:|---:|');
+    lines.push(`| ours: Kafka path, submission to offer guidance | ${fmt(ours)} | 1.00 |`);
+    lines.push(`| (a) raw kafkajs: consume, one multi-row INSERT, produce | ${raw === undefined ? 'skipped' : fmt(raw)} | ${raw === undefined ? '' : fmt(ours / raw, 2)} |`);
+    lines.push(`| (b) stock NestJS: @EventPattern + TypeORM save() per message (N=${o.stockN}) | ${stock === undefined ? 'skipped' : fmt(stock)} | ${stock === undefined ? '' : fmt(ours / stock, 2)} |`);
+  }
+  if (latency) {
+    lines.push('', `| latency at ${o.rate}/s for ${o.seconds} s (${latency.sent} submissions), ms | p50 | p95 | p99 |`, '|---|---:|---:|---:|');
+    for (const st of STAGES) lines.push(`| ${st} | ${fmt(latency.stages[st].p50)} | ${fmt(latency.stages[st].p95)} | ${fmt(latency.stages[st].p99)} |`);
+  }
+  if (idle) {
+    lines.push('', `| idle, one at a time (${idle.toScoredStatusMs.length} tries), ms | p50 | max |`, '|---|---:|---:|');
+    lines.push(`| POST to GET status \`scored\` | ${fmt(percentile(idle.toScoredStatusMs, 50))} | ${fmt(Math.max(...idle.toScoredStatusMs))} |`);
+    lines.push(`| POST to offer guidance on Kafka | ${fmt(percentile(idle.toGuidanceMs, 50))} | ${fmt(Math.max(...idle.toGuidanceMs))} |`);
+    for (const st of STAGES) lines.push(`| stage: ${st} | ${fmt(idle.stages[st].p50)} | ${fmt(idle.stages[st].max)} |`);
+  }
+  if (single) {
+    lines.push('', `| single POST /v1/submissions (autocannon, ${o.connections} connections, ${o.httpSeconds} s) | value |`, '|---|---:|');
+    lines.push(`| requests/s | ${fmt(single.requestsPerSecond)} |`, `| p50 ms | ${fmt(single.p50Ms)} |`, `| p99 ms | ${fmt(single.p99Ms)} |`, `| non-2xx / errors | ${single.non2xx} / ${single.errors} |`);
+  }
+  lines.push('', '| peak RSS under load, MB | ' + SERVICES.join(' | ') + ' |', '|---|' + SERVICES.map(() => '---:').join('|') + '|');
+  lines.push('| max sampled (VmRSS) | ' + SERVICES.map((s) => fmt(peakRss[s]?.sampledMb ?? NaN)).join(' | ') + ' |');
+  lines.push('| process high-water mark (VmHWM) | ' + SERVICES.map((s) => fmt(peakRss[s]?.hwmMb ?? NaN)).join(' | ') + ' |');
+  lines.push('', `JSON report: ${o.out}`);
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});
