@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@hiring/platform';
 
 /** The monitor's own knobs on top of the platform's variables (see docs/monitor.md). */
@@ -17,6 +17,14 @@ export class MonitorConfig extends ServiceConfig {
   /** Service level for time from a requisition's first submission to an agency's first qualified candidate (hiring-rules §6: best agencies 3 days). */
   @Type(() => Number) @IsInt() @Min(1) @Max(365)
   MONITOR_FIRST_QUALIFIED_TARGET_DAYS = 3;
+
+  /** Sourcing's HTTP API: agency names and requisitions (title, role, location, opening) for the page; read with OPS_TOKEN. */
+  @Matches(/^https?:\/\/[^\s/]+(\/.*)?$/, { message: 'SOURCING_URL must be an http(s) URL' })
+  SOURCING_URL = `http://127.0.0.1:${process.env['SOURCING_PORT'] ?? '3001'}`;
+
+  /** How long agency names and requisitions read from sourcing are reused. */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(3_600_000)
+  MONITOR_DIRECTORY_CACHE_MS = 30_000;
 
   /** Lifetime of the page's session cookie. */
   @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30)

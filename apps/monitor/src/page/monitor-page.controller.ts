@@ -40,7 +40,7 @@ export class MonitorPageController {
   /**
    * The live page. With a valid session cookie: the page. With `?token=`: the
    * cookie is set and the browser is sent to the same URL without the token.
-   * Otherwise: a sign-in form (401).
+   * Otherwise: the sign-in form (200; a wrong `?token=` is a 401).
    */
   @Get()
   async page(@Query() query: MonitorPageQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -48,6 +48,8 @@ export class MonitorPageController {
     const filter = new URLSearchParams();
     if (query.agencyId) filter.set('agencyId', query.agencyId);
     if (query.requisitionId) filter.set('requisitionId', query.requisitionId);
+    if (query.role) filter.set('role', query.role);
+    if (query.period) filter.set('period', query.period);
     if (query.token !== undefined) {
       this.failures.assertAllowed(req);
       if (!isOpsToken(this.config.OPS_TOKEN, query.token)) {
@@ -62,12 +64,13 @@ export class MonitorPageController {
       return;
     }
     if (!verifySession(this.config.OPS_TOKEN, readCookie(req.headers.cookie, SESSION_COOKIE), this.clock.now())) {
-      res.status(401).send(signInPage(''));
+      // 200, not 401: the sign-in form is the expected first page of a fresh browser, not an error in its console.
+      res.status(200).send(signInPage(''));
       return;
     }
     let initial: PipelineSnapshot | undefined;
     try {
-      initial = await this.snapshots.execute({ agencyId: query.agencyId, requisitionId: query.requisitionId });
+      initial = await this.snapshots.execute({ agencyId: query.agencyId, requisitionId: query.requisitionId, role: query.role, period: query.period });
     } catch (error) {
       // the page still loads and the stream fills it in once the database answers
       this.logger.warn(`initial snapshot unavailable: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CandidateStageRow } from './pipeline-stats';
 import type { StagePatch } from './stage-progress';
+import type { Period } from './pipeline-views';
 
 /** The consumer's transaction (it also records the inbox ids). */
 export type MonitorTx = EntityManager;
@@ -9,6 +10,9 @@ export type MonitorTx = EntityManager;
 export interface PipelineFilter {
   agencyId?: string;
   requisitionId?: string;
+  role?: string;
+  /** Applied to the rows after reading (see pipeline-views.ts). */
+  period?: Period;
 }
 
 interface StageRowSql {
@@ -112,8 +116,8 @@ export class CandidateStageRepository {
       `SELECT candidate_id, agency_id, requisition_id, role, sourced_at, screened_at, screening_decision, qualified_at,
               scored_at, score_decision, offer_decided_at, offer_decision, cardinality(refused_offer_ids) AS offers_refused
          FROM monitor.candidate_stages
-        WHERE ($1::text IS NULL OR agency_id = $1) AND ($2::text IS NULL OR requisition_id = $2)`,
-      [filter.agencyId ?? null, filter.requisitionId ?? null],
+        WHERE ($1::text IS NULL OR agency_id = $1) AND ($2::text IS NULL OR requisition_id = $2) AND ($3::text IS NULL OR role = $3)`,
+      [filter.agencyId ?? null, filter.requisitionId ?? null, filter.role ?? null],
     );
     return found.map((r) => ({
       candidateId: r.candidate_id,

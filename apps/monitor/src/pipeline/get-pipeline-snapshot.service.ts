@@ -3,18 +3,32 @@ import { MonitorConfig } from '../monitor.config';
 import { Clock } from '../shared/clock';
 import { BrokerBacklogReader, type DeadLetterDepth, type GroupLag } from './broker-backlog.reader';
 import { CandidateStageRepository, type PipelineFilter } from './candidate-stage.repository';
+import { DirectoryReader, type Directory } from './directory.reader';
 import { pipelineStats, type PipelineStats } from './pipeline-stats';
+import { requisitionStats, timeline, withinPeriod, type RequisitionStats, type Timeline } from './pipeline-views';
 
 export interface PipelineSnapshot extends PipelineStats {
   generatedAt: string;
   filter: PipelineFilter;
-  targets: { firstQualifiedDays: number };
+  targets: {
+    firstQualifiedDays: number;
+    /** hiring-rules §6: time to hire an AI Tech Lead in-house (3–5 months) and through a specialist agency (4–8 weeks), in days. */
+    inHouseDays: { min: number; max: number };
+    agencyDays: { min: number; max: number };
+  };
+  /** Per requisition seen in the (filtered) rows, with its title, role and location when sourcing answered. */
+  requisitions: RequisitionStats[];
+  timeline: Timeline;
+  /** Agency names and requisitions from sourcing (empty with ok=false when it did not answer: the page shows ids). */
+  directory: Directory;
   deadLetters: DeadLetterDepth[];
   consumerGroups: GroupLag[];
   broker: { ok: boolean; checkedAt: string; error?: string };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const IN_HOUSE_DAYS = { min: 90, max: 150 };
+const AGENCY_DAYS = { min: 28, max: 56 };
 /** Streams of several viewers with the same filter share one computation per interval. */
 const SNAPSHOT_REUSE_MS = 1000;
 
@@ -27,10 +41,11 @@ export class GetPipelineSnapshotService {
     private readonly broker: BrokerBacklogReader,
     private readonly clock: Clock,
     private readonly config: MonitorConfig,
+    private readonly directory: DirectoryReader,
   ) {}
 
   async execute(filter: PipelineFilter = {}): Promise<PipelineSnapshot> {
-    const key = `${filter.agencyId ?? ''}\u0000${filter.requisitionId ?? ''}`;
+    const key = [filter.agencyId, filter.requisitionId, filter.role, filter.period].map((v) => v ?? '').join('\u0000');
     const now = this.clock.now().getTime();
     for (const [k, v] of this.recent) if (now - v.at >= SNAPSHOT_REUSE_MS) this.recent.delete(k);
     const hit = this.recent.get(key);
@@ -42,15 +57,26 @@ export class GetPipelineSnapshotService {
   }
 
   private async compute(filter: PipelineFilter): Promise<PipelineSnapshot> {
-    const [rows, backlog] = await Promise.all([this.repository.rows(filter), this.broker.read()]);
-    const starts = await this.repository.requisitionStarts(rows.flatMap((r) => (r.requisitionId ? [r.requisitionId] : [])));
+    const [all, backlog, directory] = await Promise.all([this.repository.rows(filter), this.broker.read(), this.directory.read()]);
     const now = this.clock.now();
+    const period = filter.period ?? 'all';
+    const rows = withinPeriod(all, period, now);
+    const starts = await this.repository.requisitionStarts(rows.flatMap((r) => (r.requisitionId ? [r.requisitionId] : [])));
     const stats = pipelineStats(rows, starts, { now, firstQualifiedTargetMs: this.config.MONITOR_FIRST_QUALIFIED_TARGET_DAYS * DAY_MS });
+    const opened = new Map(directory.requisitions.map((r) => [r.id, new Date(r.openedAt)]));
     return {
       generatedAt: now.toISOString(),
-      filter: { ...(filter.agencyId ? { agencyId: filter.agencyId } : {}), ...(filter.requisitionId ? { requisitionId: filter.requisitionId } : {}) },
-      targets: { firstQualifiedDays: this.config.MONITOR_FIRST_QUALIFIED_TARGET_DAYS },
+      filter: {
+        ...(filter.agencyId ? { agencyId: filter.agencyId } : {}),
+        ...(filter.requisitionId ? { requisitionId: filter.requisitionId } : {}),
+        ...(filter.role ? { role: filter.role } : {}),
+        ...(filter.period ? { period: filter.period } : {}),
+      },
+      targets: { firstQualifiedDays: this.config.MONITOR_FIRST_QUALIFIED_TARGET_DAYS, inHouseDays: IN_HOUSE_DAYS, agencyDays: AGENCY_DAYS },
       ...stats,
+      requisitions: requisitionStats(rows, starts, (id) => opened.get(id)),
+      timeline: timeline(rows, period, now),
+      directory,
       deadLetters: backlog.deadLetters,
       consumerGroups: backlog.groups,
       broker: { ok: backlog.ok, checkedAt: backlog.checkedAt, ...(backlog.error ? { error: backlog.error } : {}) },

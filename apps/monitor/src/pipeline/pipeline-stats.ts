@@ -132,8 +132,9 @@ function decisionCounts(rows: readonly CandidateStageRow[], pick: (r: CandidateS
   for (const r of rows) {
     if (!reached(r)) continue;
     out.total += 1;
-    const d = pick(r);
-    if (d) out[d] += 1;
+    const d: string | null = pick(r);
+    // A decision a newer rubric introduced is counted under its own name, not dropped.
+    if (d) (out as unknown as Record<string, number>)[d] = ((out as unknown as Record<string, number>)[d] ?? 0) + 1;
   }
   return out;
 }

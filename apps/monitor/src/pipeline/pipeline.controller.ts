@@ -6,6 +6,7 @@ import { MonitorConfig } from '../monitor.config';
 import { issueSession, sessionCookieHeader } from '../page/monitor-session';
 import { MonitorSessionGuard } from '../page/monitor-session.guard';
 import { Clock } from '../shared/clock';
+import { DeadLetterListService, type DeadLetterList } from './dead-letter-list.service';
 import { GetPipelineSnapshotService, type PipelineSnapshot } from './get-pipeline-snapshot.service';
 import { PipelineFilterDto } from './pipeline-filter.dto';
 import { PipelineStreams } from './pipeline-streams';
@@ -19,6 +20,7 @@ export class PipelineController {
     private readonly streams: PipelineStreams,
     private readonly config: MonitorConfig,
     private readonly clock: Clock,
+    private readonly deadLetters: DeadLetterListService,
   ) {}
 
   @Get()
@@ -40,6 +42,16 @@ export class PipelineController {
   })
   stream(@Query() filter: PipelineFilterDto, @Res() res: Response): void {
     this.streams.start(res, filter);
+  }
+
+  @Get('dead-letters')
+  @UseGuards(MonitorSessionGuard)
+  @ApiOperation({
+    summary: 'The dead letters waiting in each .dlq topic (oldest 20 per topic): reason, errors, source, and the CLI command that replays each',
+    description: "The page's session cookie or the ops bearer token. The original bytes are not returned (they may hold personal data): use hiring dlq show.",
+  })
+  listDeadLetters(): Promise<DeadLetterList> {
+    return this.deadLetters.list();
   }
 
   @Post('session')

@@ -5,7 +5,9 @@
 // numbers (narrowed by a unique agency and requisition). Redelivery counts
 // once; an erasure removes the candidate and a later event does not bring it back.
 import { randomUUID } from 'node:crypto';
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CloudEvent, EXAMPLE_PROFILE } from '@hiring/contracts';
+import { buildEvent, deadLetterTopic, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CloudEvent, EXAMPLE_PROFILE } from '@hiring/contracts';
+import { deadLetterMessage } from '@hiring/messaging';
+import type { KafkaMessage } from 'kafkajs';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
 import type { PipelineSnapshot } from './get-pipeline-snapshot.service';
 import { MONITOR_TOPICS } from './broker-backlog.reader';
@@ -183,6 +185,47 @@ describe('monitor: stage events -> read model -> /v1/pipeline, stream, page (rea
     expect(metrics).toMatch(new RegExp(`^monitor_consumer_group_lag\\{group="${groupId}",service="monitor"\\} 0$`, 'm'));
   });
 
+  it('narrows by role and period, lists the requisition with its stages, and draws the timeline', async () => {
+    const s = await pipeline(`${byAgency}&role=ai-tech-lead&period=all`);
+    expect(s.filter).toEqual({ agencyId, role: 'ai-tech-lead', period: 'all' });
+    expect(s.stages.sourced).toBe(4);
+    expect((await pipeline(`${byAgency}&role=tech-lead`)).stages.sourced).toBe(0);
+    // The events are dated 2026-03-02: outside the last 24 hours of the real clock.
+    expect((await pipeline(`${byAgency}&period=24h`)).stages.sourced).toBe(0);
+    expect(s.requisitions).toEqual([
+      expect.objectContaining({ requisitionId, agencies: 1, sourced: 4, screened: { total: 3, advance: 1, review: 1, reject: 1 }, offers: { approved: 1, refused: 1 }, timeToFirstQualifiedMs: 10 * MIN }),
+    ]);
+    // Dated 2026-03-02 (a Monday); the day or week that holds it has them all.
+    const bucket = s.timeline.points.find((p) => p.at === '2026-03-02T00:00:00.000Z');
+    expect(bucket).toMatchObject({ arrivals: 4, screened: 3, screenedIn: 2, offersApproved: 1, offersRefused: 1 });
+    // No sourcing runs beside this test: names are missing and the snapshot says why.
+    expect(s.directory).toMatchObject({ ok: false, agencies: [], requisitions: [], error: expect.stringContaining('sourcing did not answer') });
+    expect((await fetch(`${service.url}/v1/pipeline?period=1y`, { headers: bearer })).status).toBe(400);
+  });
+
+  it('lists the dead letters behind the counts, with the command that replays each (session or bearer only)', async () => {
+    expect((await fetch(`${service.url}/v1/pipeline/dead-letters`)).status).toBe(401);
+    // A dead letter as a consumer writes it (the messaging library's builder), on a topic of its own for this test.
+    const dlq = deadLetterTopic(TOPICS.candidateErased);
+    const bytes = `personal data ${randomUUID()}`;
+    const original = { key: Buffer.from('cand-dlq'), value: Buffer.from(bytes), headers: {}, offset: '77', timestamp: String(T0), attributes: 0 } as unknown as KafkaMessage;
+    const record = deadLetterMessage({ topic: TOPICS.candidateErased, partition: 1, message: original }, 'monitor-it', { code: 'MALFORMED_JSON', message: 'MALFORMED_JSON in a test', errors: [] }, 1, new Date(T0));
+    const [meta] = await kit.producer.send({ topic: dlq, acks: -1, messages: [record] });
+    type Listed = { topics: Array<{ dlqTopic: string; depth: number; letters: Array<{ replayCommand: string; partition: number; offset: string; reasonCode: string; sourceTopic: string }> }> };
+    const list = await waitFor(
+      async () => {
+        const res = await fetch(`${service.url}/v1/pipeline/dead-letters`, { headers: bearer });
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as Listed;
+        return body.topics.some((t) => t.dlqTopic === dlq && t.letters.some((l) => l.offset === meta?.baseOffset && l.partition === meta?.partition)) ? body : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, description: 'the new dead letter listed' },
+    );
+    const letter = list.topics.find((t) => t.dlqTopic === dlq)?.letters.find((l) => l.offset === meta?.baseOffset && l.partition === meta?.partition);
+    expect(letter).toMatchObject({ reasonCode: 'MALFORMED_JSON', sourceTopic: TOPICS.candidateErased, replayCommand: `npm run -s hiring -- dlq replay ${dlq} ${meta?.partition} ${meta?.baseOffset}` });
+    expect(JSON.stringify(list)).not.toContain(bytes); // the original bytes are not served
+  });
+
   it('counts a redelivered refusal once, removes an erased candidate, and ignores a late event for them', async () => {
     const refusal = offerDecided(ids.reject, 'refused', 200);
     // the same event twice (the inbox keeps one), and the same refusal under a new event id (the read model keeps one)
@@ -229,9 +272,12 @@ describe('monitor: stage events -> read model -> /v1/pipeline, stream, page (rea
     expect((await fetch(`${service.url}/v1/pipeline`)).status).toBe(401);
     expect((await fetch(`${service.url}/v1/pipeline`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
     expect((await fetch(`${service.url}/v1/pipeline/stream`)).status).toBe(401);
+    // The sign-in form is a normal first page (200, nothing in a browser console), with no numbers on it.
     const signIn = await fetch(`${service.url}/`);
-    expect(signIn.status).toBe(401);
-    expect(await signIn.text()).toContain('ops token');
+    expect(signIn.status).toBe(200);
+    const form = await signIn.text();
+    expect(form).toContain('Ops token');
+    expect(form).not.toContain('new EventSource(');
     expect((await fetch(`${service.url}/?token=not-the-ops-token`, { redirect: 'manual' })).status).toBe(401);
 
     const entry = await fetch(`${service.url}/?token=${OPS_TOKEN}`, { redirect: 'manual' });

@@ -4,6 +4,8 @@ import { MonitorSessionGuard } from '../page/monitor-session.guard';
 import { Clock } from '../shared/clock';
 import { BrokerBacklogReader } from './broker-backlog.reader';
 import { CandidateStageRepository } from './candidate-stage.repository';
+import { DeadLetterListService } from './dead-letter-list.service';
+import { DirectoryReader } from './directory.reader';
 import { EraseCandidateProgressService } from './erase-candidate-progress.service';
 import { GetPipelineSnapshotService } from './get-pipeline-snapshot.service';
 import { PipelineController } from './pipeline.controller';
@@ -22,6 +24,8 @@ import { StageEventsHandler } from './stage-events.handler';
     StageEventsHandler,
     BrokerBacklogReader,
     GetPipelineSnapshotService,
+    DirectoryReader,
+    DeadLetterListService,
     PipelineStreams,
     PipelineMetrics,
     MonitorSessionGuard,
