@@ -80,6 +80,11 @@ const SCRIPT = String.raw`
     if (d < 60) return d.toFixed(d < 10 ? 1 : 0) + ' days';
     return (d / 30.4).toFixed(1) + ' months';
   }
+  function shortDur(ms) {
+    var m = ms / 60000, h = m / 60, d = h / 24;
+    if (ms < 1000) return Math.round(ms) + 'ms'; if (m < 1) return Math.round(ms / 1000) + 's'; if (h < 1) return Math.round(m) + 'm';
+    if (d < 2) return h.toFixed(h < 10 ? 1 : 0) + 'h'; if (d < 60) return Math.round(d) + 'd'; return (d / 30.4).toFixed(1) + 'mo';
+  }
   function filters() { var p = new URLSearchParams(location.search), f = {}; KEYS.forEach(function (k) { if (p.get(k)) f[k] = p.get(k); }); return f; }
   function query(f) { var q = new URLSearchParams(); KEYS.forEach(function (k) { if (f[k]) q.set(k, f[k]); }); var s = q.toString(); return s ? '?' + s : ''; }
   function link(text, f, label) { var a = el('a', text); a.href = '/' + query(f); if (label) a.setAttribute('aria-label', label); a.addEventListener('click', function (e) { if (e.metaKey || e.ctrlKey) return; e.preventDefault(); navigate(f); }); return a; }
@@ -172,11 +177,11 @@ const SCRIPT = String.raw`
     var max = Math.max(steps[0][1], 1), rowH = 30, w = 360;
     var root = svg('svg', { viewBox: '0 0 ' + w + ' ' + (steps.length * rowH + 4), width: '100%', role: 'img', 'aria-label': 'Funnel: ' + steps.map(function (x) { return x[0] + ' ' + x[1]; }).join(', ') });
     steps.forEach(function (x, i) {
-      var bw = Math.max((x[1] / max) * (w - 150), x[1] > 0 ? 2 : 0), y = i * rowH + 2;
+      var bw = Math.max((x[1] / max) * (w - 190), x[1] > 0 ? 2 : 0), y = i * rowH + 2;
       root.appendChild(svg('text', { x: 0, y: y + 18 }, x[0]));
       root.appendChild(svg('rect', { x: 100, y: y + 4, width: bw.toFixed(1), height: rowH - 10, rx: 3, fill: i === 5 ? 'var(--c2)' : 'var(--c1)' }));
       var prev = i > 0 ? steps[i - 1][1] : null;
-      root.appendChild(svg('text', { x: 104 + bw, y: y + 18 }, x[1] + (prev ? '  (' + pct(x[1] / prev) + ' of previous)' : '')));
+      root.appendChild(svg('text', { x: 104 + bw, y: y + 18 }, x[1] + (prev ? ' · ' + pct(x[1] / prev) : '')));
     });
     fig.appendChild(root);
   }
@@ -232,7 +237,9 @@ const SCRIPT = String.raw`
     var kpis = [['Candidates sourced', st.sourced, ''], ['Screened in', pct(st.screened.total ? screenedIn / st.screened.total : null), screenedIn + ' of ' + st.screened.total + ' screened'],
       ['Offers approved', st.offers.approved, st.offers.refused + ' refused against the floor'], ['Dead letters waiting', dlq, dlq > 0 ? 'bad' : 'ok'], ['Consumer lag', lag, lag > 0 ? 'warn' : 'ok']];
     var k = $('kpis'); k.textContent = '';
-    kpis.forEach(function (x) { var d = el('div', null, 'kpi'); var num = el('div', x[1], 'n' + (x[2] === 'bad' || x[2] === 'warn' || x[2] === 'ok' ? ' ' + x[2] : '')); d.appendChild(num); d.appendChild(el('div', x[0], 'label')); if (x[2] && ['bad', 'warn', 'ok'].indexOf(x[2]) < 0) d.appendChild(el('div', x[2], 'label')); k.appendChild(d); });
+    kpis.forEach(function (x, i) { var d = el('div', null, 'kpi'); var num = el('div', x[1], 'n' + (x[2] === 'bad' || x[2] === 'warn' || x[2] === 'ok' ? ' ' + x[2] : '')); d.appendChild(num); d.appendChild(el('div', x[0], 'label')); if (x[2] && ['bad', 'warn', 'ok'].indexOf(x[2]) < 0) d.appendChild(el('div', x[2], 'label'));
+      if (i === 3 && dlq > 0) { var a = el('a', 'List them with their reason'); a.href = '#dead-letters'; a.addEventListener('click', function () { dlqOpen = true; loadDeadLetters(); }); d.appendChild(a); }
+      k.appendChild(d); });
     funnel(s);
 
     var t = s.timeline, per = t.bucket;
@@ -241,7 +248,7 @@ const SCRIPT = String.raw`
     chart('chart-screened', 'Screened-in rate', t.points, per, [{ label: 'screened in (advance or review)', color: 'var(--c2)', value: function (p) { return p.screenedInRate; } }], { line: true, max: 1, fmt: function (v) { return Math.round(v * 100) + '%'; } });
     chart('chart-offers', 'Offers approved and refused', t.points, per, [{ label: 'approved', color: 'var(--c2)', value: function (p) { return p.offersApproved; } }, { label: 'refused', color: 'var(--c3)', value: function (p) { return p.offersRefused; } }], { stacked: true, fmt: function (v) { return String(Math.round(v)); } });
     var maxMs = Math.max.apply(null, t.points.map(function (p) { return p.toScreening.p90Ms || 0; }).concat([1]));
-    chart('chart-time', 'Time from sourced to screened', t.points, per, [{ label: 'median', color: 'var(--c1)', value: function (p) { return p.toScreening.medianMs; } }, { label: '90th percentile', color: 'var(--c4)', value: function (p) { return p.toScreening.p90Ms; } }], { line: true, max: maxMs, fmt: dur });
+    chart('chart-time', 'Time from sourced to screened', t.points, per, [{ label: 'median', color: 'var(--c1)', value: function (p) { return p.toScreening.medianMs; } }, { label: '90th percentile', color: 'var(--c4)', value: function (p) { return p.toScreening.p90Ms; } }], { line: true, max: maxMs, fmt: shortDur });
 
     renderRequisition(s, n);
 
@@ -379,7 +386,7 @@ export function dashboardPage(initial?: unknown): string {
   <section aria-labelledby="h-funnel">
     <h2 id="h-funnel">Funnel</h2>
     <figure id="funnel"></figure>
-    <div class="note">Screened in: advance or review. Each bar: candidates that reached the stage (latest decision).</div>
+    <div class="note">Screened in: advance or review. Each bar: candidates that reached the stage (latest decision), and the share of the stage above.</div>
   </section>
   <section aria-labelledby="h-time">
     <h2 id="h-time">Time in stage</h2>
