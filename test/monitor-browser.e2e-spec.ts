@@ -122,7 +122,7 @@ describe('monitor page in Chromium (playwright-core), pipeline as processes on r
     await page.locator('#state', { hasText: 'live' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
 
     // The agency by its name (from sourcing), not its id; the filter goes into the address.
-    await page.getByLabel('Agency').selectOption({ label: agency.name });
+    await page.getByLabel('Agency', { exact: true }).selectOption({ label: agency.name });
     await page.waitForURL((url) => url.searchParams.get('agencyId') === agency.id);
     await page.locator('#scope', { hasText: `agency ${agency.name}` }).waitFor({ timeout: LIVE_TIMEOUT_MS });
     const sourcedKpi = page.locator('.kpi', { hasText: 'Candidates sourced' }).locator('.n');
@@ -158,7 +158,7 @@ describe('monitor page in Chromium (playwright-core), pipeline as processes on r
     const shared = await context.newPage();
     await shared.goto(page.url());
     await shared.locator('#req-title', { hasText: requisition.title }).waitFor({ timeout: LIVE_TIMEOUT_MS });
-    await expect(shared.getByLabel('Agency').inputValue()).resolves.toBe(agency.id);
+    await expect(shared.getByLabel('Agency', { exact: true }).inputValue()).resolves.toBe(agency.id);
     await shared.close();
 
     await page.setViewportSize({ width: 390, height: 844 });

@@ -18,7 +18,8 @@ header h1 { font-size:18px; margin:0; font-weight:600; }
 #status .dot { display:inline-block; width:9px; height:9px; border-radius:50%; background:#a0aec0; margin-right:6px; }
 #status.live .dot { background:#48bb78; } #status.down .dot { background:#fc8181; }
 .filters { display:flex; flex-wrap:wrap; gap:10px 14px; align-items:flex-end; padding:12px 20px; background:#fff; border-bottom:1px solid var(--line); }
-.filters label { display:flex; flex-direction:column; font-size:12px; font-weight:600; color:var(--muted); gap:3px; }
+.filters .field { display:flex; flex-direction:column; gap:3px; }
+.filters label { font-size:12px; font-weight:600; color:var(--muted); }
 .filters select { font:inherit; padding:6px 8px; border:1px solid #a0aec0; border-radius:5px; background:#fff; color:var(--ink); min-width:150px; max-width:280px; }
 .filters a { font-size:14px; padding:6px 0; }
 main { padding:16px 20px 32px; display:grid; gap:16px; grid-template-columns:repeat(auto-fit,minmax(min(100%,460px),1fr)); }
@@ -54,7 +55,7 @@ button { font:inherit; font-size:13px; padding:4px 10px; border:1px solid var(--
 .signin label { font-weight:600; display:block; margin-top:8px; }
 .signin input { width:100%; font:inherit; padding:8px; margin:6px 0 12px; border:1px solid #a0aec0; border-radius:4px; }
 .signin button { background:var(--accent); color:#fff; padding:8px 14px; }
-@media (max-width:600px) { header, .filters, main { padding-left:10px; padding-right:10px; } .filters select { min-width:0; width:100%; max-width:none; } .filters label { flex:1 1 45%; } }
+@media (max-width:600px) { header, .filters, main { padding-left:10px; padding-right:10px; } .filters select { min-width:0; width:100%; max-width:none; } .filters .field { flex:1 1 45%; } }
 `;
 
 const SCRIPT = String.raw`
@@ -133,7 +134,7 @@ const SCRIPT = String.raw`
   }
 
   // ---- charts (plain SVG) ----
-  var W = 360, H = 170, PAD = { l: 38, r: 8, t: 10, b: 24 };
+  var W = 360, H = 170, PAD = { l: 46, r: 10, t: 10, b: 24 };
   function axisLabel(at, bucket) { var d = new Date(at); return bucket === 'hour' ? String(d.getUTCHours()).padStart(2, '0') + ':00' : d.toISOString().slice(5, 10); }
   function chart(id, title, points, bucket, series, opts) {
     var fig = $(id); fig.textContent = '';
@@ -141,6 +142,8 @@ const SCRIPT = String.raw`
     var max = 0;
     points.forEach(function (p) { var sum = 0; series.forEach(function (s) { var v = s.value(p); if (v === null) return; sum = opts.stacked ? sum + v : Math.max(sum, v); }); max = Math.max(max, sum); });
     if (opts.max) max = opts.max; if (max === 0) max = 1;
+    // Counts: whole numbers on every gridline (0, max/2, max).
+    if (!opts.line) max = Math.max(2, Math.ceil(max / 2) * 2);
     var summary = series.map(function (s) { var vals = points.map(s.value).filter(function (v) { return v !== null; }); var total = vals.reduce(function (a, b) { return a + b; }, 0); return s.label + ': ' + (opts.line ? 'latest ' + (vals.length ? opts.fmt(vals[vals.length - 1]) : 'none') : total + ' in all'); }).join('; ');
     var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, width: '100%', role: 'img', 'aria-label': title + ' per ' + bucket + '. ' + summary });
     root.appendChild(svg('title', {}, title + ': ' + summary));
@@ -365,10 +368,10 @@ export function dashboardPage(initial?: unknown): string {
   <div id="status" role="status" aria-live="polite"><span class="dot" aria-hidden="true"></span><span id="state">connecting…</span> · updated <span id="updated">–</span></div>
 </header>
 <form class="filters" aria-label="Filters (kept in the address, so a view can be shared)">
-  <label for="f-agency">Agency<select id="f-agency" name="agencyId"><option value="">All agencies</option></select></label>
-  <label for="f-requisition">Requisition<select id="f-requisition" name="requisitionId"><option value="">All requisitions</option></select></label>
-  <label for="f-role">Role<select id="f-role" name="role"><option value="">All roles</option><option value="ai-tech-lead">AI Tech Lead</option><option value="tech-lead">Technical Lead</option></select></label>
-  <label for="f-period">Period<select id="f-period" name="period"><option value="24h">Last 24 hours</option><option value="7d">Last 7 days</option><option value="30d">Last 30 days</option><option value="90d">Last 90 days</option><option value="all">All time</option></select></label>
+  <div class="field"><label for="f-agency">Agency</label><select id="f-agency" name="agencyId"><option value="">All agencies</option></select></div>
+  <div class="field"><label for="f-requisition">Requisition</label><select id="f-requisition" name="requisitionId"><option value="">All requisitions</option></select></div>
+  <div class="field"><label for="f-role">Role</label><select id="f-role" name="role"><option value="">All roles</option><option value="ai-tech-lead">AI Tech Lead</option><option value="tech-lead">Technical Lead</option></select></div>
+  <div class="field"><label for="f-period">Period</label><select id="f-period" name="period"><option value="24h">Last 24 hours</option><option value="7d">Last 7 days</option><option value="30d">Last 30 days</option><option value="90d">Last 90 days</option><option value="all">All time</option></select></div>
   <a id="clear" href="/">Clear filters</a>
 </form>
 <main id="main">
