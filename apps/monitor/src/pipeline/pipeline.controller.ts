@@ -6,7 +6,7 @@ import { MonitorConfig } from '../monitor.config';
 import { issueSession, sessionCookieHeader } from '../page/monitor-session';
 import { MonitorSessionGuard } from '../page/monitor-session.guard';
 import { Clock } from '../shared/clock';
-import { DeadLetterListService, type DeadLetterList } from './dead-letter-list.service';
+import { DeadLetterListReader, type DeadLetterList } from './dead-letter-list.reader';
 import { GetPipelineSnapshotService, type PipelineSnapshot } from './get-pipeline-snapshot.service';
 import { PipelineFilterDto } from './pipeline-filter.dto';
 import { PipelineStreams } from './pipeline-streams';
@@ -20,7 +20,7 @@ export class PipelineController {
     private readonly streams: PipelineStreams,
     private readonly config: MonitorConfig,
     private readonly clock: Clock,
-    private readonly deadLetters: DeadLetterListService,
+    private readonly deadLetters: DeadLetterListReader,
   ) {}
 
   @Get()

@@ -4,7 +4,7 @@ import { MonitorSessionGuard } from '../page/monitor-session.guard';
 import { Clock } from '../shared/clock';
 import { BrokerBacklogReader } from './broker-backlog.reader';
 import { CandidateStageRepository } from './candidate-stage.repository';
-import { DeadLetterListService } from './dead-letter-list.service';
+import { DeadLetterListReader } from './dead-letter-list.reader';
 import { DirectoryReader } from './directory.reader';
 import { EraseCandidateProgressService } from './erase-candidate-progress.service';
 import { GetPipelineSnapshotService } from './get-pipeline-snapshot.service';
@@ -25,7 +25,7 @@ import { StageEventsHandler } from './stage-events.handler';
     BrokerBacklogReader,
     GetPipelineSnapshotService,
     DirectoryReader,
-    DeadLetterListService,
+    DeadLetterListReader,
     PipelineStreams,
     PipelineMetrics,
     MonitorSessionGuard,

@@ -45,7 +45,7 @@ export function replayCommand(dlqTopic: string, partition: number, offset: strin
 }
 
 @Injectable()
-export class DeadLetterListService {
+export class DeadLetterListReader {
   private cached?: { at: number; value: Promise<DeadLetterList> };
 
   constructor(
