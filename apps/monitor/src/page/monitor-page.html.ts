@@ -50,7 +50,7 @@ button { font:inherit; font-size:13px; padding:4px 10px; border:1px solid var(--
 .bench { position:relative; height:14px; background:#edf2f7; border-radius:7px; margin:6px 0 18px; }
 .bench .fill { position:absolute; left:0; top:0; bottom:0; border-radius:7px; background:var(--c1); }
 .bench .mark { position:absolute; top:-3px; bottom:-3px; width:2px; background:var(--ink); }
-.bench .mark span { position:absolute; top:18px; left:-20px; font-size:11px; color:var(--muted); white-space:nowrap; }
+.bench .mark span { position:absolute; top:18px; left:-10px; font-size:11px; color:var(--muted); white-space:nowrap; }
 .signin { max-width:440px; margin:80px auto; background:#fff; padding:24px; border-radius:8px; border:1px solid var(--line); }
 .signin label { font-weight:600; display:block; margin-top:8px; }
 .signin input { width:100%; font:inherit; padding:8px; margin:6px 0 12px; border:1px solid #a0aec0; border-radius:4px; }
@@ -210,7 +210,8 @@ const SCRIPT = String.raw`
     if (info) {
       var openMs = (info.closedAt ? new Date(info.closedAt).getTime() : now) - new Date(info.openedAt).getTime();
       benchBar(b, 'Open for ' + dur(openMs) + (info.closedAt ? ' (closed)' : ''), openMs,
-        [[s.targets.agencyDays.min, '4 wk'], [s.targets.agencyDays.max, '8 wk (agency)'], [s.targets.inHouseDays.min, '3 mo'], [s.targets.inHouseDays.max, '5 mo (in-house)']], s.targets.inHouseDays.max * 1.1);
+        [[s.targets.agencyDays.min, '4 wk'], [s.targets.agencyDays.max, '8 wk'], [s.targets.inHouseDays.min, '3 mo'], [s.targets.inHouseDays.max, '5 mo']], s.targets.inHouseDays.max * 1.1);
+      b.appendChild(el('div', 'Marks: 4–8 weeks to hire through a specialist agency, 3–5 months in-house (hiring guide).', 'note'));
     }
     var tq = stats ? stats.timeToFirstQualifiedMs : null, target = s.targets.firstQualifiedDays * 86400000;
     var line = el('p', null);
