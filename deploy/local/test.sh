@@ -55,6 +55,8 @@ t_int=$(now_ms)
 step "build + end-to-end tests (test/, services as processes)"
 require_tests end-to-end '*.e2e-spec.ts'
 npx nx run system-tests:e2e --output-style=static
+step "resilience: faults injected into the running pipeline, scorecard (test/resilience/)"
+npx nx run system-tests:resilience --output-style=static
 t_end=$(now_ms)
 step "scale-out: three brokers, two instances each, faults under load (own cluster and ports)"
 npx nx run system-tests:scale-out --output-style=static
