@@ -22,7 +22,6 @@ import { ListRateCardsService } from './rate-cards/list-rate-cards.service';
 import { PublishRateCardService } from './rate-cards/publish-rate-card.service';
 import { RateCardRepository } from './rate-cards/rate-card.repository';
 import { RateCardsController } from './rate-cards/rate-cards.controller';
-import { Clock, SystemClock } from './shared/clock';
 
 @Module({})
 export class AppModule {
@@ -35,7 +34,6 @@ export class AppModule {
       ],
       controllers: [RateCardsController, OffersController],
       providers: [
-        { provide: Clock, useClass: SystemClock },
         Transactions,
         RateCardRepository,
         CandidateEligibilityRepository,

@@ -26,7 +26,6 @@ import { FindRequisitionsService } from './requisitions/find-requisitions.servic
 import { RequisitionRepository } from './requisitions/requisition.repository';
 import { AgencyRequisitionsController } from './requisitions/agency-requisitions.controller';
 import { RequisitionsController } from './requisitions/requisitions.controller';
-import { Clock } from './shared/clock';
 import { CandidateRepository } from './submissions/candidate.repository';
 import { DuplicateRepository } from './submissions/duplicate.repository';
 import { GetSubmissionService } from './submissions/get-submission.service';
@@ -45,7 +44,6 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
 @Module({
   controllers: [AgenciesController, RequisitionsController, AgencyRequisitionsController, SubmissionsController, OpsSubmissionsController, ErasureController, CandidateKeysController],
   providers: [
-    Clock,
     { provide: MasterKeyRing, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS) },
     CandidateKeyRepository,
     ownershipRulesProvider,

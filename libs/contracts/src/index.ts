@@ -24,3 +24,4 @@ export { ASYNCAPI_SCHEMAS, PAYLOAD_SCHEMA_FILES, bundleSchema, envelopeSchema, t
 export * from './examples/event-examples';
 export { exampleEvent } from './examples/example-events';
 export * from './sealed-value';
+export type { RescreenChange, RescreenReport } from './http/rescreen-report';

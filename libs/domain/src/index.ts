@@ -3,6 +3,7 @@
 export * from './shared/domain-error';
 export * from './shared/money';
 export * from './shared/roles';
+export * from './shared/candidate-ref';
 export * from './shared/versioned';
 export * from './shared/schema-validation';
 

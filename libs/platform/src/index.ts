@@ -13,3 +13,4 @@ export * from './auth/auth-failure-throttle';
 export * from './http/input-inspection';
 export * from './http/content-type';
 export * from './crypto/personal-data-cipher';
+export * from './time/clock';

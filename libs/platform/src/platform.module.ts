@@ -12,6 +12,7 @@ import { DatabaseReadiness } from './database/database-readiness';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { LoggingModule } from './logging/logging.module';
+import { Clock, SystemClock } from './time/clock';
 import { DefaultMetrics, MetricsController } from './metrics/metrics.controller';
 
 export interface PlatformOptions {
@@ -42,8 +43,9 @@ export class PlatformModule {
         OpsTokenGuard,
         DefaultMetrics,
         DatabaseReadiness,
+        { provide: Clock, useClass: SystemClock },
       ],
-      exports: [ServiceConfig, options.config.constructor as never, ReadinessRegistry, AuthFailureThrottle, OpsTokenGuard],
+      exports: [Clock, ServiceConfig, options.config.constructor as never, ReadinessRegistry, AuthFailureThrottle, OpsTokenGuard],
     };
   }
 }

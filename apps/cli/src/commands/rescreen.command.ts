@@ -1,6 +1,7 @@
 // `hiring rescreen`: replays a rubric version over every stored candidate
 // through the running screening service (POST /v1/rescreen), and shows what
 // changed. The work runs in the service, page by page; this waits for the report.
+import type { RescreenReport } from '@hiring/contracts';
 import type { Command } from 'commander';
 import { CliInputError, CliUnavailableError } from '../io/cli-error';
 import { type CommandResult, type OutputOptions, runAction } from '../io/run-action';
@@ -9,16 +10,6 @@ interface RescreenOptions extends OutputOptions {
   rubricVersion?: string;
   dryRun?: boolean;
   timeout: string;
-}
-
-interface RescreenReport {
-  dryRun: boolean;
-  rubricVersion: string | null;
-  total: number;
-  skipped: number;
-  stored: number;
-  published: number;
-  changed: { candidateId: string; from: string; to: string; fromRubricVersion?: string; toRubricVersion?: string }[];
 }
 
 const SHOWN_CHANGES = 20;

@@ -2,11 +2,10 @@ import { Controller, Get, Logger, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import { AuthFailureThrottle } from '@hiring/platform';
+import { AuthFailureThrottle, Clock } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
 import { GetPipelineSnapshotService, type PipelineSnapshot } from '../pipeline/get-pipeline-snapshot.service';
 import { PipelineFilterDto } from '../pipeline/pipeline-filter.dto';
-import { Clock } from '../shared/clock';
 import { issueSession, isOpsToken, readCookie, SESSION_COOKIE, sessionCookieHeader, verifySession } from './monitor-session';
 import { dashboardPage, signInPage } from './monitor-page.html';
 

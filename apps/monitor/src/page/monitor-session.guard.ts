@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AuthFailureThrottle, bearerToken, ProblemException } from '@hiring/platform';
+import { AuthFailureThrottle, bearerToken, Clock, unauthorizedProblem } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
-import { Clock } from '../shared/clock';
 import { isOpsToken, readCookie, SESSION_COOKIE, verifySession } from './monitor-session';
 
 /**
@@ -24,11 +23,6 @@ export class MonitorSessionGuard implements CanActivate {
     if (isOpsToken(this.config.OPS_TOKEN, bearerToken(req))) return true;
     if (verifySession(this.config.OPS_TOKEN, readCookie(req.headers.cookie, SESSION_COOKIE), this.clock.now())) return true;
     this.failures.recordFailure(req);
-    throw new ProblemException({
-      type: 'https://hiring.local/problems/unauthorized',
-      title: 'Unauthorized',
-      status: 401,
-      detail: 'Open the monitor page with the ops token first (it sets a session cookie), or send Authorization: Bearer <OPS_TOKEN>.',
-    });
+    throw unauthorizedProblem('Open the monitor page with the ops token first (it sets a session cookie), or send Authorization: Bearer <OPS_TOKEN>.');
   }
 }

@@ -6,8 +6,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { TOPIC_SPECS, TOPICS } from '@hiring/contracts';
 import { ConsumerLag, MESSAGING_KAFKA, withTimeout } from '@hiring/messaging';
 import type { Admin, Kafka } from 'kafkajs';
+import { Clock } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
-import { Clock } from '../shared/clock';
 
 export interface DeadLetterDepth {
   topic: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
-import { Clock } from '../shared/clock';
 import { BrokerBacklogReader, type DeadLetterDepth, type GroupLag } from './broker-backlog.reader';
 import { CandidateStageRepository, type PipelineFilter } from './candidate-stage.repository';
 import { DirectoryReader, type Directory } from './directory.reader';

@@ -1,11 +1,10 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { OpsTokenGuard } from '@hiring/platform';
+import { Clock, OpsTokenGuard } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
 import { issueSession, sessionCookieHeader } from '../page/monitor-session';
 import { MonitorSessionGuard } from '../page/monitor-session.guard';
-import { Clock } from '../shared/clock';
 import { DeadLetterListReader, type DeadLetterList } from './dead-letter-list.reader';
 import { GetPipelineSnapshotService, type PipelineSnapshot } from './get-pipeline-snapshot.service';
 import { PipelineFilterDto } from './pipeline-filter.dto';

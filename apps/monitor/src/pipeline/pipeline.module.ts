@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MonitorPageController } from '../page/monitor-page.controller';
 import { MonitorSessionGuard } from '../page/monitor-session.guard';
-import { Clock } from '../shared/clock';
 import { BrokerBacklogReader } from './broker-backlog.reader';
 import { CandidateStageRepository } from './candidate-stage.repository';
 import { DeadLetterListReader } from './dead-letter-list.reader';
@@ -17,7 +16,6 @@ import { StageEventsHandler } from './stage-events.handler';
 @Module({
   controllers: [PipelineController, MonitorPageController],
   providers: [
-    Clock,
     CandidateStageRepository,
     RecordStageProgressService,
     EraseCandidateProgressService,

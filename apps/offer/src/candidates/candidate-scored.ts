@@ -1,4 +1,4 @@
-import type { LocationTier, ScoringDecision, TargetRole } from '@hiring/domain';
+import type { CandidateRef, ScoringDecision } from '@hiring/domain';
 
 export type { ScoringDecision };
 
@@ -8,13 +8,7 @@ export type { ScoringDecision };
  * structural subset of the contract's `CandidateScoredEvent`, so the Kafka
  * handler can pass the validated payload straight in.
  */
-export interface CandidateScored {
-  candidateId: string;
-  submissionId: string;
-  agencyId: string;
-  requisitionId: string;
-  role: TargetRole;
-  locationTier: LocationTier;
+export interface CandidateScored extends CandidateRef {
   score: number;
   decision: ScoringDecision;
   rubric: { id: string; version: string };

@@ -4,11 +4,11 @@
 // the guidance it causes commit together.
 import { DomainError, DomainErrorCode, findBand, isEligibleForOffer, selectRateCard, type RateCard } from '@hiring/domain';
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@hiring/platform';
 import type { Tx } from '../database/transaction';
 import { OfferEventsPublisher, type OfferGuidanceData } from '../offers/offer-events.publisher';
 import { toRateCard } from '../rate-cards/rate-card.mapper';
 import { RateCardRepository } from '../rate-cards/rate-card.repository';
-import { Clock } from '../shared/clock';
 import { CandidateEligibilityRepository, type EligibilityRow } from './candidate-eligibility.repository';
 import { CandidateScored } from './candidate-scored';
 

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { checkOffer, isEligibleForOffer, refuseIneligible, type OfferOutcome } from '@hiring/domain';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@hiring/platform';
 import { CandidateEligibilityRepository } from '../candidates/candidate-eligibility.repository';
 import { Transactions } from '../database/transaction';
 import { toRateCard } from '../rate-cards/rate-card.mapper';
 import { RateCardRepository } from '../rate-cards/rate-card.repository';
-import { Clock } from '../shared/clock';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { OfferEventsPublisher } from './offer-events.publisher';
 import { OfferResponse, ProposeOfferDto } from './offer.dto';

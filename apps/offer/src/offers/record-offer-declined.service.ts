@@ -2,8 +2,8 @@
 // offers declined at the final stage. No event yet: the catalogue has no
 // offer-declined type (ask for one in @hiring/contracts when it is needed).
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@hiring/platform';
 import { Transactions } from '../database/transaction';
-import { Clock } from '../shared/clock';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { DeclineOfferDto, OfferResponse } from './offer.dto';
 import { toOfferResponse } from './offer.mapper';

@@ -2,10 +2,8 @@
 // (RFC 9457 problem+json). Both switches end in an exhaustiveness check, so a
 // new code cannot ship without a status.
 import { DomainError, DomainErrorCode } from '@hiring/domain';
-import type { FieldError, ProblemDetails } from '@hiring/platform';
+import { PROBLEM_BASE, type FieldError, type ProblemDetails } from '@hiring/platform';
 import { OfferException, OfferExceptionCode } from './offer.exception';
-
-const PROBLEM_BASE = 'https://hiring.local/problems/';
 
 function assertNever(value: never): never {
   throw new Error(`unmapped code: ${String(value)}`);

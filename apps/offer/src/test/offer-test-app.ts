@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { configureHttpApp, loadConfig, runMigrationsLocked } from '@hiring/platform';
+import { Clock, configureHttpApp, loadConfig, runMigrationsLocked } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import type { CandidateScored } from '../candidates/candidate-scored';
@@ -16,7 +16,6 @@ import { offerDatabase } from '../database/offer.database';
 import { Transactions, Tx } from '../database/transaction';
 import { OfferConfig } from '../offer.config';
 import { OfferDecidedData, OfferEventsPublisher, OfferGuidanceData } from '../offers/offer-events.publisher';
-import { Clock } from '../shared/clock';
 
 export const OPS_TOKEN = 'integration-test-ops-token';
 export const AUTH = { Authorization: `Bearer ${OPS_TOKEN}` };

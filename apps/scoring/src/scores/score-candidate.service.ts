@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CandidateScreenedEvent } from '@hiring/contracts';
 import { scoreScreening } from '@hiring/domain';
-import { Clock } from '../shared/clock';
+import { Clock } from '@hiring/platform';
 import { RubricCatalogue } from './rubric-catalogue';
 import { toScoreRecord, toScreeningInput } from './score.mapper';
 import { ScoreRepository, type ScoringTx } from './score.repository';

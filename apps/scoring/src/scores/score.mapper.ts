@@ -6,6 +6,7 @@ import type { CandidateScoredEvent, CandidateScreenedEvent } from '@hiring/contr
 import {
   decideScreening,
   SCREENING_RULE_IDS,
+  type CandidateRef,
   type LocationTier,
   type RuleOutcome,
   type Score,
@@ -114,13 +115,7 @@ export function toCandidateScoredEvent(record: ScoreRecord): CandidateScoredEven
   };
 }
 
-export interface ScoreView {
-  candidateId: string;
-  submissionId: string;
-  agencyId: string;
-  requisitionId: string;
-  role: TargetRole;
-  locationTier: LocationTier;
+export interface ScoreView extends CandidateRef {
   score: number;
   /** Before clamping to 0..100. */
   raw: number;

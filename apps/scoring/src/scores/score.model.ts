@@ -1,21 +1,12 @@
-import type { LocationTier, Score, ScoreLine, ScreeningDecision, ScreeningResult, TargetRole } from '@hiring/domain';
-
-export interface ScoredCandidateRef {
-  candidateId: string;
-  submissionId: string;
-  agencyId: string;
-  requisitionId: string;
-  role: TargetRole;
-  locationTier: LocationTier;
-}
+import type { CandidateRef, Score, ScoreLine, ScreeningDecision, ScreeningResult } from '@hiring/domain';
 
 /** A candidate-screened event as scoring reads it: ids plus the screening as the domain types it. */
-export interface ScreeningInput extends ScoredCandidateRef {
+export interface ScreeningInput extends CandidateRef {
   screening: ScreeningResult;
   screenedAt: Date;
 }
 
-export interface ScoreRecord extends ScoredCandidateRef {
+export interface ScoreRecord extends CandidateRef {
   score: number;
   raw: number;
   breakdown: Score['breakdown'];

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../shared/clock';
 import { CandidateErasedHandler } from './candidate-erased.handler';
 import { CandidateScreenedHandler } from './candidate-screened.handler';
 import { EraseCandidateScoreService } from './erase-candidate-score.service';
@@ -13,7 +12,6 @@ import { ScoresController } from './scores.controller';
 @Module({
   controllers: [ScoresController],
   providers: [
-    Clock,
     RubricCatalogue,
     ScoreRepository,
     ScoredTopicPublisher,

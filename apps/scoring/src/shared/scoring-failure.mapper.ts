@@ -1,7 +1,7 @@
 // ScoringException -> transport. Kafka: a DecodeFailure is dead-lettered at
 // once (no retry fixes the message). HTTP: a problem+json.
 import { DecodeFailure } from '@hiring/messaging';
-import { ProblemException } from '@hiring/platform';
+import { PROBLEM_BASE, ProblemException } from '@hiring/platform';
 import { ScoringException, ScoringExceptionCode } from './scoring.exception';
 
 /**
@@ -30,10 +30,10 @@ export function toKafkaFailure(error: ScoringException): Error {
 export function toHttpProblem(error: ScoringException): ProblemException {
   switch (error.code) {
     case ScoringExceptionCode.SCORE_NOT_FOUND:
-      return new ProblemException({ type: 'https://hiring.local/problems/not-found', title: 'Not Found', status: 404, detail: error.message });
+      return new ProblemException({ type: PROBLEM_BASE + 'not-found', title: 'Not Found', status: 404, detail: error.message });
     case ScoringExceptionCode.UNKNOWN_RUBRIC:
     case ScoringExceptionCode.SCREENING_MISMATCH:
-      return new ProblemException({ type: 'https://hiring.local/problems/unprocessable', title: 'Unprocessable', status: 422, detail: error.message });
+      return new ProblemException({ type: PROBLEM_BASE + 'unprocessable', title: 'Unprocessable', status: 422, detail: error.message });
     default: {
       const never: never = error.code;
       throw new Error(`unmapped scoring exception code ${String(never)}`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { screenCandidate, type ScreeningDecision } from '@hiring/domain';
-import { Clock } from '../shared/clock';
+import type { RescreenReport } from '@hiring/contracts';
+import { screenCandidate } from '@hiring/domain';
+import { Clock } from '@hiring/platform';
 import { ScreeningConfig } from '../screening.config';
 import { RubricCatalogue } from './rubric-catalogue';
 import { ScreeningEventsPublisher } from './screening-events.publisher';
@@ -13,31 +14,6 @@ export interface RescreenCommand {
   rubricVersion?: string;
   /** Compute and report only; store and publish nothing. */
   dryRun?: boolean;
-}
-
-export interface RescreenChange {
-  candidateId: string;
-  /** Decision of the latest stored screening; null when there was none. */
-  from: ScreeningDecision | null;
-  to: ScreeningDecision;
-  fromRubricVersion: string | null;
-  toRubricVersion: string;
-  /** Rules whose verdict differs. */
-  rules: string[];
-}
-
-export interface RescreenReport {
-  dryRun: boolean;
-  rubricVersion: string | null;
-  /** Stored candidates looked at. */
-  total: number;
-  /** Candidates whose role has no rubric of the requested version (left as they are). */
-  skipped: number;
-  /** Screenings written (new rubric version or changed verdicts); 0 on a dry run. */
-  stored: number;
-  /** candidate-screened events written to the outbox; 0 on a dry run. */
-  published: number;
-  changed: RescreenChange[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { screenCandidate } from '@hiring/domain';
-import { Clock } from '../shared/clock';
+import { Clock } from '@hiring/platform';
 import { RubricCatalogue } from './rubric-catalogue';
 import { ScreeningEventsPublisher } from './screening-events.publisher';
 import { toScreening } from './screening.mapper';

@@ -1,15 +1,6 @@
 // The service's own view of a candidate and a screening: domain types plus the
 // ids that travel with them. Entities map to these and never leave the repository.
-import type { CandidateProfile, LocationTier, RuleOutcome, ScreeningDecision, TargetRole } from '@hiring/domain';
-
-export interface CandidateRef {
-  candidateId: string;
-  submissionId: string;
-  agencyId: string;
-  requisitionId: string;
-  role: TargetRole;
-  locationTier: LocationTier;
-}
+import type { CandidateProfile, CandidateRef, RuleOutcome, ScreeningDecision } from '@hiring/domain';
 
 /** What screening needs to (re-)screen a candidate: the ids and the profile from candidate-sourced. */
 export interface CandidateInput extends CandidateRef {

@@ -1,6 +1,5 @@
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import { Module } from '@nestjs/common';
-import { Clock } from '../shared/clock';
 import { CandidateErasedHandler } from './candidate-erased.handler';
 import { CandidateSourcedHandler } from './candidate-sourced.handler';
 import { EraseCandidateService } from './erase-candidate.service';
@@ -15,7 +14,6 @@ import { ScreeningsController } from './screenings.controller';
 @Module({
   controllers: [ScreeningsController],
   providers: [
-    Clock,
     RubricCatalogue,
     ScreeningRepository,
     ScreeningEventsPublisher,

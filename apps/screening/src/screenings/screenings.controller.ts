@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RescreenReport } from '@hiring/contracts';
 import { OpsTokenGuard } from '@hiring/platform';
 import { mapScreeningErrors, toHttpProblem } from '../shared/screening-failure.mapper';
 import { GetScreeningsService, type CandidateScreenings } from './get-screenings.service';
-import { RescreenCandidatesService, type RescreenReport } from './rescreen-candidates.service';
+import { RescreenCandidatesService } from './rescreen-candidates.service';
 import { RescreenDto } from './screening.dto';
 
 @ApiTags('screenings')

@@ -1,7 +1,7 @@
 // ScreeningException -> transport. Kafka: what the consumer should do with the
 // message (a DecodeFailure is dead-lettered at once). HTTP: a problem+json.
 import { DecodeFailure } from '@hiring/messaging';
-import { ProblemException, validationProblem } from '@hiring/platform';
+import { PROBLEM_BASE, ProblemException, validationProblem } from '@hiring/platform';
 import { ScreeningException, ScreeningExceptionCode } from './screening.exception';
 
 /**
@@ -32,7 +32,7 @@ export function toKafkaFailure(error: ScreeningException): Error {
 export function toHttpProblem(error: ScreeningException): ProblemException {
   switch (error.code) {
     case ScreeningExceptionCode.CANDIDATE_NOT_FOUND:
-      return new ProblemException({ type: 'https://hiring.local/problems/not-found', title: 'Not Found', status: 404, detail: error.message });
+      return new ProblemException({ type: PROBLEM_BASE + 'not-found', title: 'Not Found', status: 404, detail: error.message });
     case ScreeningExceptionCode.UNKNOWN_RUBRIC_VERSION:
     case ScreeningExceptionCode.INVALID_PROFILE:
     case ScreeningExceptionCode.INCONSISTENT_EVENT:

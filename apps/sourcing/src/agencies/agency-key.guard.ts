@@ -1,7 +1,7 @@
 // Agency routes authenticate with `x-api-key`. The guard resolves the key to
 // its agency and attaches it to the request (read with @CurrentAgency()).
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { AuthFailureThrottle, ProblemException } from '@hiring/platform';
+import { AuthFailureThrottle, unauthorizedProblem } from '@hiring/platform';
 import type { Request } from 'express';
 import { AuthenticateAgencyService, type AuthenticatedAgency } from './authenticate-agency.service';
 
@@ -23,12 +23,7 @@ export class AgencyKeyGuard implements CanActivate {
     const agency = typeof key === 'string' ? await this.authenticate.execute(key) : undefined;
     if (!agency) {
       this.failures.recordFailure(req);
-      throw new ProblemException({
-        type: 'https://hiring.local/problems/unauthorized',
-        title: 'Unauthorized',
-        status: 401,
-        detail: 'This route needs a valid, unrevoked agency API key in the x-api-key header.',
-      });
+      throw unauthorizedProblem('This route needs a valid, unrevoked agency API key in the x-api-key header.');
     }
     req.agency = agency;
     return true;

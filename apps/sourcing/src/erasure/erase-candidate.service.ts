@@ -3,8 +3,8 @@
 // deletes what it holds when that event reaches it (scoring and offer also
 // tombstone their compacted topics).
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@hiring/platform';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
-import { Clock } from '../shared/clock';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { SourcingEventsPublisher } from '../submissions/sourcing-events.publisher';
 import { SubmissionRepository } from '../submissions/submission.repository';

@@ -1,4 +1,4 @@
-import { canonicalHash, canonicalJson } from './canonical-hash';
+import { canonicalHash } from './canonical-hash';
 
 describe('sourcing / request hash for idempotency', () => {
   it('key order does not change the hash', () => {
@@ -11,6 +11,10 @@ describe('sourcing / request hash for idempotency', () => {
   });
 
   it('drops undefined members like JSON does', () => {
-    expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+    expect(canonicalHash({ a: undefined, b: null })).toBe(canonicalHash({ b: null }));
+  });
+
+  it('refuses a value JSON would silently change, rather than hash it', () => {
+    expect(() => canonicalHash({ a: Number.NaN })).toThrow(/not a finite number/);
   });
 });

@@ -1,11 +1,9 @@
 // Maps SourcingException codes to HTTP once, then lets the platform's
 // ProblemDetailsFilter write the problem+json (one error shape everywhere).
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import { ProblemDetailsFilter, ProblemException, type ProblemDetails } from '@hiring/platform';
+import { PROBLEM_BASE, ProblemDetailsFilter, ProblemException, type ProblemDetails } from '@hiring/platform';
 import { DomainError, DomainErrorCode } from '@hiring/domain';
 import { SourcingException, SourcingExceptionCode } from './sourcing.exception';
-
-const BASE = 'https://hiring.local/problems/';
 
 export function httpStatusOf(code: SourcingExceptionCode): { status: number; slug: string; title: string } {
   switch (code) {
@@ -44,7 +42,7 @@ export function httpStatusOf(code: SourcingExceptionCode): { status: number; slu
 export function toProblem(error: SourcingException): ProblemDetails {
   const { status, slug, title } = httpStatusOf(error.code);
   return {
-    type: BASE + slug,
+    type: PROBLEM_BASE + slug,
     title,
     status,
     detail: error.message,
@@ -61,7 +59,7 @@ export class SourcingProblemFilter implements ExceptionFilter {
     if (exception instanceof SourcingException) {
       this.problems.catch(new ProblemException(toProblem(exception)), host);
     } else if (exception.code === DomainErrorCode.INVALID_INPUT) {
-      const problem = { type: BASE + 'validation', title: 'Invalid request', status: 400, detail: exception.message, code: exception.code };
+      const problem = { type: PROBLEM_BASE + 'validation', title: 'Invalid request', status: 400, detail: exception.message, code: exception.code };
       this.problems.catch(new ProblemException(problem), host);
     } else {
       // Inconsistent rules or a rubric mismatch is our bug, not the caller's: a generic 500, logged.

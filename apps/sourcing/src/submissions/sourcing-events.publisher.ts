@@ -3,7 +3,7 @@
 // transaction, so it is published if and only if the submission committed.
 import { Injectable } from '@nestjs/common';
 import { buildEvent, EVENT_TYPES, serviceSource, type CandidateErasedEvent, type CandidateSourcedEvent } from '@hiring/contracts';
-import type { LocationTier, TargetRole } from '@hiring/domain';
+import type { CandidateRef } from '@hiring/domain';
 import { Outbox } from '@hiring/messaging';
 import { sealJson } from '@hiring/platform';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
@@ -16,13 +16,7 @@ export const SOURCING_EVENT_SOURCE = serviceSource('sourcing');
  * (name, email, phone, profile URL) by construction; the profile in clear,
  * sealed here before it reaches the outbox.
  */
-export interface CandidateSourcedData {
-  candidateId: string;
-  submissionId: string;
-  agencyId: string;
-  requisitionId: string;
-  role: TargetRole;
-  locationTier: LocationTier;
+export interface CandidateSourcedData extends CandidateRef {
   sourcedAt: string;
   profile: Record<string, unknown>;
 }

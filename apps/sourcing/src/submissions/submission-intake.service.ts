@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { candidateIdentifiers, decideOwnership, validateCandidateProfile, type CandidateIdentifier, type OwnershipClaim, type OwnershipRules } from '@hiring/domain';
+import { Clock } from '@hiring/platform';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { RequisitionRepository } from '../requisitions/requisition.repository';
 import { canonicalHash } from '../shared/canonical-hash';
-import { Clock } from '../shared/clock';
 import { RetryableConflict } from '../shared/retryable-conflict';
 import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
 import { CandidateRepository, type IdentifierClaim, type NewCandidate } from './candidate.repository';

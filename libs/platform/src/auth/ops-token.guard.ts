@@ -4,7 +4,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { ServiceConfig } from '../config/service.config';
-import { ProblemException } from '../http/problem-details.filter';
+import { unauthorizedProblem } from '../http/problem-details.filter';
 import { AuthFailureThrottle } from './auth-failure-throttle';
 
 function digest(value: string): Buffer {
@@ -31,11 +31,6 @@ export class OpsTokenGuard implements CanActivate {
     const token = bearerToken(req);
     if (token && timingSafeEqual(digest(token), digest(this.config.OPS_TOKEN))) return true;
     this.failures.recordFailure(req);
-    throw new ProblemException({
-      type: 'https://hiring.local/problems/unauthorized',
-      title: 'Unauthorized',
-      status: 401,
-      detail: 'This route needs the ops token: Authorization: Bearer <OPS_TOKEN>.',
-    });
+    throw unauthorizedProblem('This route needs the ops token: Authorization: Bearer <OPS_TOKEN>.');
   }
 }

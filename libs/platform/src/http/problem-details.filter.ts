@@ -31,6 +31,10 @@ export class ProblemException extends HttpException {
 
 export const PROBLEM_BASE = 'https://hiring.local/problems/';
 
+export function unauthorizedProblem(detail: string): ProblemException {
+  return new ProblemException({ type: PROBLEM_BASE + 'unauthorized', title: 'Unauthorized', status: 401, detail });
+}
+
 /** When a 429 or 503 does not say, how long a client should wait (seconds). */
 const DEFAULT_RETRY_AFTER: Record<number, number> = { 429: 60, 503: 5 };
 

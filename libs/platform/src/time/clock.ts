@@ -1,11 +1,13 @@
-// Use cases never read the system time themselves: the clock is injected so a
-// test can stand on any calendar day (rate cards switch on dates).
 import { Injectable } from '@nestjs/common';
 
+/**
+ * The time, as a dependency: use cases never read the system clock themselves,
+ * so a test can stand on any day. The abstract class is the injection token.
+ */
 export abstract class Clock {
   abstract now(): Date;
 
-  /** Today's calendar day in UTC (YYYY-MM-DD); offers and rate cards are dated in UTC. */
+  /** Today as `YYYY-MM-DD` (UTC): rubrics and rate cards are looked up by calendar day in UTC. */
   today(): string {
     return this.now().toISOString().slice(0, 10);
   }
