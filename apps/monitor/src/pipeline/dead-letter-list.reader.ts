@@ -6,7 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { listDeadLetters, MESSAGING_KAFKA } from '@hiring/messaging';
 import type { Kafka } from 'kafkajs';
-import { Clock } from '../shared/clock';
+import { Clock } from '@hiring/platform';
 import { BrokerBacklogReader } from './broker-backlog.reader';
 
 export interface DeadLetterLine {

@@ -4,8 +4,8 @@
 // data, caches the answer and keeps the last one when sourcing is away; the
 // page then shows ids, as before. Nothing here is stored.
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
-import { Clock } from '../shared/clock';
 
 export interface AgencyName {
   id: string;
