@@ -62,6 +62,11 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The OS process id (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get logs(): string {
     return this.output;
   }
