@@ -33,6 +33,7 @@ const PACE_MS = Number(process.env.SCALE_OUT_PACE_MS ?? 400);
 /** How long after a fault a submitted candidate counts as "hit" by it. */
 const FAULT_WINDOW_MS = 10_000;
 const DRAIN_TIMEOUT_MS = 120_000;
+const SETTLE_TIMEOUT_MS = 120_000;
 
 type Role = 'screening' | 'scoring' | 'sourcing';
 const INPUT_TOPICS: Record<Role, readonly string[]> = {
@@ -169,6 +170,24 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
     );
     return Date.now() - t0;
   }
+  const finalCount = async () =>
+    Number(
+      (
+        await db.query<{ n: string }>("SELECT count(*) AS n FROM sourcing.submissions WHERE agency_id = $1::uuid AND status IN ('scored', 'rejected')", [
+          agency.id,
+        ])
+      ).rows[0]?.n ?? 0,
+    );
+  const unpublishedCount = async () =>
+    Number(
+      (
+        await db.query<{ n: string }>(
+          `SELECT (SELECT count(*) FROM sourcing.outbox WHERE published_at IS NULL)
+                + (SELECT count(*) FROM screening.outbox WHERE published_at IS NULL)
+                + (SELECT count(*) FROM scoring.outbox WHERE published_at IS NULL) AS n`,
+        )
+      ).rows[0]?.n ?? 0,
+    );
   const fault = (name: string): FaultRecord => {
     const f: FaultRecord = { name, at: Date.now(), timings: [] };
     faults.push(f);
@@ -285,6 +304,18 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
 
     await stream.stop();
     await drain('end of stream');
+    // Scored in the database is not the end: the outbox relays must publish
+    // and sourcing must consume the results. Wait (bounded) until every
+    // accepted submission is final in sourcing and no outbox row is left
+    // unpublished; the next test reports what is missing if that never happens.
+    const settle = fault('end of stream');
+    const settled = async () => {
+      const [final, unpublished] = await Promise.all([finalCount(), unpublishedCount()]);
+      return final === stream.accepted.length && unpublished === 0;
+    };
+    await measure(settle, 'every accepted submission final in sourcing, every outbox row published', () =>
+      waitFor(settled, { timeoutMs: SETTLE_TIMEOUT_MS, intervalMs: 250, description: 'pipeline settled' }).catch(() => undefined),
+    );
     expect(stream.failures).toEqual([]);
   }, 600_000);
 
@@ -370,6 +401,8 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
       'scored topic from offset 0: records': records,
       'scored topic: candidates missing': missingOnTopic,
       'scored topic: candidates with >1 distinct event': scoredTwiceOnTopic,
+      'scored topic: records delivered more than once (same event id; consumers dedupe)': records - [...eventsByCandidate.values()].reduce((n, set) => n + set.size, 0),
+      'outbox rows not published (3 services)': await unpublishedCount(),
       'database bytes per candidate (tables + indexes, outbox/inbox not pruned)': bytesPerCandidate,
     };
 
@@ -385,6 +418,11 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
     };
     const lines = ['', '==== scale-out: counts ====', JSON.stringify(counts, null, 2), '', '==== scale-out: faults ===='];
     faults.forEach((f, i) => {
+      if (f.name === 'end of stream') {
+        lines.push(`${f.name}`);
+        for (const [label, ms] of f.timings) lines.push(`    ${label.padEnd(72)} ${fmt(ms)}`);
+        return;
+      }
       const to = i === 0 ? (faults[1]?.at ?? Date.now()) : f.at + FAULT_WINDOW_MS;
       lines.push(`${f.name}`);
       for (const [label, ms] of f.timings) lines.push(`    ${label.padEnd(72)} ${fmt(ms)}`);

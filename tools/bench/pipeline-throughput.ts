@@ -122,7 +122,7 @@ async function round(kit: KafkaTestKit, db: Client, k: number): Promise<Round> {
       accepted += (body.results as { status: string }[]).filter((r) => r.status === 'sourced').length;
     }
     if (accepted !== N) {
-      const statuses = answers.flatMap((a) => (a.body.results as { status: string }[] | undefined)?.map((r) => r.status) ?? [a.status]);
+      const statuses = answers.flatMap((a) => (a.body.results as { status: string }[] | undefined)?.map((r) => r.status) ?? [String(a.status)]);
       throw new Error(`only ${accepted} of ${N} accepted: ${JSON.stringify(statuses.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {}))}`);
     }
     const scored = async () =>
