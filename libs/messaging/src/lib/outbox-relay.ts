@@ -13,6 +13,9 @@ import { pgClientConfig } from './pg-connection';
 import { consoleLogger, delay, Wakeup, type MessagingLogger } from './util';
 import { backoffDelay, DEFAULT_RETRY_POLICY, errorMessage } from './failure-policy';
 
+/** Kafka error types after which an idempotent producer cannot continue. */
+const PRODUCER_STATE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
 export interface OutboxRelayOptions {
   schema: string;
   /** Rows claimed and published per transaction. */
@@ -48,6 +51,7 @@ export class OutboxRelay {
   private producer: Producer | undefined;
   private listener: Client | undefined;
   private running = false;
+  private producerNeedsReset = false;
   private loopDone: Promise<void> | undefined;
   private readonly wakeup = new Wakeup();
   private lastPrune = 0;
@@ -64,6 +68,23 @@ export class OutboxRelay {
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
     this.pruneIntervalMs = options.pruneIntervalMs ?? 60_000;
     this.logger = options.logger ?? consoleLogger;
+  }
+
+  /**
+   * True when the producer's idempotence state is broken and only a new
+   * producer (a new producer id, sequences from 0) can publish again. kafkajs
+   * 2.2.4 does not reset its sequence numbers after a produce request failed
+   * during a leader change: every later request to that partition is refused
+   * with OUT_OF_ORDER_SEQUENCE_NUMBER, forever (found by the scale-out test,
+   * which kills partition leaders under load).
+   */
+  static needsNewProducer(err: unknown): boolean {
+    for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+      const type = (e as { type?: unknown }).type;
+      if (typeof type === 'string' && PRODUCER_STATE_ERRORS.has(type)) return true;
+      e = (e as { cause?: unknown; originalError?: unknown }).cause ?? (e as { originalError?: unknown }).originalError;
+    }
+    return false;
   }
 
   /** Idempotent producer: acks=all, one request in flight, so retries neither duplicate nor reorder. */
@@ -190,6 +211,7 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
+        if (this.producerNeedsReset) await this.resetProducer();
         let quickRecheck = false;
         for (;;) {
           const r = await this.publishBatch();
@@ -205,11 +227,25 @@ export class OutboxRelay {
         await this.wakeup.wait(quickRecheck ? 50 : this.pollIntervalMs);
       } catch (err) {
         failures++;
+        // The rows stay unpublished (the transaction rolled back); the new
+        // producer re-sends them, so records the old one did write appear twice
+        // on the topic with the same event id, which consumers' inboxes drop.
+        if (OutboxRelay.needsNewProducer(err)) this.producerNeedsReset = true;
         const wait = backoffDelay({ ...DEFAULT_RETRY_POLICY, maxDelayMs: 10_000 }, failures);
         this.logger.warn('outbox relay failed, retrying', { schema: this.options.schema, error: errorMessage(err), waitMs: wait });
         await this.wakeup.wait(wait);
       }
     }
+  }
+
+  private async resetProducer(): Promise<void> {
+    const old = this.producer;
+    this.logger.warn('outbox relay replaces its Kafka producer (idempotence state lost)', { schema: this.options.schema });
+    await old?.disconnect().catch(() => undefined);
+    const next = OutboxRelay.createProducer(this.kafka);
+    this.producer = next;
+    await next.connect();
+    this.producerNeedsReset = false;
   }
 
   private async connectListener(): Promise<void> {
