@@ -130,6 +130,8 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
         KAFKA_CONSUMER_FROM_BEGINNING: 'false',
         INSTANCE_ID: `${role}-${instances[role].length + 1}`,
         LOG_LEVEL: 'warn',
+        // Screening opens sealed profiles with keys from sourcing (started first).
+        ...(role !== 'sourcing' && instances.sourcing[0] ? { SOURCING_URL: instances.sourcing[0].url } : {}),
       },
     });
     instances[role].push(p);

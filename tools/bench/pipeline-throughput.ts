@@ -17,7 +17,10 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { TOPICS } from '@hiring/contracts';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
+// The end-to-end suites' clients and profiles (test/support has no workspace alias).
+// eslint-disable-next-line no-restricted-imports
 import { AgencyClient, createAgency, expectStatus, mapLimit, OpsClient } from '../../test/support/agency-client';
+// eslint-disable-next-line no-restricted-imports
 import { candidateProfile, identity } from '../../test/support/candidates';
 
 const N = Number(process.argv[2] ?? process.env['BENCH_N'] ?? 2000);
@@ -78,6 +81,8 @@ async function round(kit: KafkaTestKit, db: Client, k: number): Promise<Round> {
         KAFKA_CONSUMER_GROUP: groups[role],
         KAFKA_CONSUMER_FROM_BEGINNING: 'false',
         LOG_LEVEL: 'warn',
+        // Screening opens sealed profiles with keys from sourcing (started first).
+        ...(role !== 'sourcing' && procs.sourcing[0] ? { SOURCING_URL: procs.sourcing[0].url } : {}),
       },
     });
     procs[role].push(p);

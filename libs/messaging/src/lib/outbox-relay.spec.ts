@@ -1,7 +1,9 @@
 import { KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import { OutboxRelay } from './outbox-relay';
 
-const protocolError = (type: string, code: number) => new KafkaJSProtocolError({ type, code, retriable: false, message: type });
+// kafkajs builds these from a protocol error description ({ type, code, ... });
+// its typings only declare the Error form.
+const protocolError = (type: string, code: number) => new KafkaJSProtocolError({ type, code, retriable: false, message: type } as unknown as Error);
 
 describe('outbox relay: when the Kafka producer must be replaced', () => {
   it('replaces it after the broker refuses its sequence numbers, producer id or epoch', () => {
