@@ -167,7 +167,7 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
     const ids = stream.accepted.map((a) => a.candidateId);
     await waitFor(async () => (await scoredCount(ids)) === ids.length, { timeoutMs: DRAIN_TIMEOUT_MS, intervalMs: 250, description: `${ids.length} candidates scored (${what})` }).catch(
       async (e: Error) => {
-        throw new Error(`${e.message}: ${await scoredCount(ids)} scored\n${logTails()}`);
+        throw new Error(`${e.message}: ${await scoredCount(ids)} scored\n${await whereStuck()}\n${logTails()}`);
       },
     );
     return Date.now() - t0;
@@ -190,6 +190,18 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
         )
       ).rows[0]?.n ?? 0,
     );
+  /** For a failure message: the stage the unscored candidates wait in, and each group's lag per partition. */
+  async function whereStuck(): Promise<string> {
+    const statuses = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM sourcing.submissions WHERE agency_id = $1::uuid GROUP BY status', [agency.id]);
+    const lines = [`submissions by status: ${JSON.stringify(Object.fromEntries(statuses.rows.map((r) => [r.status, Number(r.n)])))}`];
+    for (const [role, topic] of [['screening', TOPICS.candidateSourced], ['scoring', TOPICS.candidateScreened]] as const) {
+      const ends = await kit.admin.fetchTopicOffsets(topic);
+      const [committed] = await kit.admin.fetchOffsets({ groupId: groups[role], topics: [topic] });
+      const lag = ends.map((e) => `${e.partition}:${BigInt(e.high) - BigInt(committed?.partitions.find((p) => p.partition === e.partition)?.offset ?? '0')}`);
+      lines.push(`${role} group lag on ${topic} (partition:lag): ${lag.join(' ')}; members ${JSON.stringify(await groupMembers(groups[role]))}`);
+    }
+    return lines.join('\n');
+  }
   const fault = (name: string): FaultRecord => {
     const f: FaultRecord = { name, at: Date.now(), timings: [] };
     faults.push(f);
@@ -246,6 +258,29 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
 
   it('keeps scoring a stream of candidates through a broker kill, rebalances and a leader kill', async () => {
     stream.start();
+    try {
+      await faultsUnderLoad();
+    } finally {
+      // A failed step must not leave the stream running into the checks below.
+      await stream.stop();
+    }
+    await drain('end of stream');
+    // Scored in the database is not the end: the outbox relays must publish
+    // and sourcing must consume the results. Wait (bounded) until every
+    // accepted submission is final in sourcing and no outbox row is left
+    // unpublished; the next test reports what is missing if that never happens.
+    const settle = fault('end of stream');
+    const settled = async () => {
+      const [final, unpublished] = await Promise.all([finalCount(), unpublishedCount()]);
+      return final === stream.accepted.length && unpublished === 0;
+    };
+    await measure(settle, 'every accepted submission final in sourcing, every outbox row published', () =>
+      waitFor(settled, { timeoutMs: SETTLE_TIMEOUT_MS, intervalMs: 250, description: 'pipeline settled' }).catch(() => undefined),
+    );
+    expect(stream.failures).toEqual([]);
+  }, 600_000);
+
+  async function faultsUnderLoad(): Promise<void> {
     const baseline = fault('baseline (no fault)');
     await waitFor(() => stream.accepted.length >= 60, { timeoutMs: 60_000, intervalMs: 100, description: '60 candidates accepted' });
     await measure(baseline, 'all accepted so far scored', () => drain('baseline'));
@@ -304,22 +339,7 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
       waitFor(async () => (await partitions()).every((p) => p.isr.length === 3), { timeoutMs: 90_000, intervalMs: 250, description: 'ISR of 3 everywhere' }),
     );
 
-    await stream.stop();
-    await drain('end of stream');
-    // Scored in the database is not the end: the outbox relays must publish
-    // and sourcing must consume the results. Wait (bounded) until every
-    // accepted submission is final in sourcing and no outbox row is left
-    // unpublished; the next test reports what is missing if that never happens.
-    const settle = fault('end of stream');
-    const settled = async () => {
-      const [final, unpublished] = await Promise.all([finalCount(), unpublishedCount()]);
-      return final === stream.accepted.length && unpublished === 0;
-    };
-    await measure(settle, 'every accepted submission final in sourcing, every outbox row published', () =>
-      waitFor(settled, { timeoutMs: SETTLE_TIMEOUT_MS, intervalMs: 250, description: 'pipeline settled' }).catch(() => undefined),
-    );
-    expect(stream.failures).toEqual([]);
-  }, 600_000);
+  }
 
   it('lost nothing, applied nothing twice, scored each candidate once, and the scored topic is complete from offset 0', async () => {
     const accepted = stream.accepted;
