@@ -14,8 +14,12 @@ import {
   type MessagingLogger,
 } from '../index';
 
-export const KAFKA_BROKERS = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
-export const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://hiring:hiring@127.0.0.1:5433/hiring';
+// Same variables and defaults as deploy/local/env.sh (KAFKA_PORT/PGPORT move a whole local stack).
+export const KAFKA_BROKERS = (
+  process.env['KAFKA_BROKERS'] ?? `${process.env['KAFKA_HOST'] ?? '127.0.0.1'}:${process.env['KAFKA_PORT'] ?? '9092'}`
+).split(',');
+export const DATABASE_URL =
+  process.env['DATABASE_URL'] ?? `postgres://hiring:hiring@${process.env['PGHOST'] ?? '127.0.0.1'}:${process.env['PGPORT'] ?? '5433'}/hiring`;
 
 export const quietLogger: MessagingLogger = {
   log: () => undefined,
