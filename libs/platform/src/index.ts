@@ -14,3 +14,4 @@ export * from './http/input-inspection';
 export * from './http/content-type';
 export * from './crypto/personal-data-cipher';
 export * from './time/clock';
+export * from './errors/service-exception';

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS, type CandidateScreenedEvent } from '@hiring/contracts';
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
 import type { EntityManager } from 'typeorm';
-import { mapScoringErrors, toKafkaFailure } from '../shared/scoring-failure.mapper';
 import { ScoreCandidateService } from './score-candidate.service';
 
 @Injectable()
@@ -12,6 +11,6 @@ export class CandidateScreenedHandler {
   @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened] })
   async handle(events: ConsumedEvent<CandidateScreenedEvent>[], tx: EntityManager): Promise<void> {
     const correlationIds = new Map(events.filter((e) => e.correlationId).map((e) => [e.data.candidateId, e.correlationId as string]));
-    await mapScoringErrors(() => this.scoreCandidate.execute(tx, events.map((e) => e.data), correlationIds), toKafkaFailure);
+    await this.scoreCandidate.execute(tx, events.map((e) => e.data), correlationIds);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpsTokenGuard } from '@hiring/platform';
-import { mapScoringErrors, toHttpProblem } from '../shared/scoring-failure.mapper';
 import { GetScoreService } from './get-score.service';
 import type { ScoreView } from './score.mapper';
 
@@ -15,6 +14,6 @@ export class ScoresController {
   @Get(':candidateId')
   @ApiOperation({ summary: "A candidate's current score with its breakdown per group and rule, penalties and rubric version" })
   get(@Param('candidateId') candidateId: string): Promise<ScoreView> {
-    return mapScoringErrors(() => this.getScore.execute(candidateId), toHttpProblem);
+    return this.getScore.execute(candidateId);
   }
 }

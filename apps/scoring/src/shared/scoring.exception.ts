@@ -1,4 +1,6 @@
-/** What can go wrong in a scoring use case; mapped once per transport (HTTP problem, Kafka dead letter). */
+import { ServiceException, type ExceptionMappings } from '@hiring/platform';
+
+/** What can go wrong in a scoring use case; SCORING_EXCEPTIONS maps each code to HTTP and Kafka. */
 export enum ScoringExceptionCode {
   /** The screening names a rubric id/version the domain does not know. */
   UNKNOWN_RUBRIC = 'UNKNOWN_RUBRIC',
@@ -8,14 +10,14 @@ export enum ScoringExceptionCode {
   SCORE_NOT_FOUND = 'SCORE_NOT_FOUND',
 }
 
-export class ScoringException extends Error {
-  override readonly name = 'ScoringException';
+// A candidate-screened event that fails here fails the same way on every attempt: dead-letter it.
+export const SCORING_EXCEPTIONS: ExceptionMappings<ScoringExceptionCode> = {
+  [ScoringExceptionCode.UNKNOWN_RUBRIC]: { http: { status: 422, slug: 'unknown-rubric', title: 'Unknown rubric' }, kafka: 'dead-letter' },
+  [ScoringExceptionCode.SCREENING_MISMATCH]: { http: { status: 422, slug: 'screening-mismatch', title: 'Screening does not fit its rubric' }, kafka: 'dead-letter' },
+  [ScoringExceptionCode.SCORE_NOT_FOUND]: { http: { status: 404, slug: 'score-not-found', title: 'Score not found' }, kafka: 'dead-letter' },
+};
 
-  constructor(
-    readonly code: ScoringExceptionCode,
-    message: string,
-    readonly errors: ReadonlyArray<{ path: string; message: string }> = [],
-  ) {
-    super(message);
-  }
+export class ScoringException extends ServiceException<ScoringExceptionCode> {
+  override readonly name = 'ScoringException';
+  protected readonly mappings = SCORING_EXCEPTIONS;
 }

@@ -4,7 +4,6 @@ import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
 import type { EntityManager } from 'typeorm';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import { openSourcedProfile, sealedCandidateIds, type CandidateKeys } from '../personal-data/open-sourced-profiles';
-import { mapScreeningErrors, toKafkaFailure } from '../shared/screening-failure.mapper';
 import { ScreenCandidateService } from './screen-candidate.service';
 import { toCandidateInput } from './screening.mapper';
 
@@ -24,15 +23,13 @@ export class CandidateSourcedHandler {
     // One key lookup for the whole batch, before any transaction work.
     const sealed = sealedCandidateIds(events.map((e) => e.data));
     const keys = sealed.length > 0 ? await this.candidateKeys.lookup(sealed) : NO_KEYS;
-    await mapScreeningErrors(async () => {
-      const opened = events.map((e) => ({ event: e, opened: openSourcedProfile(e.data, keys) }));
-      const erased = opened.filter((o) => o.opened.kind === 'erased');
-      if (erased.length > 0) this.logger.log(`${erased.length} candidate-sourced event(s) of erased candidates skipped`);
-      const readable = opened.flatMap((o) => (o.opened.kind === 'open' ? [{ event: o.event, data: o.opened.data }] : []));
-      if (readable.length === 0) return;
-      const inputs = readable.map((r) => toCandidateInput(r.data));
-      const correlationIds = new Map(readable.filter((r) => r.event.correlationId).map((r) => [r.data.candidateId, r.event.correlationId as string]));
-      await this.screenCandidate.execute(tx, inputs, correlationIds);
-    }, toKafkaFailure);
+    const opened = events.map((e) => ({ event: e, opened: openSourcedProfile(e.data, keys) }));
+    const erased = opened.filter((o) => o.opened.kind === 'erased');
+    if (erased.length > 0) this.logger.log(`${erased.length} candidate-sourced event(s) of erased candidates skipped`);
+    const readable = opened.flatMap((o) => (o.opened.kind === 'open' ? [{ event: o.event, data: o.opened.data }] : []));
+    if (readable.length === 0) return;
+    const inputs = readable.map((r) => toCandidateInput(r.data));
+    const correlationIds = new Map(readable.filter((r) => r.event.correlationId).map((r) => [r.data.candidateId, r.event.correlationId as string]));
+    await this.screenCandidate.execute(tx, inputs, correlationIds);
   }
 }

@@ -176,7 +176,7 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     // The stored screening input changes (as if a rubric now read it differently): the interviewer rating drops below 3.
     await db.query(`UPDATE screening.candidate_profiles SET profile = jsonb_set(profile, '{communicationRating}', '1') WHERE candidate_id = $1`, [candidateId]);
 
-    expect((await ops('POST', '/v1/rescreen', { rubricVersion: 'no-such-version' })).status).toBe(400);
+    expect((await ops('POST', '/v1/rescreen', { rubricVersion: 'no-such-version' })).status).toBe(422);
 
     const dry = await ops('POST', '/v1/rescreen', { dryRun: true });
     expect(dry.status).toBe(200);

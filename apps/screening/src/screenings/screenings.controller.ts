@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RescreenReport } from '@hiring/contracts';
 import { OpsTokenGuard } from '@hiring/platform';
-import { mapScreeningErrors, toHttpProblem } from '../shared/screening-failure.mapper';
 import { GetScreeningsService, type CandidateScreenings } from './get-screenings.service';
 import { RescreenCandidatesService } from './rescreen-candidates.service';
 import { RescreenDto } from './screening.dto';
@@ -20,13 +19,13 @@ export class ScreeningsController {
   @Get('screenings/:candidateId')
   @ApiOperation({ summary: "A candidate's latest screening and the history (one per rubric version), with per-rule evidence" })
   get(@Param('candidateId') candidateId: string): Promise<CandidateScreenings> {
-    return mapScreeningErrors(() => this.getScreenings.execute(candidateId), toHttpProblem);
+    return this.getScreenings.execute(candidateId);
   }
 
   @Post('rescreen')
   @HttpCode(200)
   @ApiOperation({ summary: 'Replay the rubric (a given version, or the one in force) over every stored candidate; dryRun reports only' })
   rescreen(@Body() dto: RescreenDto): Promise<RescreenReport> {
-    return mapScreeningErrors(() => this.rescreenCandidates.execute({ rubricVersion: dto.rubricVersion, dryRun: dto.dryRun }), toHttpProblem);
+    return this.rescreenCandidates.execute({ rubricVersion: dto.rubricVersion, dryRun: dto.dryRun });
   }
 }

@@ -1,5 +1,16 @@
 import { backoffDelay, classifyFailure, DecodeFailure, DEFAULT_RETRY_POLICY, failureAction, TransientError } from './failure-policy';
+import { ServiceException, type ExceptionMappings } from '@hiring/platform';
 import { handlerFailureReason } from './batch-consumer';
+
+type RackCode = 'BAD_ITEM' | 'RACK_BUSY';
+const RACK: ExceptionMappings<RackCode> = {
+  BAD_ITEM: { http: { status: 400, slug: 'validation', title: 'Invalid request' }, kafka: 'dead-letter' },
+  RACK_BUSY: { http: { status: 409, slug: 'rack-busy', title: 'Rack busy' }, kafka: 'retry' },
+};
+class RackException extends ServiceException<RackCode> {
+  override readonly name = 'RackException';
+  protected readonly mappings = RACK;
+}
 
 describe('failure policy: what a consumed message failure leads to', () => {
   it.each([
@@ -12,6 +23,8 @@ describe('failure policy: what a consumed message failure leads to', () => {
     [Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), 'database-unavailable', 'pause-and-probe'],
     [new Error('candidate has no requisition'), 'handler-error', 'isolate-then-dead-letter'],
     [Object.assign(new Error('duplicate key'), { code: '23505' }), 'handler-error', 'isolate-then-dead-letter'],
+    [new RackException('BAD_ITEM', 'item has no id'), 'invalid-message', 'dead-letter-now'],
+    [new RackException('RACK_BUSY', 'try later'), 'transient', 'retry-with-backoff'],
   ])('%p is %s -> %s', (err, kind, action) => {
     expect(classifyFailure(err)).toBe(kind);
     expect(failureAction(classifyFailure(err))).toBe(action);
@@ -38,6 +51,15 @@ describe('dead-letter reason of a handler failure', () => {
       code: 'UNAUTHENTICATED_SUBMISSION',
       message: expect.stringContaining('signature does not verify'),
       errors: [{ path: 'agencysig', message: 'bad' }],
+    });
+  });
+
+  it("a service exception's reason line names its code and repeats the field paths", () => {
+    const error = new RackException('BAD_ITEM', 'item has no id', [{ path: 'data.id', message: 'required' }]);
+    expect(handlerFailureReason('invalid-message', error)).toEqual({
+      code: 'BAD_ITEM',
+      message: 'RackException: BAD_ITEM: item has no id (data.id: required)',
+      errors: [{ path: 'data.id', message: 'required' }],
     });
   });
 

@@ -1,6 +1,9 @@
 // One place decides what a failure means for a consumed message: retry it,
 // wait for the database, or dead-letter it. Every error the transport meets
 // goes through classifyFailure, and failureAction ends in an exhaustiveness check.
+// A service's own exception says itself, through its code's mapping, whether
+// the message is beyond repair or worth another attempt.
+import { ServiceException } from '@hiring/platform';
 
 /** A handler may throw this to ask for a retry (e.g. a downstream HTTP 503). */
 export class TransientError extends Error {
@@ -77,6 +80,7 @@ function errorChain(err: unknown): unknown[] {
 
 export function classifyFailure(err: unknown): FailureKind {
   if (err instanceof DecodeFailure) return 'invalid-message';
+  if (err instanceof ServiceException) return err.mapping.kafka === 'dead-letter' ? 'invalid-message' : 'transient';
   for (const e of errorChain(err)) {
     if (e instanceof TransientError) return 'transient';
     const x = e as { code?: unknown; message?: unknown; name?: unknown; retriable?: unknown };

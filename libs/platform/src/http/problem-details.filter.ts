@@ -2,6 +2,7 @@
 // shape: a stable `type`, a human `detail`, and for bad input the field paths.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response, Request } from 'express';
+import { ServiceException, serviceProblem } from '../errors/service-exception';
 
 export interface FieldError {
   path: string;
@@ -132,6 +133,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         // e.g. a library's throttler: its message names the exception class, not the situation.
         problem = { type: PROBLEM_BASE + 'too-many-requests', title: 'Too many requests', status: 429, detail: 'Too many requests: slow down and retry after the time in Retry-After.' };
       }
+    } else if (exception instanceof ServiceException) {
+      problem = serviceProblem(exception, PROBLEM_BASE);
     } else if (clientError) {
       problem = clientError;
     } else if (isDatabaseUnavailable(exception)) {

@@ -1,0 +1,43 @@
+import { ServiceException, serviceFailureReason, serviceProblem, type ExceptionMappings } from './service-exception';
+
+enum ShelfCode {
+  BOOK_NOT_FOUND = 'BOOK_NOT_FOUND',
+  SHELF_FULL = 'SHELF_FULL',
+}
+
+const SHELF: ExceptionMappings<ShelfCode> = {
+  [ShelfCode.BOOK_NOT_FOUND]: { http: { status: 404, slug: 'book-not-found', title: 'Book not found' }, kafka: 'dead-letter' },
+  [ShelfCode.SHELF_FULL]: { http: { status: 409, slug: 'shelf-full', title: 'Shelf full' }, kafka: 'retry' },
+};
+
+class ShelfException extends ServiceException<ShelfCode> {
+  override readonly name = 'ShelfException';
+  protected readonly mappings = SHELF;
+}
+
+describe('platform / ServiceException', () => {
+  it("answers with its code's status, slug and title, the message as detail and the field errors", () => {
+    const error = new ShelfException(ShelfCode.BOOK_NOT_FOUND, 'no book b-1', [{ path: 'bookId', message: 'unknown' }]);
+    expect(serviceProblem(error, 'https://example.test/problems/')).toEqual({
+      type: 'https://example.test/problems/book-not-found',
+      title: 'Book not found',
+      status: 404,
+      detail: 'no book b-1',
+      code: 'BOOK_NOT_FOUND',
+      errors: [{ path: 'bookId', message: 'unknown' }],
+    });
+  });
+
+  it('leaves errors out when there are none, and reads the mapping of its own code', () => {
+    const error = new ShelfException(ShelfCode.SHELF_FULL, 'shelf s-1 is full');
+    expect(serviceProblem(error, '/p/')).not.toHaveProperty('errors');
+    expect(error.mapping.kafka).toBe('retry');
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it('writes a dead-letter reason that names the code and repeats the field paths', () => {
+    const error = new ShelfException(ShelfCode.BOOK_NOT_FOUND, 'bad event', [{ path: 'a.b', message: 'x' }, { path: 'c', message: 'y' }]);
+    expect(serviceFailureReason(error)).toBe('BOOK_NOT_FOUND: bad event (a.b: x; c: y)');
+    expect(serviceFailureReason(new ShelfException(ShelfCode.BOOK_NOT_FOUND, 'bad event'))).toBe('BOOK_NOT_FOUND: bad event');
+  });
+});

@@ -1,0 +1,55 @@
+// One exception base for every service's use cases. A service declares its
+// codes and, beside them, one table saying what each code means on HTTP and on
+// Kafka; the table's type lists every code, so a new code does not compile
+// until it is mapped. The platform's problem filter and the messaging
+// consumer read the table: no per-service filter, wrapper or switch.
+import type { FieldError, ProblemDetails } from '../http/problem-details.filter';
+
+/** What a consumed message that hits this code should become: no retry can fix it, or a later attempt may succeed. */
+export type KafkaOutcome = 'dead-letter' | 'retry';
+
+export interface ExceptionMapping {
+  http: { status: number; slug: string; title: string };
+  kafka: KafkaOutcome;
+}
+
+/** Exhaustive by construction: one entry per code. */
+export type ExceptionMappings<C extends string> = { readonly [K in C]: ExceptionMapping };
+
+export abstract class ServiceException<C extends string = string> extends Error {
+  protected abstract readonly mappings: ExceptionMappings<C>;
+
+  constructor(
+    readonly code: C,
+    message: string,
+    readonly errors: readonly FieldError[] = [],
+  ) {
+    super(message);
+  }
+
+  get mapping(): ExceptionMapping {
+    return this.mappings[this.code];
+  }
+}
+
+/** The problem+json a ServiceException answers with; the problem-type base is the platform's. */
+export function serviceProblem(error: ServiceException, base: string): ProblemDetails {
+  const { status, slug, title } = error.mapping.http;
+  return {
+    type: base + slug,
+    title,
+    status,
+    detail: error.message,
+    code: error.code,
+    ...(error.errors.length > 0 ? { errors: [...error.errors] } : {}),
+  };
+}
+
+/**
+ * The dead letter's reason line: the code, the message, and the field paths
+ * repeated so the line alone says what was wrong (dlq-errors holds them too).
+ */
+export function serviceFailureReason(error: ServiceException): string {
+  const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
+}
