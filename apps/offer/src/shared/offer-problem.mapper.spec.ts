@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode } from '@hiring/domain';
-import { OfferException, OfferExceptionCode } from './offer.exception';
-import { domainErrorStatus, offerExceptionStatus, toProblem } from './offer-problem.mapper';
+import { PROBLEM_BASE, serviceProblem } from '@hiring/platform';
+import { OFFER_EXCEPTIONS, OfferException, OfferExceptionCode } from './offer.exception';
+import { domainErrorStatus, toProblem } from './offer-problem.mapper';
 
 describe('offer problem mapping', () => {
   it.each(Object.values(DomainErrorCode))('maps domain code %s to an HTTP status', (code) => {
@@ -8,12 +9,11 @@ describe('offer problem mapping', () => {
   });
 
   it.each(Object.values(OfferExceptionCode))('maps offer code %s to an HTTP status', (code) => {
-    expect([400, 404, 409, 422]).toContain(offerExceptionStatus(code));
+    expect([400, 404, 409, 422]).toContain(OFFER_EXCEPTIONS[code].http.status);
   });
 
-  it('throws on a code nobody mapped instead of answering a default', () => {
+  it('throws on a domain code nobody mapped instead of answering a default', () => {
     expect(() => domainErrorStatus('SOMETHING_NEW' as DomainErrorCode)).toThrow(/unmapped/);
-    expect(() => offerExceptionStatus('SOMETHING_NEW' as OfferExceptionCode)).toThrow(/unmapped/);
   });
 
   it('answers a missing rate card with 422 and the domain code, keeping the details', () => {
@@ -30,12 +30,12 @@ describe('offer problem mapping', () => {
 
   it('answers an inconsistent rate card as a validation problem with field paths', () => {
     const errors = [{ path: 'bands[0].base', message: 'min 3 is above max 2' }];
-    const problem = toProblem(new OfferException(OfferExceptionCode.INVALID_RATE_CARD, 'The rate card is inconsistent.', { errors }));
+    const problem = serviceProblem(new OfferException(OfferExceptionCode.INVALID_RATE_CARD, 'The rate card is inconsistent.', { errors }), PROBLEM_BASE);
     expect(problem).toMatchObject({ type: 'https://hiring.local/problems/validation', status: 400, code: 'INVALID_RATE_CARD', errors });
   });
 
   it('does not let details overwrite the problem members', () => {
-    const problem = toProblem(new OfferException(OfferExceptionCode.OFFER_NOT_FOUND, 'no offer x', { status: 200, type: 'evil' }));
-    expect(problem).toMatchObject({ status: 404, type: 'https://hiring.local/problems/offer-not-found' });
+    const problem = serviceProblem(new OfferException(OfferExceptionCode.OFFER_NOT_FOUND, 'no offer x', { status: 200, type: 'evil' }), PROBLEM_BASE);
+    expect(problem).toMatchObject({ status: 404, type: 'https://hiring.local/problems/offer-not-found', title: 'Not found' });
   });
 });

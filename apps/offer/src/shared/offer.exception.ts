@@ -1,6 +1,8 @@
 // The offer service's own refusals to act (as opposed to an offer refused
-// against the floor, which is a normal answer). Mapped once to HTTP in
-// offer-problem.mapper.ts; use cases never throw HTTP exceptions.
+// against the floor, which is a normal answer). OFFER_EXCEPTIONS maps each
+// code to HTTP and Kafka; use cases never throw HTTP exceptions.
+import { ServiceException, type ExceptionMappings, type FieldError } from '@hiring/platform';
+
 export const OfferExceptionCode = {
   CANDIDATE_NOT_FOUND: 'CANDIDATE_NOT_FOUND',
   OFFER_NOT_FOUND: 'OFFER_NOT_FOUND',
@@ -22,14 +24,30 @@ export const OfferExceptionCode = {
 
 export type OfferExceptionCode = (typeof OfferExceptionCode)[keyof typeof OfferExceptionCode];
 
-export class OfferException extends Error {
-  override readonly name = 'OfferException';
+const notFound = (slug: string) => ({ http: { status: 404, slug, title: 'Not found' }, kafka: 'dead-letter' as const });
+const conflict = (slug: string) => ({ http: { status: 409, slug, title: 'Conflict' }, kafka: 'dead-letter' as const });
+const unprocessable = (slug: string) => ({ http: { status: 422, slug, title: 'Unprocessable request' }, kafka: 'dead-letter' as const });
 
-  constructor(
-    readonly code: OfferExceptionCode,
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
+export const OFFER_EXCEPTIONS: ExceptionMappings<OfferExceptionCode> = {
+  [OfferExceptionCode.CANDIDATE_NOT_FOUND]: notFound('candidate-not-found'),
+  [OfferExceptionCode.OFFER_NOT_FOUND]: notFound('offer-not-found'),
+  [OfferExceptionCode.RATE_CARD_NOT_FOUND]: notFound('rate-card-not-found'),
+  [OfferExceptionCode.INVALID_RATE_CARD]: { http: { status: 400, slug: 'validation', title: 'Invalid request' }, kafka: 'dead-letter' },
+  [OfferExceptionCode.RATE_CARD_VERSION_EXISTS]: conflict('rate-card-version-exists'),
+  [OfferExceptionCode.RATE_CARD_NOT_AFTER_LATEST]: conflict('rate-card-not-after-latest'),
+  [OfferExceptionCode.RATE_CARD_RETROACTIVE]: unprocessable('rate-card-retroactive'),
+  [OfferExceptionCode.PROPOSED_ON_IN_FUTURE]: unprocessable('proposed-on-in-future'),
+  [OfferExceptionCode.OVERRIDE_NOT_APPLICABLE]: conflict('override-not-applicable'),
+  [OfferExceptionCode.DECLINE_NOT_APPLICABLE]: conflict('decline-not-applicable'),
+};
+
+export class OfferException extends ServiceException<OfferExceptionCode> {
+  override readonly name = 'OfferException';
+  protected readonly mappings = OFFER_EXCEPTIONS;
+
+  /** `details.errors`, when given, are the field errors; the rest is context for the caller. */
+  constructor(code: OfferExceptionCode, message: string, details: Readonly<Record<string, unknown>> & { errors?: FieldError[] } = {}) {
+    const { errors = [], ...context } = details;
+    super(code, message, errors, context);
   }
 }

@@ -35,6 +35,11 @@ describe('platform / ServiceException', () => {
     expect(error).toBeInstanceOf(Error);
   });
 
+  it('adds its details to the problem, never over the problem members', () => {
+    const error = new ShelfException(ShelfCode.SHELF_FULL, 'full', [], { shelfId: 's-1', status: 200, type: 'evil' });
+    expect(serviceProblem(error, '/p/')).toMatchObject({ shelfId: 's-1', status: 409, type: '/p/shelf-full' });
+  });
+
   it('writes a dead-letter reason that names the code and repeats the field paths', () => {
     const error = new ShelfException(ShelfCode.BOOK_NOT_FOUND, 'bad event', [{ path: 'a.b', message: 'x' }, { path: 'c', message: 'y' }]);
     expect(serviceFailureReason(error)).toBe('BOOK_NOT_FOUND: bad event (a.b: x; c: y)');

@@ -23,6 +23,8 @@ export abstract class ServiceException<C extends string = string> extends Error 
     readonly code: C,
     message: string,
     readonly errors: readonly FieldError[] = [],
+    /** Machine-readable context for the caller (ids, dates); added to the problem, never over its own members. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -36,6 +38,7 @@ export abstract class ServiceException<C extends string = string> extends Error 
 export function serviceProblem(error: ServiceException, base: string): ProblemDetails {
   const { status, slug, title } = error.mapping.http;
   return {
+    ...error.details,
     type: base + slug,
     title,
     status,
