@@ -2,7 +2,7 @@
 // transaction that holds the state change: the event is enqueued in the
 // outbox atomically with it, and validated against the contract on the way out.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, serviceSource, TOPICS, type OfferDecidedEvent, type OfferGuidanceEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, serviceSource, TOPICS } from '@hiring/contracts';
 import { Outbox } from '@hiring/messaging';
 import type { Currency, LocationTier, Money, OfferOverride, TargetRole } from '@hiring/domain';
 import type { Tx } from '../database/transaction';
@@ -45,7 +45,7 @@ export class OfferEventsPublisher {
   constructor(private readonly outbox: Outbox) {}
 
   async offerDecided(tx: Tx, data: OfferDecidedData): Promise<void> {
-    const event = buildEvent(EVENT_TYPES.offerDecided, { source: OFFER_EVENT_SOURCE, data: data as unknown as OfferDecidedEvent });
+    const event = buildEvent(EVENT_TYPES.offerDecided, { source: OFFER_EVENT_SOURCE, data });
     await this.outbox.enqueue(tx, [event]);
   }
 
@@ -61,7 +61,7 @@ export class OfferEventsPublisher {
   /** One outbox insert for the guidance a whole consumed batch caused. */
   async offerGuidances(tx: Tx, data: readonly OfferGuidanceData[]): Promise<void> {
     if (data.length === 0) return;
-    const events = data.map((d) => buildEvent(EVENT_TYPES.offerGuidance, { source: OFFER_EVENT_SOURCE, data: d as unknown as OfferGuidanceEvent }));
+    const events = data.map((d) => buildEvent(EVENT_TYPES.offerGuidance, { source: OFFER_EVENT_SOURCE, data: d }));
     await this.outbox.enqueue(tx, events);
   }
 }

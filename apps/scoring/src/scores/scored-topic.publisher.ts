@@ -5,7 +5,7 @@
 // by the score it erases.
 import { Injectable } from '@nestjs/common';
 import { buildEvent, EVENT_TYPES, serviceSource, tombstone, TOPICS } from '@hiring/contracts';
-import { Outbox, type OutboxCloudEvent } from '@hiring/messaging';
+import { Outbox } from '@hiring/messaging';
 import { toCandidateScoredEvent } from './score.mapper';
 import type { ScoreRecord } from './score.model';
 import type { ScoringTx } from './score.repository';
@@ -24,8 +24,7 @@ export class ScoredTopicPublisher {
         correlationId: correlationIds?.get(r.candidateId),
       }),
     );
-    // The contracts' CloudEvent interface has no index signature, so it needs a cast to the outbox's (structurally equal) type.
-    await this.outbox.enqueue(tx, events as unknown as OutboxCloudEvent[]);
+    await this.outbox.enqueue(tx, events);
   }
 
   /** Erasure on the compacted topic: compaction drops every earlier score under the candidate id. */

@@ -2,7 +2,7 @@
 // outbox in the caller's transaction, so an event exists iff its screening does.
 import { Injectable } from '@nestjs/common';
 import { buildEvent, EVENT_TYPES, serviceSource } from '@hiring/contracts';
-import { Outbox, type OutboxCloudEvent } from '@hiring/messaging';
+import { Outbox } from '@hiring/messaging';
 import { toCandidateScreenedEvent } from './screening.mapper';
 import type { Screening } from './screening.model';
 import type { ScreeningTx } from './screening.repository';
@@ -21,7 +21,6 @@ export class ScreeningEventsPublisher {
         correlationId: correlationIds?.get(s.candidateId),
       }),
     );
-    // The contracts' CloudEvent interface has no index signature, so it needs a cast to the outbox's (structurally equal) type.
-    await this.outbox.enqueue(tx, events as unknown as OutboxCloudEvent[]);
+    await this.outbox.enqueue(tx, events);
   }
 }
