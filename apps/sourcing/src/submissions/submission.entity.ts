@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Statuses sourcing writes; later consumers add theirs (screened, scored, ...). */
-export const SUBMISSION_STATUSES = ['received', 'duplicate', 'sourced'] as const;
-export type SourcingSubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export type SourcingSubmissionStatus = 'received' | 'duplicate' | 'sourced';
 
 @Entity({ name: 'submissions' })
 export class SubmissionEntity {

@@ -159,11 +159,6 @@ export class BatchConsumer {
     await producer?.disconnect();
   }
 
-  /** For tests and readiness: the kafkajs consumer (events such as GROUP_JOIN). */
-  get kafkaConsumer(): Consumer | undefined {
-    return this.consumer;
-  }
-
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     let rebalancing = false;

@@ -47,10 +47,6 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     private readonly consumerLag: ConsumerLag,
   ) {}
 
-  get batchConsumer(): BatchConsumer | undefined {
-    return this.consumer;
-  }
-
   discoverHandlers(): EventHandlerRegistration[] {
     const found: EventHandlerRegistration[] = [];
     for (const wrapper of this.discovery.getProviders()) {
