@@ -5,13 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { Equals, IsObject, IsRFC3339, IsString, Length, Matches } from 'class-validator';
 import { catalogueEntry, isEventType, type EventPayloads, type EventType } from './catalogue';
+import { checkContract } from './compiled-contract';
 import { ContractViolation, ContractViolationCode } from './contract-violation.exception';
+import { CLOUDEVENTS_SPEC_VERSION, DATA_CONTENT_TYPE, ENVELOPE_LIMITS, EVENT_TYPE_PATTERN } from './envelope-rules';
 import { Optional } from './events/field-rules';
 import { AGENCY_SIGNATURE_ATTRIBUTE, SIGNATURE_PATTERN, signSubmission } from './submission-signature';
 import { prefixErrors, validatePlain, type FieldError } from './validation';
 
-export const CLOUDEVENTS_SPEC_VERSION = '1.0';
-export const DATA_CONTENT_TYPE = 'application/json';
+export { CLOUDEVENTS_SPEC_VERSION, DATA_CONTENT_TYPE, ENVELOPE_LIMITS, EVENT_TYPE_PATTERN } from './envelope-rules';
 
 export interface CloudEvent<T> {
   specversion: '1.0';
@@ -40,9 +41,6 @@ export function serviceSource(service: string): string {
   return `/services/${service}`;
 }
 
-export const ENVELOPE_LIMITS = { id: 200, source: 500, type: 200, subject: 400, correlationid: 200 } as const;
-/** Catalogue types are `recruiting.<name>.v<major>`; anything else is rejected before the lookup. */
-export const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*\.v[0-9]+$/;
 
 /**
  * The envelope as validated on the way in. `data` is only checked to be an
@@ -85,12 +83,17 @@ export function buildEvent<K extends EventType>(type: K, options: BuildEventOpti
     throw new ContractViolation(ContractViolationCode.UNKNOWN_TYPE, [{ path: 'type', message: `unknown event type "${String(type)}"` }], { type });
   }
   const entry = catalogueEntry(type);
-  const payload = validatePlain(entry.payload, options.data);
-  if (!payload.ok) {
-    throw new ContractViolation(ContractViolationCode.INVALID_PAYLOAD, prefixErrors('data', payload.errors), { type, id: options.id });
+  // One compiled check of the whole event; only a rejected one is checked again, by the classes, for its reasons.
+  if (entry.signed === (options.signingSecret !== undefined)) {
+    const event = assemble(type, options, entry.subjectOf(options.data));
+    const signed = entry.signed ? signQuietly(event, options.signingSecret as string) : event;
+    if (signed && checkContract(type, signed) === undefined && signed.subject === entry.subjectOf(options.data)) return signed;
   }
-  const subject = entry.subjectOf(options.data);
-  const event: TypedCloudEvent<K> = {
+  return buildEventExplained(type, options);
+}
+
+function assemble<K extends EventType>(type: K, options: BuildEventOptions<EventPayloads[K]>, subject: string): TypedCloudEvent<K> {
+  return {
     specversion: CLOUDEVENTS_SPEC_VERSION,
     id: options.id ?? randomUUID(),
     source: options.source,
@@ -101,6 +104,31 @@ export function buildEvent<K extends EventType>(type: K, options: BuildEventOpti
     data: options.data,
     ...(options.correlationId === undefined ? {} : { correlationid: options.correlationId }),
   };
+}
+
+/** Signing data that is not JSON throws; such an event is explained by the payload check instead. */
+function signQuietly<K extends EventType>(event: TypedCloudEvent<K>, secret: string): TypedCloudEvent<K> | undefined {
+  try {
+    return { ...event, agencysig: signSubmission(event.data, secret) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The event the compiled check refused, checked step by step with the
+ * classes so the violation names every field and says why, as a consumer's
+ * dead letter would. If the classes find nothing, the compiled check's own
+ * finding is the reason: an event must pass both.
+ */
+function buildEventExplained<K extends EventType>(type: K, options: BuildEventOptions<EventPayloads[K]>): never {
+  const entry = catalogueEntry(type);
+  const payload = validatePlain(entry.payload, options.data);
+  if (!payload.ok) {
+    throw new ContractViolation(ContractViolationCode.INVALID_PAYLOAD, prefixErrors('data', payload.errors), { type, id: options.id });
+  }
+  const subject = entry.subjectOf(options.data);
+  const event = assemble(type, options, subject);
   if (entry.signed) {
     if (options.signingSecret === undefined) {
       throw envelopeViolation(event, [{ path: AGENCY_SIGNATURE_ATTRIBUTE, message: `${type} must be signed: pass signingSecret` }]);
@@ -113,7 +141,7 @@ export function buildEvent<K extends EventType>(type: K, options: BuildEventOpti
   if (!envelope.ok) throw envelopeViolation(event, envelope.errors);
   const subjectErrors = checkSubject(event.subject, subject);
   if (subjectErrors.length > 0) throw envelopeViolation(event, subjectErrors);
-  return event;
+  throw compiledViolation(event, checkContract(type, event));
 }
 
 export interface ParseEventOptions<K extends EventType> {
@@ -127,7 +155,7 @@ export type ParsedEvent<K extends EventType = EventType> = {
     type: T;
     /** The event as received (plain JSON). */
     event: TypedCloudEvent<T>;
-    /** `data` as an instance of the payload class, validated. */
+    /** `data`, validated against its payload contract (plain JSON, as received). */
     data: EventPayloads[T];
   };
 }[K];
@@ -141,6 +169,25 @@ export type ParsedEvent<K extends EventType = EventType> = {
  */
 export function parseEvent<K extends EventType = EventType>(bytes: Buffer | string, options: ParseEventOptions<K> = {}): ParsedEvent<K> {
   const json = decodeJson(bytes);
+  // The usual case, a valid event: one compiled check of envelope and payload together.
+  const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+  if (isEventType(type) && (!options.expectedTypes || (options.expectedTypes as readonly string[]).includes(type))) {
+    const event = json as TypedCloudEvent<typeof type>;
+    if (checkContract(type, event) === undefined && event.subject === catalogueEntry(type).subjectOf(event.data as never)) {
+      // The received JSON: fully validated, and what was signed and keyed.
+      return { type, event, data: event.data } as unknown as ParsedEvent<K>;
+    }
+  }
+  return parseEventExplained(json, options);
+}
+
+/**
+ * A record the compiled check refused, checked step by step with the
+ * classes, so its dead letter names every offending field and says why. If
+ * the classes find nothing, the compiled check's own finding is the reason:
+ * an event must pass both.
+ */
+function parseEventExplained<K extends EventType>(json: unknown, options: ParseEventOptions<K> = {}): never {
   const envelope = validatePlain(CloudEventEnvelope, json);
   if (!envelope.ok) throw new ContractViolation(ContractViolationCode.INVALID_ENVELOPE, envelope.errors, knownOf(json));
   const event = envelope.value;
@@ -162,8 +209,14 @@ export function parseEvent<K extends EventType = EventType>(bytes: Buffer | stri
   if (!payload.ok) throw new ContractViolation(ContractViolationCode.INVALID_PAYLOAD, prefixErrors('data', payload.errors), knownOf(event));
   const subjectErrors = checkSubject(event.subject, entry.subjectOf(payload.value as never));
   if (subjectErrors.length > 0) throw envelopeViolation(event, subjectErrors);
-  // The received JSON, not the envelope instance: it is fully validated by now and is what was signed and keyed.
-  return { type, event: json, data: payload.value } as unknown as ParsedEvent<K>;
+  throw compiledViolation(json, checkContract(type, json));
+}
+
+/** A finding of the compiled check alone; `data.*` paths are the payload's, the rest the envelope's. */
+function compiledViolation(event: unknown, error: FieldError | undefined): ContractViolation {
+  const found = error ?? { path: '', message: 'does not match the contract' };
+  const code = found.path === 'data' || found.path.startsWith('data.') || found.path.startsWith('data[') ? ContractViolationCode.INVALID_PAYLOAD : ContractViolationCode.INVALID_ENVELOPE;
+  return new ContractViolation(code, [found], knownOf(event));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -9,6 +9,7 @@ import type { MetadataStorage as TransformMetadataStorage } from 'class-transfor
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { ALL_EVENT_TYPES, EVENT_CATALOGUE, type EventType } from '../catalogue';
 import { CloudEventEnvelope, parseEvent } from '../cloudevent';
+import { checkContract } from '../compiled-contract';
 import { EXAMPLE_EVENT_DATA } from '../examples/event-examples';
 import { exampleEvent } from '../examples/example-events';
 import { validatePlain } from '../validation';
@@ -202,10 +203,14 @@ describe.each(ALL_EVENT_TYPES)('json-schema-parity %s', (type) => {
     let rejectedByBoth = 0;
     // The profile is one class and one schema definition: walked in depth once, for the submission.
     const skipInside = type === 'recruiting.candidate-sourced.v1' ? ['.profile'] : [];
+    const envelope = JSON.parse(JSON.stringify(exampleEvent(type))) as Record<string, Json>;
     for (const { path, label, document } of mutate(example, skipInside)) {
       const byClass = validatePlain(cls, document).ok;
       const bySchema = payloadValidators[type](document);
       if (byClass !== bySchema) disagreements.push(`data${path} ${label}: class ${byClass ? 'accepts' : 'rejects'}, schema ${bySchema ? 'accepts' : 'rejects'}`);
+      // The services' compiled check (the whole event at once) must say the same.
+      const byCompiled = checkContract(type, { ...envelope, data: document }) === undefined;
+      if (byClass !== byCompiled) disagreements.push(`data${path} ${label}: class ${byClass ? 'accepts' : 'rejects'}, compiled check ${byCompiled ? 'accepts' : 'rejects'}`);
       if (!byClass && !bySchema) rejectedByBoth++;
     }
     expect(disagreements).toEqual([]);
@@ -224,6 +229,8 @@ describe.each(ALL_EVENT_TYPES)('json-schema-parity %s', (type) => {
         const byClass = accepts(() => parseEvent(JSON.stringify(document)));
         const bySchema = envelopeValidators[type](document);
         if (byClass !== bySchema) disagreements.push(`${attribute} ${mutation.label}: parseEvent ${byClass}, schema ${bySchema}`);
+        const byEnvelopeClass = validatePlain(CloudEventEnvelope, document).ok && EVENT_CATALOGUE[type].signed === ((document as Record<string, unknown>)['agencysig'] !== undefined);
+        if (byClass !== byEnvelopeClass) disagreements.push(`${attribute} ${mutation.label}: parseEvent ${byClass}, envelope class ${byEnvelopeClass}`);
       }
     }
     expect(disagreements).toEqual([]);

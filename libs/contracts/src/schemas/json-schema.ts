@@ -5,7 +5,7 @@
 // and wrapped in the CloudEvents envelope. The parity test
 // (json-schema.spec.ts) keeps them equal to the class-validator classes.
 import { catalogueEntry, ALL_EVENT_TYPES, type EventType } from '../catalogue';
-import { CLOUDEVENTS_SPEC_VERSION, DATA_CONTENT_TYPE, ENVELOPE_LIMITS, EVENT_TYPE_PATTERN } from '../cloudevent';
+import { CLOUDEVENTS_SPEC_VERSION, DATA_CONTENT_TYPE, ENVELOPE_LIMITS, EVENT_TYPE_PATTERN } from '../envelope-rules';
 import { AGENCY_SIGNATURE_ATTRIBUTE, SIGNATURE_PATTERN } from '../submission-signature';
 import common from './common.schema.json';
 import candidateErased from './candidate-erased.schema.json';
