@@ -84,10 +84,12 @@ export function buildEvent<K extends EventType>(type: K, options: BuildEventOpti
   }
   const entry = catalogueEntry(type);
   // One compiled check of the whole event; only a rejected one is checked again, by the classes, for its reasons.
-  if (entry.signed === (options.signingSecret !== undefined)) {
-    const event = assemble(type, options, entry.subjectOf(options.data));
+  const data: unknown = options.data;
+  if (typeof data === 'object' && data !== null && entry.signed === (options.signingSecret !== undefined)) {
+    const subject = entry.subjectOf(options.data);
+    const event = assemble(type, options, subject);
     const signed = entry.signed ? signQuietly(event, options.signingSecret as string) : event;
-    if (signed && checkContract(type, signed) === undefined && signed.subject === entry.subjectOf(options.data)) return signed;
+    if (signed && checkContract(type, signed) === undefined && signed.subject === subject) return signed;
   }
   return buildEventExplained(type, options);
 }

@@ -136,6 +136,12 @@ describe('compiled-contract-rejections-keep-their-reasons', () => {
     expect(Object.getPrototypeOf(parsed.data)).toBe(Object.prototype);
   });
 
+  it('buildEvent explains data that is not an object, as before', () => {
+    for (const data of [null, 'x', 42]) {
+      expect(() => buildEvent(EVENT_TYPES.candidateScored, { source: '/services/scoring', data: data as never })).toThrow(/^INVALID_PAYLOAD: data: must be a JSON object/);
+    }
+  });
+
   it('buildEvent refuses what the compiled check refuses, with the class reasons', () => {
     const data = { ...EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateScored], scoredAt: '2026-13-02T09:15:00Z' };
     expect(() => buildEvent(EVENT_TYPES.candidateScored, { source: '/services/scoring', data })).toThrow(/INVALID_PAYLOAD: data\.scoredAt: /);
