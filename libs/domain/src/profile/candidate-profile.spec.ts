@@ -10,7 +10,7 @@ import type {
   TradeOffOpinion,
   UnblockingExample,
 } from './candidate-profile';
-import { REVIEW_ASPECTS, SOFT_SKILLS, TRADE_OFF_TOPICS } from './candidate-profile';
+import { REVIEW_ASPECTS, SOFT_SKILLS, TRADE_OFF_AREAS, TRADE_OFF_TOPICS } from './candidate-profile';
 import { researchOnlyCandidate, strongAiTechLead } from './candidate-profile.fixtures';
 import { candidateProfileSchema, validateCandidateProfile } from './validate-candidate-profile';
 import type { Money } from '../shared/money';
@@ -55,7 +55,7 @@ const DEFINITION_KEYS = {
     laterReversed: 'required',
     lessonLearned: 'optional',
   } satisfies KeyList<ArchitectureDecision>,
-  tradeOffOpinion: { topic: 'required', stance: 'required', reasoning: 'required' } satisfies KeyList<TradeOffOpinion>,
+  tradeOffOpinion: { topic: 'required', area: 'optional', stance: 'required', reasoning: 'required' } satisfies KeyList<TradeOffOpinion>,
   codeReviewPractice: { area: 'required', aspects: 'required', example: 'required' } satisfies KeyList<CodeReviewPractice>,
   unblockingExample: { blocker: 'required', resolution: 'required' } satisfies KeyList<UnblockingExample>,
   stakeholderTranslation: { audience: 'required', situation: 'required', outcome: 'required' } satisfies KeyList<StakeholderTranslation>,
@@ -108,7 +108,9 @@ describe('candidate profile / JSON Schema and TypeScript type agree', () => {
     const top = (candidateProfileSchema as unknown as ObjectSchema).properties;
     expect(top['targetRole']?.enum).toEqual([...TARGET_ROLES]);
     expect(top['locationTier']?.enum).toEqual([...LOCATION_TIERS]);
-    expect(definitions['tradeOffOpinion']?.properties['topic']?.enum).toEqual([...TRADE_OFF_TOPICS]);
+    const known = (definitions['tradeOffOpinion'] as unknown as { if: { properties: { topic: { enum: string[] } } } }).if.properties.topic.enum;
+    expect(known).toEqual([...TRADE_OFF_TOPICS]);
+    expect(definitions['tradeOffOpinion']?.properties['area']?.enum).toEqual([...TRADE_OFF_AREAS]);
     expect(definitions['codeReviewPractice']?.properties['aspects']?.items?.enum).toEqual([...REVIEW_ASPECTS]);
     expect(definitions['softSkillEvidence']?.properties['skill']?.enum).toEqual([...SOFT_SKILLS]);
   });
@@ -144,6 +146,18 @@ describe('candidate profile / validation', () => {
       ok: false,
       errors: [{ path: 'locationTier', message: 'must be one of "us-sf-ny", "us-metro", "us-remote", "uk-london", "il-tel-aviv"' }],
     });
+  });
+
+  it('a free trade-off topic validates with its area and is refused without it', () => {
+    const base = strongAiTechLead();
+    const free = { topic: 'batch vs streaming features', stance: 'Streaming for fraud', reasoning: 'Six-hour-old batch features let fraud rings adapt' };
+    expect(validateCandidateProfile({ ...base, tradeOffOpinions: [{ ...free, area: 'ml' }] }).ok).toBe(true);
+    const missing = validateCandidateProfile({ ...base, tradeOffOpinions: [free] });
+    expect(missing.ok).toBe(false);
+    expect(!missing.ok && missing.errors).toContainEqual({ path: 'tradeOffOpinions[0].area', message: 'is required' });
+    expect(validateCandidateProfile({ ...base, tradeOffOpinions: [{ ...free, area: 'hr' }] }).ok).toBe(false);
+    // A known topic classifies itself.
+    expect(validateCandidateProfile({ ...base, tradeOffOpinions: [{ ...free, topic: 'evaluation' }] }).ok).toBe(true);
   });
 
   it('an unknown field is refused (no silent extra data)', () => {

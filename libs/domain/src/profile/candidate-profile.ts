@@ -15,6 +15,11 @@ import type { LocationTier, TargetRole } from '../shared/roles';
 export const SYSTEM_AREAS = ['ml', 'software'] as const;
 export type SystemArea = (typeof SYSTEM_AREAS)[number];
 
+/**
+ * Trade-off topics the 2026-03 rubrics knew by name. Since 2026-12 a topic is
+ * free text ("monolith vs services"); these names still classify themselves,
+ * any other topic carries its own `area`.
+ */
 export const TRADE_OFF_TOPICS = [
   // ML infrastructure (AI Tech Lead)
   'managed-vs-custom-training',
@@ -28,6 +33,26 @@ export const TRADE_OFF_TOPICS = [
   'performance',
 ] as const;
 export type TradeOffTopic = (typeof TRADE_OFF_TOPICS)[number];
+
+/** What a trade-off is about: ML systems, plain software, or neither (team process, vendor choice...). */
+export const TRADE_OFF_AREAS = ['ml', 'software', 'other'] as const;
+export type TradeOffArea = (typeof TRADE_OFF_AREAS)[number];
+
+const KNOWN_TOPIC_AREA: Record<TradeOffTopic, TradeOffArea> = {
+  'managed-vs-custom-training': 'ml',
+  evaluation: 'ml',
+  'fine-tuning-vs-rag': 'ml',
+  'inference-serving': 'ml',
+  'distributed-systems': 'software',
+  'reliability-engineering': 'software',
+  'api-design': 'software',
+  performance: 'software',
+};
+
+/** The area of an opinion: its own when stated, else the known topic's (the schema requires `area` for any other topic). */
+export function tradeOffArea(opinion: Pick<TradeOffOpinion, 'topic' | 'area'>): TradeOffArea {
+  return opinion.area ?? KNOWN_TOPIC_AREA[opinion.topic as TradeOffTopic] ?? 'other';
+}
 
 export const REVIEW_ASPECTS = [
   'correctness',
@@ -72,7 +97,10 @@ export interface ArchitectureDecision {
 }
 
 export interface TradeOffOpinion {
-  topic: TradeOffTopic;
+  /** A known topic name or free text, e.g. "batch vs streaming". */
+  topic: TradeOffTopic | (string & {});
+  /** Required by the schema when `topic` is not a known name. */
+  area?: TradeOffArea;
   stance: string;
   reasoning: string;
 }

@@ -19,7 +19,7 @@ export interface ScoreGroup {
 }
 
 export interface Score {
-  /** 0..100 after clamping. */
+  /** 0..100 after clamping (and, from 2026-12, placed in the decision's band). */
   score: number;
   /** Before clamping: technical + leadership - penalties. Kept so a clamp is visible. */
   raw: number;
@@ -87,12 +87,28 @@ export function scoreScreening(screening: ScreeningResult, rubric: ScreeningRubr
   const penalty = sum(flagLines.map((l) => l.points));
   const raw = technical.points + leadership.points - penalty;
   return {
-    score: Math.min(100, Math.max(0, raw)),
+    score: placeScore(raw, screening, rubric),
     raw,
     breakdown: { technical, leadership, redFlags: { penalty, lines: flagLines } },
     rubricId: rubric.id,
     rubricVersion: rubric.version,
   };
+}
+
+/**
+ * 2026-12 places the clamped raw score inside the band of the decision, so the
+ * order of scores never contradicts the order of decisions (a rejected
+ * candidate never outscores one in review), and caps it when a blocking flag
+ * is raised. 2026-03 rubrics have no bands: their scores replay unchanged.
+ */
+function placeScore(raw: number, screening: ScreeningResult, rubric: ScreeningRubric): number {
+  const clamped = Math.min(100, Math.max(0, raw));
+  const bands = rubric.scoreBands;
+  if (!bands) return clamped;
+  const band = screening.decision === 'needs-interview' ? bands.needsInterview : bands[screening.decision];
+  const placed = band.min + Math.round((clamped / 100) * (band.max - band.min));
+  const blocked = screening.summary.redFlagsRaised.some((id) => (rubric.decision.reject.blockingFlags as readonly string[]).includes(id));
+  return blocked ? Math.min(placed, bands.blockingFlagCap) : placed;
 }
 
 function sum(values: readonly number[]): number {

@@ -1,3 +1,4 @@
+import { EVIDENCE_QUALITY_2026_12, SCORE_BANDS_2026_12 } from './evidence-quality';
 import type { ScreeningRubric } from './rubric';
 
 /**
@@ -48,4 +49,27 @@ export const AI_TECH_LEAD_RUBRIC_2026_03: ScreeningRubric = {
     advance: { minTechnical: 3, minLeadership: 3, maxRedFlags: 0 },
     reject: { minTechnical: 2, maxRedFlags: 2, blockingFlags: ['flag.hard-to-follow'] },
   },
+};
+
+/**
+ * 2026-12: same weights and signals, read for substance (evidence-quality.ts):
+ * silence is "not yet known" and leads to an interview, not a rejection; only
+ * red flags and facts stated against the candidate reject. Version in force
+ * from 2026-11-30, the day it was published (docs/domain.md).
+ */
+export const AI_TECH_LEAD_RUBRIC_2026_12: ScreeningRubric = {
+  ...AI_TECH_LEAD_RUBRIC_2026_03,
+  version: '2026-12',
+  effectiveFrom: '2026-11-30',
+  redFlags: {
+    ...AI_TECH_LEAD_RUBRIC_2026_03.redFlags,
+    // The guide: "every achievement in the first person singular".
+    soloFraming: { ...AI_TECH_LEAD_RUBRIC_2026_03.redFlags.soloFraming, minSoloShare: 1 },
+  },
+  decision: {
+    advance: { minTechnical: 3, minLeadership: 3, maxRedFlags: 0 },
+    reject: { minTechnical: 0, minContradictedTechnical: 2, maxRedFlags: 2, blockingFlags: ['flag.hard-to-follow'] },
+  },
+  evidenceQuality: EVIDENCE_QUALITY_2026_12,
+  scoreBands: SCORE_BANDS_2026_12,
 };

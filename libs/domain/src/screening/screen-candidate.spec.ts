@@ -45,7 +45,7 @@ describe('screening / strong AI Tech Lead', () => {
       'flag.hard-to-follow': false,
     });
     expect(result.decision).toBe('advance');
-    expect(result.summary).toEqual({ technicalMet: 4, technicalTotal: 4, leadershipMet: 4, leadershipTotal: 4, redFlagsRaised: [] });
+    expect(result.summary).toEqual({ technicalMet: 4, technicalTotal: 4, leadershipMet: 4, leadershipTotal: 4, redFlagsRaised: [], contradicted: [], notYetKnown: [] });
   });
 
   it('reports every rule in catalogue order, each stamped with the rubric id and version', () => {

@@ -1,34 +1,45 @@
 import type { CandidateProfile } from '../profile/candidate-profile';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
+import * as stated from './evidence-quality.rules';
+import { buildInterviewKit } from './interview-kit';
 import type { ScreeningRubric } from './rubric';
 import type { RuleGroup, ScreeningRuleId } from './rule-ids';
 import { courseCorrection, teamFraming, translation, unblocking } from './leadership.rules';
 import { hardToFollow, researchWithoutProduction, soloFraming, vagueDecisions } from './red-flag.rules';
 import { architectureAtScale, codeReview, infraTradeoffs, shippedProduction, type Verdict } from './technical.rules';
-import type { RuleOutcome, ScreeningDecision, ScreeningResult } from './screening-result';
+import type { RuleOutcome, ScreeningDecision, ScreeningResult, ScreeningSummary } from './screening-result';
 
-type Rule = { id: ScreeningRuleId; group: RuleGroup; decide: (profile: CandidateProfile, rubric: ScreeningRubric) => Verdict };
+type Decide<V> = (profile: CandidateProfile, rubric: ScreeningRubric) => V;
+type Rule = { id: ScreeningRuleId; group: RuleGroup; presence: Decide<Verdict>; stated: Decide<stated.StatedVerdict> };
 
-/** The rule catalogue, in the order results are reported. */
+/** The rule catalogue, in the order results are reported: the 2026-03 (presence) and 2026-12 (evidence quality) reading of each id. */
 const RULES: readonly Rule[] = [
-  { id: 'tech.architecture-at-scale', group: 'technical', decide: architectureAtScale },
-  { id: 'tech.infra-tradeoffs', group: 'technical', decide: infraTradeoffs },
-  { id: 'tech.shipped-production', group: 'technical', decide: shippedProduction },
-  { id: 'tech.code-review', group: 'technical', decide: codeReview },
-  { id: 'lead.unblocking', group: 'leadership', decide: unblocking },
-  { id: 'lead.translation', group: 'leadership', decide: translation },
-  { id: 'lead.team-framing', group: 'leadership', decide: teamFraming },
-  { id: 'lead.course-correction', group: 'leadership', decide: courseCorrection },
-  { id: 'flag.research-without-production', group: 'red-flag', decide: researchWithoutProduction },
-  { id: 'flag.solo-framing', group: 'red-flag', decide: soloFraming },
-  { id: 'flag.vague-decisions', group: 'red-flag', decide: vagueDecisions },
-  { id: 'flag.hard-to-follow', group: 'red-flag', decide: hardToFollow },
+  { id: 'tech.architecture-at-scale', group: 'technical', presence: architectureAtScale, stated: stated.architectureAtScale },
+  { id: 'tech.infra-tradeoffs', group: 'technical', presence: infraTradeoffs, stated: stated.infraTradeoffs },
+  { id: 'tech.shipped-production', group: 'technical', presence: shippedProduction, stated: stated.shippedProduction },
+  { id: 'tech.code-review', group: 'technical', presence: codeReview, stated: stated.codeReview },
+  { id: 'lead.unblocking', group: 'leadership', presence: unblocking, stated: stated.unblocking },
+  { id: 'lead.translation', group: 'leadership', presence: translation, stated: stated.translation },
+  { id: 'lead.team-framing', group: 'leadership', presence: teamFraming, stated: stated.teamFraming },
+  { id: 'lead.course-correction', group: 'leadership', presence: courseCorrection, stated: stated.courseCorrection },
+  { id: 'flag.research-without-production', group: 'red-flag', presence: researchWithoutProduction, stated: stated.researchWithoutProduction },
+  { id: 'flag.solo-framing', group: 'red-flag', presence: soloFraming, stated: stated.soloFraming },
+  { id: 'flag.vague-decisions', group: 'red-flag', presence: vagueDecisions, stated: stated.vagueDecisions },
+  { id: 'flag.hard-to-follow', group: 'red-flag', presence: hardToFollow, stated: stated.hardToFollow },
 ];
+
+/** 2026-03 rules only knew met / not met: for them, a signal not met is reported as not yet known, a flag not raised as ruled out. */
+function fromPresence(rule: Rule, verdict: Verdict): Pick<RuleOutcome, 'met' | 'state' | 'thin' | 'evidence'> {
+  const state = verdict.met ? 'shown' : rule.group === 'red-flag' ? 'contradicted' : 'not-yet-known';
+  return { met: verdict.met, state, thin: false, evidence: verdict.evidence };
+}
 
 /**
  * Screens a candidate against a rubric (hiring-rules.md section 3). Pure: the
  * same profile and rubric version always give the same result, and every rule
  * outcome carries the evidence and the rubric id+version that produced it.
+ * Rubrics with an `evidenceQuality` section (2026-12 on) read the substance of
+ * statements; older ones replay their presence-only rules unchanged.
  */
 export function screenCandidate(profile: CandidateProfile, rubric: ScreeningRubric): ScreeningResult {
   if (profile.targetRole !== rubric.role) {
@@ -40,27 +51,44 @@ export function screenCandidate(profile: CandidateProfile, rubric: ScreeningRubr
       { targetRole: profile.targetRole, rubricId: rubric.id, rubricVersion: rubric.version },
     );
   }
-  const rules: RuleOutcome[] = RULES.map((rule) => ({
-    ruleId: rule.id,
-    group: rule.group,
-    ...rule.decide(profile, rubric),
+  const rules: RuleOutcome[] = RULES.map((rule) => {
+    const verdict = rubric.evidenceQuality
+      ? (({ state, thin, evidence }) => ({ met: state === 'shown', state, thin, evidence }))(rule.stated(profile, rubric))
+      : fromPresence(rule, rule.presence(profile, rubric));
+    return { ruleId: rule.id, group: rule.group, ...verdict, rubricId: rubric.id, rubricVersion: rubric.version };
+  });
+  return {
+    role: rubric.role,
     rubricId: rubric.id,
     rubricVersion: rubric.version,
-  }));
-  return { role: rubric.role, rubricId: rubric.id, rubricVersion: rubric.version, rules, ...decideScreening(rules, rubric) };
+    rules,
+    ...decideScreening(rules, rubric),
+    interviewKit: buildInterviewKit(rules, rubric),
+  };
 }
 
-/** Decides from rule outcomes alone, so a stored screening can be re-decided and explained. */
-export function decideScreening(rules: readonly RuleOutcome[], rubric: ScreeningRubric): Pick<ScreeningResult, 'decision' | 'summary' | 'reasons'> {
+function summarise(rules: readonly RuleOutcome[]): ScreeningSummary {
   const count = (group: RuleGroup) => rules.filter((r) => r.group === group && r.met).length;
   const total = (group: RuleGroup) => rules.filter((r) => r.group === group).length;
-  const summary = {
+  const signals = rules.filter((r) => r.group !== 'red-flag');
+  return {
     technicalMet: count('technical'),
     technicalTotal: total('technical'),
     leadershipMet: count('leadership'),
     leadershipTotal: total('leadership'),
     redFlagsRaised: rules.filter((r) => r.group === 'red-flag' && r.met).map((r) => r.ruleId),
+    contradicted: signals.filter((r) => r.state === 'contradicted').map((r) => r.ruleId),
+    notYetKnown: signals.filter((r) => r.state === 'not-yet-known').map((r) => r.ruleId),
   };
+}
+
+/** Decides from rule outcomes alone, so a stored screening can be re-decided and explained. */
+export function decideScreening(rules: readonly RuleOutcome[], rubric: ScreeningRubric): Pick<ScreeningResult, 'decision' | 'summary' | 'reasons'> {
+  const summary = summarise(rules);
+  return rubric.evidenceQuality ? decideOnEvidence(rules, summary, rubric) : decideOnPresence(summary, rubric);
+}
+
+function decideOnPresence(summary: ScreeningSummary, rubric: ScreeningRubric): Pick<ScreeningResult, 'decision' | 'summary' | 'reasons'> {
   const { advance, reject } = rubric.decision;
   const at = `rubric ${rubric.id}@${rubric.version}`;
   const flags = summary.redFlagsRaised;
@@ -92,4 +120,55 @@ export function decideScreening(rules: readonly RuleOutcome[], rubric: Screening
         ]
       : shortfalls;
   return { decision, summary, reasons };
+}
+
+/**
+ * 2026-12: reject only on red flags and on evidence against; advance on
+ * enough shown signals and no flag; when only silence stands between the
+ * candidate and advancing, `needs-interview`; anything else is a human review.
+ */
+function decideOnEvidence(rules: readonly RuleOutcome[], summary: ScreeningSummary, rubric: ScreeningRubric): Pick<ScreeningResult, 'decision' | 'summary' | 'reasons'> {
+  const { advance, reject } = rubric.decision;
+  const at = `rubric ${rubric.id}@${rubric.version}`;
+  const flags = summary.redFlagsRaised;
+  const inGroup = (group: RuleGroup, state: RuleOutcome['state']) => rules.filter((r) => r.group === group && r.state === state).length;
+  const contradictedTechnical = rules.filter((r) => r.group === 'technical' && r.state === 'contradicted').map((r) => r.ruleId);
+
+  const rejections: string[] = [];
+  const blocking = flags.filter((id) => (reject.blockingFlags as readonly string[]).includes(id));
+  if (blocking.length > 0) rejections.push(`${blocking.join(', ')} rejects on its own (${at})`);
+  if (flags.length >= reject.maxRedFlags) rejections.push(`${flags.length} red flags (${flags.join(', ')}); ${reject.maxRedFlags} or more rejects (${at})`);
+  const minContradicted = reject.minContradictedTechnical ?? Number.POSITIVE_INFINITY;
+  if (contradictedTechnical.length >= minContradicted) {
+    rejections.push(`the profile speaks against ${contradictedTechnical.join(', ')}; ${minContradicted} contradicted technical signals reject (${at})`);
+  }
+  if (rejections.length > 0) return { decision: 'reject', summary, reasons: rejections };
+
+  const shownT = summary.technicalMet;
+  const shownL = summary.leadershipMet;
+  if (shownT >= advance.minTechnical && shownL >= advance.minLeadership && flags.length <= advance.maxRedFlags) {
+    return {
+      decision: 'advance',
+      summary,
+      reasons: [`${shownT}/${summary.technicalTotal} technical and ${shownL}/${summary.leadershipTotal} leadership signals shown, ${flags.length} red flag(s) (${at})`],
+    };
+  }
+  const reachableT = shownT + inGroup('technical', 'not-yet-known');
+  const reachableL = shownL + inGroup('leadership', 'not-yet-known');
+  const shortfalls = [
+    shownT < advance.minTechnical && `${shownT} of ${summary.technicalTotal} technical signals shown; ${advance.minTechnical} needed to advance (${at})`,
+    shownL < advance.minLeadership && `${shownL} of ${summary.leadershipTotal} leadership signals shown; ${advance.minLeadership} needed to advance (${at})`,
+  ].filter((x): x is string => typeof x === 'string');
+  if (flags.length <= advance.maxRedFlags && reachableT >= advance.minTechnical && reachableL >= advance.minLeadership) {
+    return {
+      decision: 'needs-interview',
+      summary,
+      reasons: [...shortfalls, `nothing speaks against the candidate; the rest is not yet known, the interview kit asks for it (${at})`],
+    };
+  }
+  const against = [
+    flags.length > advance.maxRedFlags && `red flag(s) ${flags.join(', ')}; at most ${advance.maxRedFlags} to advance (${at})`,
+    summary.contradicted.length > 0 && `the profile speaks against ${summary.contradicted.join(', ')} (${at})`,
+  ].filter((x): x is string => typeof x === 'string');
+  return { decision: 'review', summary, reasons: [...shortfalls, ...against] };
 }
