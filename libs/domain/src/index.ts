@@ -15,6 +15,11 @@ export * from './screening/rubric';
 export * from './screening/rubrics';
 export * from './screening/screening-result';
 export * from './screening/screen-candidate';
+export * from './screening/substance';
+export * from './screening/evidence-quality';
+export * from './screening/interview-kit';
+export * from './screening/calibration/calibration-profiles';
+export * from './screening/calibration/calibrate';
 
 export * from './scoring/score-screening';
 

@@ -25,3 +25,10 @@ export type ScreeningRuleId = TechnicalRuleId | LeadershipRuleId | RedFlagRuleId
 export type RuleGroup = 'technical' | 'leadership' | 'red-flag';
 
 export const SCREENING_RULE_IDS: readonly ScreeningRuleId[] = [...TECHNICAL_RULE_IDS, ...LEADERSHIP_RULE_IDS, ...RED_FLAG_RULE_IDS];
+
+/** The group of each rule id, e.g. to rebuild outcomes from an event that carries ids only. */
+export const RULE_GROUP_OF: Readonly<Record<ScreeningRuleId, RuleGroup>> = Object.fromEntries([
+  ...TECHNICAL_RULE_IDS.map((id) => [id, 'technical']),
+  ...LEADERSHIP_RULE_IDS.map((id) => [id, 'leadership']),
+  ...RED_FLAG_RULE_IDS.map((id) => [id, 'red-flag']),
+]) as Record<ScreeningRuleId, RuleGroup>;

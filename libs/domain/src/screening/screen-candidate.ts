@@ -124,8 +124,9 @@ function decideOnPresence(summary: ScreeningSummary, rubric: ScreeningRubric): P
 
 /**
  * 2026-12: reject only on red flags and on evidence against; advance on
- * enough shown signals and no flag; when only silence stands between the
- * candidate and advancing, `needs-interview`; anything else is a human review.
+ * enough shown signals, no flag and nothing contradicted; when only silence
+ * stands between the candidate and advancing, `needs-interview`; anything
+ * else (a flag or a contradiction short of rejecting) is a human review.
  */
 function decideOnEvidence(rules: readonly RuleOutcome[], summary: ScreeningSummary, rubric: ScreeningRubric): Pick<ScreeningResult, 'decision' | 'summary' | 'reasons'> {
   const { advance, reject } = rubric.decision;
@@ -146,7 +147,9 @@ function decideOnEvidence(rules: readonly RuleOutcome[], summary: ScreeningSumma
 
   const shownT = summary.technicalMet;
   const shownL = summary.leadershipMet;
-  if (shownT >= advance.minTechnical && shownL >= advance.minLeadership && flags.length <= advance.maxRedFlags) {
+  // Anything stated against the candidate, short of rejecting, is for a human to weigh: never advanced automatically.
+  const clean = flags.length <= advance.maxRedFlags && summary.contradicted.length === 0;
+  if (clean && shownT >= advance.minTechnical && shownL >= advance.minLeadership) {
     return {
       decision: 'advance',
       summary,
@@ -159,7 +162,7 @@ function decideOnEvidence(rules: readonly RuleOutcome[], summary: ScreeningSumma
     shownT < advance.minTechnical && `${shownT} of ${summary.technicalTotal} technical signals shown; ${advance.minTechnical} needed to advance (${at})`,
     shownL < advance.minLeadership && `${shownL} of ${summary.leadershipTotal} leadership signals shown; ${advance.minLeadership} needed to advance (${at})`,
   ].filter((x): x is string => typeof x === 'string');
-  if (flags.length <= advance.maxRedFlags && reachableT >= advance.minTechnical && reachableL >= advance.minLeadership) {
+  if (clean && reachableT >= advance.minTechnical && reachableL >= advance.minLeadership) {
     return {
       decision: 'needs-interview',
       summary,
