@@ -18,8 +18,8 @@ export * from './screening/screen-candidate';
 export * from './screening/substance';
 export * from './screening/evidence-quality';
 export * from './screening/interview-kit';
-export * from './screening/calibration/calibration-profiles';
-export * from './screening/calibration/calibrate';
+export * from './screening/calibration-profiles';
+export * from './screening/calibrate';
 
 export * from './scoring/score-screening';
 

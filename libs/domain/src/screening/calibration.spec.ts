@@ -1,5 +1,5 @@
-import { validateCandidateProfile } from '../../profile/validate-candidate-profile';
-import { AI_TECH_LEAD_RUBRIC_2026_03, SCREENING_RUBRICS, selectRubric, TECH_LEAD_RUBRIC_2026_03 } from '../rubrics';
+import { validateCandidateProfile } from '../profile/validate-candidate-profile';
+import { AI_TECH_LEAD_RUBRIC_2026_03, SCREENING_RUBRICS, selectRubric, TECH_LEAD_RUBRIC_2026_03 } from './rubrics';
 import { calibrate, formatConfusion } from './calibrate';
 import { CALIBRATION_SET } from './calibration-profiles';
 

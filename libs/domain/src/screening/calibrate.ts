@@ -1,7 +1,7 @@
-import type { TargetRole } from '../../shared/roles';
-import type { ScreeningRubric } from '../rubric';
-import { screenCandidate } from '../screen-candidate';
-import { SCREENING_DECISIONS, type ScreeningDecision } from '../screening-result';
+import type { TargetRole } from '../shared/roles';
+import type { ScreeningRubric } from './rubric';
+import { screenCandidate } from './screen-candidate';
+import { SCREENING_DECISIONS, type ScreeningDecision } from './screening-result';
 import type { CalibrationCase } from './calibration-profiles';
 
 export interface CalibrationMiss {

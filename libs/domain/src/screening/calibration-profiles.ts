@@ -5,9 +5,9 @@ import type {
   StakeholderTranslation,
   TradeOffOpinion,
   UnblockingExample,
-} from '../../profile/candidate-profile';
-import type { TargetRole } from '../../shared/roles';
-import type { ScreeningDecision } from '../screening-result';
+} from '../profile/candidate-profile';
+import type { TargetRole } from '../shared/roles';
+import type { ScreeningDecision } from './screening-result';
 
 /**
  * Labelled profiles written from the hiring guide (hiring-rules.md section 3):
