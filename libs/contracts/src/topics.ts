@@ -30,7 +30,7 @@ const PARTITIONS = 6;
 const primary: TopicSpec[] = [
   { name: TOPICS.submissions, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS, description: 'Agencies submit sourced candidates (signed CloudEvents).' },
   { name: TOPICS.candidateSourced, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, description: 'A submission was accepted and a candidate is owned by an agency.' },
-  { name: TOPICS.candidateScreened, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, description: 'Screening result with per-rule evidence and rubric version.' },
+  { name: TOPICS.candidateScreened, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, description: 'Screening result: per-rule state as rule ids, counts, interview-kit rule ids and rubric version; no free text.' },
   { name: TOPICS.candidateScored, partitions: PARTITIONS, cleanupPolicy: 'compact', retentionMs: -1, description: 'Current explainable score per candidate; no PII; tombstoned on erasure.' },
   { name: TOPICS.offerGuidance, partitions: PARTITIONS, cleanupPolicy: 'compact', retentionMs: -1, description: 'Salary band guidance for an eligible candidate.' },
   { name: TOPICS.offerDecided, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 90 * DAY_MS, description: 'An offer was approved or refused against the salary floor.' },

@@ -1,5 +1,6 @@
 import { createMessagingMigration } from '@hiring/messaging';
 import { CreateMonitorSchema1764600000000 } from './migrations/1764600000000-CreateMonitorSchema';
+import { NeedsInterviewDecision1764908000000 } from './migrations/1764908000000-NeedsInterviewDecision';
 import { RefusedOfferIds1764600000001 } from './migrations/1764600000001-RefusedOfferIds';
 
 export const MONITOR_SCHEMA = 'monitor';
@@ -8,5 +9,5 @@ export const MONITOR_SCHEMA = 'monitor';
 export const MONITOR_DATABASE = {
   schema: MONITOR_SCHEMA,
   entities: [],
-  migrations: [CreateMonitorSchema1764600000000, RefusedOfferIds1764600000001, createMessagingMigration(MONITOR_SCHEMA)],
+  migrations: [CreateMonitorSchema1764600000000, RefusedOfferIds1764600000001, NeedsInterviewDecision1764908000000, createMessagingMigration(MONITOR_SCHEMA)],
 };

@@ -26,6 +26,7 @@ export interface DecisionCounts {
   total: number;
   advance: number;
   review: number;
+  'needs-interview': number;
   reject: number;
 }
 
@@ -128,7 +129,7 @@ export function elapsedMs(start: Date, end: Date): number {
 }
 
 function decisionCounts(rows: readonly CandidateStageRow[], pick: (r: CandidateStageRow) => ScreeningDecision | null, reached: (r: CandidateStageRow) => boolean): DecisionCounts {
-  const out: DecisionCounts = { total: 0, advance: 0, review: 0, reject: 0 };
+  const out: DecisionCounts = { total: 0, advance: 0, review: 0, 'needs-interview': 0, reject: 0 };
   for (const r of rows) {
     if (!reached(r)) continue;
     out.total += 1;

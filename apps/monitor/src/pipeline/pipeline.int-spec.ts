@@ -33,8 +33,11 @@ function sourced(candidateId: string, minute: number) {
 }
 
 function screened(candidateId: string, decision: 'advance' | 'review' | 'reject', minute: number) {
-  const { rubric, rules } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateScreened];
-  return buildEvent(EVENT_TYPES.candidateScreened, { source: '/tests/monitor', data: { ...common(candidateId), decision, rubric, rules, screenedAt: at(minute) } });
+  const { rubric, rules, counts, interviewKit } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateScreened];
+  return buildEvent(EVENT_TYPES.candidateScreened, {
+    source: '/tests/monitor',
+    data: { ...common(candidateId), decision, rubric, rules, counts, interviewKit, screenedAt: at(minute) },
+  });
 }
 
 function scored(candidateId: string, decision: 'advance' | 'review' | 'reject', minute: number) {

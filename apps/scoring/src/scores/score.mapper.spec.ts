@@ -3,7 +3,7 @@ import { AI_TECH_LEAD_RUBRIC_2026_03, scoreScreening, screenCandidate, TECH_LEAD
 import { ScoringException, ScoringExceptionCode } from '../shared/scoring.exception';
 import { toCandidateScoredEvent, toScoreRecord, toScreeningInput } from './score.mapper';
 
-/** A candidate-screened payload as screening emits it: every rule of a real screening, with quoted free-text evidence. */
+/** A candidate-screened payload as screening emits it: every rule of a real screening as ids and states, counts and kit ids. */
 function screenedFromDomain(): CandidateScreenedEvent {
   const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile)));
   if (!checked.ok) throw new Error('example profile should be valid');
@@ -22,8 +22,19 @@ function screenedFromDomain(): CandidateScreenedEvent {
       kind: r.group === 'red-flag' ? 'red-flag' : 'signal',
       group: r.group,
       met: r.met,
-      evidence: [...r.evidence, 'Ada Example <ada@example.org> said: we rebuilt the feature store'],
+      state: r.state,
+      thin: r.thin,
     })),
+    counts: {
+      technicalShown: result.summary.technicalMet,
+      technicalTotal: result.summary.technicalTotal,
+      leadershipShown: result.summary.leadershipMet,
+      leadershipTotal: result.summary.leadershipTotal,
+      redFlagsRaised: result.summary.redFlagsRaised.length,
+      contradicted: result.summary.contradicted.length,
+      notYetKnown: result.summary.notYetKnown.length,
+    },
+    interviewKit: result.interviewKit.ruleIds,
     screenedAt: '2026-03-05T10:00:00.000Z',
   };
 }
@@ -75,9 +86,7 @@ describe('scoring mappers: candidate-screened -> domain score -> candidate-score
     const keys = keysDeep(scored).map((k) => k.toLowerCase());
     for (const forbidden of ['name', 'email', 'phone', 'evidence', 'profile', 'reasons']) expect(keys).not.toContain(forbidden);
     const json = JSON.stringify(scored);
-    expect(json).not.toContain('ada@example.org');
-    expect(json).not.toContain('Ada Example');
-    for (const rule of screened.rules) for (const line of rule.evidence) expect(json).not.toContain(line);
+    for (const achievement of EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile.achievements) expect(json).not.toContain(achievement);
   });
 
   it('refuses a screening with a rule id the domain does not know', () => {

@@ -23,7 +23,7 @@ const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(SCREENING_RULE_IDS);
 
 /**
  * candidate-screened -> the domain's ScreeningResult, checked against the rubric
- * it names. Evidence is dropped here: scoring needs verdicts, not quotes.
+ * it names. The event carries no evidence: scoring needs verdicts, not quotes.
  */
 export function toScreeningInput(data: CandidateScreenedEvent, rubric: ScreeningRubric): ScreeningInput {
   const errors = data.rules
@@ -34,7 +34,9 @@ export function toScreeningInput(data: CandidateScreenedEvent, rubric: Screening
   const rules: RuleOutcome[] = data.rules.map((r) => ({
     ruleId: r.ruleId as ScreeningRuleId,
     group: r.group,
-    met: r.met,
+    met: r.state === 'shown',
+    state: r.state,
+    thin: r.thin,
     evidence: [],
     rubricId: data.rubric.id,
     rubricVersion: data.rubric.version,
@@ -48,7 +50,17 @@ export function toScreeningInput(data: CandidateScreenedEvent, rubric: Screening
     role: data.role,
     locationTier: data.locationTier,
     // The decision is screening's; scoring explains it with points and does not re-decide.
-    screening: { role: data.role, decision: data.decision, rubricId: data.rubric.id, rubricVersion: data.rubric.version, rules, summary, reasons },
+    screening: {
+      role: data.role,
+      decision: data.decision,
+      rubricId: data.rubric.id,
+      rubricVersion: data.rubric.version,
+      rules,
+      summary,
+      reasons,
+      // Scoring needs the verdicts, not the questions: the kit's ids are enough.
+      interviewKit: { ruleIds: data.interviewKit as ScreeningRuleId[], probes: [] },
+    },
     screenedAt: new Date(data.screenedAt),
   };
 }

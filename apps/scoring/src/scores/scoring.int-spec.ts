@@ -35,7 +35,17 @@ function screenedEvent(candidateId: string, result: ScreeningResult, screenedAt:
       locationTier: 'uk-london',
       decision: result.decision,
       rubric: { id: result.rubricId, version: result.rubricVersion },
-      rules: result.rules.map((r) => ({ ruleId: r.ruleId, kind: r.group === 'red-flag' ? 'red-flag' : 'signal', group: r.group, met: r.met, evidence: r.evidence })),
+      rules: result.rules.map((r) => ({ ruleId: r.ruleId, kind: r.group === 'red-flag' ? 'red-flag' : 'signal', group: r.group, met: r.met, state: r.state, thin: r.thin })),
+      counts: {
+        technicalShown: result.summary.technicalMet,
+        technicalTotal: result.summary.technicalTotal,
+        leadershipShown: result.summary.leadershipMet,
+        leadershipTotal: result.summary.leadershipTotal,
+        redFlagsRaised: result.summary.redFlagsRaised.length,
+        contradicted: result.summary.contradicted.length,
+        notYetKnown: result.summary.notYetKnown.length,
+      },
+      interviewKit: result.interviewKit.ruleIds,
       screenedAt,
     },
   });

@@ -13,8 +13,10 @@ export class ScreeningEntity {
   @Column({ name: 'rubric_id', type: 'text' }) rubricId!: string;
   @Column({ name: 'rubric_version', type: 'text' }) rubricVersion!: string;
   @Column({ type: 'text' }) decision!: string;
-  /** RuleOutcome[] of the domain: ruleId, group, met, evidence. */
+  /** RuleOutcome[] of the domain: ruleId, group, met, state, thin, evidence. */
   @Column({ type: 'jsonb' }) rules!: unknown;
   @Column({ type: 'jsonb' }) reasons!: unknown;
+  /** InterviewKit of the domain: the probes (rule id + question) for what is not yet shown. */
+  @Column({ name: 'interview_kit', type: 'jsonb' }) interviewKit!: unknown;
   @Column({ name: 'screened_at', type: 'timestamptz' }) screenedAt!: Date;
 }

@@ -1,7 +1,7 @@
 import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE, parseEvent, type CandidateSourcedEvent } from '@hiring/contracts';
-import { AI_TECH_LEAD_RUBRIC_2026_03, screenCandidate, SCREENING_RULE_IDS } from '@hiring/domain';
+import { AI_TECH_LEAD_RUBRIC_2026_03, AI_TECH_LEAD_RUBRIC_2026_12, screenCandidate, SCREENING_RULE_IDS } from '@hiring/domain';
 import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
-import { changedRules, MAX_EVIDENCE_PER_RULE, toCandidateInput, toCandidateScreenedEvent, toScreening } from './screening.mapper';
+import { changedRules, toCandidateInput, toCandidateScreenedEvent, toScreening } from './screening.mapper';
 
 function sourced(overrides: Partial<CandidateSourcedEvent> = {}): CandidateSourcedEvent {
   // Through the contract's own parser, as the consumer sees it: payload class instances. The profile as it
@@ -52,35 +52,46 @@ describe('screening mappers: candidate-sourced -> domain profile -> candidate-sc
     expect(error.errors.some((e) => e.path.includes('communicationRating'))).toBe(true);
   });
 
-  it('builds a contract-valid candidate-screened event with every rule, its kind, evidence and the rubric version', () => {
-    const input = toCandidateInput(sourced());
-    const result = screenCandidate(input.profile, AI_TECH_LEAD_RUBRIC_2026_03);
-    const screenedAt = new Date('2026-03-05T10:00:00Z');
-    const data = toCandidateScreenedEvent(toScreening(input, result, screenedAt));
+  it.each([AI_TECH_LEAD_RUBRIC_2026_03, AI_TECH_LEAD_RUBRIC_2026_12])(
+    'builds a contract-valid candidate-screened event with every rule, its state, the counts, the kit ids and the rubric version (%s)',
+    (rubric) => {
+      const input = toCandidateInput(sourced());
+      const result = screenCandidate(input.profile, rubric);
+      const screenedAt = new Date('2026-03-05T10:00:00Z');
+      const data = toCandidateScreenedEvent(toScreening(input, result, screenedAt));
 
-    expect(() => buildEvent(EVENT_TYPES.candidateScreened, { source: '/test', data })).not.toThrow();
-    expect(data.rubric).toEqual({ id: 'ai-tech-lead-screening', version: '2026-03' });
-    expect(data.decision).toBe(result.decision);
-    expect(data.screenedAt).toBe('2026-03-05T10:00:00.000Z');
-    expect(data.rules.map((r) => r.ruleId)).toEqual([...SCREENING_RULE_IDS]);
-    for (const rule of data.rules) {
-      expect(rule.kind).toBe(rule.group === 'red-flag' ? 'red-flag' : 'signal');
-      expect(rule.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE_PER_RULE);
-    }
-    expect(data.rules.map((r) => r.met)).toEqual(result.rules.map((r) => r.met));
-    // No identity can be in it: the sourced event has none, and the mapper copies named fields only.
-    expect(Object.keys(data).sort()).toEqual(
-      ['agencyId', 'candidateId', 'decision', 'locationTier', 'requisitionId', 'role', 'rubric', 'rules', 'screenedAt', 'submissionId'].sort(),
-    );
-  });
+      expect(() => buildEvent(EVENT_TYPES.candidateScreened, { source: '/test', data })).not.toThrow();
+      expect(data.rubric).toEqual({ id: 'ai-tech-lead-screening', version: rubric.version });
+      expect(data.decision).toBe(result.decision);
+      expect(data.screenedAt).toBe('2026-03-05T10:00:00.000Z');
+      expect(data.rules.map((r) => r.ruleId)).toEqual([...SCREENING_RULE_IDS]);
+      for (const rule of data.rules) expect(rule.kind).toBe(rule.group === 'red-flag' ? 'red-flag' : 'signal');
+      expect(data.rules.map((r) => [r.met, r.state, r.thin])).toEqual(result.rules.map((r) => [r.met, r.state, r.thin]));
+      expect(data.counts).toEqual({
+        technicalShown: result.summary.technicalMet,
+        technicalTotal: result.summary.technicalTotal,
+        leadershipShown: result.summary.leadershipMet,
+        leadershipTotal: result.summary.leadershipTotal,
+        redFlagsRaised: result.summary.redFlagsRaised.length,
+        contradicted: result.summary.contradicted.length,
+        notYetKnown: result.summary.notYetKnown.length,
+      });
+      expect(data.interviewKit).toEqual(result.interviewKit.ruleIds);
+      // No identity can be in it: the sourced event has none, and the mapper copies named fields only.
+      expect(Object.keys(data).sort()).toEqual(
+        ['agencyId', 'candidateId', 'counts', 'decision', 'interviewKit', 'locationTier', 'requisitionId', 'role', 'rubric', 'rules', 'screenedAt', 'submissionId'].sort(),
+      );
+    },
+  );
 
-  it('caps quoted evidence at the contract bound of 20 lines per rule', () => {
+  it('carries no free text: no statement of the profile, no evidence quote, no probe question reaches the event', () => {
     const input = toCandidateInput(sourced());
-    const result = screenCandidate(input.profile, AI_TECH_LEAD_RUBRIC_2026_03);
-    result.rules[0].evidence = Array.from({ length: 35 }, (_, i) => `line ${i}`);
-    const data = toCandidateScreenedEvent(toScreening(input, result, new Date()));
-    expect(data.rules[0].evidence).toHaveLength(20);
-    expect(() => buildEvent(EVENT_TYPES.candidateScreened, { source: '/test', data })).not.toThrow();
+    const result = screenCandidate(input.profile, AI_TECH_LEAD_RUBRIC_2026_12);
+    const json = JSON.stringify(toCandidateScreenedEvent(toScreening(input, result, new Date())));
+    expect(json).not.toContain('evidence');
+    for (const rule of result.rules) for (const line of rule.evidence) expect(json).not.toContain(line);
+    for (const probe of result.interviewKit.probes) expect(json).not.toContain(probe.ask);
+    for (const achievement of input.profile.achievements) expect(json).not.toContain(achievement);
   });
 });
 

@@ -5,6 +5,7 @@ import type { CandidateScreenedEvent, CandidateSourcedEvent } from '@hiring/cont
 import {
   validateCandidateProfile,
   type CandidateProfile,
+  type InterviewKit,
   type LocationTier,
   type RuleOutcome,
   type ScreeningDecision,
@@ -15,9 +16,6 @@ import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.
 import type { CandidateProfileEntity } from './candidate-profile.entity';
 import type { ScreeningEntity } from './screening.entity';
 import type { CandidateInput, Screening } from './screening.model';
-
-/** The contract bounds evidence per rule to 20 quoted lines. */
-export const MAX_EVIDENCE_PER_RULE = 20;
 
 /**
  * candidate-sourced -> what the rubric reads. The payload was validated by the
@@ -85,6 +83,7 @@ export function toScreening(input: CandidateInput, result: ScreeningResult, scre
     decision: result.decision,
     rules: result.rules,
     reasons: result.reasons,
+    interviewKit: result.interviewKit,
     screenedAt,
   };
 }
@@ -102,6 +101,7 @@ export function toScreeningFromEntity(entity: ScreeningEntity): Screening {
     decision: entity.decision as ScreeningDecision,
     rules: entity.rules as RuleOutcome[],
     reasons: entity.reasons as string[],
+    interviewKit: entity.interviewKit as InterviewKit,
     screenedAt: entity.screenedAt,
   };
 }
@@ -116,14 +116,32 @@ export function toCandidateScreenedEvent(screening: Screening): CandidateScreene
     locationTier: screening.locationTier,
     decision: screening.decision,
     rubric: { id: screening.rubricId, version: screening.rubricVersion },
+    // Ids, states and counts only: evidence quotes and probe questions stay in screening's database.
     rules: screening.rules.map((rule) => ({
       ruleId: rule.ruleId,
       kind: rule.group === 'red-flag' ? 'red-flag' : 'signal',
       group: rule.group,
       met: rule.met,
-      evidence: rule.evidence.slice(0, MAX_EVIDENCE_PER_RULE),
+      state: rule.state,
+      thin: rule.thin,
     })),
+    counts: countRules(screening.rules),
+    interviewKit: [...screening.interviewKit.ruleIds],
     screenedAt: screening.screenedAt.toISOString(),
+  };
+}
+
+function countRules(rules: readonly RuleOutcome[]): CandidateScreenedEvent['counts'] {
+  const count = (test: (r: RuleOutcome) => boolean) => rules.filter(test).length;
+  const signal = (r: RuleOutcome) => r.group !== 'red-flag';
+  return {
+    technicalShown: count((r) => r.group === 'technical' && r.state === 'shown'),
+    technicalTotal: count((r) => r.group === 'technical'),
+    leadershipShown: count((r) => r.group === 'leadership' && r.state === 'shown'),
+    leadershipTotal: count((r) => r.group === 'leadership'),
+    redFlagsRaised: count((r) => r.group === 'red-flag' && r.state === 'shown'),
+    contradicted: count((r) => signal(r) && r.state === 'contradicted'),
+    notYetKnown: count((r) => signal(r) && r.state === 'not-yet-known'),
   };
 }
 
@@ -131,7 +149,8 @@ export interface ScreeningView {
   rubric: { id: string; version: string };
   decision: ScreeningDecision;
   reasons: string[];
-  rules: Array<{ ruleId: string; group: string; met: boolean; evidence: string[] }>;
+  rules: Array<{ ruleId: string; group: string; met: boolean; state: string; thin: boolean; evidence: string[] }>;
+  interviewKit: InterviewKit;
   submissionId: string;
   agencyId: string;
   requisitionId: string;
@@ -145,7 +164,8 @@ export function toScreeningView(screening: Screening): ScreeningView {
     rubric: { id: screening.rubricId, version: screening.rubricVersion },
     decision: screening.decision,
     reasons: screening.reasons,
-    rules: screening.rules.map((r) => ({ ruleId: r.ruleId, group: r.group, met: r.met, evidence: r.evidence })),
+    rules: screening.rules.map((r) => ({ ruleId: r.ruleId, group: r.group, met: r.met, state: r.state, thin: r.thin, evidence: r.evidence })),
+    interviewKit: screening.interviewKit,
     submissionId: screening.submissionId,
     agencyId: screening.agencyId,
     requisitionId: screening.requisitionId,

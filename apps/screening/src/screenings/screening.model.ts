@@ -1,6 +1,6 @@
 // The service's own view of a candidate and a screening: domain types plus the
 // ids that travel with them. Entities map to these and never leave the repository.
-import type { CandidateProfile, CandidateRef, RuleOutcome, ScreeningDecision } from '@hiring/domain';
+import type { CandidateProfile, CandidateRef, InterviewKit, RuleOutcome, ScreeningDecision } from '@hiring/domain';
 
 /** What screening needs to (re-)screen a candidate: the ids and the profile from candidate-sourced. */
 export interface CandidateInput extends CandidateRef {
@@ -14,5 +14,7 @@ export interface Screening extends CandidateRef {
   decision: ScreeningDecision;
   rules: RuleOutcome[];
   reasons: string[];
+  /** Probes for what is not yet shown; ids travel in the event, the questions stay here. */
+  interviewKit: InterviewKit;
   screenedAt: Date;
 }

@@ -60,12 +60,13 @@ export class ScreeningRepository {
     if (screenings.length === 0) return new Set();
     const rows: Array<{ candidate_id: string }> = await tx.query(
       `INSERT INTO screening.screenings
-         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[])
+         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[], $13::jsonb[])
        ON CONFLICT ON CONSTRAINT screenings_candidate_rubric_version_uq DO UPDATE SET
          submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
          role = excluded.role, location_tier = excluded.location_tier, rubric_id = excluded.rubric_id,
-         decision = excluded.decision, rules = excluded.rules, reasons = excluded.reasons, screened_at = excluded.screened_at
+         decision = excluded.decision, rules = excluded.rules, reasons = excluded.reasons, screened_at = excluded.screened_at,
+         interview_kit = excluded.interview_kit
        WHERE (screenings.decision, screenings.rules, screenings.submission_id, screenings.requisition_id, screenings.location_tier)
              IS DISTINCT FROM (excluded.decision, excluded.rules, excluded.submission_id, excluded.requisition_id, excluded.location_tier)
        RETURNING candidate_id`,
@@ -82,6 +83,7 @@ export class ScreeningRepository {
         screenings.map((s) => JSON.stringify(s.rules)),
         screenings.map((s) => JSON.stringify(s.reasons)),
         screenings.map((s) => s.screenedAt.toISOString()),
+        screenings.map((s) => JSON.stringify(s.interviewKit)),
       ],
     );
     return new Set(rows.map((r) => r.candidate_id));

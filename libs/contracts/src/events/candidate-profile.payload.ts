@@ -24,14 +24,16 @@ import {
   SOFT_SKILLS,
   SYSTEM_AREAS,
   TARGET_ROLES,
+  TRADE_OFF_AREAS,
   TRADE_OFF_TOPICS,
   type LocationTier,
   type ReviewAspect,
   type SoftSkill,
   type SystemArea,
   type TargetRole,
-  type TradeOffTopic,
+  type TradeOffArea,
 } from './vocabulary';
+import { ValidateIf } from 'class-validator';
 
 /** Operational evidence, free text per concern; a concern the candidate said nothing about is left out. */
 export class ProductionEvidencePayload {
@@ -59,8 +61,15 @@ export class ArchitectureDecisionPayload {
   @Optional() @LongText() lessonLearned?: string;
 }
 
+const KNOWN_TOPICS: readonly string[] = TRADE_OFF_TOPICS;
+
 export class TradeOffOpinionPayload {
-  @OneOf(TRADE_OFF_TOPICS) topic!: TradeOffTopic;
+  /** A known topic name (TRADE_OFF_TOPICS) or free text, e.g. "batch vs streaming". */
+  @ShortText() topic!: string;
+  /** Optional for a known topic name, required for any other topic (the JSON Schema's if/else says the same). */
+  @ValidateIf((o: Partial<TradeOffOpinionPayload>, value: unknown) => value !== undefined || (typeof o.topic === 'string' && !KNOWN_TOPICS.includes(o.topic)))
+  @OneOf(TRADE_OFF_AREAS)
+  area?: TradeOffArea;
   @ShortText() stance!: string;
   @LongText() reasoning!: string;
 }

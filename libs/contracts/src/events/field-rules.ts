@@ -108,6 +108,10 @@ export function NestedList(cls: () => Ctor, maxItems: number): PropertyDecorator
   return compose(IsArray(), ArrayMaxSize(maxItems), IsObject({ each: true }), ValidateNested({ each: true }), Type(cls));
 }
 
+export function IdentifierList(maxItems: number): PropertyDecorator {
+  return compose(IsArray(), ArrayMaxSize(maxItems), IsString({ each: true }), Length(1, ID_MAX_LENGTH, { each: true }), Matches(ID_PATTERN, { each: true }));
+}
+
 export function ShortTextList(maxItems: number): PropertyDecorator {
   return compose(IsArray(), ArrayMaxSize(maxItems), IsString({ each: true }), Length(1, SHORT_TEXT_MAX_LENGTH, { each: true }));
 }

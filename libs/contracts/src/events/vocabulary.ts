@@ -13,8 +13,13 @@ export type LocationTier = (typeof LOCATION_TIERS)[number];
 export const CURRENCIES = ['USD', 'GBP'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
-export const SCREENING_DECISIONS = ['advance', 'review', 'reject'] as const;
+/** `needs-interview` (rubric 2026-12): nothing speaks against the candidate, too little is known yet. */
+export const SCREENING_DECISIONS = ['advance', 'review', 'needs-interview', 'reject'] as const;
 export type ScreeningDecision = (typeof SCREENING_DECISIONS)[number];
+
+/** Per rule: shown (a red flag: raised), contradicted by the profile, or not yet known. */
+export const SIGNAL_STATES = ['shown', 'contradicted', 'not-yet-known'] as const;
+export type SignalState = (typeof SIGNAL_STATES)[number];
 
 export const RULE_KINDS = ['signal', 'red-flag'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
@@ -43,6 +48,10 @@ export const TRADE_OFF_TOPICS = [
   'performance',
 ] as const;
 export type TradeOffTopic = (typeof TRADE_OFF_TOPICS)[number];
+
+/** A trade-off topic is free text; a topic not in TRADE_OFF_TOPICS must carry its area. */
+export const TRADE_OFF_AREAS = ['ml', 'software', 'other'] as const;
+export type TradeOffArea = (typeof TRADE_OFF_AREAS)[number];
 
 export const REVIEW_ASPECTS = [
   'correctness',

@@ -2,17 +2,21 @@
 // which refusals an override may lift. The floor itself is decided by checkOffer.
 import type { OfferDecision, OfferReason } from './offer';
 
-export type ScoringDecision = 'advance' | 'review' | 'reject';
+export type ScoringDecision = 'advance' | 'review' | 'needs-interview' | 'reject';
 
 /** A reason on an offer: the floor check's, or the eligibility refusal. */
 export type StoredOfferReason = OfferReason | { code: 'CANDIDATE_NOT_ELIGIBLE'; message: string };
 
-/** Scoring's advance and review both lead to an offer conversation; reject does not. */
+/**
+ * Scoring's advance and review both lead to an offer conversation; reject does
+ * not, and neither does needs-interview: nobody has interviewed the candidate yet.
+ */
 export function isEligibleForOffer(decision: ScoringDecision): boolean {
   switch (decision) {
     case 'advance':
     case 'review':
       return true;
+    case 'needs-interview':
     case 'reject':
       return false;
     default: {

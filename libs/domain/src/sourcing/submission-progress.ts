@@ -9,13 +9,16 @@ export type SubmissionStatus =
   | 'sourced'
   | 'screened'
   | 'rejected'
+  | 'needs-interview'
   | 'scored'
   | 'offer-refused'
   | 'offer-approved';
 
+type Decision = 'advance' | 'review' | 'needs-interview' | 'reject';
+
 export type PipelineStage =
-  | { kind: 'screened'; decision: 'advance' | 'review' | 'reject' }
-  | { kind: 'scored'; decision: 'advance' | 'review' | 'reject'; score: number }
+  | { kind: 'screened'; decision: Decision }
+  | { kind: 'scored'; decision: Decision; score: number }
   | { kind: 'offer-decided'; decision: 'approved' | 'refused' };
 
 const RANK: Record<SubmissionStatus, number> = {
@@ -23,6 +26,8 @@ const RANK: Record<SubmissionStatus, number> = {
   sourced: 1,
   screened: 2,
   rejected: 2,
+  // Screening asks for an interview before anything else can happen; scoring it changes nothing for the agency.
+  'needs-interview': 3,
   scored: 3,
   'offer-refused': 4,
   // An approval (possibly by override) after a refusal moves the submission on.
@@ -34,9 +39,9 @@ const RANK: Record<SubmissionStatus, number> = {
 export function statusOfStage(stage: PipelineStage): SubmissionStatus {
   switch (stage.kind) {
     case 'screened':
-      return stage.decision === 'reject' ? 'rejected' : 'screened';
+      return stage.decision === 'reject' ? 'rejected' : stage.decision === 'needs-interview' ? 'needs-interview' : 'screened';
     case 'scored':
-      return stage.decision === 'reject' ? 'rejected' : 'scored';
+      return stage.decision === 'reject' ? 'rejected' : stage.decision === 'needs-interview' ? 'needs-interview' : 'scored';
     case 'offer-decided':
       return stage.decision === 'approved' ? 'offer-approved' : 'offer-refused';
     default: {
