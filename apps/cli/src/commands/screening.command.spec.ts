@@ -66,3 +66,35 @@ describe('hiring screen / bad input', () => {
     expect(run.stderr).toContain('no version is in force on 2025-01-01');
   });
 });
+
+describe('hiring screen / rubric 2026-12', () => {
+  it('reports a state per rule and the interview kit; the research-only example raises research and solo flags and is rejected', async () => {
+    const body = parseJson(await runHiring(['screen', 'examples/candidate-research-only.json', '--on', '2026-12-01', '--json']));
+    expect(body).toMatchObject({ decision: 'reject', rubricVersion: '2026-12' });
+    const rules = body['rules'] as Array<{ ruleId: string; state: string }>;
+    expect(rules.find((r) => r.ruleId === 'flag.research-without-production')?.state).toBe('shown');
+    expect((body['interviewKit'] as { ruleIds: string[] }).ruleIds).toContain('tech.shipped-production');
+  });
+
+  it('readable output lists the interview kit, depth and leadership alternating', async () => {
+    const run = await runHiring(['screen', 'examples/candidate-research-only.json', '--on', '2026-12-01']);
+    expect(run.stdout).toContain('interview kit (one interview, depth and leadership alternating):');
+    expect(run.stdout).toMatch(/1\. \[tech\.[a-z-]+, [a-z-]+\][^\n]*\n\s+2\. \[lead\./);
+  });
+});
+
+describe('hiring calibrate', () => {
+  it('prints the confusion table of the rubric in force: every labelled profile agrees', async () => {
+    const run = await runHiring(['calibrate', '--on', '2026-12-01']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^calibration with ai-tech-lead-screening@2026-12, tech-lead-screening@2026-12: (\d+)\/\1 agree \(100%\)/);
+    expect(run.stdout).toContain('expected \\ actual');
+    expect(run.stdout).not.toContain('MISS');
+  });
+
+  it('against the 2026-03 rubrics the same set shows misses (JSON report)', async () => {
+    const body = parseJson(await runHiring(['calibrate', '--on', '2026-04-01', '--json']));
+    expect(body['agreement']).toBeLessThan(1);
+    expect((body['misses'] as unknown[]).length).toBeGreaterThan(0);
+  });
+});

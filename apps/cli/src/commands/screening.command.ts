@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import {
+  calibrate,
+  CALIBRATION_SET,
+  formatConfusion,
   type CandidateProfile,
   isIsoDay,
   ROLE_LABEL,
@@ -38,9 +41,13 @@ function summarizeScreening(s: ScreeningResult): string {
     `  technical ${s.summary.technicalMet}/${s.summary.technicalTotal}, leadership ${s.summary.leadershipMet}/${s.summary.leadershipTotal}, red flags: ${s.summary.redFlagsRaised.join(', ') || 'none'}`,
     ...s.reasons.map((r) => `  - ${r}`),
     ...s.rules.map((r) => {
-      const mark = r.group === 'red-flag' ? (r.met ? '!' : ' ') : r.met ? 'x' : ' ';
-      return `  [${mark}] ${r.ruleId}\n${r.evidence.map((e) => `        ${e}`).join('\n')}`;
+      const mark = r.group === 'red-flag' ? (r.met ? '!' : ' ') : r.met ? 'x' : r.state === 'contradicted' ? '-' : '?';
+      const state = r.group === 'red-flag' ? (r.met ? 'raised' : r.state) : `${r.state}${r.thin ? ', thin' : ''}`;
+      return `  [${mark}] ${r.ruleId} (${state})\n${r.evidence.map((e) => `        ${e}`).join('\n')}`;
     }),
+    ...(s.interviewKit.probes.length > 0
+      ? ['  interview kit (one interview, depth and leadership alternating):', ...s.interviewKit.probes.map((p, i) => `    ${i + 1}. [${p.ruleId}, ${p.reason}] ${p.ask}`)]
+      : []),
   ].join('\n');
 }
 
@@ -70,6 +77,19 @@ export function registerScreeningCommands(program: Command): void {
       runAction('screen', options, async () => {
         const { screening } = await screen(file, options);
         return { json: screening, summary: summarizeScreening(screening) };
+      }),
+    );
+  program
+    .command('calibrate')
+    .description('screen the labelled calibration set with the rubric in force and print the confusion table (expected vs actual decision)')
+    .option('--on <YYYY-MM-DD>', 'pick the rubric versions in force on this day (default: today)')
+    .option('--json', 'print the calibration report as JSON')
+    .action((options: ScreeningOptions) =>
+      runAction('calibrate', options, () => {
+        const on = options.on ?? today();
+        if (!isIsoDay(on)) throw new CliInputError(`--on: "${on}" is not a calendar day (YYYY-MM-DD)`);
+        const report = calibrate(CALIBRATION_SET, (role) => selectRubric(SCREENING_RUBRICS, role, on));
+        return Promise.resolve({ json: report, summary: formatConfusion(report) });
       }),
     );
   program

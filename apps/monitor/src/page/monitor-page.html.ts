@@ -108,7 +108,7 @@ const SCRIPT = String.raw`
   function titled(main, sub) { var f = document.createDocumentFragment(); f.appendChild(main.nodeType ? main : document.createTextNode(main)); f.appendChild(el('span', sub, 'sub')); return f; }
   function decisions(counts) {
     var keys = Object.keys(counts || {}).filter(function (k) { return k !== 'total'; });
-    var known = ['advance', 'review', 'reject'];
+    var known = ['advance', 'review', 'needs-interview', 'reject'];
     keys.sort(function (a, b) { var ia = known.indexOf(a), ib = known.indexOf(b); return (ia < 0 ? 9 : ia) - (ib < 0 ? 9 : ib) || a.localeCompare(b); });
     return keys.map(function (k) { return counts[k] + ' ' + k; }).join(' · ');
   }

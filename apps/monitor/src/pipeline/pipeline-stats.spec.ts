@@ -92,8 +92,8 @@ describe('stage counts of a small pipeline', () => {
   it('counts sourced, screened and scored by decision, offers by latest decision plus every refusal', () => {
     expect(stageCounts(rows)).toEqual({
       sourced: 5,
-      screened: { total: 4, advance: 2, review: 1, reject: 1 },
-      scored: { total: 4, advance: 2, review: 1, reject: 1 },
+      screened: { total: 4, advance: 2, review: 1, 'needs-interview': 0, reject: 1 },
+      scored: { total: 4, advance: 2, review: 1, 'needs-interview': 0, reject: 1 },
       offers: { decided: 3, approved: 2, refused: 1, refusals: 2 },
     });
   });

@@ -40,7 +40,7 @@ export class PipelineMetrics implements OnModuleInit {
       g.set({ stage: 'sourced', decision: 'all' }, st.sourced);
       for (const stage of ['screened', 'scored'] as const) {
         g.set({ stage, decision: 'all' }, st[stage].total);
-        for (const decision of ['advance', 'review', 'reject'] as const) g.set({ stage, decision }, st[stage][decision]);
+        for (const decision of ['advance', 'review', 'needs-interview', 'reject'] as const) g.set({ stage, decision }, st[stage][decision]);
       }
       g.set({ stage: 'offer', decision: 'all' }, st.offers.decided);
       g.set({ stage: 'offer', decision: 'approved' }, st.offers.approved);

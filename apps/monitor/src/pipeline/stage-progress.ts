@@ -35,7 +35,7 @@ export interface StagePatch {
   refusedOfferIds: string[];
 }
 
-/** Screened in: the candidate goes on (advance) or a recruiter looks (review). */
+/** Screened in: the candidate goes on (advance) or a recruiter looks (review); needs-interview is not qualified yet. */
 export function isQualified(decision: ScreeningDecision): boolean {
   return decision === 'advance' || decision === 'review';
 }

@@ -10,6 +10,10 @@ describe('offer policy around the floor check', () => {
     expect(isEligibleForOffer('reject')).toBe(false);
   });
 
+  it('a candidate who still needs an interview may not receive an offer yet', () => {
+    expect(isEligibleForOffer('needs-interview')).toBe(false);
+  });
+
   describe('refusing a candidate who is not eligible', () => {
     const approved: OfferDecision = {
       decision: 'approved',

@@ -26,7 +26,7 @@ export const EVIDENCE_QUALITY_2026_12: EvidenceQuality = {
   },
   production: { concerns: ['latency', 'reliability', 'monitoring', 'incidentResponse'], minConcerns: 2 },
   teamFraming: { minAchievements: 2, minTeamShare: 0.5 },
-  research: { minPublications: 3 },
+  research: { minPublications: 2 },
 };
 
 export const SCORE_BANDS_2026_12: ScoreBands = {

@@ -32,6 +32,12 @@ describe('submission progress through the pipeline', () => {
     expect(progressSubmission('screened', screened('advance'))).toBeUndefined();
   });
 
+  it('needs-interview from screening shows as its own status, and scoring the same decision keeps it', () => {
+    expect(progressSubmission('sourced', { kind: 'screened', decision: 'needs-interview' })).toBe('needs-interview');
+    expect(progressSubmission('needs-interview', { kind: 'scored', decision: 'needs-interview', score: 40 })).toBeUndefined();
+    expect(progressSubmission('screened', { kind: 'scored', decision: 'needs-interview', score: 40 })).toBe('needs-interview');
+  });
+
   it('a duplicate stays a duplicate', () => {
     expect(progressSubmission('duplicate', screened('advance'))).toBeUndefined();
   });
