@@ -22,10 +22,15 @@ export function screeningUrl(env: NodeJS.ProcessEnv = process.env): string {
 
 function summarise(report: RescreenReport): string {
   const head = `${report.dryRun ? 'dry run: ' : ''}rubric ${report.rubricVersion ?? 'in force today'} over ${report.total} candidate(s): ${report.changed.length} changed, ${report.skipped} skipped (no rubric of that version for their role)`;
+  // A changed verdict on one rule is not a changed outcome; ops want both numbers.
+  const decisions = report.changed.filter((c) => c.from !== c.to);
+  const moves = new Map<string, number>();
+  for (const c of decisions) moves.set(`${c.from ?? 'none'} -> ${c.to}`, (moves.get(`${c.from ?? 'none'} -> ${c.to}`) ?? 0) + 1);
+  const decisionLine = `${decisions.length} of ${report.total} change decision${moves.size > 0 ? ` (${[...moves].map(([m, n]) => `${m}: ${n}`).join(', ')})` : ''}`;
   const written = report.dryRun ? 'nothing written' : `${report.stored} screening(s) stored, ${report.published} candidate-screened event(s) published`;
   const changes = report.changed.slice(0, SHOWN_CHANGES).map((c) => `  ${c.candidateId}  ${c.from} -> ${c.to}`);
   const more = report.changed.length > SHOWN_CHANGES ? [`  ... and ${report.changed.length - SHOWN_CHANGES} more (--json lists all)`] : [];
-  return [head, written, ...changes, ...more].join('\n');
+  return [head, decisionLine, written, ...changes, ...more].join('\n');
 }
 
 async function rescreen(options: RescreenOptions): Promise<CommandResult> {

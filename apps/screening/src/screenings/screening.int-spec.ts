@@ -103,7 +103,9 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     expect(screened.correlationid).toBe(`corr-${candidateId}`);
     expect(screened.data.decision).toBe(expected.decision);
     expect(screened.data.rubric).toEqual({ id: expected.rubricId, version: expected.rubricVersion });
-    expect(screened.data.rules.map((r) => [r.ruleId, r.met])).toEqual(expected.rules.map((r) => [r.ruleId, r.met]));
+    expect(screened.data.rules.map((r) => [r.ruleId, r.met, r.state, r.thin])).toEqual(expected.rules.map((r) => [r.ruleId, r.met, r.state, r.thin]));
+    expect(screened.data.interviewKit).toEqual(expected.interviewKit.ruleIds);
+    expect(JSON.stringify(screened.data)).not.toContain('evidence');
 
     const [row] = await rows('SELECT * FROM screening.screenings WHERE candidate_id = $1', [candidateId]);
     expect(row).toMatchObject({
@@ -117,6 +119,8 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
       decision: expected.decision,
     });
     expect((row.rules as Array<{ evidence: string[] }>).some((r) => r.evidence.length > 0)).toBe(true);
+    // The questions stay here; the event only names the rules they probe.
+    expect(row.interview_kit).toEqual(JSON.parse(JSON.stringify(expected.interviewKit)));
     const [profile] = await rows('SELECT profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
     expect(profile.profile).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
   });
@@ -165,6 +169,8 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     expect(res.body.latest.decision).toBe(expectedScreening().decision);
     expect(res.body.history).toHaveLength(1);
     expect(res.body.latest.rules[0].evidence).toEqual(expect.any(Array));
+    expect(res.body.latest.rules[0].state).toBe(expectedScreening().rules[0].state);
+    expect(res.body.latest.interviewKit).toEqual(JSON.parse(JSON.stringify(expectedScreening().interviewKit)));
     expect((await ops('GET', `/v1/screenings/cand-${randomUUID()}`)).status).toBe(404);
   });
 
