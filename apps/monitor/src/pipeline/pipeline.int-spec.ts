@@ -137,8 +137,8 @@ describe('monitor: stage events -> read model -> /v1/pipeline, stream, page (rea
     expect(s.filter).toEqual({ agencyId });
     expect(s.stages).toEqual({
       sourced: 4,
-      screened: { total: 3, advance: 1, review: 1, reject: 1 },
-      scored: { total: 3, advance: 1, review: 1, reject: 1 },
+      screened: { total: 3, advance: 1, review: 1, 'needs-interview': 0, reject: 1 },
+      scored: { total: 3, advance: 1, review: 1, 'needs-interview': 0, reject: 1 },
       offers: { decided: 2, approved: 1, refused: 1, refusals: 1 },
     });
     expect(s.conversion).toEqual([
