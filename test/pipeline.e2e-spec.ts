@@ -33,8 +33,13 @@ import { startPipeline, type Pipeline } from './support/pipeline';
 
 const PERSONS = 240; // owned people (originals)
 const DUPLICATES = 40; // the same email submitted again by the other agency
-const FINAL_STATES = ['duplicate', 'rejected', 'scored'];
+const FINAL_STATES = ['duplicate', 'rejected', 'needs-interview', 'scored'];
 const TODAY = new Date().toISOString().slice(0, 10);
+
+/** Where a submission ends after screening and scoring: the forward-only rule of libs/domain (progressSubmission). */
+function statusFor(decision: ExpectedScreening['screening']['decision']): Planned['expectedStatus'] {
+  return decision === 'reject' ? 'rejected' : decision === 'needs-interview' ? 'needs-interview' : 'scored';
+}
 
 const MALFORMED_BYTES = '{"specversion":"1.0","type":"recruiting.submission.v1","data":{';
 const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -81,7 +86,7 @@ interface Planned {
   expected: ExpectedScreening;
   /** Set for a cross-agency duplicate: the submission that owns the person. */
   duplicateOf?: Planned;
-  expectedStatus: 'scored' | 'rejected' | 'duplicate';
+  expectedStatus: 'scored' | 'rejected' | 'needs-interview' | 'duplicate';
   submissionId?: string;
   candidateId?: string;
   /** The Kafka record as first produced, to redeliver the very same bytes. */
@@ -216,12 +221,16 @@ describe('pipeline end to end: sourcing → screening → scoring → offer (pro
         identity: id,
         body: { externalId: `e2e-${RUN}-${i}`, requisitionId: requisition.id, candidate: { ...id }, profile },
         expected,
-        expectedStatus: expected.screening.decision === 'reject' ? 'rejected' : 'scored',
+        expectedStatus: statusFor(expected.screening.decision),
       });
     }
     // Every combination the pipeline must handle is in the plan.
+    // Each profile kind leads to its own decision under the rubric in force (2026-12: strong advance,
+    // partial needs an interview, weak is rejected), and every one meets every channel, agency and role.
+    const decisions = [...new Set(originals.map((p) => p.expected.screening.decision))];
+    expect(decisions).toHaveLength(PROFILE_KINDS.length);
     for (const ch of ['http', 'bulk', 'kafka'] as const)
-      for (const d of ['advance', 'review', 'reject'] as const)
+      for (const d of decisions)
         for (const a of agencies)
           for (const req of [aiReq, softwareReq])
             expect({ ch, d, a: a.name, req: req.role, planned: originals.some((p) => p.channel === ch && p.expected.screening.decision === d && p.agency === a && p.requisition === req) }).toEqual({
@@ -435,7 +444,12 @@ describe('pipeline end to end: sourcing → screening → scoring → offer (pro
     expect(invalidStored).toEqual([]);
 
     // The agency view agrees with the database (a sample, one per channel and outcome).
-    const sample = [...originals.filter((p) => p.expectedStatus === 'scored').slice(0, 3), ...originals.filter((p) => p.expectedStatus === 'rejected').slice(0, 3), ...duplicates.slice(0, 3)];
+    const sample = [
+      ...originals.filter((p) => p.expectedStatus === 'scored').slice(0, 3),
+      ...originals.filter((p) => p.expectedStatus === 'needs-interview').slice(0, 3),
+      ...originals.filter((p) => p.expectedStatus === 'rejected').slice(0, 3),
+      ...duplicates.slice(0, 3),
+    ];
     for (const p of sample) {
       const view = expectStatus(await client(p.agency).get(p.submissionId as string), 200, `GET submission ${p.submissionId}`);
       expect({ status: view.status, externalId: view.externalId, last: view.history.at(-1)?.status }).toEqual({ status: p.expectedStatus, externalId: p.body.externalId, last: p.expectedStatus });

@@ -1,7 +1,8 @@
 // Candidate profiles and identities for the end-to-end suites. Profiles are
 // derived from the repository's examples (examples/candidate-*.json), so a
-// "strong" one is what the rubrics advance and a "weak" one (research only,
-// solo framing) is what they reject; `expectedScreening` computes what the
+// "strong" one is what the rubrics advance, a "partial" one (nothing said about
+// leadership) is what 2026-12 sends to an interview, and a "weak" one
+// (research only, solo framing) is what they reject; `expectedScreening` computes what the
 // domain says about each, so the test never hard-codes a decision or a score.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
