@@ -68,7 +68,7 @@ export function architectureAtScale(profile: CandidateProfile, rubric: Screening
   for (const d of profile.architectureDecisions.filter((x) => x.area === rule.area)) {
     const decision = judgeSubstance(d.decision, eq.substance);
     const rationale = judgeSubstance(d.rationale, eq.substance);
-    const constraints = (d.constraints ?? []).filter((c) => judgeSubstance(c, eq.substance).counts);
+    const constraints = (d.constraints ?? []).filter((c) => judgeSubstance(c, eq.substance, 'label').counts);
     const missing = [
       !decision.counts && `decision: ${decision.why}`,
       !d.heldUpAtScale && 'it did not hold up at scale',
@@ -281,7 +281,7 @@ export function vagueDecisions(profile: CandidateProfile, rubric: ScreeningRubri
   let vague = 0;
   for (const d of claimed) {
     const rationale = judgeSubstance(d.rationale, eq.substance);
-    const constraints = (d.constraints ?? []).filter((c) => judgeSubstance(c, eq.substance).counts);
+    const constraints = (d.constraints ?? []).filter((c) => judgeSubstance(c, eq.substance, 'label').counts);
     if (rationale.counts && constraints.length > 0) {
       evidence.push(`${quote(d.decision, 50)} reasoned: rationale and ${constraints.length} constraint(s) with substance`);
     } else {

@@ -24,13 +24,19 @@ describe('substance of a statement (2026-12)', () => {
     expect(judgeSubstance(text, S).counts).toBe(false);
   });
 
+  it('a short constraint is a label: two content words are enough ("team of five", "fixed hardware budget")', () => {
+    expect(judgeSubstance('team of five', S, 'label').counts).toBe(true);
+    expect(judgeSubstance('fixed hardware budget', S, 'label').counts).toBe(true);
+    expect(judgeSubstance('various', S, 'label').counts).toBe(false);
+  });
+
   it('says why: a negation opener is named and marks a denial, a placeholder is silence', () => {
     expect(judgeSubstance('no monitoring yet', S)).toMatchObject({ counts: false, denies: true, why: expect.stringContaining('negation "no"') });
     expect(judgeSubstance('TBD', S)).toMatchObject({ counts: false, denies: false, why: expect.stringContaining('placeholder') });
   });
 
   it('"fixed it" and buzzword filler have too few content words; a specific statement counts', () => {
-    expect(judgeSubstance('fixed it', S)).toMatchObject({ counts: false, why: expect.stringContaining('0 content word') });
+    expect(judgeSubstance('fixed it', S)).toMatchObject({ counts: false, why: expect.stringContaining('1 content word(s) (fixed)') });
     expect(judgeSubstance('Delivered robust scalable solutions with best practices', S).counts).toBe(false);
     expect(judgeSubstance('p99 under 25 ms at 40k rps', S)).toMatchObject({ counts: true });
   });
@@ -55,7 +61,7 @@ describe('rules of 2026-12 read the evidence', () => {
     const profile = { ...strongAiTechLead(), unblockingExamples: [{ blocker: 'GPU quota stalled three training runs', resolution: 'fixed it' }] };
     const outcome = rule(profile, 'lead.unblocking');
     expect(outcome.state).toBe('not-yet-known');
-    expect(outcome.evidence[0]).toContain('action "fixed it" has 0 content word');
+    expect(outcome.evidence[0]).toContain('action "fixed it" has 1 content word(s) (fixed)');
   });
 
   it('team framing is judged over all achievements, not one sentence with "we"', () => {

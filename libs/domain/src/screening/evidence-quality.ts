@@ -12,7 +12,7 @@ export const EVIDENCE_QUALITY_2026_12: EvidenceQuality = {
     placeholders: ['n a', 'na', 'tbd', 'tba', 'todo', 'unknown', 'none', 'nothing', 'not stated', 'see cv', 'see resume', 'same as above', 'various', 'etc', 'x', 'yes', 'ok'],
     emptyWords: [
       // generic verbs that say an action happened without saying which
-      'fixed', 'fix', 'handled', 'handle', 'sorted', 'resolved', 'resolve', 'solved', 'helped', 'help', 'worked', 'work', 'managed',
+      'handled', 'handle', 'sorted', 'resolved', 'resolve', 'solved', 'helped', 'help', 'worked', 'work', 'managed',
       'did', 'made', 'make', 'dealt', 'took', 'care', 'got', 'get', 'ensured', 'ensure', 'improved', 'improve', 'drove', 'drive', 'driven',
       'delivered', 'deliver', 'leveraged', 'leverage', 'used', 'use', 'went', 'things', 'thing', 'stuff', 'issue', 'issues', 'problem', 'problems',
       // filler adjectives and buzzwords
@@ -23,6 +23,7 @@ export const EVIDENCE_QUALITY_2026_12: EvidenceQuality = {
       'always', 'everything', 'anything', 'something', 'well', 'fine', 'basically', 'generally', 'etc', 'across', 'end',
     ],
     minContentWords: 3,
+    minLabelWords: 2,
   },
   production: { concerns: ['latency', 'reliability', 'monitoring', 'incidentResponse'], minConcerns: 2 },
   teamFraming: { minAchievements: 2, minTeamShare: 0.5 },

@@ -112,6 +112,8 @@ export interface EvidenceQuality {
     emptyWords: string[];
     /** A statement counts only with at least this many content words (not stop words, not empty words). */
     minContentWords: number;
+    /** The same for short labels (a constraint such as "team of five"). */
+    minLabelWords: number;
   };
   /** One definition for tech.shipped-production and flag.research-without-production. */
   production: {

@@ -8,7 +8,8 @@ import { quote } from './text';
  *  - a placeholder ("n/a", "TBD", "not stated"),
  *  - a denial: opens with a negation word ("no monitoring yet") or contains a
  *    deferring phrase ("not yet"),
- *  - too thin: fewer than `minContentWords` content words, i.e. words that are
+ *  - too thin: fewer than `minContentWords` content words (`minLabelWords`
+ *    for short labels such as a constraint), i.e. words that are
  *    neither grammar ("the", "it", "we") nor the rubric's empty words
  *    ("various", "best", "fixed"). Numbers count as content.
  */
@@ -44,7 +45,8 @@ function normalise(text: string): string {
   return words(text).join(' ');
 }
 
-export function judgeSubstance(text: string | undefined, rules: EvidenceQuality['substance']): Substance {
+export function judgeSubstance(text: string | undefined, rules: EvidenceQuality['substance'], kind: 'statement' | 'label' = 'statement'): Substance {
+  const needed = kind === 'label' ? rules.minLabelWords : rules.minContentWords;
   if (text === undefined || text.trim() === '') return { counts: false, denies: false, why: 'nothing stated' };
   const flat = normalise(text);
   if (flat === '' || rules.placeholders.includes(flat)) return { counts: false, denies: false, why: `${quote(text, 60)} is a placeholder` };
@@ -54,11 +56,11 @@ export function judgeSubstance(text: string | undefined, rules: EvidenceQuality[
   const phrase = rules.negationPhrases.find((p) => ` ${flat} `.includes(` ${p} `));
   if (phrase) return { counts: false, denies: true, why: `${quote(text, 60)} contains "${phrase}"` };
   const content = list.filter((w) => !STOP_WORDS.has(w) && !rules.emptyWords.includes(w));
-  if (content.length < rules.minContentWords) {
+  if (content.length < needed) {
     return {
       counts: false,
       denies: false,
-      why: `${quote(text, 60)} has ${content.length} content word(s)${content.length ? ` (${content.join(', ')})` : ''}; ${rules.minContentWords} needed beyond filler`,
+      why: `${quote(text, 60)} has ${content.length} content word(s)${content.length ? ` (${content.join(', ')})` : ''}; ${needed} needed beyond filler`,
     };
   }
   return { counts: true, denies: false, why: `${quote(text, 60)} counts (${content.length} content words)` };
