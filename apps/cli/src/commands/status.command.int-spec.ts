@@ -28,8 +28,11 @@ async function source(candidateId: string): Promise<void> {
 }
 
 async function screen(candidateId: string, decision: 'advance' | 'reject'): Promise<void> {
-  const { rubric, rules } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateScreened];
-  const event = buildEvent(EVENT_TYPES.candidateScreened, { source: '/tests/cli', data: { ...common(candidateId), decision, rubric, rules, screenedAt: '2026-03-02T09:30:00.000Z' } });
+  const { rubric, rules, counts, interviewKit } = EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateScreened];
+  const event = buildEvent(EVENT_TYPES.candidateScreened, {
+    source: '/tests/cli',
+    data: { ...common(candidateId), decision, rubric, rules, counts, interviewKit, screenedAt: '2026-03-02T09:30:00.000Z' },
+  });
   await kit.produce(TOPICS.candidateScreened, { key: candidateId, value: JSON.stringify(event) });
 }
 
@@ -68,13 +71,13 @@ describe('hiring status (monitor process, real Kafka + Postgres)', () => {
       },
       { timeoutMs: 45_000, intervalMs: 500, description: 'status --json shows 3 sourced and 2 screened' },
     );
-    expect(json).toMatchObject({ filter: { agencyId }, stages: { sourced: 3, screened: { total: 2, advance: 1, reject: 1, review: 0 }, scored: { total: 0 } } });
+    expect(json).toMatchObject({ filter: { agencyId }, stages: { sourced: 3, screened: { total: 2, advance: 1, reject: 1, review: 0, 'needs-interview': 0 }, scored: { total: 0 } } });
 
     const text = await runHiring(['status', '--agency', agencyId], undefined, env);
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toContain(`pipeline (agency ${agencyId}) at `);
     expect(text.stdout).toMatch(/^sourced\s+3\s*$/m);
-    expect(text.stdout).toMatch(/^screened\s+2\s+advance 1 · review 0 · reject 1$/m);
+    expect(text.stdout).toMatch(/^screened\s+2\s+advance 1 · review 0 · needs-interview 0 · reject 1$/m);
     expect(text.stdout).toMatch(/^sourced -> screened\s+3\s+2\s+67%$/m);
     // Lag of the monitor's own group is listed (it reads the broker itself).
     expect(text.stdout).toMatch(/^consumer group\s+state\s+members\s+lag$/m);

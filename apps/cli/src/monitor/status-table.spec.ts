@@ -60,8 +60,13 @@ describe('renderStatus', () => {
   });
 
   it('shows a decision it does not know yet after the known ones', () => {
-    const withNew = renderStatus({ ...snapshot, stages: { ...snapshot.stages, screened: { total: 4, reject: 1, 'needs-interview': 2, advance: 1 } } }, 'x');
-    expect(withNew).toMatch(/^screened\s+4\s+advance 1 · reject 1 · needs-interview 2$/m);
+    const withNew = renderStatus({ ...snapshot, stages: { ...snapshot.stages, screened: { total: 4, reject: 1, 'on-hold': 2, advance: 1 } } }, 'x');
+    expect(withNew).toMatch(/^screened\s+4\s+advance 1 · reject 1 · on-hold 2$/m);
+  });
+
+  it('shows needs-interview (rubric 2026-12) in rubric order, before reject', () => {
+    const withInterview = renderStatus({ ...snapshot, stages: { ...snapshot.stages, screened: { total: 4, reject: 1, 'needs-interview': 2, advance: 1 } } }, 'x');
+    expect(withInterview).toMatch(/^screened\s+4\s+advance 1 · needs-interview 2 · reject 1$/m);
   });
 
   it('says when the monitor cannot reach Kafka', () => {

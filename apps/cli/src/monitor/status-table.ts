@@ -2,7 +2,7 @@
 // terminal shows at once. Pure: snapshot in, lines out.
 import type { DecisionCountsView, PipelineSnapshotView } from './monitor-client';
 
-const KNOWN_DECISIONS = ['advance', 'review', 'reject'];
+const KNOWN_DECISIONS = ['advance', 'review', 'needs-interview', 'reject'];
 
 /** 950 -> "950ms", 90_000 -> "1.5m", 5_400_000 -> "1.5h", 2 days -> "2.0d". */
 export function formatDuration(ms: number | null | undefined): string {
