@@ -1,11 +1,11 @@
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, type CandidateScreenedEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE, type CandidateScreenedEvent } from '@hiring/contracts';
 import { AI_TECH_LEAD_RUBRIC_2026_03, scoreScreening, screenCandidate, TECH_LEAD_RUBRIC_2026_03, validateCandidateProfile } from '@hiring/domain';
 import { ScoringException, ScoringExceptionCode } from '../shared/scoring.exception';
 import { toCandidateScoredEvent, toScoreRecord, toScreeningInput } from './score.mapper';
 
 /** A candidate-screened payload as screening emits it: every rule of a real screening as ids and states, counts and kit ids. */
 function screenedFromDomain(): CandidateScreenedEvent {
-  const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile)));
+  const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
   if (!checked.ok) throw new Error('example profile should be valid');
   const result = screenCandidate(checked.value, AI_TECH_LEAD_RUBRIC_2026_03);
   return {
@@ -86,7 +86,7 @@ describe('scoring mappers: candidate-screened -> domain score -> candidate-score
     const keys = keysDeep(scored).map((k) => k.toLowerCase());
     for (const forbidden of ['name', 'email', 'phone', 'evidence', 'profile', 'reasons']) expect(keys).not.toContain(forbidden);
     const json = JSON.stringify(scored);
-    for (const achievement of EXAMPLE_EVENT_DATA[EVENT_TYPES.candidateSourced].profile.achievements) expect(json).not.toContain(achievement);
+    for (const achievement of EXAMPLE_PROFILE.achievements) expect(json).not.toContain(achievement);
   });
 
   it('refuses a screening with a rule id the domain does not know', () => {
