@@ -1,4 +1,4 @@
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE, type CandidateScreenedEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, EXAMPLE_PROFILE, type CandidateScreenedEvent } from '@hiring/contracts';
 import { AI_TECH_LEAD_RUBRIC_2026_03, scoreScreening, screenCandidate, TECH_LEAD_RUBRIC_2026_03, validateCandidateProfile } from '@hiring/domain';
 import { ScoringException, ScoringExceptionCode } from '../shared/scoring.exception';
 import { toCandidateScoredEvent, toScoreRecord, toScreeningInput } from './score.mapper';
