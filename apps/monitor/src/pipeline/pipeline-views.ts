@@ -96,7 +96,7 @@ export function timeline(rows: readonly CandidateStageRow[], period: Period, now
     const sc = slot(r.screenedAt);
     if (sc) {
       sc.screened += 1;
-      if (r.screeningDecision !== null && r.screeningDecision !== 'reject') sc.screenedIn += 1;
+      if (r.screeningDecision === 'advance' || r.screeningDecision === 'review') sc.screenedIn += 1;
       if (r.sourcedAt && r.screenedAt) sc.toScreening.push(elapsedMs(r.sourcedAt, r.screenedAt));
     }
     const o = slot(r.offerDecidedAt);
