@@ -1,6 +1,3 @@
-// The dead-letter tools come through @hiring/messaging, whose failure policy reads the
-// platform exception table (class-transformer decorators need the metadata polyfill).
-import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from './io/cli-error';
 import { COMMAND_GROUPS } from './commands';

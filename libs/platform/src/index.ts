@@ -1,3 +1,6 @@
+// Config and DTO classes here are decorated at import time (class-transformer reads
+// design:type), so any process that loads platform, Nest app or not, needs the polyfill.
+import 'reflect-metadata';
 export * from './config/load-config';
 export * from './config/service.config';
 export * from './database/data-source';
