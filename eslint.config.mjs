@@ -5,6 +5,9 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const io = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@nestjs/typeorm', 'class-validator', 'class-transformer'];
+const deepRelative = { group: ['../../*'], message: 'Use the workspace alias (@hiring/...) instead of deep relative imports.' };
+const fixtures = { name: '@hiring/contracts/testing', message: 'Example events are test fixtures: import them in specs and test helpers only.' };
+const tests = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.scale-spec.ts', '**/*.res-spec.ts', '**/test/**', '**/testing/**', 'libs/testing/**', 'test/**'];
 
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.cache/**', '**/.nx/**', '**/*.js', '**/*.mjs'] },
@@ -19,7 +22,7 @@ export default [
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use the workspace alias (@hiring/...) instead of deep relative imports.' }] }],
+      'no-restricted-imports': ['error', { patterns: [deepRelative] }],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -47,10 +50,22 @@ export default [
     },
   },
   {
+    // Production code never ships the contracts' example events.
+    files: ['**/*.ts'],
+    ignores: tests,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [fixtures], patterns: [deepRelative] }],
+    },
+  },
+  {
     // Use cases talk to ports (repositories, publishers), never to the drivers.
     files: ['apps/**/*.service.ts'],
+    ignores: tests,
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Use a *.repository.ts.' }, { name: 'kafkajs', message: 'Use a publisher from @hiring/messaging.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [fixtures, { name: 'typeorm', message: 'Use a *.repository.ts.' }, { name: 'kafkajs', message: 'Use a publisher from @hiring/messaging.' }], patterns: [deepRelative] },
+      ],
     },
   },
 ];

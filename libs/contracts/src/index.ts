@@ -21,7 +21,5 @@ export * from './events/offer-guidance.event';
 export * from './events/offer-decided.event';
 export * from './events/candidate-erased.event';
 export { ASYNCAPI_SCHEMAS, PAYLOAD_SCHEMA_FILES, bundleSchema, envelopeSchema, type JsonSchema } from './schemas/json-schema';
-export * from './examples/event-examples';
-export { exampleEvent } from './examples/example-events';
 export * from './sealed-value';
 export type { RescreenChange, RescreenReport } from './http/rescreen-report';

@@ -4,7 +4,8 @@
 // Also: --watch redraws and ends cleanly on Ctrl-C; an unreachable monitor and
 // a wrong token are reported clearly with their exit codes.
 import { randomUUID } from 'node:crypto';
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, TOPICS } from '@hiring/contracts';
+import { EXAMPLE_EVENT_DATA } from '@hiring/contracts/testing';
 import { freePort, KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
 import { runHiring, startHiring } from '../testing/run-hiring';
 

@@ -3,7 +3,8 @@
 // is following come out one line each (text and --json), a tombstone as an
 // erasure, a record that is not an event as a warning; Ctrl-C exits 0.
 import { randomUUID } from 'node:crypto';
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, TOPICS } from '@hiring/contracts';
+import { EXAMPLE_EVENT_DATA } from '@hiring/contracts/testing';
 import { freePort, KafkaTestKit, testKafkaBrokers, waitFor } from '@hiring/testing';
 import { runHiring, startHiring, type RunningHiring } from '../testing/run-hiring';
 

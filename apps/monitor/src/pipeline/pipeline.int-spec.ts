@@ -5,7 +5,8 @@
 // numbers (narrowed by a unique agency and requisition). Redelivery counts
 // once; an erasure removes the candidate and a later event does not bring it back.
 import { randomUUID } from 'node:crypto';
-import { buildEvent, deadLetterTopic, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CloudEvent, EXAMPLE_PROFILE } from '@hiring/contracts';
+import { buildEvent, deadLetterTopic, EVENT_TYPES, TOPICS, type CloudEvent } from '@hiring/contracts';
+import { EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { deadLetterMessage } from '@hiring/messaging';
 import type { KafkaMessage } from 'kafkajs';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp } from '@hiring/testing';

@@ -1,4 +1,5 @@
-import { EVENT_TYPES, EXAMPLE_EVENT_DATA } from '@hiring/contracts';
+import { EVENT_TYPES } from '@hiring/contracts';
+import { EXAMPLE_EVENT_DATA } from '@hiring/contracts/testing';
 import { fromCandidateScored, fromCandidateScreened, fromCandidateSourced, fromOfferDecided } from './stage-event.mapper';
 
 describe('stage events to observations: ids, times and decisions only', () => {

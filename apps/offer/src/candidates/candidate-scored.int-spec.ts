@@ -3,7 +3,8 @@
 // the offer-decided topic, both through the outbox.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, toKafkaRecord, TOPICS, type CandidateScoredEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, toKafkaRecord, TOPICS, type CandidateScoredEvent } from '@hiring/contracts';
+import { EXAMPLE_EVENT_DATA } from '@hiring/contracts/testing';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitForGroupCaughtUp } from '@hiring/testing';
 
 const OPS_TOKEN = 'offer-kafka-int-spec-token';

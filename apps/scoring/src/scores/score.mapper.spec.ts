@@ -1,4 +1,5 @@
-import { buildEvent, EVENT_TYPES, EXAMPLE_PROFILE, type CandidateScreenedEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, type CandidateScreenedEvent } from '@hiring/contracts';
+import { EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { AI_TECH_LEAD_RUBRIC_2026_03, scoreScreening, screenCandidate, TECH_LEAD_RUBRIC_2026_03, validateCandidateProfile } from '@hiring/domain';
 import { ScoringException, ScoringExceptionCode } from '../shared/scoring.exception';
 import { toCandidateScoredEvent, toScoreRecord, toScreeningInput } from './score.mapper';

@@ -4,7 +4,8 @@
 // dead-lettered, erasure tombstoned, ops route.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { buildEvent, deadLetterTopic, EVENT_TYPES, TOPICS, type CandidateScoredEvent, type CloudEvent, EXAMPLE_PROFILE } from '@hiring/contracts';
+import { buildEvent, deadLetterTopic, EVENT_TYPES, TOPICS, type CandidateScoredEvent, type CloudEvent } from '@hiring/contracts';
+import { EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { AI_TECH_LEAD_RUBRIC_2026_03, scoreScreening, screenCandidate, validateCandidateProfile, type ScreeningResult } from '@hiring/domain';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp, type TopicProbe } from '@hiring/testing';
 

@@ -3,7 +3,8 @@
 // redelivery, bad input dead-lettered, erasure, ops routes and re-screen.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { buildEvent, deadLetterTopic, EVENT_TYPES, EXAMPLE_EVENT_DATA, TOPICS, type CandidateScreenedEvent, type CloudEvent, EXAMPLE_PROFILE } from '@hiring/contracts';
+import { buildEvent, deadLetterTopic, EVENT_TYPES, TOPICS, type CandidateScreenedEvent, type CloudEvent } from '@hiring/contracts';
+import { EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { screenCandidate, SCREENING_RUBRICS, selectRubric, validateCandidateProfile } from '@hiring/domain';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp, type TopicProbe } from '@hiring/testing';
 

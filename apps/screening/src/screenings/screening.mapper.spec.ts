@@ -1,4 +1,5 @@
-import { buildEvent, EVENT_TYPES, EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE, parseEvent, type CandidateSourcedEvent } from '@hiring/contracts';
+import { buildEvent, EVENT_TYPES, parseEvent, type CandidateSourcedEvent } from '@hiring/contracts';
+import { EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { AI_TECH_LEAD_RUBRIC_2026_03, AI_TECH_LEAD_RUBRIC_2026_12, screenCandidate, SCREENING_RULE_IDS } from '@hiring/domain';
 import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
 import { changedRules, toCandidateInput, toCandidateScreenedEvent, toScreening } from './screening.mapper';
