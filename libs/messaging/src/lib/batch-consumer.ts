@@ -6,12 +6,13 @@
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopic } from '@hiring/contracts';
-import { ServiceException, serviceFailureReason } from '@hiring/platform';
 import { messagingTables, type MessagingTables } from './sql';
 import { headersToStrings, type ConsumedEvent, type DecodeFn, type RawMessage } from './types';
 import {
   backoffDelay,
   classifyFailure,
+  isServiceException,
+  serviceFailureReason,
   DecodeFailure,
   DEFAULT_RETRY_POLICY,
   errorMessage,
@@ -420,7 +421,7 @@ export class BatchConsumer {
 export function handlerFailureReason(kind: FailureKind, failure: unknown): { code: string; message: string; errors: { path: string; message: string }[] } {
   const message = errorMessage(failure);
   if (kind === 'transient') return { code: 'RETRIES_EXHAUSTED', message, errors: [] };
-  if (failure instanceof ServiceException) return { code: failure.code, message: `${failure.name}: ${serviceFailureReason(failure)}`, errors: [...failure.errors] };
+  if (isServiceException(failure)) return { code: failure.code, message: `${failure.name}: ${serviceFailureReason(failure)}`, errors: [...failure.errors] };
   const own = (failure as { code?: unknown } | null)?.code;
   if (typeof own !== 'string' || !/^[A-Z][A-Z0-9_]{2,63}$/.test(own)) return { code: 'HANDLER_ERROR', message, errors: [] };
   return { code: own, message, errors: [...DecodeFailure.from(failure).errors] };

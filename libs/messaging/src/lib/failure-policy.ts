@@ -2,8 +2,10 @@
 // wait for the database, or dead-letter it. Every error the transport meets
 // goes through classifyFailure, and failureAction ends in an exhaustiveness check.
 // A service's own exception says itself, through its code's mapping, whether
-// the message is beyond repair or worth another attempt.
-import { ServiceException } from '@hiring/platform';
+// the message is beyond repair or worth another attempt. It is recognised by
+// shape: a runtime import of the platform would load NestJS and the config
+// decorators into every user of this module (the CLI's dead-letter tools).
+import type { ServiceException } from '@hiring/platform';
 
 /** A handler may throw this to ask for a retry (e.g. a downstream HTTP 503). */
 export class TransientError extends Error {
@@ -38,6 +40,21 @@ export class DecodeFailure extends Error {
       : [];
     return new DecodeFailure(code, message, errors, { cause: err });
   }
+}
+
+export function isServiceException(err: unknown): err is ServiceException {
+  if (!(err instanceof Error) || typeof (err as { code?: unknown }).code !== 'string') return false;
+  const mapping = (err as { mapping?: { kafka?: unknown } }).mapping;
+  return mapping?.kafka === 'dead-letter' || mapping?.kafka === 'retry';
+}
+
+/**
+ * The dead letter's reason line for a service exception: the code, the message,
+ * and the field paths repeated so the line alone says what was wrong.
+ */
+export function serviceFailureReason(error: ServiceException): string {
+  const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
 }
 
 export type FailureKind =
@@ -80,7 +97,7 @@ function errorChain(err: unknown): unknown[] {
 
 export function classifyFailure(err: unknown): FailureKind {
   if (err instanceof DecodeFailure) return 'invalid-message';
-  if (err instanceof ServiceException) return err.mapping.kafka === 'dead-letter' ? 'invalid-message' : 'transient';
+  if (isServiceException(err)) return err.mapping.kafka === 'dead-letter' ? 'invalid-message' : 'transient';
   for (const e of errorChain(err)) {
     if (e instanceof TransientError) return 'transient';
     const x = e as { code?: unknown; message?: unknown; name?: unknown; retriable?: unknown };

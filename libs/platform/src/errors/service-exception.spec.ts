@@ -1,4 +1,4 @@
-import { ServiceException, serviceFailureReason, serviceProblem, type ExceptionMappings } from './service-exception';
+import { ServiceException, serviceProblem, type ExceptionMappings } from './service-exception';
 
 enum ShelfCode {
   BOOK_NOT_FOUND = 'BOOK_NOT_FOUND',
@@ -38,11 +38,5 @@ describe('platform / ServiceException', () => {
   it('adds its details to the problem, never over the problem members', () => {
     const error = new ShelfException(ShelfCode.SHELF_FULL, 'full', [], { shelfId: 's-1', status: 200, type: 'evil' });
     expect(serviceProblem(error, '/p/')).toMatchObject({ shelfId: 's-1', status: 409, type: '/p/shelf-full' });
-  });
-
-  it('writes a dead-letter reason that names the code and repeats the field paths', () => {
-    const error = new ShelfException(ShelfCode.BOOK_NOT_FOUND, 'bad event', [{ path: 'a.b', message: 'x' }, { path: 'c', message: 'y' }]);
-    expect(serviceFailureReason(error)).toBe('BOOK_NOT_FOUND: bad event (a.b: x; c: y)');
-    expect(serviceFailureReason(new ShelfException(ShelfCode.BOOK_NOT_FOUND, 'bad event'))).toBe('BOOK_NOT_FOUND: bad event');
   });
 });

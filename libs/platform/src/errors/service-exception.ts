@@ -47,12 +47,3 @@ export function serviceProblem(error: ServiceException, base: string): ProblemDe
     ...(error.errors.length > 0 ? { errors: [...error.errors] } : {}),
   };
 }
-
-/**
- * The dead letter's reason line: the code, the message, and the field paths
- * repeated so the line alone says what was wrong (dlq-errors holds them too).
- */
-export function serviceFailureReason(error: ServiceException): string {
-  const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
-}
