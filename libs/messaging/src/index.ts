@@ -7,6 +7,7 @@ export * from './lib/consume-events.decorator';
 export * from './lib/batch-consumer';
 export * from './lib/outbox';
 export * from './lib/outbox-relay';
+export * from './lib/idempotent-producer';
 export * from './lib/messaging.migration';
 export * from './lib/messaging.metrics';
 export * from './lib/messaging.health';

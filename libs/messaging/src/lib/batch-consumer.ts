@@ -23,6 +23,7 @@ import {
 import { deadLetterMessage, type DeadLetterReason } from './dead-letter';
 import type { MessagingMetrics } from './messaging.metrics';
 import { consoleLogger, delay, type MessagingLogger } from './util';
+import { createIdempotentProducer, producerStateLost, sendAcknowledged } from './idempotent-producer';
 
 export interface EventHandlerRegistration {
   topic: string;
@@ -90,6 +91,7 @@ export class BatchConsumer {
   private readonly expectedTypes = new Map<string, readonly string[] | undefined>();
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
+  private replacingProducer: Promise<void> | undefined;
   private stopping = false;
   private outage: Promise<void> | undefined;
   private readonly pausedTopics = new Set<string>();
@@ -133,7 +135,7 @@ export class BatchConsumer {
       maxBytesPerPartition: this.options.maxBytesPerPartition,
       allowAutoTopicCreation: false,
     });
-    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = createIdempotentProducer(this.kafka);
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
@@ -338,15 +340,44 @@ export class BatchConsumer {
       const producer = this.producer;
       if (!producer) throw new Aborted();
       try {
-        await producer.send({ topic: deadLetterTopic(ctx.topic), acks: -1, messages });
+        await sendAcknowledged(producer, [{ topic: deadLetterTopic(ctx.topic), messages }]);
         for (const i of items) this.options.metrics?.deadLettered.inc({ topic: ctx.topic, reason: i.reason.code });
         return;
       } catch (err) {
         this.logger.warn('dead-letter publish failed, retrying', { topic: ctx.topic, error: errorMessage(err) });
+        if (producerStateLost(err)) await this.replaceProducer(producer);
         await this.sleepActive(ctx, backoffDelay({ ...this.retry, maxDelayMs: 10_000 }, attempt));
         if (!ctx.isActive()) throw new Aborted();
       }
     }
+  }
+
+  /**
+   * A new dead-letter producer after the broker refused the old one's
+   * idempotence state (see producerStateLost). Partitions processed in
+   * parallel share the producer: one replacement at a time, and the old one is
+   * kept until the new one is connected (a failed connect is retried on the
+   * next refused send).
+   */
+  private replaceProducer(broken: Producer): Promise<void> {
+    if (!this.replacingProducer && this.producer === broken) {
+      this.replacingProducer = (async () => {
+        this.logger.warn('dead-letter producer replaced (idempotence state lost)', {});
+        const next = createIdempotentProducer(this.kafka);
+        await next.connect();
+        if (this.producer !== broken) {
+          await next.disconnect(); // stopped meanwhile
+          return;
+        }
+        this.producer = next;
+        await broken.disconnect().catch(() => undefined);
+      })()
+        .catch((err: unknown) => this.logger.warn('dead-letter producer replacement failed', { error: errorMessage(err) }))
+        .finally(() => {
+          this.replacingProducer = undefined;
+        });
+    }
+    return this.replacingProducer ?? Promise.resolve();
   }
 
   /** Pauses this topic, probes the database with backoff (one prober for all partitions), resumes. False if the consumer stopped meanwhile. */

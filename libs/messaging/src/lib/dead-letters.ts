@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopic } from '@hiring/contracts';
 import { DLQ_HEADERS } from './dead-letter';
+import { createIdempotentProducer, sendAcknowledged } from './idempotent-producer';
 import { headersToStrings } from './types';
 import { withTimeout } from './util';
 
@@ -181,10 +182,11 @@ export async function replayDeadLetter(
   }
   const replayedFrom = `${topic}/${partition}/${from}`;
   headers[DLQ_HEADERS.replayedFrom] = replayedFrom;
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  // A new producer per replay: no idempotence state survives from an earlier failure.
+  const producer = createIdempotentProducer(kafka);
   await producer.connect();
   try {
-    const [meta] = await producer.send({ topic: letter.sourceTopic, acks: -1, messages: [{ key: found.key, value: found.value, headers }] });
+    const [meta] = await sendAcknowledged(producer, [{ topic: letter.sourceTopic, messages: [{ key: found.key, value: found.value, headers }] }]);
     return { topic: letter.sourceTopic, partition: meta.partition, offset: meta.baseOffset ?? '', replayedFrom };
   } finally {
     await producer.disconnect();

@@ -6,6 +6,7 @@
 // so per-key order survives scale-out.
 import { Client } from 'pg';
 import type { Kafka, Message, Producer } from 'kafkajs';
+import { createIdempotentProducer, producerStateLost, sendAcknowledged } from './idempotent-producer';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { messagingTables, type MessagingTables } from './sql';
 import type { MessagingMetrics, OutboxBacklog } from './messaging.metrics';
@@ -13,8 +14,6 @@ import { pgClientConfig } from './pg-connection';
 import { consoleLogger, delay, Wakeup, type MessagingLogger } from './util';
 import { backoffDelay, DEFAULT_RETRY_POLICY, errorMessage } from './failure-policy';
 
-/** Kafka error types after which an idempotent producer cannot continue. */
-const PRODUCER_STATE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
 
 export interface OutboxRelayOptions {
   schema: string;
@@ -70,26 +69,14 @@ export class OutboxRelay {
     this.logger = options.logger ?? consoleLogger;
   }
 
-  /**
-   * True when the producer's idempotence state is broken and only a new
-   * producer (a new producer id, sequences from 0) can publish again. kafkajs
-   * 2.2.4 does not reset its sequence numbers after a produce request failed
-   * during a leader change: every later request to that partition is refused
-   * with OUT_OF_ORDER_SEQUENCE_NUMBER, forever (found by the scale-out test,
-   * which kills partition leaders under load).
-   */
+  /** See producerStateLost. */
   static needsNewProducer(err: unknown): boolean {
-    for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-      const type = (e as { type?: unknown }).type;
-      if (typeof type === 'string' && PRODUCER_STATE_ERRORS.has(type)) return true;
-      e = (e as { cause?: unknown; originalError?: unknown }).cause ?? (e as { originalError?: unknown }).originalError;
-    }
-    return false;
+    return producerStateLost(err);
   }
 
-  /** Idempotent producer: acks=all, one request in flight, so retries neither duplicate nor reorder. */
+  /** Idempotent producer (acks=all, one request in flight) whose sends are checked partition by partition. */
   static createProducer(kafka: Kafka): Producer {
-    return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    return createIdempotentProducer(kafka);
   }
 
   async start(): Promise<void> {
@@ -174,7 +161,8 @@ export class OutboxRelay {
           list.push({ key: r.key, value: r.value, headers: r.headers ?? {} });
           byTopic.set(r.topic, list);
         }
-        await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+        // Rows are marked published only when every partition written to acknowledged.
+        await sendAcknowledged(producer, [...byTopic].map(([topic, messages]) => ({ topic, messages })));
         await qr.query(`UPDATE ${this.t.outbox} SET published_at = now() WHERE id = ANY($1::bigint[])`, [
           publishable.map((r) => r.id),
         ]);
