@@ -10,7 +10,7 @@
 // Run by deploy/local/scale-out.sh (Nx: system-tests:scale-out), which starts
 // a cluster of its own (own ports, own .cache dir) and points this file at it.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka } from 'kafkajs';
@@ -243,6 +243,11 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
   afterAll(async () => {
     await stream?.stop().catch(() => undefined);
     for (const role of Object.keys(instances) as Role[]) for (const p of live(role)) await p.stop('SIGKILL').catch(() => undefined);
+    // Kept with the cluster when SCALE_OUT_KEEP=1 (deploy/local/scale-out.sh).
+    if (CACHE_DIR) {
+      mkdirSync(resolve(CACHE_DIR, 'logs'), { recursive: true });
+      for (const role of Object.keys(instances) as Role[]) instances[role].forEach((p, i) => writeFileSync(resolve(CACHE_DIR, 'logs', `${role}-${i + 1}.log`), p.logs));
+    }
     await kit.close();
     await db?.end().catch(() => undefined);
   });
@@ -451,6 +456,13 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
       lines.push(`    candidates received ${i === 0 ? 'before the first fault' : `in the ${FAULT_WINDOW_MS / 1000}s after it`}: ${windowStats(f.at, to)}`);
     });
     lines.push(`instances at the end: screening ${live('screening').length}, scoring ${live('scoring').length}; stream: ${BULK} candidates every ${PACE_MS} ms`);
+    // How the services recovered, from their logs (all instances, stopped ones too).
+    const occurrences = (text: string) =>
+      Object.fromEntries((Object.keys(instances) as Role[]).map((r) => [r, instances[r].reduce((n, p) => n + p.logs.split(text).length - 1, 0)]));
+    lines.push('', '==== scale-out: recoveries in the services\' logs ====');
+    lines.push(`    sends refused, a partition never acknowledged (sent again): ${JSON.stringify(occurrences('acknowledged the send but not for'))}`);
+    lines.push(`    Kafka producers replaced (idempotence state lost):        ${JSON.stringify(occurrences('producer replaced'))} relay ${JSON.stringify(occurrences('replaces its Kafka producer'))}`);
+    lines.push(`    kafkajs consumer restarts after a crash:                   ${JSON.stringify(occurrences('Restarting the consumer'))}`);
     console.log(lines.join('\n'));
 
     expect({
