@@ -92,6 +92,8 @@ describe('transactional outbox and relay against the real Kafka and Postgres', (
     await ds.transaction((tx) => outbox.enqueue(tx, [{ topic, key: 'cand-9', value: '{"hello":1}' }]));
     await waitFor('published', async () => (await topicSize(k, topic)) === 1, { timeoutMs: 10_000, intervalMs: 20 });
     expect(Date.now() - t0).toBeLessThan(10_000);
+    // The record is readable on the topic a moment before the relay marks its row published.
+    await waitFor('marked published', async () => (await relay.backlog()).count === 0, { timeoutMs: 10_000, intervalMs: 20 });
     expect(await relay.backlog()).toEqual({ count: 0, oldestAgeSeconds: 0 });
   });
 
