@@ -687,12 +687,15 @@ describe('pipeline end to end: sourcing → screening → scoring → offer (pro
     expect(await statusOf(rejected.submissionId as string)).toBe('rejected');
   });
 
-  it('the whole scored topic (read with kcat) is contract-valid, keyed by subject, and free of personal data', async () => {
+  it("this run's records on the scored topic (read with kcat) are contract-valid, keyed by subject, and free of personal data", async () => {
     requireSubmitted();
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(ASYNCAPI_SCHEMAS[EVENT_TYPES.candidateScored]);
-    const records = await readTopicWithKcat(TOPICS.candidateScored);
+    // The broker is shared with the integration tier, whose suites write records of
+    // their own (the CLI's tail test writes a non-JSON one on purpose): judge ours.
+    const ourCandidates = new Set(originals.map((p) => p.candidateId as string));
+    const records = (await readTopicWithKcat(TOPICS.candidateScored)).filter((r) => r.key !== null && ourCandidates.has(r.key));
     expect(records.length).toBeGreaterThanOrEqual(PERSONS);
 
     const escaped = [...pii].filter((s) => s.length >= 6).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
