@@ -15,6 +15,7 @@ import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, unique
 import { AgencyClient, createAgency, expectStatus, OpsClient, type CreatedAgency } from './support/agency-client';
 import { candidateProfile, identity } from './support/candidates';
 import { startPipeline, type Pipeline } from './support/pipeline';
+import { AI_SIGNALS } from './support/requisitions';
 
 const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const RUN_DIGITS = String(100_000 + (parseInt(randomBytes(3).toString('hex'), 16) % 900_000));
@@ -22,16 +23,6 @@ const OPS_TOKEN = `e2e-browser-${randomBytes(12).toString('hex')}`;
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ARTIFACTS = process.env['E2E_ARTIFACTS_DIR'] ?? resolve(__dirname, '../.cache/e2e-artifacts/monitor-browser');
 const MONITOR_TOPICS = [TOPICS.candidateSourced, TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided, TOPICS.candidateErased];
-const AI_SIGNALS = {
-  mlTeamSize: 4,
-  mlArchitectureOwned: false,
-  buildsProprietaryModels: true,
-  mlInProduction: true,
-  mlTechDebtGrowing: true,
-  productMlMisaligned: false,
-  aiFirstProduct: true,
-  partTimeMlLeadership: false,
-};
 const LIVE_TIMEOUT_MS = 60_000;
 
 jest.setTimeout(300_000);

@@ -30,6 +30,7 @@ import { AgencyClient, createAgency, expectStatus, mapLimit, OpsClient, type Cre
 import { candidateProfile, expectedScreening, identity, PROFILE_KINDS, type ExpectedScreening, type Identity, type ProfileKind } from './support/candidates';
 import { kcatHeaders, readTopicSince, readTopicWithKcat, type KcatRecord } from './support/kcat';
 import { startPipeline, type Pipeline } from './support/pipeline';
+import { AI_SIGNALS, SOFTWARE_SIGNALS } from './support/requisitions';
 
 const PERSONS = 240; // owned people (originals)
 const DUPLICATES = 40; // the same email submitted again by the other agency
@@ -46,26 +47,6 @@ const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const RUN_DIGITS = String(100_000 + (parseInt(randomBytes(3).toString('hex'), 16) % 900_000));
 const OPS_TOKEN = `e2e-pipeline-${randomBytes(12).toString('hex')}`;
 
-const AI_SIGNALS = {
-  mlTeamSize: 4,
-  mlArchitectureOwned: false,
-  buildsProprietaryModels: true,
-  mlInProduction: true,
-  mlTechDebtGrowing: true,
-  productMlMisaligned: false,
-  aiFirstProduct: true,
-  partTimeMlLeadership: false,
-};
-const SOFTWARE_SIGNALS = {
-  mlTeamSize: 1,
-  mlArchitectureOwned: false,
-  buildsProprietaryModels: false,
-  mlInProduction: true,
-  mlTechDebtGrowing: false,
-  productMlMisaligned: false,
-  aiFirstProduct: false,
-  partTimeMlLeadership: true,
-};
 
 type Channel = 'http' | 'bulk' | 'kafka';
 

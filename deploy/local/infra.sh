@@ -8,6 +8,9 @@
 #   bash deploy/local/infra.sh down     stop both
 #   bash deploy/local/infra.sh status   what runs where; exit 0 only if both run
 #   bash deploy/local/infra.sh status --quiet   exit code only (for scripts)
+#   bash deploy/local/infra.sh pid kafka|postgres   the broker's (node 1) or
+#                                       the postmaster's pid; exit 1 if it is not
+#                                       running (the resilience suite signals them)
 #
 # Settings: see deploy/local/env.sh and docs/infrastructure.md.
 set -euo pipefail
@@ -84,6 +87,28 @@ cmd_status() {
   return "${rc}"
 }
 
+# The pid fault-injection tests signal: the broker JVM (node 1) or the postmaster.
+cmd_pid() {
+  local pid=""
+  case "${1:-}" in
+    kafka)
+      kafka_init_vars
+      kafka_node 1
+      pid="$(kafka_running_pid)"
+      ;;
+    postgres)
+      pg_init_vars
+      pg_running && pid="$(pg_pid)"
+      ;;
+    *)
+      echo "usage: $0 pid kafka|postgres" >&2
+      exit 2
+      ;;
+  esac
+  [[ -n "${pid}" ]] || exit 1
+  echo "${pid}"
+}
+
 # up and down change state: serialise them (two CI steps or a developer and
 # a test script racing would otherwise both try to start the broker).
 with_lock() {
@@ -101,8 +126,9 @@ main() {
     up) with_lock cmd_up ;;
     down) with_lock cmd_down ;;
     status) cmd_status "${2:-}" ;;
+    pid) cmd_pid "${2:-}" ;;
     *)
-      echo "usage: $0 up [--brokers N] | down | status [--quiet]" >&2
+      echo "usage: $0 up [--brokers N] | down | status [--quiet] | pid kafka|postgres" >&2
       exit 2
       ;;
   esac

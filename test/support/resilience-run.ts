@@ -1,0 +1,185 @@
+// One resilience run: the pipeline as built (dist/) on the real broker and
+// database, two agencies and a requisition, and the checks every fault
+// scenario ends with, read back from the database: accepted lost = 0, effects
+// applied twice = 0, every accepted submission in one final state. Each spec
+// file under test/resilience/ starts its own run (jest runs them one at a time).
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
+import { AgencyClient, createAgency, expectStatus, OpsClient, type CreatedAgency } from './agency-client';
+import { candidateProfile } from './candidates';
+import { startPipeline, type Pipeline, type ServiceName } from './pipeline';
+import { AI_SIGNALS } from './requisitions';
+
+/** Where a submission of this suite ends (strong profiles: scored; the same person again: duplicate). */
+export const FINAL_STATES = ['duplicate', 'rejected', 'needs-interview', 'scored'];
+
+/** The services that consume events, i.e. have a consumer group that faults can disturb. */
+export const CONSUMING_SERVICES: readonly ServiceName[] = ['sourcing', 'screening', 'scoring', 'offer'];
+
+export interface EffectsTwice {
+  /** A submission that entered the same status twice (sourcing.submission_status_history). */
+  statusTwice: number;
+  /** A candidate screened twice under one rubric version (screening.screenings). */
+  screenedTwice: number;
+  /** A candidate for whom a service wrote the same kind of event twice (outbox rows per topic and key). */
+  emittedTwice: number;
+}
+
+export class ResilienceRun {
+  readonly opsToken = `resilience-${randomBytes(12).toString('hex')}`;
+  readonly run = uniqueName('res').replace(/[^A-Za-z0-9]/g, '');
+  private readonly runDigits = String(Date.now()).slice(-6);
+  readonly kit = new KafkaTestKit();
+  readonly db = new Client({ connectionString: testDatabaseUrl() });
+  pipeline!: Pipeline;
+  ops!: OpsClient;
+  agencyA!: CreatedAgency;
+  agencyB!: CreatedAgency;
+  clientA!: AgencyClient;
+  requisitionId = '';
+  /** Extra service processes a scenario started (second instances, replays): stopped with the run. */
+  private readonly extras = new Set<ServiceProcess>();
+
+  static async start(): Promise<ResilienceRun> {
+    const run = new ResilienceRun();
+    await run.kit.connect();
+    await run.db.connect();
+    run.pipeline = await startPipeline(run.kit, { opsToken: run.opsToken });
+    run.ops = new OpsClient(run.pipeline.services.sourcing.url, run.opsToken);
+    run.agencyA = await createAgency(run.ops, uniqueName('Res A'));
+    run.agencyB = await createAgency(run.ops, uniqueName('Res B'));
+    run.clientA = new AgencyClient(run.pipeline.services.sourcing.url, run.agencyA);
+    run.requisitionId = expectStatus(
+      await run.ops.post('/v1/requisitions', { title: 'Lead, ranking (resilience)', locationTier: 'uk-london', signals: AI_SIGNALS }),
+      201,
+      'requisition',
+    ).id;
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.extras].map((p) => p.stop('SIGKILL').catch(() => undefined)));
+    await this.pipeline?.stop('SIGKILL').catch(() => undefined);
+    await this.kit.close();
+    await this.db.end().catch(() => undefined);
+  }
+
+  person(index: number, tag: string) {
+    return {
+      name: `Res Person ${this.run} ${tag} ${index}`,
+      email: `res.${tag}.${index}.${this.run}@resilience.example.com`.toLowerCase(),
+      phone: `+44 79${this.runDigits} ${String(index).padStart(4, '0')}`,
+    };
+  }
+
+  /** A strong AI-lead submission of person `index`; `tag` names the scenario (the externalId prefix is `<run>-<tag>-`). */
+  submissionOf(index: number, tag: string) {
+    return {
+      externalId: `${this.prefix(tag)}${index}`,
+      requisitionId: this.requisitionId,
+      candidate: this.person(index, tag),
+      profile: candidateProfile('ai-tech-lead', 'uk-london', 'strong', index),
+    };
+  }
+
+  prefix(tag: string): string {
+    return `${this.run}-${tag}-`;
+  }
+
+  /** The environment a service of this run starts with (the pipeline's own settings, plus `overrides`). */
+  serviceEnv(service: ServiceName, overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      DATABASE_URL: testDatabaseUrl(),
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      OPS_TOKEN: this.opsToken,
+      KAFKA_CONSUMER_GROUP: this.pipeline.groups[service],
+      KAFKA_CONSUMER_FROM_BEGINNING: 'false',
+      LOG_LEVEL: 'warn',
+      SOURCING_URL: this.pipeline.services.sourcing.url,
+      ...overrides,
+    };
+  }
+
+  /** Starts another process of `service` (a second instance, or one with its own group); stopped with the run at the latest. */
+  async startExtra(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
+    const instance = await ServiceProcess.start({ app: service, from: 'dist', env: this.serviceEnv(service, overrides) });
+    this.extras.add(instance);
+    await instance.waitUntilReady(90_000);
+    return instance;
+  }
+
+  /** SIGKILLs a service and starts it again on the same port and consumer group; resolves when it is ready. */
+  async killAndRestart(service: ServiceName): Promise<void> {
+    const old = this.pipeline.services[service];
+    const exit = await old.stop('SIGKILL');
+    if (exit.signal !== 'SIGKILL') throw new Error(`${service} ended with ${JSON.stringify(exit)}, not by the SIGKILL`);
+    await this.restart(service);
+  }
+
+  /** Starts a stopped pipeline service again on its port and consumer group; resolves when it is ready. */
+  async restart(service: ServiceName): Promise<void> {
+    const old = this.pipeline.services[service];
+    const next = await ServiceProcess.start({ app: service, from: 'dist', port: old.port, env: this.serviceEnv(service) });
+    this.pipeline.services[service] = next;
+    await next.waitUntilReady(90_000);
+  }
+
+  async countWhere(sql: string, params: unknown[]): Promise<number> {
+    return Number((await this.db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  }
+
+  /** How many submissions with this externalId prefix sourcing stored (each is accepted once: unique per agency). */
+  stored(prefix: string): Promise<number> {
+    return this.countWhere('SELECT count(*) AS n FROM sourcing.submissions WHERE external_id LIKE $1', [`${prefix}%`]);
+  }
+
+  /** Every accepted submission with this externalId prefix in a final state; none lost, each once. */
+  async expectAllFinal(prefix: string, expected: number, timeoutMs = 120_000): Promise<void> {
+    const final = () =>
+      this.countWhere(`SELECT count(*) AS n FROM sourcing.submissions WHERE external_id LIKE $1 AND status = ANY($2)`, [`${prefix}%`, FINAL_STATES]);
+    await waitFor(async () => (await final()) === expected, { timeoutMs, intervalMs: 500, description: `${expected} submissions ${prefix}* in a final state` }).catch(
+      async (error: unknown) => {
+        const byStatus = await this.db.query<{ status: string; n: string }>(
+          'SELECT status, count(*) AS n FROM sourcing.submissions WHERE external_id LIKE $1 GROUP BY status',
+          [`${prefix}%`],
+        );
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}; by status ${JSON.stringify(Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)])))}\n${this.pipeline.logTails(1500)}`,
+        );
+      },
+    );
+  }
+
+  /**
+   * Effects applied twice for the submissions with this prefix, from the
+   * database: a status entered twice, a screening stored twice, an event
+   * written twice by a service for one candidate (a redelivered event that
+   * slipped past the inbox would show here).
+   */
+  async effectsTwice(prefix: string): Promise<EffectsTwice> {
+    const row = (
+      await this.db.query<{ status_twice: string; screened_twice: string; emitted_twice: string }>(
+        `WITH ours AS (SELECT id, candidate_id::text AS candidate_id FROM sourcing.submissions WHERE external_id LIKE $1),
+         emitted AS (
+           SELECT topic, key FROM sourcing.outbox WHERE key IN (SELECT candidate_id FROM ours) AND topic = $2
+           UNION ALL SELECT topic, key FROM screening.outbox WHERE key IN (SELECT candidate_id FROM ours)
+           UNION ALL SELECT topic, key FROM scoring.outbox WHERE key IN (SELECT candidate_id FROM ours)
+         )
+         SELECT
+           (SELECT count(*) FROM (SELECT 1 FROM sourcing.submission_status_history WHERE submission_id IN (SELECT id FROM ours) GROUP BY submission_id, status HAVING count(*) > 1) s) AS status_twice,
+           (SELECT count(*) FROM (SELECT 1 FROM screening.screenings WHERE candidate_id IN (SELECT candidate_id FROM ours) GROUP BY candidate_id, rubric_version HAVING count(*) > 1) s) AS screened_twice,
+           (SELECT count(*) FROM (SELECT 1 FROM emitted GROUP BY topic, key HAVING count(*) > 1) s) AS emitted_twice`,
+        [`${prefix}%`, 'recruiting.candidate-sourced.v1'],
+      )
+    ).rows[0];
+    return { statusTwice: Number(row?.status_twice), screenedTwice: Number(row?.screened_twice), emittedTwice: Number(row?.emitted_twice) };
+  }
+
+  /** Fails unless nothing was applied twice; returns the counts for the scorecard. */
+  async expectNothingTwice(prefix: string): Promise<string> {
+    const twice = await this.effectsTwice(prefix);
+    if (twice.statusTwice + twice.screenedTwice + twice.emittedTwice !== 0) throw new Error(`effects applied twice: ${JSON.stringify(twice)}`);
+    return 'applied twice 0';
+  }
+}
