@@ -4,7 +4,7 @@
 // are claimed with FOR UPDATE SKIP LOCKED, and a row is held back while an
 // earlier unpublished row of the same topic+key is claimed by another relay,
 // so per-key order survives scale-out.
-import { Client } from 'pg';
+import { Client, type PoolClient, type QueryResult } from 'pg';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import { createIdempotentProducer, producerStateLost, sendAcknowledged } from './idempotent-producer';
 import type { DataSource, QueryRunner } from 'typeorm';
@@ -32,17 +32,43 @@ export interface OutboxRelayOptions {
   metrics?: MessagingMetrics;
 }
 
-interface OutboxRow {
+interface ClaimedRow {
   id: string;
   topic: string;
   key: string | null;
   value: Buffer | null;
   headers: Record<string, string> | null;
+  /** An earlier unpublished row of the same topic+key is claimed by another relay: publish this one later. */
+  held: boolean;
+}
+
+/**
+ * Claim and ordering guard in one statement: lock up to `limit` unpublished
+ * rows in id order (rows another relay holds are skipped), and flag each
+ * claimed row that has an earlier unpublished row of its topic+key outside
+ * this claim (so held by another relay) as held back.
+ */
+function claimStatement(outbox: string, limit: number): string {
+  return `WITH claimed AS MATERIALIZED (
+            SELECT o.id, o.topic, o.key, o.value, o.headers FROM ${outbox} o
+             WHERE o.published_at IS NULL ORDER BY o.id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          SELECT c.id::text AS id, c.topic, c.key, c.value, c.headers,
+                 (c.key IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM ${outbox} p
+                    WHERE p.published_at IS NULL AND p.topic = c.topic AND p.key = c.key
+                      AND p.id < c.id AND p.id NOT IN (SELECT id FROM claimed))) AS held
+            FROM claimed c ORDER BY c.id`; // c.id, not the text alias: "10" < "2"
+}
+
+function digits(id: string): string {
+  if (!/^[0-9]+$/.test(id)) throw new Error(`outbox row id is not a number: ${id}`);
+  return id;
 }
 
 export class OutboxRelay {
   private readonly t: MessagingTables;
   private readonly batchSize: number;
+  private readonly claimSql: string;
   private readonly pollIntervalMs: number;
   private readonly retentionMs: number;
   private readonly pruneIntervalMs: number;
@@ -63,6 +89,8 @@ export class OutboxRelay {
   ) {
     this.t = messagingTables(options.schema);
     this.batchSize = options.batchSize ?? 500;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error(`outbox relay batchSize must be a positive integer, got ${this.batchSize}`);
+    this.claimSql = claimStatement(this.t.outbox, this.batchSize);
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
     this.pruneIntervalMs = options.pruneIntervalMs ?? 60_000;
@@ -124,35 +152,24 @@ export class OutboxRelay {
     return { count: Number(rows[0]?.count ?? 0), oldestAgeSeconds: Number(rows[0]?.age ?? 0) };
   }
 
-  /** Claims, publishes and marks one batch. Returns rows claimed and rows held back for ordering. */
+  /**
+   * Claims, publishes and marks one batch. Returns rows claimed and rows held back for ordering.
+   *
+   * Two Postgres round trips per batch (it is on the latency path of every
+   * event): "BEGIN; claim" and "mark; COMMIT", each one simple-protocol
+   * query. Simple protocol has no bind parameters, so the only values written
+   * into the SQL are the batch size (an integer checked in the constructor)
+   * and row ids read back from the bigint column (checked to be digits).
+   */
   async publishBatch(): Promise<{ claimed: number; published: number; heldBack: number }> {
     const producer = this.producer;
     if (!producer) throw new Error('OutboxRelay not started');
     const qr: QueryRunner = this.dataSource.createQueryRunner();
-    await qr.connect();
+    const db = (await qr.connect()) as PoolClient;
     try {
-      await qr.startTransaction();
-      const rows: OutboxRow[] = await qr.query(
-        // ORDER BY o.id, not the text alias: "10" < "2".
-        `SELECT o.id::text AS id, o.topic, o.key, o.value, o.headers FROM ${this.t.outbox} o
-          WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
-      if (rows.length === 0) {
-        await qr.commitTransaction();
-        return { claimed: 0, published: 0, heldBack: 0 };
-      }
-      const ids = rows.map((r) => r.id);
-      const held: Array<{ id: string }> = await qr.query(
-        `SELECT r.id::text AS id FROM ${this.t.outbox} r
-          WHERE r.id = ANY($1::bigint[]) AND r.key IS NOT NULL AND EXISTS (
-            SELECT 1 FROM ${this.t.outbox} p
-             WHERE p.published_at IS NULL AND p.topic = r.topic AND p.key = r.key
-               AND p.id < r.id AND NOT (p.id = ANY($1::bigint[])))`,
-        [ids],
-      );
-      const heldIds = new Set(held.map((h) => h.id));
-      const publishable = rows.filter((r) => !heldIds.has(r.id));
+      const [, claim] = (await db.query(`BEGIN; ${this.claimSql}`)) as unknown as [QueryResult, QueryResult<ClaimedRow>];
+      const rows = claim.rows;
+      const publishable = rows.filter((r) => !r.held);
       if (publishable.length > 0) {
         await this.options.beforePublish?.(publishable);
         const byTopic = new Map<string, Message[]>();
@@ -163,15 +180,15 @@ export class OutboxRelay {
         }
         // Rows are marked published only when every partition written to acknowledged.
         await sendAcknowledged(producer, [...byTopic].map(([topic, messages]) => ({ topic, messages })));
-        await qr.query(`UPDATE ${this.t.outbox} SET published_at = now() WHERE id = ANY($1::bigint[])`, [
-          publishable.map((r) => r.id),
-        ]);
+        await db.query(`UPDATE ${this.t.outbox} SET published_at = now() WHERE id = ANY('{${publishable.map((r) => digits(r.id)).join(',')}}'::bigint[]); COMMIT`);
+      } else {
+        await db.query('COMMIT');
       }
-      await qr.commitTransaction();
       for (const [topic, n] of countBy(publishable.map((r) => r.topic))) this.options.metrics?.published.inc({ topic }, n);
-      return { claimed: rows.length, published: publishable.length, heldBack: heldIds.size };
+      return { claimed: rows.length, published: publishable.length, heldBack: rows.length - publishable.length };
     } catch (err) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      // Also after a failed "BEGIN; claim": the transaction may be open and aborted.
+      await db.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
       await qr.release();
