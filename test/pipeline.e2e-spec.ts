@@ -734,8 +734,8 @@ describe('pipeline end to end: sourcing → screening → scoring → offer (pro
         throw new Error(`${e.message}\n${JSON.stringify(await remaining())}`);
       },
     );
-    // The owner's and the duplicate's submissions no longer hold the email.
-    const { rows } = await db.query('SELECT id FROM sourcing.submissions WHERE candidate_email = $1 OR candidate_name = $2', [person.identity.email, person.identity.name]);
+    // The owner's and the duplicate's submissions no longer hold the sealed identity (and the key that opened it is gone).
+    const { rows } = await db.query('SELECT id FROM sourcing.submissions WHERE sealed_for = $1 AND personal_data IS NOT NULL', [candidateId]);
     expect(rows).toEqual([]);
   });
 

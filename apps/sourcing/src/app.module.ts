@@ -3,7 +3,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule } from '@hiring/messaging';
 import { PlatformModule } from '@hiring/platform';
 import { SourcingConfig } from './sourcing.config';
-import { SOURCING_DATABASE } from './database/sourcing.database';
+import { sourcingDatabase } from './database/sourcing.database';
 import { SourcingModule } from './sourcing.module';
 
 @Module({})
@@ -12,7 +12,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: 'sourcing', config, database: SOURCING_DATABASE }),
+        PlatformModule.forRoot({ service: 'sourcing', config, database: sourcingDatabase(config) }),
         MessagingModule.forService('sourcing', config),
         // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key. The guard
         // writes Retry-After itself; the library's headers would carry the throttler's name.

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, migrateAndExit } from '@hiring/platform';
 import { SourcingConfig } from './sourcing.config';
-import { SOURCING_DATABASE } from './database/sourcing.database';
+import { sourcingDatabase } from './database/sourcing.database';
 
-migrateAndExit('sourcing', loadConfigOrExit(SourcingConfig), SOURCING_DATABASE).catch((error: unknown) => {
+const config = loadConfigOrExit(SourcingConfig);
+
+migrateAndExit('sourcing', config, sourcingDatabase(config)).catch((error: unknown) => {
   process.stderr.write(`sourcing migrations failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

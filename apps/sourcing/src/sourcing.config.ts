@@ -29,4 +29,12 @@ export class SourcingConfig extends ServiceConfig {
     message: 'PERSONAL_DATA_MASTER_KEYS must be id:base64-of-32-bytes[,id:base64...]',
   })
   PERSONAL_DATA_MASTER_KEYS = 'local-dev:bG9jYWwtZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXQ=';
+
+  /**
+   * Key of the blind index that duplicate detection looks people up by
+   * (HMAC of the normalised email, phone, profile URL): base64 of 32 bytes.
+   * Changing it orphans every stored index (docs/sourcing.md). The default is for a laptop only.
+   */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PERSONAL_DATA_INDEX_KEY must be the base64 of 32 bytes' })
+  PERSONAL_DATA_INDEX_KEY = 'bG9jYWwtZGV2LW9ubHktaW5kZXgta2V5LTMyYnl0ZXM=';
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MasterKeyRing } from '@hiring/platform';
 import { CandidateKeyRepository } from './personal-data/candidate-key.repository';
 import { CandidateKeysController } from './personal-data/candidate-keys.controller';
+import { IdentifierIndex } from './personal-data/identifier-index';
 import { SourcingConfig } from './sourcing.config';
 import { EraseCandidateService } from './erasure/erase-candidate.service';
 import { ErasureController } from './erasure/erasure.controller';
@@ -45,6 +46,7 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
   controllers: [AgenciesController, RequisitionsController, AgencyRequisitionsController, SubmissionsController, OpsSubmissionsController, ErasureController, CandidateKeysController],
   providers: [
     { provide: MasterKeyRing, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS) },
+    { provide: IdentifierIndex, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY) },
     CandidateKeyRepository,
     ownershipRulesProvider,
     AgencyRepository,

@@ -1,16 +1,32 @@
 import { createMessagingMigration } from '@hiring/messaging';
+import { MasterKeyRing } from '@hiring/platform';
 import { AgencyApiKeyEntity } from '../agencies/agency-api-key.entity';
 import { AgencyEntity } from '../agencies/agency.entity';
+import { IdentifierIndex } from '../personal-data/identifier-index';
 import { RequisitionEntity } from '../requisitions/requisition.entity';
+import type { SourcingConfig } from '../sourcing.config';
 import { CandidateEntity } from '../submissions/candidate.entity';
 import { SubmissionEntity } from '../submissions/submission.entity';
 import { CreateSourcingSchema1764100000000 } from './migrations/1764100000000-CreateSourcingSchema';
 import { CreateErasures1764200000000 } from './migrations/1764200000000-CreateErasures';
 import { CreateCandidateDataKeys1764510000000 } from './migrations/1764510000000-CreateCandidateDataKeys';
+import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 
-/** The sourcing service owns the Postgres schema "sourcing" and nothing else. */
-export const SOURCING_DATABASE = {
-  schema: 'sourcing',
-  entities: [AgencyEntity, AgencyApiKeyEntity, RequisitionEntity, SubmissionEntity, CandidateEntity],
-  migrations: [CreateSourcingSchema1764100000000, createMessagingMigration('sourcing'), CreateErasures1764200000000, CreateCandidateDataKeys1764510000000],
-};
+/**
+ * The sourcing service owns the Postgres schema "sourcing" and nothing else.
+ * A function of the configuration: the migration that seals existing
+ * personal data needs the master keys and the identifier index key.
+ */
+export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MASTER_KEYS' | 'PERSONAL_DATA_INDEX_KEY'>) {
+  return {
+    schema: 'sourcing',
+    entities: [AgencyEntity, AgencyApiKeyEntity, RequisitionEntity, SubmissionEntity, CandidateEntity],
+    migrations: [
+      CreateSourcingSchema1764100000000,
+      createMessagingMigration('sourcing'),
+      CreateErasures1764200000000,
+      CreateCandidateDataKeys1764510000000,
+      sealSubmissionPersonalDataMigration(MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS), new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY)),
+    ],
+  };
+}

@@ -25,7 +25,7 @@ describe('sourcing: erasure of a candidate (real Postgres)', () => {
     await t?.app.close();
   });
 
-  it('blanks identity and profile on the owner and duplicate submissions, records who asked, emits candidate-erased once', async () => {
+  it('deletes the sealed identity and profile of the owner and duplicate submissions (both read as erased), records who asked, emits candidate-erased once', async () => {
     const [ownerKey, otherKey] = [await createAgencyKey(), await createAgencyKey()];
     const email = uniqueEmail();
     const owned = await request(http).post('/v1/submissions').set('x-api-key', ownerKey).send(submission(requisitionId, { email, name: 'Ada Erased' })).expect(202);
@@ -40,9 +40,13 @@ describe('sourcing: erasure of a candidate (real Postgres)', () => {
       const shown = await request(http).get(`/v1/ops/submissions/${id}`).set(OPS).expect(200);
       expect(JSON.stringify(shown.body)).not.toContain('Ada Erased');
       expect(JSON.stringify(shown.body)).not.toContain(email);
+      expect(shown.body.candidate).toEqual({ name: '[erased]' });
     }
-    const stored = await t.dataSource.query('SELECT profile FROM sourcing.submissions WHERE id = ANY($1)', [[owned.body.submissionId, dup.body.submissionId]]);
-    expect(stored.map((r: { profile: object }) => r.profile)).toEqual([{}, {}]);
+    const stored = await t.dataSource.query('SELECT sealed_for, personal_data FROM sourcing.submissions WHERE id = ANY($1)', [[owned.body.submissionId, dup.body.submissionId]]);
+    expect(stored).toEqual([
+      { sealed_for: candidateId, personal_data: null },
+      { sealed_for: candidateId, personal_data: null },
+    ]);
     expect(t.events.erased.filter((e) => e.candidateId === candidateId)).toEqual([
       { candidateId, requestedBy: 'dpo@example.com', erasedAt: first.body.erasedAt },
     ]);

@@ -9,6 +9,7 @@ export interface ErasureRecord {
   dataKeyDestroyed: boolean;
 }
 
+/** The name an erased person's submissions show. */
 export const ERASED_NAME = '[erased]';
 
 /** Deletes a person's identity from the sourcing schema and records that it happened. */
@@ -30,18 +31,13 @@ export class ErasureRepository {
   }
 
   /**
-   * Blanks identity and profile on every submission of the person: their own
-   * and the duplicates other agencies sent of them. Identifiers go too, so the
-   * ownership claim ends with the data.
+   * Deletes the sealed identity and profile of every submission of the
+   * person: their own and the duplicates other agencies sent of them (all
+   * sealed for this candidate; unreadable anyway once the key is destroyed).
+   * Identifiers (blind indexes) go too, so the ownership claim ends with the data.
    */
   async erase(tx: SourcingTx, record: ErasureRecord): Promise<void> {
-    await tx.query(
-      `UPDATE sourcing.submissions
-          SET candidate_name = $2, candidate_email = NULL, candidate_phone = NULL, candidate_profile_url = NULL, profile = '{}'::jsonb
-        WHERE candidate_id = $1
-           OR id IN (SELECT submission_id FROM sourcing.duplicates WHERE owner_candidate_id = $1)`,
-      [record.candidateId, ERASED_NAME],
-    );
+    await tx.query('UPDATE sourcing.submissions SET personal_data = NULL WHERE sealed_for = $1', [record.candidateId]);
     await tx.query('DELETE FROM sourcing.candidate_identifiers WHERE candidate_id = $1', [record.candidateId]);
     await tx.query('INSERT INTO sourcing.erasures (candidate_id, requested_by, erased_at, data_key_destroyed) VALUES ($1, $2, $3, $4)', [
       record.candidateId,

@@ -32,19 +32,8 @@ export class CandidateKeyRepository {
    * The data keys of these candidates, created where missing, inside the
    * caller's transaction. An erased candidate never gets a key again.
    */
-  async ensure(tx: SourcingTx, candidateIds: string[]): Promise<Map<string, Buffer>> {
-    const ids = [...new Set(candidateIds)];
-    if (ids.length === 0) return new Map();
-    const wrapped = ids.map((id) => this.ring.wrap(newDataKey(), id));
-    await tx.query(
-      `INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
-       SELECT k.candidate_id, k.master_key_id, k.wrapped_key
-         FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
-        WHERE NOT EXISTS (SELECT 1 FROM sourcing.erasures e WHERE e.candidate_id = k.candidate_id)
-       ON CONFLICT (candidate_id) DO NOTHING`,
-      [ids, wrapped.map((w) => w.masterKeyId), wrapped.map((w) => w.wrapped)],
-    );
-    return this.unwrapAll(await this.rows(tx, ids));
+  ensure(tx: SourcingTx, candidateIds: string[]): Promise<Map<string, Buffer>> {
+    return ensureDataKeys(tx, this.ring, candidateIds);
   }
 
   async lookup(candidateIds: string[]): Promise<KeyLookup> {
@@ -64,11 +53,40 @@ export class CandidateKeyRepository {
     return deleted.length > 0;
   }
 
-  private rows(manager: SourcingTx, ids: string[]): Promise<KeyRow[]> {
-    return manager.query('SELECT candidate_id, master_key_id, wrapped_key FROM sourcing.candidate_data_keys WHERE candidate_id = ANY($1::uuid[])', [ids]);
+  private rows(manager: Queryable, ids: string[]): Promise<KeyRow[]> {
+    return keyRows(manager, ids);
   }
 
   private unwrapAll(rows: KeyRow[]): Map<string, Buffer> {
-    return new Map(rows.map((r) => [r.candidate_id, this.ring.unwrap({ masterKeyId: r.master_key_id, wrapped: r.wrapped_key }, r.candidate_id)]));
+    return unwrapAll(this.ring, rows);
   }
+}
+
+/** A transaction or a migration's query runner: anything that runs SQL. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** ensure() for any SQL runner (the intake's transaction, the backfill migration): two statements per batch. */
+export async function ensureDataKeys(tx: Queryable, ring: MasterKeyRing, candidateIds: string[]): Promise<Map<string, Buffer>> {
+  const ids = [...new Set(candidateIds)];
+  if (ids.length === 0) return new Map();
+  const wrapped = ids.map((id) => ring.wrap(newDataKey(), id));
+  await tx.query(
+    `INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
+     SELECT k.candidate_id, k.master_key_id, k.wrapped_key
+       FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
+      WHERE NOT EXISTS (SELECT 1 FROM sourcing.erasures e WHERE e.candidate_id = k.candidate_id)
+     ON CONFLICT (candidate_id) DO NOTHING`,
+    [ids, wrapped.map((w) => w.masterKeyId), wrapped.map((w) => w.wrapped)],
+  );
+  return unwrapAll(ring, await keyRows(tx, ids));
+}
+
+function keyRows(manager: Queryable, ids: string[]): Promise<KeyRow[]> {
+  return manager.query('SELECT candidate_id, master_key_id, wrapped_key FROM sourcing.candidate_data_keys WHERE candidate_id = ANY($1::uuid[])', [ids]);
+}
+
+function unwrapAll(ring: MasterKeyRing, rows: KeyRow[]): Map<string, Buffer> {
+  return new Map(rows.map((r) => [r.candidate_id, ring.unwrap({ masterKeyId: r.master_key_id, wrapped: r.wrapped_key }, r.candidate_id)]));
 }

@@ -2,7 +2,7 @@
 // the candidate-sourced event leaves sealed with the candidate's data key, the
 // key is obtained through the batch lookup, and the erasure destroys it.
 import { EVENT_TYPES } from '@hiring/contracts';
-import { openJson } from '@hiring/platform';
+import { openJson, SEALED_PATTERN } from '@hiring/platform';
 import { uniqueName } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -91,6 +91,59 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
       const other = ids.find((x) => x !== id)!;
       expect(() => openJson(Buffer.from(keys.get(other)!, 'base64'), String(data['sealedProfile']), `${id}:profile`)).toThrow();
     }
+  });
+
+  /** Every column of the rows sourcing keeps about these submissions and candidates, as text. */
+  const storedText = async (submissionIds: string[], candidateIds: string[]): Promise<string> => {
+    const rows: unknown[] = await t.dataSource.query(
+      `SELECT row_to_json(s)::text AS row FROM sourcing.submissions s WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT row_to_json(i)::text FROM sourcing.candidate_identifiers i WHERE candidate_id = ANY($2::uuid[])
+       UNION ALL SELECT row_to_json(d)::text FROM sourcing.duplicates d WHERE submission_id = ANY($1::uuid[])
+       UNION ALL SELECT row_to_json(h)::text FROM sourcing.submission_status_history h WHERE submission_id = ANY($1::uuid[])`,
+      [submissionIds, candidateIds],
+    );
+    return JSON.stringify(rows);
+  };
+
+  it('sourcing stores identity and profile sealed, identifiers as blind indexes; ops read them opened, an erased person reads as erased', async () => {
+    const other = (await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('agency') }).expect(201)).body.apiKey.key as string;
+    const marker = uniqueName('FREE-TEXT');
+    const email = `${uniqueName('grace')}@example.org`;
+    const phone = '+44 20 7946 0' + String(Math.floor(Math.random() * 900) + 100);
+    const name = uniqueName('Grace Hopper');
+    const body = submission(requisitionId, { name, email, phone, profileUrl: `https://www.linkedin.com/in/${uniqueName('grace')}` });
+    (body.profile as { achievements: string[] }).achievements = [`${marker}: shipped the compiler`];
+    const owned = await request(http).post('/v1/submissions').set('x-api-key', key).send(body).expect(202);
+    // The duplicate comes through the bulk path: sealed for the person it duplicates, in the same set-based write.
+    const dupBody = { ...submission(requisitionId, { name, email }), profile: body.profile };
+    const bulk = await request(http).post('/v1/submissions/bulk').set('x-api-key', other).send([dupBody]).expect(200);
+    expect(bulk.body.results[0].status).toBe('duplicate');
+    const candidateId = owned.body.candidateId as string;
+    const ids = [owned.body.submissionId as string, bulk.body.results[0].submissionId as string];
+
+    const needles = [name, email, email.slice(0, email.indexOf('@')), phone.replace(/\D/g, '').slice(-7), marker, 'linkedin.com/in/grace'];
+    const text = await storedText(ids, [candidateId]);
+    for (const needle of needles) expect(text).not.toContain(needle);
+    const rows: { sealed_for: string; personal_data: string }[] = await t.dataSource.query('SELECT sealed_for, personal_data FROM sourcing.submissions WHERE id = ANY($1::uuid[]) ORDER BY received_at', [ids]);
+    expect(rows.map((r) => r.sealed_for)).toEqual([candidateId, candidateId]);
+    for (const r of rows) expect(r.personal_data).toMatch(SEALED_PATTERN);
+    const identifiers: { kind: string; value: string }[] = await t.dataSource.query('SELECT kind, value FROM sourcing.candidate_identifiers WHERE candidate_id = $1 ORDER BY kind', [candidateId]);
+    expect(identifiers.map((i) => i.kind)).toEqual(['email', 'phone', 'profile-url']);
+    for (const i of identifiers) expect(i.value).toMatch(/^bi1:[A-Za-z0-9_-]{43}$/);
+
+    for (const id of ids) {
+      const shown = await request(http).get(`/v1/ops/submissions/${id}`).set(OPS).expect(200);
+      expect(shown.body.candidate).toMatchObject({ name, email });
+    }
+
+    await request(http).post(`/v1/ops/candidates/${candidateId}/erasure`).set(OPS).send({ requestedBy: 'dpo@example.com' }).expect(200);
+    for (const id of ids) {
+      const shown = await request(http).get(`/v1/ops/submissions/${id}`).set(OPS).expect(200);
+      expect(shown.body.candidate).toEqual({ name: '[erased]' });
+    }
+    const after = await storedText(ids, [candidateId]);
+    for (const needle of needles) expect(after).not.toContain(needle);
+    expect(await t.dataSource.query('SELECT 1 FROM sourcing.candidate_identifiers WHERE candidate_id = $1', [candidateId])).toEqual([]);
   });
 
   it('the lookup needs the ops token, takes 1 to 1000 uuids, and names unknown ids', async () => {

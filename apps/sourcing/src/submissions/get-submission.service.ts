@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyRepository } from '../agencies/agency.repository';
+import { ERASED_NAME } from '../erasure/erasure.repository';
+import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
+import { openSubmissionData, type SubmissionPersonalData } from '../personal-data/submission-personal-data';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { DuplicateRepository } from './duplicate.repository';
 import type { OpsSubmissionResponse, SubmissionResponse } from './submission.dto';
 import { toOpsSubmissionResponse, toSubmissionResponse } from './submission.mapper';
+import type { SubmissionEntity } from './submission.entity';
 import { SubmissionRepository } from './submission.repository';
 
 /** A submission and its status history: for its own agency, or in full for ops. */
@@ -13,6 +17,7 @@ export class GetSubmissionService {
     private readonly submissions: SubmissionRepository,
     private readonly duplicates: DuplicateRepository,
     private readonly agencies: AgencyRepository,
+    private readonly keys: CandidateKeyRepository,
   ) {}
 
   /** Another agency's submission is "not found", exactly like a missing one: its existence is not disclosed. */
@@ -25,13 +30,21 @@ export class GetSubmissionService {
   async forOps(submissionId: string): Promise<OpsSubmissionResponse> {
     const submission = await this.submissions.findById(submissionId);
     if (!submission) throw notFound(submissionId);
-    const [history, duplicate, agency] = await Promise.all([
+    const [history, duplicate, agency, identity] = await Promise.all([
       this.submissions.history(submissionId),
       submission.status === 'duplicate' ? this.duplicates.findBySubmission(submissionId) : Promise.resolve(undefined),
       this.agencies.findById(submission.agencyId),
+      this.identityOf(submission),
     ]);
     if (!agency) throw new Error(`submission ${submissionId} references missing agency ${submission.agencyId}`);
-    return toOpsSubmissionResponse(submission, history, agency, duplicate);
+    return toOpsSubmissionResponse(submission, identity, history, agency, duplicate);
+  }
+
+  /** The identity opened with the person's key; an erased person (no key, or the sealed value deleted) reads as erased. */
+  private async identityOf(s: SubmissionEntity): Promise<SubmissionPersonalData['candidate']> {
+    if (!s.sealedFor || !s.personalData) return { name: ERASED_NAME };
+    const key = (await this.keys.lookup([s.sealedFor])).keys.get(s.sealedFor);
+    return key ? openSubmissionData(key, s.sealedFor, s.id, s.personalData).candidate : { name: ERASED_NAME };
   }
 }
 

@@ -30,14 +30,14 @@ export class SourcingEventsPublisher {
 
   /**
    * One outbox insert for a whole chunk of sourced candidates. The profile
-   * leaves sealed with the candidate's data key (created in this transaction
-   * when new, one key statement for the chunk): the outbox row, the topic and
-   * any dead letter hold ciphertext only, which the erasure makes unreadable
-   * by destroying the key.
+   * leaves sealed with the candidate's data key (`keys`, when the intake
+   * already has them; else created in this transaction when new, one key
+   * statement for the chunk): the outbox row, the topic and any dead letter
+   * hold ciphertext only, which the erasure makes unreadable by destroying the key.
    */
-  async candidatesSourced(tx: SourcingTx, items: readonly CandidateSourcedData[]): Promise<void> {
+  async candidatesSourced(tx: SourcingTx, items: readonly CandidateSourcedData[], known?: ReadonlyMap<string, Buffer>): Promise<void> {
     if (items.length === 0) return;
-    const keys = await this.keys.ensure(tx, items.map((d) => d.candidateId));
+    const keys = known ?? (await this.keys.ensure(tx, items.map((d) => d.candidateId)));
     const events = items.map(({ profile, ...rest }) => {
       const key = keys.get(rest.candidateId);
       if (!key) throw new Error(`no data key for candidate ${rest.candidateId} (erased?)`);

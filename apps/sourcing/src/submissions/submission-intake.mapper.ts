@@ -3,6 +3,7 @@
 // carries. Pure functions; the repositories only move these shapes in sets.
 import type { CandidateIdentifier, LocationTier, TargetRole } from '@hiring/domain';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
+import type { SubmissionPersonalData } from '../personal-data/submission-personal-data';
 import type { CandidateSourcedData } from './sourcing-events.publisher';
 import type { SubmitCandidateDto } from './submission.dto';
 import type { NewSubmission } from './submission.repository';
@@ -16,6 +17,7 @@ export interface AcceptedSubmission {
   idempotencyKey?: string;
   channel: 'http' | 'kafka';
   requestHash: string;
+  /** Blind indexes of the normalised identifiers (IdentifierIndex), never the values. */
   identifiers: CandidateIdentifier[];
   requisition: { role: TargetRole; locationTier: LocationTier };
 }
@@ -29,10 +31,14 @@ export function toNewSubmission(s: AcceptedSubmission, submissionId: string): Ne
     requestHash: s.requestHash,
     channel: s.channel,
     requisitionId: s.input.requisitionId,
-    candidateName: s.input.candidate.name,
-    candidateEmail: s.input.candidate.email ?? null,
-    candidatePhone: s.input.candidate.phone ?? null,
-    candidateProfileUrl: s.input.candidate.profileUrl ?? null,
+  };
+}
+
+/** What the stored submission keeps about the person, sealed before it is written. */
+export function toSubmissionPersonalData(s: AcceptedSubmission): SubmissionPersonalData {
+  const { name, email, phone, profileUrl } = s.input.candidate;
+  return {
+    candidate: { name, ...(email !== undefined ? { email } : {}), ...(phone !== undefined ? { phone } : {}), ...(profileUrl !== undefined ? { profileUrl } : {}) },
     profile: s.input.profile,
   };
 }

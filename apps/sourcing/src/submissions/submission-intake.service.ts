@@ -3,6 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { candidateIdentifiers, decideOwnership, validateCandidateProfile, type CandidateIdentifier, type OwnershipClaim, type OwnershipRules } from '@hiring/domain';
 import { Clock } from '@hiring/platform';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
+import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
+import { IdentifierIndex } from '../personal-data/identifier-index';
+import { sealSubmissionData } from '../personal-data/submission-personal-data';
 import { RequisitionRepository } from '../requisitions/requisition.repository';
 import { canonicalHash } from '../shared/canonical-hash';
 import { RetryableConflict } from '../shared/retryable-conflict';
@@ -12,8 +15,8 @@ import { DuplicateRepository, type NewDuplicate } from './duplicate.repository';
 import { OWNERSHIP_RULES } from './ownership-rules.provider';
 import { SourcingEventsPublisher, type CandidateSourcedData } from './sourcing-events.publisher';
 import type { SubmitCandidateDto } from './submission.dto';
-import { toCandidateSourced, toNewSubmission, type AcceptedSubmission } from './submission-intake.mapper';
-import { SubmissionRepository, type EarlierSubmission, type SourcingTx, type SubmissionStatusChange } from './submission.repository';
+import { toCandidateSourced, toNewSubmission, toSubmissionPersonalData, type AcceptedSubmission } from './submission-intake.mapper';
+import { SubmissionRepository, type EarlierSubmission, type SealedPersonalData, type SourcingTx, type SubmissionStatusChange } from './submission.repository';
 
 export interface SubmissionOutcome {
   submissionId: string;
@@ -42,6 +45,8 @@ interface Settled {
   item: Stored;
   status: 'sourced' | 'duplicate';
   candidateId: string | null;
+  /** Whose data key seals the submission: the candidate sourced, or the owner of the candidate it duplicates. */
+  personId: string;
   reason: string;
 }
 
@@ -91,6 +96,8 @@ export class SubmissionIntakeService {
     private readonly duplicates: DuplicateRepository,
     private readonly requisitions: RequisitionRepository,
     private readonly events: SourcingEventsPublisher,
+    private readonly keys: CandidateKeyRepository,
+    private readonly index: IdentifierIndex,
     private readonly clock: Clock,
     @Inject(OWNERSHIP_RULES) private readonly rules: OwnershipRules,
   ) {}
@@ -166,7 +173,7 @@ export class SubmissionIntakeService {
     errors.push(...identity.issues);
     if (errors.length > 0) throw new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, 'The submission is invalid.', errors);
     const requestHash = canonicalHash({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
-    return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHash, identifiers: identity.identifiers };
+    return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHash, identifiers: this.index.of(identity.identifiers) };
   }
 
   /**
@@ -216,11 +223,21 @@ export class SubmissionIntakeService {
       now,
     );
 
+    // One key statement for the chunk: the data keys of everyone it is about, created for new candidates.
+    const keys = await this.keys.ensure(tx, settled.map((s) => s.personId));
     const changes: SubmissionStatusChange[] = [];
+    const sealed: SealedPersonalData[] = [];
     const sourced: CandidateSourcedData[] = [];
     const outcomes = new Map<number, SubmissionOutcome>();
     for (const s of settled.sort((a, b) => a.item.index - b.item.index)) {
       changes.push({ submissionId: s.item.submissionId, status: s.status, candidateId: s.candidateId, reason: s.reason });
+      // No key: the person was erased meanwhile, and their data is not kept.
+      const key = keys.get(s.personId);
+      sealed.push({
+        submissionId: s.item.submissionId,
+        sealedFor: s.personId,
+        personalData: key ? sealSubmissionData(key, s.personId, s.item.submissionId, toSubmissionPersonalData(s.item)) : null,
+      });
       if (s.status === 'sourced' && s.candidateId) {
         sourced.push(toCandidateSourced(s.item, s.item.submissionId, s.candidateId, now));
         outcomes.set(s.item.index, { submissionId: s.item.submissionId, status: 'sourced', candidateId: s.candidateId, replayed: false });
@@ -229,7 +246,8 @@ export class SubmissionIntakeService {
       }
     }
     await this.submissions.setStatusMany(tx, changes, now);
-    await this.events.candidatesSourced(tx, sourced);
+    await this.submissions.sealMany(tx, sealed);
+    await this.events.candidatesSourced(tx, sourced, keys);
     return outcomes;
   }
 
@@ -305,6 +323,7 @@ export class SubmissionIntakeService {
             item,
             status: 'duplicate',
             candidateId: null,
+            personId: decision.ownerCandidateId,
             reason: `matched on ${decision.matchedOn.join(', ')} (ownership rules ${decision.rulesVersion})`,
           });
           break;
@@ -321,7 +340,7 @@ export class SubmissionIntakeService {
             known.set(identifierKey(identifier), { kind: identifier.kind, value: identifier.value, ...owner });
           }
           const reason = decision.outcome === 'same-agency' ? 'same agency, existing candidate' : `new candidate, owned until ${decision.ownedUntil.toISOString()}`;
-          plan.settled.push({ item, status: 'sourced', candidateId, reason: `${reason} (ownership rules ${decision.rulesVersion})` });
+          plan.settled.push({ item, status: 'sourced', candidateId, personId: candidateId, reason: `${reason} (ownership rules ${decision.rulesVersion})` });
           break;
         }
         default: {

@@ -12,12 +12,13 @@ export class SubmissionEntity {
   @Column('text', { name: 'request_hash' }) requestHash!: string;
   @Column('text') channel!: 'http' | 'kafka';
   @Column('uuid', { name: 'requisition_id' }) requisitionId!: string;
-  // PII: identity as the agency gave it. Never leaves the sourcing schema.
-  @Column('text', { name: 'candidate_name' }) candidateName!: string;
-  @Column('text', { name: 'candidate_email', nullable: true }) candidateEmail!: string | null;
-  @Column('text', { name: 'candidate_phone', nullable: true }) candidatePhone!: string | null;
-  @Column('text', { name: 'candidate_profile_url', nullable: true }) candidateProfileUrl!: string | null;
-  @Column('jsonb') profile!: Record<string, unknown>;
+  /**
+   * Identity and profile (SubmissionPersonalData), sealed with the data key of
+   * `sealedFor`; NULL once that candidate is erased (the key is gone anyway).
+   */
+  @Column('text', { name: 'personal_data', nullable: true }) personalData!: string | null;
+  /** The person the data is about: the candidate sourced, or the one a duplicate duplicates. */
+  @Column('uuid', { name: 'sealed_for', nullable: true }) sealedFor!: string | null;
   @Column('text') status!: string;
   @Column('uuid', { name: 'candidate_id', nullable: true }) candidateId!: string | null;
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;

@@ -1,4 +1,5 @@
 import type { AgencyEntity } from '../agencies/agency.entity';
+import type { SubmissionPersonalData } from '../personal-data/submission-personal-data';
 import type { DuplicateRecord } from './duplicate.repository';
 import type { DuplicateOfResponse, DuplicateResponse, OpsSubmissionResponse, SubmissionResponse } from './submission.dto';
 import type { SubmissionEntity } from './submission.entity';
@@ -31,18 +32,24 @@ function toDuplicateOf(d: DuplicateRecord): DuplicateOfResponse {
   };
 }
 
-/** Ops see everything, identity included (PII; ops routes only). */
-export function toOpsSubmissionResponse(s: SubmissionEntity, history: StatusChange[], agency: AgencyEntity, duplicate?: DuplicateRecord): OpsSubmissionResponse {
+/** Ops see everything, identity included (PII; ops routes only), opened from the sealed row by the caller. */
+export function toOpsSubmissionResponse(
+  s: SubmissionEntity,
+  identity: SubmissionPersonalData['candidate'],
+  history: StatusChange[],
+  agency: AgencyEntity,
+  duplicate?: DuplicateRecord,
+): OpsSubmissionResponse {
   return {
     ...toSubmissionResponse(s, history),
     ...(s.candidateId ? { candidateId: s.candidateId } : {}),
     agency: { id: agency.id, name: agency.name },
     channel: s.channel,
     candidate: {
-      name: s.candidateName,
-      ...(s.candidateEmail ? { email: s.candidateEmail } : {}),
-      ...(s.candidatePhone ? { phone: s.candidatePhone } : {}),
-      ...(s.candidateProfileUrl ? { profileUrl: s.candidateProfileUrl } : {}),
+      name: identity.name,
+      ...(identity.email ? { email: identity.email } : {}),
+      ...(identity.phone ? { phone: identity.phone } : {}),
+      ...(identity.profileUrl ? { profileUrl: identity.profileUrl } : {}),
     },
     ...(duplicate ? { duplicateOf: toDuplicateOf(duplicate) } : {}),
   };

@@ -6,7 +6,8 @@ import { SubmissionEntity } from './submission.entity';
 /** The transaction a use case runs in; passed to repositories and to the events publisher (outbox). */
 export type SourcingTx = EntityManager;
 
-export type NewSubmission = Omit<SubmissionEntity, 'status' | 'candidateId' | 'receivedAt' | 'updatedAt'>;
+/** A submission as first stored: no personal data yet, it is sealed once ownership says whose key seals it. */
+export type NewSubmission = Omit<SubmissionEntity, 'status' | 'candidateId' | 'receivedAt' | 'updatedAt' | 'personalData' | 'sealedFor'>;
 
 /** What idempotency needs of an earlier submission (no identity, no profile). */
 export interface EarlierSubmission {
@@ -33,6 +34,13 @@ export interface SubmissionStatusChange {
   reason: string | null;
 }
 
+/** The submission's personal data, sealed for the person it is about (null: that person is erased). */
+export interface SealedPersonalData {
+  submissionId: string;
+  sealedFor: string;
+  personalData: string | null;
+}
+
 export interface StatusChange {
   status: string;
   reason: string | null;
@@ -53,19 +61,6 @@ export class SubmissionRepository {
       if (code && RETRYABLE_PG_CODES.has(code)) throw new RetryableConflict(`transaction aborted by Postgres (${code})`);
       throw error;
     }
-  }
-
-  /** Earlier submissions of this agency with this externalId or Idempotency-Key (at most two rows). */
-  findByIdempotency(agencyId: string, externalId: string, idempotencyKey: string | undefined): Promise<SubmissionEntity[]> {
-    const qb = this.dataSource
-      .getRepository(SubmissionEntity)
-      .createQueryBuilder('s')
-      .where('s.agency_id = :agencyId', { agencyId })
-      .andWhere(idempotencyKey ? '(s.external_id = :externalId OR s.idempotency_key = :idempotencyKey)' : 's.external_id = :externalId', {
-        externalId,
-        idempotencyKey,
-      });
-    return qb.getMany();
   }
 
   /**
@@ -109,35 +104,17 @@ export class SubmissionRepository {
     const col = <K extends keyof NewSubmission>(k: K) => sorted.map((r) => r[k]);
     const inserted: { id: string }[] = await tx.query(
       `WITH ins AS (
-         INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-           candidate_name, candidate_email, candidate_phone, candidate_profile_url, profile, status, received_at, updated_at)
-         SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-                candidate_name, candidate_email, candidate_phone, candidate_profile_url, profile::jsonb, 'received', $13, $13
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
-                       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-                WITH ORDINALITY AS t(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-                                     candidate_name, candidate_email, candidate_phone, candidate_profile_url, profile, n)
+         INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id, status, received_at, updated_at)
+         SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id, 'received', $8, $8
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
+                WITH ORDINALITY AS t(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id, n)
           ORDER BY n
          ON CONFLICT DO NOTHING
          RETURNING id),
        history AS (
-         INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at) SELECT id, 'received', NULL, $13 FROM ins)
+         INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at) SELECT id, 'received', NULL, $8 FROM ins)
        SELECT id FROM ins`,
-      [
-        col('id'),
-        col('agencyId'),
-        col('externalId'),
-        col('idempotencyKey'),
-        col('requestHash'),
-        col('channel'),
-        col('requisitionId'),
-        col('candidateName'),
-        col('candidateEmail'),
-        col('candidatePhone'),
-        col('candidateProfileUrl'),
-        sorted.map((r) => JSON.stringify(r.profile)),
-        now,
-      ],
+      [col('id'), col('agencyId'), col('externalId'), col('idempotencyKey'), col('requestHash'), col('channel'), col('requisitionId'), now],
     );
     return new Set(inserted.map((r) => r.id));
   }
@@ -157,32 +134,15 @@ export class SubmissionRepository {
     );
   }
 
-  /**
-   * Inserts the submission as `received`, or nothing when the agency already
-   * has one with this externalId / Idempotency-Key (a concurrent twin won).
-   */
-  async insertReceived(tx: SourcingTx, s: NewSubmission, now: Date): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-         candidate_name, candidate_email, candidate_phone, candidate_profile_url, profile, status, received_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'received', $13, $13)
-       ON CONFLICT DO NOTHING
-       RETURNING id`,
-      [s.id, s.agencyId, s.externalId, s.idempotencyKey, s.requestHash, s.channel, s.requisitionId, s.candidateName, s.candidateEmail, s.candidatePhone, s.candidateProfileUrl, JSON.stringify(s.profile), now],
+  /** Stores each submission's sealed personal data, in one statement for the chunk. */
+  async sealMany(tx: SourcingTx, sealed: readonly SealedPersonalData[]): Promise<void> {
+    if (sealed.length === 0) return;
+    await tx.query(
+      `UPDATE sourcing.submissions s SET personal_data = t.personal_data, sealed_for = t.sealed_for
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(id, sealed_for, personal_data)
+        WHERE s.id = t.id`,
+      [sealed.map((p) => p.submissionId), sealed.map((p) => p.sealedFor), sealed.map((p) => p.personalData)],
     );
-    if (rows.length === 0) return false;
-    await this.appendHistory(tx, s.id, 'received', null, now);
-    return true;
-  }
-
-  async setStatus(tx: SourcingTx, submissionId: string, status: string, candidateId: string | null, reason: string | null, now: Date): Promise<void> {
-    await tx.query(`UPDATE sourcing.submissions SET status = $2, candidate_id = COALESCE($3, candidate_id), updated_at = $4 WHERE id = $1`, [
-      submissionId,
-      status,
-      candidateId,
-      now,
-    ]);
-    await this.appendHistory(tx, submissionId, status, reason, now);
   }
 
   findById(id: string): Promise<SubmissionEntity | null> {
@@ -195,10 +155,6 @@ export class SubmissionRepository {
       [submissionId],
     );
     return rows.map((r) => ({ status: r.status, reason: r.reason, at: new Date(r.at) }));
-  }
-
-  private async appendHistory(tx: SourcingTx, submissionId: string, status: string, reason: string | null, at: Date): Promise<void> {
-    await tx.query('INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at) VALUES ($1, $2, $3, $4)', [submissionId, status, reason, at]);
   }
 }
 
