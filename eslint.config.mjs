@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
 const io = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@nestjs/typeorm', 'class-validator', 'class-transformer'];
 const deepRelative = { group: ['../../*'], message: 'Use the workspace alias (@hiring/...) instead of deep relative imports.' };
 const fixtures = { name: '@hiring/contracts/testing', message: 'Example events are test fixtures: import them in specs and test helpers only.' };
+// The modules behind @hiring/messaging/dead-letters besides its own folder.
+const lightMessagingHelpers = ['types', 'util', 'idempotent-producer'].map((m) => `libs/messaging/src/lib/${m}.ts`);
 const tests = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.scale-spec.ts', '**/*.res-spec.ts', '**/test/**', '**/testing/**', 'libs/testing/**', 'test/**'];
 
 export default [
@@ -55,6 +57,29 @@ export default [
     ignores: tests,
     rules: {
       'no-restricted-imports': ['error', { paths: [fixtures], patterns: [deepRelative] }],
+    },
+  },
+  {
+    // @hiring/messaging/dead-letters serves the CLI: Kafka and the contracts only.
+    // Its modules may reach only each other and the light helpers below, so
+    // NestJS, TypeORM and pg never load behind it.
+    files: ['libs/messaging/src/dead-letters.ts', 'libs/messaging/src/lib/dead-letters/**/*.ts', ...lightMessagingHelpers],
+    ignores: tests,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [fixtures, ...io.filter((name) => !name.includes('*') && name !== 'kafkajs').map((name) => ({ name, message: 'The dead-letter entry point loads no NestJS, TypeORM or pg.' }))],
+          patterns: [
+            deepRelative,
+            { group: ['@nestjs/*', '@hiring/platform', '@hiring/messaging'], message: 'The dead-letter entry point loads no NestJS, TypeORM or pg.' },
+            {
+              regex: '^\\.\\.?/(?!(lib/dead-letters/|lib/util$|dead-letter-|types$|util$|idempotent-producer$))',
+              message: 'Behind @hiring/messaging/dead-letters: import only the dead-letter modules, types, util and idempotent-producer.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

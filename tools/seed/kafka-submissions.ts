@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { buildEvent, deadLetterTopic, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
-import { listDeadLetters, withTimeout, type DeadLetter } from '@hiring/messaging';
+import { listDeadLetters, withTimeout, type DeadLetter } from '@hiring/messaging/dead-letters';
 import { SeedError } from './seed-config';
 
 const CONNECT_TIMEOUT_MS = 5_000;

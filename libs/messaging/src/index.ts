@@ -1,12 +1,16 @@
 // Kafka messaging for the pipeline's services: a batch consumer host with
 // inbox-based idempotency, retry and dead-lettering; a transactional outbox and
-// its relay; lag, metrics and health helpers; dead-letter tools for the CLI.
+// its relay; lag, metrics and health helpers. The CLI's dead-letter tools have
+// their own entry point, @hiring/messaging/dead-letters (re-exported here).
 export * from './lib/types';
 export * from './lib/failure-policy';
 export * from './lib/consume-events.decorator';
-export * from './lib/batch-consumer';
-export * from './lib/outbox';
-export * from './lib/outbox-relay';
+export { BatchConsumer, type BatchConsumerOptions } from './lib/consumer/batch-consumer';
+export type { EventHandlerRegistration } from './lib/consumer/handler-table';
+export { inboxKey } from './lib/consumer/chunk-decoder';
+export * from './lib/outbox/outbox';
+export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox/outbox-relay';
+export type { OutboxBatchResult } from './lib/outbox/outbox-batch';
 export * from './lib/idempotent-producer';
 export * from './lib/messaging.migration';
 export * from './lib/messaging.metrics';
@@ -15,9 +19,8 @@ export * from './lib/messaging.options';
 export * from './lib/messaging.module';
 export * from './lib/messaging.host';
 export * from './lib/consumer-lag';
-export * from './lib/dead-letter';
-export * from './lib/dead-letters';
+export * from './dead-letters';
 export * from './lib/cloud-event.decoder';
 export * from './lib/contracts-adapter';
-export { delay, Wakeup, withTimeout, type MessagingLogger } from './lib/util';
+export { delay, Wakeup, type MessagingLogger } from './lib/util';
 export * from './lib/topic-leaders';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { deadLetterTopic, TOPICS } from '@hiring/contracts';
-import { deadLetterMessage } from '@hiring/messaging';
+import { deadLetterMessage } from '@hiring/messaging/dead-letters';
 import { testKafkaConfig, TopicProbe } from '@hiring/testing';
 import { parseJson, runHiring } from '../testing/run-hiring';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listDeadLetters, replayDeadLetter, type DeadLetter, type ReplayResult } from '@hiring/messaging';
+import { listDeadLetters, replayDeadLetter, type DeadLetter, type ReplayResult } from '@hiring/messaging/dead-letters';
 import { CliInputError } from '../io/cli-error';
 import { type CommandResult, type OutputOptions, runAction } from '../io/run-action';
 import { readDeadLetter } from '../kafka/dead-letter-reader';

@@ -5,7 +5,7 @@
 // service's offsets move.
 import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { toDeadLetter, withTimeout, type DeadLetter } from '@hiring/messaging';
+import { toDeadLetter, withTimeout, type DeadLetter } from '@hiring/messaging/dead-letters';
 
 /** The record at exactly `offset`, or undefined when the log has none there (the next one is later). */
 export async function readDeadLetter(kafka: Kafka, dlqTopic: string, partition: number, offset: bigint, timeoutMs: number): Promise<DeadLetter | undefined> {

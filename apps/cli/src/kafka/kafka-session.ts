@@ -3,7 +3,7 @@
 // answers must not hang a terminal), and topic offsets with the catalogue's
 // "not provisioned" case told apart from "down".
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { withTimeout } from '@hiring/messaging';
+import { withTimeout } from '@hiring/messaging/dead-letters';
 import { CliUnavailableError } from '../io/cli-error';
 import { KAFKA_BROKERS_VARIABLE, parseKafkaBrokers } from './kafka-brokers';
 

@@ -3,7 +3,7 @@
 // CloudEvent goes to its catalogue topic keyed by its subject (the candidate id).
 import { EVENT_CATALOGUE, isEventType, parseEvent, type EventType } from '@hiring/contracts';
 import type { DecodeFn } from './types';
-import type { EventTopicResolver } from './outbox';
+import type { EventTopicResolver } from './outbox/outbox';
 import { DecodeFailure } from './failure-policy';
 
 export const contractsDecoder: DecodeFn = (message, ctx) => {

@@ -1,6 +1,5 @@
-import { backoffDelay, classifyFailure, DecodeFailure, DEFAULT_RETRY_POLICY, failureAction, TransientError } from './failure-policy';
+import { backoffDelay, classifyFailure, DecodeFailure, DEFAULT_RETRY_POLICY, failureAction, handlerFailureReason, TransientError } from './failure-policy';
 import { ServiceException, type ExceptionMappings } from '@hiring/platform';
-import { handlerFailureReason } from './batch-consumer';
 
 type RackCode = 'BAD_ITEM' | 'RACK_BUSY';
 const RACK: ExceptionMappings<RackCode> = {

@@ -157,3 +157,18 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`;
   return String(err);
 }
+
+/**
+ * Why a handler's message is dead-lettered. A domain exception's own code
+ * (`UNAUTHENTICATED_SUBMISSION`, ...) and field paths are kept, so ops see the
+ * rule that refused it; anything else is `HANDLER_ERROR`, and a transient
+ * failure that outlived its retries is `RETRIES_EXHAUSTED`.
+ */
+export function handlerFailureReason(kind: FailureKind, failure: unknown): { code: string; message: string; errors: { path: string; message: string }[] } {
+  const message = errorMessage(failure);
+  if (kind === 'transient') return { code: 'RETRIES_EXHAUSTED', message, errors: [] };
+  if (isServiceException(failure)) return { code: failure.code, message: `${failure.name}: ${serviceFailureReason(failure)}`, errors: [...failure.errors] };
+  const own = (failure as { code?: unknown } | null)?.code;
+  if (typeof own !== 'string' || !/^[A-Z][A-Z0-9_]{2,63}$/.test(own)) return { code: 'HANDLER_ERROR', message, errors: [] };
+  return { code: own, message, errors: [...DecodeFailure.from(failure).errors] };
+}

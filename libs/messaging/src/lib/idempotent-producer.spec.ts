@@ -1,5 +1,5 @@
-import type { Message, Producer, RecordMetadata, TopicMessages } from 'kafkajs';
-import { recordingPartitioner, sendAcknowledged, unacknowledgedPartitions, UnacknowledgedPartitionsError } from './idempotent-producer';
+import { KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, type Message, type Producer, type RecordMetadata, type TopicMessages } from 'kafkajs';
+import { producerStateLost, recordingPartitioner, sendAcknowledged, unacknowledgedPartitions, UnacknowledgedPartitionsError } from './idempotent-producer';
 
 // kafkajs' own send path (producer/sendMessages.js and its retrier), driven
 // against a fake cluster of two brokers: partition 0 is led by broker 1,
@@ -125,5 +125,29 @@ describe('idempotent producer: a send is only done when every partition acknowle
       { topic: 'a', partition: 1 },
       { topic: 'b', partition: 0 },
     ]);
+  });
+});
+
+// kafkajs builds these from a protocol error description ({ type, code, ... });
+// its typings only declare the Error form.
+const protocolError = (type: string, code: number) => new KafkaJSProtocolError({ type, code, retriable: false, message: type } as unknown as Error);
+
+describe('producerStateLost: when the relay or the dead-letter publisher must replace its producer', () => {
+  it('replaces it after the broker refuses its sequence numbers, producer id or epoch', () => {
+    expect(producerStateLost(protocolError('OUT_OF_ORDER_SEQUENCE_NUMBER', 45))).toBe(true);
+    expect(producerStateLost(protocolError('UNKNOWN_PRODUCER_ID', 59))).toBe(true);
+    expect(producerStateLost(protocolError('INVALID_PRODUCER_EPOCH', 47))).toBe(true);
+  });
+
+  it('finds the cause inside a retries-exceeded error', () => {
+    const wrapped = new KafkaJSNumberOfRetriesExceeded(protocolError('OUT_OF_ORDER_SEQUENCE_NUMBER', 45), { retryCount: 5, retryTime: 100 });
+    expect(producerStateLost(wrapped)).toBe(true);
+  });
+
+  it('keeps it for errors a retry with the same producer survives', () => {
+    expect(producerStateLost(protocolError('NOT_LEADER_OR_FOLLOWER', 6))).toBe(false);
+    expect(producerStateLost(protocolError('NOT_ENOUGH_REPLICAS', 19))).toBe(false);
+    expect(producerStateLost(new Error('connection refused'))).toBe(false);
+    expect(producerStateLost(undefined)).toBe(false);
   });
 });

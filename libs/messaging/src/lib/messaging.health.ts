@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { OutboxBacklog } from './messaging.metrics';
-import type { OutboxRelay } from './outbox-relay';
+import type { OutboxRelay } from './outbox/outbox-relay';
 import { withTimeout } from './util';
 
 /** Readiness probes for /health/ready: Kafka reachable, database reachable, outbox backlog. */

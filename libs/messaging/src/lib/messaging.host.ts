@@ -9,13 +9,14 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BatchConsumer, type EventHandlerRegistration } from './batch-consumer';
+import { BatchConsumer } from './consumer/batch-consumer';
+import type { EventHandlerRegistration } from './consumer/handler-table';
 import { ConsumerLag } from './consumer-lag';
 import { CONSUME_EVENTS_METADATA, type ConsumeEventsOptions } from './consume-events.decorator';
 import { contractsDecoder } from './contracts-adapter';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay } from './outbox/outbox-relay';
 import type { ConsumedEvent } from './types';
 import type { MessagingLogger } from './util';
 

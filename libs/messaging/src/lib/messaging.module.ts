@@ -12,8 +12,8 @@ import { MessagingHealth } from './messaging.health';
 import { MessagingHost, nestMessagingLogger } from './messaging.host';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options';
-import { Outbox } from './outbox';
-import { OutboxRelay } from './outbox-relay';
+import { Outbox } from './outbox/outbox';
+import { OutboxRelay } from './outbox/outbox-relay';
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   inject?: Array<InjectionToken | OptionalFactoryDependency>;

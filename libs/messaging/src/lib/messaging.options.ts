@@ -2,7 +2,7 @@ import type { KafkaConfig } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { RetryPolicy } from './failure-policy';
 import type { DecodeFn } from './types';
-import type { EventTopicResolver } from './outbox';
+import type { EventTopicResolver } from './outbox/outbox';
 import type { MessagingLogger } from './util';
 
 export interface MessagingModuleOptions {

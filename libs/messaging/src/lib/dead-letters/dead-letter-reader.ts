@@ -1,13 +1,12 @@
-// Reading and replaying dead letters, for the ops CLI. Both read the .dlq topic
-// with a throwaway consumer group (deleted afterwards) so they never move a
+// Reading dead letters, for the ops CLI and the monitor. The .dlq topic is read
+// with a throwaway consumer group (deleted afterwards) so it never moves a
 // service's offsets.
 import { randomUUID } from 'node:crypto';
-import type { IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import type { Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopic } from '@hiring/contracts';
-import { DLQ_HEADERS } from './dead-letter';
-import { createIdempotentProducer, sendAcknowledged } from './idempotent-producer';
-import { headersToStrings } from './types';
-import { withTimeout } from './util';
+import { DLQ_HEADERS } from './dead-letter-record';
+import { headersToStrings } from '../types';
+import { withTimeout } from '../util';
 
 export interface DeadLetter {
   dlqTopic: string;
@@ -62,7 +61,7 @@ export function toDeadLetter(dlqTopic: string, partition: number, m: KafkaMessag
 }
 
 /** Accepts a source topic or its .dlq topic. */
-function asDlqTopic(topic: string): string {
+export function asDlqTopic(topic: string): string {
   return topic.endsWith('.dlq') ? topic : deadLetterTopic(topic);
 }
 
@@ -70,7 +69,7 @@ function asDlqTopic(topic: string): string {
  * Reads `[from, to)` offsets of the given partitions with a throwaway group and
  * calls `take` for each message until it returns false or every partition is done.
  */
-async function readRange(
+export async function readRange(
   kafka: Kafka,
   topic: string,
   ranges: Map<number, { from: bigint; to: bigint }>,
@@ -140,55 +139,4 @@ export async function listDeadLetters(kafka: Kafka, topic: string, options: List
     options.timeoutMs ?? 30_000,
   );
   return out.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset))).slice(0, limit);
-}
-
-export interface ReplayResult {
-  topic: string;
-  partition: number;
-  offset: string;
-  replayedFrom: string;
-}
-
-/**
- * Republishes one dead letter's original key and bytes to its source topic,
- * with its original headers (dlq-* removed) and `dlq-replayed-from`.
- */
-export async function replayDeadLetter(
-  kafka: Kafka,
-  dlqTopic: string,
-  partition: number,
-  offset: string | number,
-  options: { timeoutMs?: number } = {},
-): Promise<ReplayResult> {
-  const topic = asDlqTopic(dlqTopic);
-  const from = BigInt(offset);
-  let found: KafkaMessage | undefined;
-  await readRange(
-    kafka,
-    topic,
-    new Map([[partition, { from, to: from + 1n }]]),
-    (_p, m) => {
-      found = m;
-      return false;
-    },
-    options.timeoutMs ?? 30_000,
-  );
-  if (!found) throw new Error(`no dead letter at ${topic}/${partition}/${from}`);
-  const letter = toDeadLetter(topic, partition, found);
-  if (!letter.sourceTopic) throw new Error(`dead letter ${topic}/${partition}/${from} has no ${DLQ_HEADERS.sourceTopic} header`);
-  const headers: IHeaders = {};
-  for (const [k, v] of Object.entries(found.headers ?? {})) {
-    if (v !== undefined && !k.startsWith('dlq-')) headers[k] = v;
-  }
-  const replayedFrom = `${topic}/${partition}/${from}`;
-  headers[DLQ_HEADERS.replayedFrom] = replayedFrom;
-  // A new producer per replay: no idempotence state survives from an earlier failure.
-  const producer = createIdempotentProducer(kafka);
-  await producer.connect();
-  try {
-    const [meta] = await sendAcknowledged(producer, [{ topic: letter.sourceTopic, messages: [{ key: found.key, value: found.value, headers }] }]);
-    return { topic: letter.sourceTopic, partition: meta.partition, offset: meta.baseOffset ?? '', replayedFrom };
-  } finally {
-    await producer.disconnect();
-  }
 }

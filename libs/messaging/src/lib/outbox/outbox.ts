@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
-import type { OutboxMessage } from './types';
-import { messagingTables, type MessagingTables } from './sql';
+import type { OutboxMessage } from '../types';
+import { messagingTables, type MessagingTables } from '../sql';
 
 /**
  * A CloudEvent as the outbox sees it: routed by type and subject, stored whole

@@ -1,0 +1,164 @@
+// The batch transport: one kafkajs consumer per group, eachBatch with manual
+// offset resolution. A partition's messages are processed in offset order in
+// chunks; each chunk is one Postgres transaction holding the inbox claims, the
+// handlers' effects and their outbox rows. Offsets are resolved only after that
+// transaction (and any dead-letter publish) is durable.
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { messagingTables } from '../sql';
+import type { DecodeFn } from '../types';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../failure-policy';
+import type { MessagingMetrics } from '../messaging.metrics';
+import { consoleLogger, type MessagingLogger } from '../util';
+import { ChunkApplier, type Outcome } from './chunk-applier';
+import { decodeChunk } from './chunk-decoder';
+import { DatabaseOutage } from './database-outage';
+import { Aborted, DeadLetterPublisher } from './dead-letter-publisher';
+import { HandlerTable, type EventHandlerRegistration } from './handler-table';
+import { applyInInboxTransaction } from './inbox-transaction';
+import { PartitionBatch } from './partition-batch';
+
+export interface BatchConsumerOptions {
+  groupId: string;
+  /** Postgres schema holding `inbox` (and `outbox`). */
+  schema: string;
+  handlers: readonly EventHandlerRegistration[];
+  decode: DecodeFn;
+  /** Partitions processed in parallel (each in offset order). Default 3. */
+  partitionsConsumedConcurrently?: number;
+  /** Max events per transaction. Default 500. */
+  maxChunkSize?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Probing a database that is down: first and max delay. */
+  databaseProbe?: { initialDelayMs?: number; maxDelayMs?: number };
+  /** Where a group with no committed offset starts. Default true (a new service sees history). */
+  fromBeginning?: boolean;
+  sessionTimeout?: number;
+  heartbeatInterval?: number;
+  maxBytesPerPartition?: number;
+  autoCommitInterval?: number;
+  metrics?: MessagingMetrics;
+  logger?: MessagingLogger;
+}
+
+export class BatchConsumer {
+  private readonly chunkSize: number;
+  private readonly heartbeatInterval: number;
+  private readonly logger: MessagingLogger;
+  private readonly handlers: HandlerTable;
+  private readonly deadLetters: DeadLetterPublisher;
+  private readonly outage: DatabaseOutage;
+  private readonly applier: ChunkApplier;
+  private consumer: Consumer | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    dataSource: DataSource,
+    private readonly options: BatchConsumerOptions,
+  ) {
+    const tables = messagingTables(options.schema);
+    const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.chunkSize = options.maxChunkSize ?? 500;
+    this.heartbeatInterval = options.heartbeatInterval ?? 3_000;
+    this.logger = options.logger ?? consoleLogger;
+    this.handlers = new HandlerTable(options.handlers);
+    this.deadLetters = new DeadLetterPublisher(kafka, options.groupId, retry, this.logger, options.metrics);
+    const probePolicy: RetryPolicy = {
+      ...retry,
+      initialDelayMs: options.databaseProbe?.initialDelayMs ?? 250,
+      maxDelayMs: options.databaseProbe?.maxDelayMs ?? 5_000,
+    };
+    this.outage = new DatabaseOutage(dataSource, () => this.consumer, probePolicy, this.heartbeatInterval, () => this.stopping, this.logger, options.metrics);
+    this.applier = new ChunkApplier(
+      async (topic, items) => {
+        const fresh = await applyInInboxTransaction(dataSource, tables, options.groupId, this.handlers, topic, items.map((i) => i.event));
+        options.metrics?.processed.inc({ topic }, fresh);
+        if (items.length > fresh) options.metrics?.duplicates.inc({ topic }, items.length - fresh);
+      },
+      this.deadLetters,
+      this.outage,
+      retry,
+      this.logger,
+      options.metrics,
+    );
+  }
+
+  get topics(): string[] {
+    return this.handlers.topics;
+  }
+
+  get isPaused(): boolean {
+    return this.outage.isPaused;
+  }
+
+  async start(): Promise<void> {
+    if (this.consumer) return;
+    if (this.topics.length === 0) return;
+    this.stopping = false;
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: this.options.sessionTimeout ?? 30_000,
+      heartbeatInterval: this.heartbeatInterval,
+      maxBytesPerPartition: this.options.maxBytesPerPartition,
+      allowAutoTopicCreation: false,
+    });
+    await this.deadLetters.connect();
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    this.consumer = consumer;
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      autoCommitInterval: this.options.autoCommitInterval ?? 1_000,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Stop fetching, let in-flight chunks finish and commit, then disconnect. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    const disconnectDeadLetters = this.deadLetters.close();
+    // kafkajs' disconnect stops the fetch loop and waits for the running eachBatch calls.
+    await consumer?.disconnect();
+    await disconnectDeadLetters();
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, commitOffsetsIfNecessary } = payload;
+    const partitionBatch = new PartitionBatch(payload, this.heartbeatInterval, () => this.stopping, this.logger);
+    for (let i = 0; i < batch.messages.length; i += this.chunkSize) {
+      if (!partitionBatch.canContinue) break;
+      const chunk = batch.messages.slice(i, i + this.chunkSize);
+      const outcome = await partitionBatch.withHeartbeats(() => this.processChunk(partitionBatch, chunk));
+      if (outcome === 'aborted') break;
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
+      await partitionBatch.heartbeat();
+    }
+    if (this.stopping) {
+      // Shutdown: commit what is durable now rather than on the next interval.
+      await commitOffsetsIfNecessary(payload.uncommittedOffsets()).catch(() => undefined);
+    }
+  }
+
+  private async processChunk(batch: PartitionBatch, chunk: KafkaMessage[]): Promise<Outcome> {
+    const started = process.hrtime.bigint();
+    const topic = batch.topic;
+    this.options.metrics?.consumed.inc({ topic }, chunk.length);
+    const decoded = decodeChunk(batch, chunk, this.options.decode, this.handlers.expectedTypes(topic));
+    try {
+      if (decoded.invalid.length > 0) await this.deadLetters.publish(batch, decoded.invalid, 1);
+      if (decoded.duplicatesInChunk > 0) this.options.metrics?.duplicates.inc({ topic }, decoded.duplicatesInChunk);
+      const outcome = decoded.items.length > 0 ? await this.applier.apply(batch, decoded.items) : 'done';
+      this.options.metrics?.batchSeconds.observe({ topic }, Number(process.hrtime.bigint() - started) / 1e9);
+      return outcome;
+    } catch (err) {
+      if (err instanceof Aborted) return 'aborted';
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// Which registered handlers receive which topic's events, and the event types a
+// topic's decoder may accept (undefined: some handler takes every type).
+import type { EntityManager } from 'typeorm';
+import type { ConsumedEvent } from '../types';
+
+export interface EventHandlerRegistration {
+  topic: string;
+  /** Event types this handler receives; undefined = every type on the topic. */
+  types?: readonly string[];
+  /** For logs and dead-letter reasons. */
+  name: string;
+  handle: (events: ConsumedEvent[], tx: EntityManager) => Promise<void>;
+}
+
+export class HandlerTable {
+  private readonly byTopic = new Map<string, EventHandlerRegistration[]>();
+  private readonly typesByTopic = new Map<string, readonly string[] | undefined>();
+
+  constructor(handlers: readonly EventHandlerRegistration[]) {
+    for (const h of handlers) {
+      const list = this.byTopic.get(h.topic) ?? [];
+      list.push(h);
+      this.byTopic.set(h.topic, list);
+    }
+    for (const [topic, list] of this.byTopic) {
+      this.typesByTopic.set(topic, list.some((h) => !h.types) ? undefined : [...new Set(list.flatMap((h) => h.types ?? []))]);
+    }
+  }
+
+  get topics(): string[] {
+    return [...this.byTopic.keys()];
+  }
+
+  expectedTypes(topic: string): readonly string[] | undefined {
+    return this.typesByTopic.get(topic);
+  }
+
+  /** Hands each handler of the topic its share of the events, in registration order. */
+  async dispatch(topic: string, events: ConsumedEvent[], tx: EntityManager): Promise<void> {
+    for (const h of this.byTopic.get(topic) ?? []) {
+      const mine = h.types ? events.filter((e) => h.types?.includes(e.type)) : events;
+      if (mine.length > 0) await h.handle(mine, tx);
+    }
+  }
+}

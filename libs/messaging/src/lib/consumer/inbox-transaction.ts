@@ -1,0 +1,33 @@
+// One chunk, one Postgres transaction: the inbox claims of its events, the
+// handlers' effects and their outbox rows commit together or not at all.
+import type { DataSource } from 'typeorm';
+import type { MessagingTables } from '../sql';
+import type { ConsumedEvent } from '../types';
+import { inboxKey } from './chunk-decoder';
+import type { HandlerTable } from './handler-table';
+
+/** Runs the handlers on the events not seen before by this group; returns how many those were. */
+export async function applyInInboxTransaction(
+  dataSource: DataSource,
+  tables: MessagingTables,
+  groupId: string,
+  handlers: HandlerTable,
+  topic: string,
+  events: readonly ConsumedEvent[],
+): Promise<number> {
+  let fresh = 0;
+  await dataSource.transaction(async (tx) => {
+    // Claiming the ids first makes a concurrent duplicate (e.g. the previous owner of a
+    // partition still finishing) wait on our row lock, then skip: one effect per event.
+    const claimed: Array<{ event_id: string }> = await tx.query(
+      `INSERT INTO ${tables.inbox} (consumer_group, event_id)
+       SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [groupId, events.map((e) => inboxKey(e))],
+    );
+    const claimedKeys = new Set(claimed.map((c) => c.event_id));
+    const unseen = events.filter((e) => claimedKeys.has(inboxKey(e)));
+    fresh = unseen.length;
+    await handlers.dispatch(topic, unseen, tx);
+  });
+  return fresh;
+}

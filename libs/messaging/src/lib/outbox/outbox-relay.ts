@@ -1,0 +1,152 @@
+// Publishes committed outbox rows to Kafka. Wakes on the outbox trigger's
+// NOTIFY (low latency) and on a slow safety poll (a missed notification costs
+// at most one poll interval). Several relays may run against one schema: rows
+// are claimed with FOR UPDATE SKIP LOCKED, and a row is held back while an
+// earlier unpublished row of the same topic+key is claimed by another relay,
+// so per-key order survives scale-out.
+import type { Kafka, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { backoffDelay, DEFAULT_RETRY_POLICY, errorMessage } from '../failure-policy';
+import { createIdempotentProducer, producerStateLost } from '../idempotent-producer';
+import type { MessagingMetrics, OutboxBacklog } from '../messaging.metrics';
+import { messagingTables, type MessagingTables } from '../sql';
+import { consoleLogger, Wakeup, type MessagingLogger } from '../util';
+import { claimStatement, publishOutboxBatch, pruneOutbox, type OutboxBatchResult } from './outbox-batch';
+import { OutboxListener } from './outbox-listener';
+
+export interface OutboxRelayOptions {
+  schema: string;
+  /** Rows claimed and published per transaction. */
+  batchSize?: number;
+  /** Safety poll when no NOTIFY arrives. */
+  pollIntervalMs?: number;
+  /** Published rows are deleted after this long. */
+  retentionMs?: number;
+  pruneIntervalMs?: number;
+  /** LISTEN for the outbox trigger's NOTIFY (default true). */
+  listen?: boolean;
+  /** Test seam: runs after rows are claimed, before they are sent. */
+  beforePublish?: (rows: ReadonlyArray<{ id: string; topic: string }>) => void | Promise<void>;
+  logger?: MessagingLogger;
+  metrics?: MessagingMetrics;
+}
+
+export class OutboxRelay {
+  private readonly t: MessagingTables;
+  private readonly batchSize: number;
+  private readonly claimSql: string;
+  private readonly pollIntervalMs: number;
+  private readonly retentionMs: number;
+  private readonly pruneIntervalMs: number;
+  private readonly logger: MessagingLogger;
+  private readonly wakeup = new Wakeup();
+  private readonly listener: OutboxListener | undefined;
+  private producer: Producer | undefined;
+  private running = false;
+  private producerNeedsReset = false;
+  private loopDone: Promise<void> | undefined;
+  private lastPrune = 0;
+  private unregisterBacklog: (() => void) | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.t = messagingTables(options.schema);
+    this.batchSize = options.batchSize ?? 500;
+    this.claimSql = claimStatement(this.t.outbox, this.batchSize);
+    this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
+    this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+    this.pruneIntervalMs = options.pruneIntervalMs ?? 60_000;
+    this.logger = options.logger ?? consoleLogger;
+    if (options.listen !== false) this.listener = new OutboxListener(dataSource, this.t.notifyChannel, () => this.wakeup.signal(), this.logger);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.producer = createIdempotentProducer(this.kafka);
+    await this.producer.connect();
+    this.running = true;
+    this.unregisterBacklog = this.options.metrics?.addBacklogSource(this.options.schema, () => this.backlog());
+    await this.listener?.start();
+    this.wakeup.signal();
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeup.signal();
+    await this.loopDone;
+    this.unregisterBacklog?.();
+    await this.listener?.stop();
+    await this.producer?.disconnect();
+    this.producer = undefined;
+  }
+
+  async backlog(): Promise<OutboxBacklog> {
+    const rows: Array<{ count: string; age: string | null }> = await this.dataSource.query(
+      `SELECT count(*)::text AS count, extract(epoch FROM now() - min(created_at))::text AS age
+         FROM ${this.t.outbox} WHERE published_at IS NULL`,
+    );
+    return { count: Number(rows[0]?.count ?? 0), oldestAgeSeconds: Number(rows[0]?.age ?? 0) };
+  }
+
+  /** Claims, publishes and marks one batch. Returns rows claimed, published and held back for ordering. */
+  async publishBatch(): Promise<OutboxBatchResult> {
+    const producer = this.producer;
+    if (!producer) throw new Error('OutboxRelay not started');
+    return publishOutboxBatch(this.dataSource, this.t, producer, {
+      claimSql: this.claimSql,
+      beforePublish: this.options.beforePublish,
+      metrics: this.options.metrics,
+    });
+  }
+
+  /** Deletes published rows older than the retention, in bounded chunks. */
+  prune(): Promise<number> {
+    return pruneOutbox(this.dataSource, this.t, this.retentionMs);
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        if (this.producerNeedsReset) await this.resetProducer();
+        let quickRecheck = false;
+        for (;;) {
+          const r = await this.publishBatch();
+          if (r.heldBack > 0) quickRecheck = true;
+          if (!this.running || r.claimed < this.batchSize) break;
+        }
+        if (Date.now() - this.lastPrune > this.pruneIntervalMs) {
+          this.lastPrune = Date.now();
+          await this.prune();
+        }
+        failures = 0;
+        if (!this.running) break;
+        await this.wakeup.wait(quickRecheck ? 50 : this.pollIntervalMs);
+      } catch (err) {
+        failures++;
+        // The rows stay unpublished (the transaction rolled back); the new
+        // producer re-sends them, so records the old one did write appear twice
+        // on the topic with the same event id, which consumers' inboxes drop.
+        if (producerStateLost(err)) this.producerNeedsReset = true;
+        const wait = backoffDelay({ ...DEFAULT_RETRY_POLICY, maxDelayMs: 10_000 }, failures);
+        this.logger.warn('outbox relay failed, retrying', { schema: this.options.schema, error: errorMessage(err), waitMs: wait });
+        await this.wakeup.wait(wait);
+      }
+    }
+  }
+
+  private async resetProducer(): Promise<void> {
+    const old = this.producer;
+    this.logger.warn('outbox relay replaces its Kafka producer (idempotence state lost)', { schema: this.options.schema });
+    await old?.disconnect().catch(() => undefined);
+    const next = createIdempotentProducer(this.kafka);
+    this.producer = next;
+    await next.connect();
+    this.producerNeedsReset = false;
+  }
+}
