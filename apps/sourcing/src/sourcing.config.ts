@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@hiring/platform';
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 export class SourcingConfig extends ServiceConfig {
   override PORT = 3001;
@@ -37,4 +37,53 @@ export class SourcingConfig extends ServiceConfig {
    */
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PERSONAL_DATA_INDEX_KEY must be the base64 of 32 bytes' })
   PERSONAL_DATA_INDEX_KEY = 'bG9jYWwtZGV2LW9ubHktaW5kZXgta2V5LTMyYnl0ZXM=';
+
+  /**
+   * Let agencies register webhook URLs on loopback and private addresses.
+   * Off by default: a webhook URL makes our servers send requests where the
+   * agency chooses, and private addresses would reach our own network (SSRF).
+   * On only for tests and a laptop.
+   */
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES = 'false';
+
+  /** Run the webhook dispatcher in this instance (any number of instances may). */
+  @IsIn(['true', 'false'])
+  WEBHOOK_DISPATCHER_ENABLED = 'true';
+
+  /** Pause between dispatcher polls when nothing was due. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(60_000)
+  WEBHOOK_POLL_INTERVAL_MS = 1000;
+
+  /** Deliveries claimed (and sent in parallel) per dispatcher round. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  WEBHOOK_BATCH_SIZE = 50;
+
+  /** One delivery attempt gives up after this long (counted as a timeout, retried). */
+  @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** First retry after about this long, doubling per attempt (with jitter). */
+  @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  WEBHOOK_BACKOFF_BASE_MS = 30_000;
+
+  /** Longest wait between two attempts (a Retry-After too). */
+  @Type(() => Number) @IsInt() @Min(10) @Max(86_400_000)
+  WEBHOOK_BACKOFF_MAX_MS = 3_600_000;
+
+  /** A failing delivery is retried for this long after its first attempt, then marked failed (redeliverable). */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(7 * 86_400_000)
+  WEBHOOK_RETRY_WINDOW_MS = 86_400_000;
+
+  /** Consecutive failed attempts after which an endpoint is disabled (ops re-enable it). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 20;
+
+  /** How long the old secret still signs after a rotation, unless the rotation says otherwise. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(7 * 86_400)
+  WEBHOOK_SECRET_GRACE_SECONDS = 86_400;
+
+  /** Delivery attempts (and finished deliveries) older than this are purged. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  WEBHOOK_LOG_RETENTION_DAYS = 30;
 }

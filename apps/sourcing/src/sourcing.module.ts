@@ -40,10 +40,26 @@ import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmitBulkService } from './submissions/submit-bulk.service';
 import { SubmissionIntakeService } from './submissions/submission-intake.service';
 import { SubmitCandidateService } from './submissions/submit-candidate.service';
+import { AgencyWebhooksController } from './webhooks/agency-webhooks.controller';
+import { ManageWebhookEndpointsService } from './webhooks/manage-webhook-endpoints.service';
+import { OpsWebhooksController } from './webhooks/ops-webhooks.controller';
+import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
-/** Agencies and their keys, requisitions, submissions and duplicates over HTTP. */
+/** Agencies and their keys, requisitions, submissions, duplicates and webhooks over HTTP. */
 @Module({
-  controllers: [AgenciesController, RequisitionsController, AgencyRequisitionsController, SubmissionsController, OpsSubmissionsController, ErasureController, CandidateKeysController],
+  imports: [WebhooksModule],
+  controllers: [
+    AgenciesController,
+    RequisitionsController,
+    AgencyRequisitionsController,
+    SubmissionsController,
+    OpsSubmissionsController,
+    ErasureController,
+    CandidateKeysController,
+    AgencyWebhooksController,
+    OpsWebhooksController,
+  ],
   providers: [
     { provide: MasterKeyRing, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS) },
     { provide: IdentifierIndex, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY) },
@@ -78,6 +94,8 @@ import { SubmitCandidateService } from './submissions/submit-candidate.service';
     SubmitBulkService,
     GetSubmissionService,
     ListDuplicatesService,
+    ManageWebhookEndpointsService,
+    WebhookDeliveriesService,
   ],
   exports: [SourcingEventsPublisher, SubmitCandidateService, AgencyRepository],
 })

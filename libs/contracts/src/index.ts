@@ -10,6 +10,7 @@ export * from './contract-violation.exception';
 export * from './validation';
 export * from './canonical-json';
 export * from './submission-signature';
+export * from './webhook-signature';
 export * from './events/vocabulary';
 export * from './events/common.payload';
 export * from './events/candidate-profile.payload';

@@ -38,3 +38,5 @@ export * from './offer/rate-card-consistency';
 export * from './offer/offer-eligibility';
 
 export * from './sourcing';
+
+export * from './webhooks';

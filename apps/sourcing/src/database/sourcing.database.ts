@@ -10,6 +10,7 @@ import { SubmissionEntity } from '../submissions/submission.entity';
 import { CreateSourcingSchema1764100000000 } from './migrations/1764100000000-CreateSourcingSchema';
 import { CreateErasures1764200000000 } from './migrations/1764200000000-CreateErasures';
 import { CreateCandidateDataKeys1764510000000 } from './migrations/1764510000000-CreateCandidateDataKeys';
+import { CreateWebhooks1796301700347 } from './migrations/1796301700347-CreateWebhooks';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 
 /**
@@ -27,6 +28,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       CreateErasures1764200000000,
       CreateCandidateDataKeys1764510000000,
       sealSubmissionPersonalDataMigration(MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS), new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY)),
+      CreateWebhooks1796301700347,
     ],
   };
 }

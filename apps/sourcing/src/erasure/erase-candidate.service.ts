@@ -8,6 +8,7 @@ import { CandidateKeyRepository } from '../personal-data/candidate-key.repositor
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { SourcingEventsPublisher } from '../submissions/sourcing-events.publisher';
 import { SubmissionRepository } from '../submissions/submission.repository';
+import { WebhookLogRepository } from '../webhooks/webhook-log.repository';
 import { ErasureRecord, ErasureRepository } from './erasure.repository';
 
 export interface ErasureOutcome {
@@ -24,6 +25,7 @@ export class EraseCandidateService {
     private readonly events: SourcingEventsPublisher,
     private readonly clock: Clock,
     private readonly keys: CandidateKeyRepository,
+    private readonly webhooks: WebhookLogRepository,
   ) {}
 
   execute(candidateId: string, requestedBy: string): Promise<ErasureOutcome> {
@@ -38,6 +40,8 @@ export class EraseCandidateService {
       const dataKeyDestroyed = await this.keys.destroy(tx, candidateId);
       const erasure = { candidateId, requestedBy, erasedAt: this.clock.now(), dataKeyDestroyed };
       await this.erasures.erase(tx, erasure);
+      // Nothing more about the person goes to an agency, and nothing already sent can be redelivered.
+      await this.webhooks.eraseCandidate(tx, candidateId, erasure.erasedAt);
       await this.events.candidateErased(tx, { candidateId, requestedBy, erasedAt: erasure.erasedAt.toISOString() });
       return { erasure, erasedNow: true };
     });

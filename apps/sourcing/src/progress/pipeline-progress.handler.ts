@@ -24,6 +24,7 @@ export class PipelineProgressHandler {
         stage: { kind: 'screened', decision: data.decision },
         at: new Date(data.screenedAt),
         reason: `screening ${data.decision} (${data.rubric.id} ${data.rubric.version})`,
+        rules: data.rules.map((rule) => ({ ruleId: rule.ruleId, group: rule.group, met: rule.met })),
       })),
     );
   }
@@ -37,6 +38,7 @@ export class PipelineProgressHandler {
         stage: { kind: 'scored', decision: data.decision, score: data.score },
         at: new Date(data.scoredAt),
         reason: `score ${data.score} (${data.decision})`,
+        rules: data.penalties.map((p) => ({ ruleId: p.ruleId, group: 'red-flag' as const, met: true })),
       })),
     );
   }

@@ -3,8 +3,10 @@
 // scoring name the submission; an offer names the candidate, and reaches the
 // submission that owns that candidate.
 import { Injectable } from '@nestjs/common';
-import { isSubmissionStatus, progressSubmission, type PipelineStage } from '@hiring/domain';
+import { isSubmissionStatus, progressSubmission, publicRejectionReasons, type PipelineStage, type ScreeningRuleVerdict } from '@hiring/domain';
 import type { SourcingTx } from '../submissions/submission.repository';
+import { rejectedNotice, scoredNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
+import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox';
 import { StatusChangeRow, SubmissionProgressRepository } from './submission-progress.repository';
 
 export interface StageReached {
@@ -13,20 +15,27 @@ export interface StageReached {
   stage: PipelineStage;
   at: Date;
   reason: string;
+  /** The rule verdicts behind the stage (screening's rules, scoring's penalties): a rejection names those that counted against. */
+  rules?: ScreeningRuleVerdict[];
 }
 
 @Injectable()
 export class RecordPipelineProgressService {
-  constructor(private readonly progress: SubmissionProgressRepository) {}
+  constructor(
+    private readonly progress: SubmissionProgressRepository,
+    private readonly webhooks: WebhookOutbox,
+  ) {}
 
-  /** Applies a batch in order; returns how many status changes were written. */
+  /** Applies a batch in order, with the agencies' webhooks in the same transaction; returns how many status changes were written. */
   async execute(tx: SourcingTx, reached: StageReached[]): Promise<number> {
     const submissionIds = reached.flatMap((r) => ('submissionId' in r.target ? [r.target.submissionId] : []));
     const candidateIds = reached.flatMap((r) => ('candidateId' in r.target ? [r.target.candidateId] : []));
     const tracked = await this.progress.lock(tx, submissionIds, candidateIds);
     const status = new Map(tracked.map((t) => [t.id, t.status]));
+    const byId = new Map(tracked.map((t) => [t.id, t]));
 
     const changes: StatusChangeRow[] = [];
+    const notices: WebhookNotice[] = [];
     for (const r of reached) {
       const target = r.target;
       const ids = 'submissionId' in target ? [target.submissionId] : tracked.filter((t) => t.candidateId === target.candidateId).map((t) => t.id);
@@ -38,9 +47,25 @@ export class RecordPipelineProgressService {
         if (!next) continue;
         status.set(id, next);
         changes.push({ submissionId: id, status: next, reason: r.reason, at: r.at });
+        const submission = byId.get(id);
+        if (submission) notices.push(...noticesFor({ ...submission, submissionId: id }, current, next, r));
       }
     }
     await this.progress.apply(tx, changes);
+    await this.webhooks.enqueue(tx, notices);
     return changes.length;
   }
+}
+
+/** Status changed always; scored with score and decision; rejected with the reasons the agency may see. */
+function noticesFor(
+  s: { agencyId: string; submissionId: string; externalId: string; requisitionId: string; candidateId: string | null },
+  previous: string,
+  next: string,
+  r: StageReached,
+): WebhookNotice[] {
+  const notices = [statusChangedNotice(s, previous, next, r.at)];
+  if (r.stage.kind === 'scored') notices.push(scoredNotice(s, r.stage.score, r.stage.decision, r.at));
+  if (next === 'rejected') notices.push(rejectedNotice(s, r.stage.kind === 'screened' ? 'screening' : 'scoring', publicRejectionReasons(r.rules ?? []), r.at));
+  return notices;
 }

@@ -5,6 +5,10 @@ export interface TrackedSubmission {
   id: string;
   candidateId: string | null;
   status: string;
+  /** What the agency's webhook names: its own submission, externalId and requisition. */
+  agencyId: string;
+  externalId: string;
+  requisitionId: string;
 }
 
 export interface StatusChangeRow {
@@ -18,13 +22,13 @@ export interface StatusChangeRow {
 @Injectable()
 export class SubmissionProgressRepository {
   async lock(tx: SourcingTx, submissionIds: string[], candidateIds: string[]): Promise<TrackedSubmission[]> {
-    const rows: { id: string; candidate_id: string | null; status: string }[] = await tx.query(
-      `SELECT id, candidate_id, status FROM sourcing.submissions
+    const rows: { id: string; candidate_id: string | null; status: string; agency_id: string; external_id: string; requisition_id: string }[] = await tx.query(
+      `SELECT id, candidate_id, status, agency_id, external_id, requisition_id FROM sourcing.submissions
         WHERE id = ANY($1::uuid[]) OR (candidate_id = ANY($2::uuid[]) AND status <> 'duplicate')
         ORDER BY id FOR UPDATE`,
       [submissionIds, candidateIds],
     );
-    return rows.map((r) => ({ id: r.id, candidateId: r.candidate_id, status: r.status }));
+    return rows.map((r) => ({ id: r.id, candidateId: r.candidate_id, status: r.status, agencyId: r.agency_id, externalId: r.external_id, requisitionId: r.requisition_id }));
   }
 
   async apply(tx: SourcingTx, changes: StatusChangeRow[]): Promise<void> {

@@ -22,6 +22,7 @@ export enum SourcingExceptionCode {
   /** A Kafka submission whose agency is unknown or whose signature does not verify with that agency's secret. */
   UNAUTHENTICATED_SUBMISSION = 'UNAUTHENTICATED_SUBMISSION',
   CANDIDATE_NOT_FOUND = 'CANDIDATE_NOT_FOUND',
+  WEBHOOK_ENDPOINT_NOT_FOUND = 'WEBHOOK_ENDPOINT_NOT_FOUND',
 }
 
 export interface SourcingFieldError {
@@ -44,6 +45,7 @@ export const SOURCING_EXCEPTIONS: ExceptionMappings<SourcingExceptionCode> = {
   [SourcingExceptionCode.TOO_MANY_ITEMS]: { http: { status: 413, slug: 'too-many-items', title: 'Too many items' }, kafka: 'dead-letter' },
   [SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION]: { http: { status: 401, slug: 'unauthenticated-submission', title: 'Unauthenticated submission' }, kafka: 'dead-letter' },
   [SourcingExceptionCode.CANDIDATE_NOT_FOUND]: { http: { status: 404, slug: 'candidate-not-found', title: 'Candidate not found' }, kafka: 'dead-letter' },
+  [SourcingExceptionCode.WEBHOOK_ENDPOINT_NOT_FOUND]: { http: { status: 404, slug: 'webhook-endpoint-not-found', title: 'Webhook endpoint not found' }, kafka: 'dead-letter' },
 };
 
 export class SourcingException extends ServiceException<SourcingExceptionCode> {

@@ -17,6 +17,8 @@ import { SourcingEventsPublisher, type CandidateSourcedData } from './sourcing-e
 import type { SubmitCandidateDto } from './submission.dto';
 import { toCandidateSourced, toNewSubmission, toSubmissionPersonalData, type AcceptedSubmission } from './submission-intake.mapper';
 import { SubmissionRepository, type EarlierSubmission, type SealedPersonalData, type SourcingTx, type SubmissionStatusChange } from './submission.repository';
+import { duplicateNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
+import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox';
 
 export interface SubmissionOutcome {
   submissionId: string;
@@ -79,8 +81,8 @@ const idempotencyKeyOf = (agencyId: string, key: string) => `k\u0000${agencyId}\
  *    replayed next round), read the stored claims on every identifier of the
  *    chunk at once, decide ownership in memory with the domain rule (items in
  *    order, each seeing the claims of the ones before), then write candidates,
- *    claims, duplicates, statuses and the candidate-sourced events (outbox) in
- *    one statement each.
+ *    claims, duplicates, statuses, the candidate-sourced events (outbox) and
+ *    the agencies' webhooks (webhook outbox) in one statement each.
  *
  * The database still settles races between agencies: the primary key of an
  * identifier lets only one transaction claim it. An item that lost such a race
@@ -98,6 +100,7 @@ export class SubmissionIntakeService {
     private readonly events: SourcingEventsPublisher,
     private readonly keys: CandidateKeyRepository,
     private readonly index: IdentifierIndex,
+    private readonly webhooks: WebhookOutbox,
     private readonly clock: Clock,
     @Inject(OWNERSHIP_RULES) private readonly rules: OwnershipRules,
   ) {}
@@ -228,6 +231,7 @@ export class SubmissionIntakeService {
     const changes: SubmissionStatusChange[] = [];
     const sealed: SealedPersonalData[] = [];
     const sourced: CandidateSourcedData[] = [];
+    const notices: WebhookNotice[] = [];
     const outcomes = new Map<number, SubmissionOutcome>();
     for (const s of settled.sort((a, b) => a.item.index - b.item.index)) {
       changes.push({ submissionId: s.item.submissionId, status: s.status, candidateId: s.candidateId, reason: s.reason });
@@ -238,6 +242,9 @@ export class SubmissionIntakeService {
         sealedFor: s.personId,
         personalData: key ? sealSubmissionData(key, s.personId, s.item.submissionId, toSubmissionPersonalData(s.item)) : null,
       });
+      const ref = { agencyId: s.item.agency.id, submissionId: s.item.submissionId, externalId: s.item.input.externalId, requisitionId: s.item.input.requisitionId, candidateId: s.personId };
+      notices.push(statusChangedNotice(ref, 'received', s.status, now));
+      if (s.status === 'duplicate') notices.push(duplicateNotice(ref, now));
       if (s.status === 'sourced' && s.candidateId) {
         sourced.push(toCandidateSourced(s.item, s.item.submissionId, s.candidateId, now));
         outcomes.set(s.item.index, { submissionId: s.item.submissionId, status: 'sourced', candidateId: s.candidateId, replayed: false });
@@ -248,6 +255,7 @@ export class SubmissionIntakeService {
     await this.submissions.setStatusMany(tx, changes, now);
     await this.submissions.sealMany(tx, sealed);
     await this.events.candidatesSourced(tx, sourced, keys);
+    await this.webhooks.enqueue(tx, notices);
     return outcomes;
   }
 

@@ -65,6 +65,7 @@ function itemStatus(code: SourcingExceptionCode): string {
     case SourcingExceptionCode.TOO_MANY_ITEMS:
     case SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION:
     case SourcingExceptionCode.CANDIDATE_NOT_FOUND:
+    case SourcingExceptionCode.WEBHOOK_ENDPOINT_NOT_FOUND:
       return 'rejected';
     default: {
       const unreachable: never = code;

@@ -50,8 +50,13 @@ export interface SourcingTestAppOptions {
   realPublisher?: boolean;
 }
 
+/**
+ * The webhook dispatcher is off unless a test turns it on: test files share
+ * one database, and a dispatcher of another file (with other timeouts and
+ * address rules) must not send a test's deliveries.
+ */
 export async function createSourcingTestApp(env: Record<string, string> = {}, options: SourcingTestAppOptions = {}): Promise<SourcingTestApp> {
-  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), KAFKA_CONSUMER_FROM_BEGINNING: 'false', ...env });
+  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), KAFKA_CONSUMER_FROM_BEGINNING: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false', ...env });
   const events = new RecordingPublisher();
   const builder = Test.createTestingModule({ imports: [AppModule.register(config)] });
   const moduleRef = await (options.realPublisher ? builder : builder.overrideProvider(SourcingEventsPublisher).useValue(events)).compile();

@@ -1,0 +1,65 @@
+// From what happened to a submission to what its agency is told. Only ids,
+// statuses, score and decision, public rule explanations and the agency's own
+// externalId: the payload never carries identity, profile or internal notes.
+import type { PublicRejectionReason } from '@hiring/domain';
+import type { WebhookNotice } from './webhook-outbox';
+
+export interface SubmissionRef {
+  agencyId: string;
+  submissionId: string;
+  externalId: string;
+  requisitionId: string;
+  /** The candidate behind the submission (the owner's, for a duplicate): used for erasure only, never sent. */
+  candidateId: string | null;
+}
+
+const base = (s: SubmissionRef) => ({ submissionId: s.submissionId, externalId: s.externalId, requisitionId: s.requisitionId });
+const envelope = (s: SubmissionRef, at: Date): Pick<WebhookNotice, 'agencyId' | 'orderKey' | 'submissionId' | 'candidateId' | 'occurredAt'> => ({
+  agencyId: s.agencyId,
+  orderKey: s.submissionId,
+  submissionId: s.submissionId,
+  ...(s.candidateId ? { candidateId: s.candidateId } : {}),
+  occurredAt: at,
+});
+
+export function statusChangedNotice(s: SubmissionRef, previousStatus: string, status: string, at: Date): WebhookNotice {
+  return { ...envelope(s, at), type: 'submission.status-changed', data: { ...base(s), previousStatus, status, changedAt: at.toISOString() } };
+}
+
+/** Another agency owns the person: the agency learns that, not who or on which identifier. */
+export function duplicateNotice(s: SubmissionRef, at: Date): WebhookNotice {
+  return { ...envelope(s, at), type: 'submission.duplicate', data: { ...base(s), status: 'duplicate', detectedAt: at.toISOString() } };
+}
+
+export function rejectedNotice(s: SubmissionRef, stage: 'screening' | 'scoring', reasons: readonly PublicRejectionReason[], at: Date): WebhookNotice {
+  return { ...envelope(s, at), type: 'submission.rejected', data: { ...base(s), status: 'rejected', stage, reasons, rejectedAt: at.toISOString() } };
+}
+
+export function scoredNotice(s: SubmissionRef, score: number, decision: string, at: Date): WebhookNotice {
+  return { ...envelope(s, at), type: 'submission.scored', data: { ...base(s), score, decision, scoredAt: at.toISOString() } };
+}
+
+export interface DeadLetteredSubmission {
+  agencyId: string;
+  /** The agency's own id for what it sent, when the record had one. */
+  externalId: string | null;
+  /** The dead-letter record's id, for the agency to quote to ops. */
+  deadLetterId: string;
+  code: string;
+  reason: string;
+  deadLetteredAt: Date;
+}
+
+/**
+ * A Kafka submission of the agency's that was dead-lettered, so it can fix
+ * and resend. Not ordered with anything (there is no submission): its own key.
+ */
+export function deadLetteredNotice(d: DeadLetteredSubmission): WebhookNotice {
+  return {
+    agencyId: d.agencyId,
+    orderKey: `dead-letter:${d.deadLetterId}`,
+    occurredAt: d.deadLetteredAt,
+    type: 'submission.dead-lettered',
+    data: { deadLetterId: d.deadLetterId, externalId: d.externalId, code: d.code, reason: d.reason, deadLetteredAt: d.deadLetteredAt.toISOString() },
+  };
+}
