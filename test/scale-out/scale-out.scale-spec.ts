@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
-import { TOPICS } from '@hiring/contracts';
+import { deadLetterTopic, TOPICS } from '@hiring/contracts';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, testKafkaConfig, uniqueName, waitFor } from '@hiring/testing';
 import { AgencyClient, createAgency, expectStatus, OpsClient, type CreatedAgency } from '../support/agency-client';
 import { candidateProfile, expectedScreening, identity } from '../support/candidates';
@@ -37,7 +37,7 @@ const SETTLE_TIMEOUT_MS = 120_000;
 
 type Role = 'screening' | 'scoring' | 'sourcing';
 const INPUT_TOPICS: Record<Role, readonly string[]> = {
-  sourcing: [TOPICS.submissions, TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
+  sourcing: [TOPICS.submissions, deadLetterTopic(TOPICS.submissions), TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
   screening: [TOPICS.candidateSourced, TOPICS.candidateErased],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
 };

@@ -2,7 +2,7 @@
 // and database, each with a consumer group of its own that starts at the
 // current end of its input topics: the shared dev broker holds history from
 // other tests, and this run must process only what it produces itself.
-import { TOPICS } from '@hiring/contracts';
+import { deadLetterTopic, TOPICS } from '@hiring/contracts';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, type ProcessExit } from '@hiring/testing';
 
 export type ServiceName = 'sourcing' | 'screening' | 'scoring' | 'offer';
@@ -10,7 +10,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = ['sourcing', 'screening', '
 
 /** What each service's consumer group reads (its @ConsumeEvents decorators in apps/<name>/src). */
 export const SERVICE_INPUT_TOPICS: Record<ServiceName, readonly string[]> = {
-  sourcing: [TOPICS.submissions, TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
+  sourcing: [TOPICS.submissions, deadLetterTopic(TOPICS.submissions), TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
   screening: [TOPICS.candidateSourced, TOPICS.candidateErased],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
   offer: [TOPICS.candidateScored, TOPICS.candidateErased],

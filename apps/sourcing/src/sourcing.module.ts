@@ -4,6 +4,11 @@ import { CandidateKeyRepository } from './personal-data/candidate-key.repository
 import { CandidateKeysController } from './personal-data/candidate-keys.controller';
 import { IdentifierIndex } from './personal-data/identifier-index';
 import { SourcingConfig } from './sourcing.config';
+import { ListSubmissionRejectionsService } from './rejections/list-submission-rejections.service';
+import { RecordSubmissionRejectionsService } from './rejections/record-submission-rejections.service';
+import { SubmissionDeadLettersHandler } from './rejections/submission-dead-letters.handler';
+import { SubmissionRejectionRepository } from './rejections/submission-rejection.repository';
+import { ListCursorCodec } from './shared/list-cursor';
 import { EraseCandidateService } from './erasure/erase-candidate.service';
 import { ErasureController } from './erasure/erasure.controller';
 import { ErasureRepository } from './erasure/erasure.repository';
@@ -63,6 +68,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
   providers: [
     { provide: MasterKeyRing, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS) },
     { provide: IdentifierIndex, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY) },
+    { provide: ListCursorCodec, inject: [MasterKeyRing], useFactory: (keys: MasterKeyRing) => new ListCursorCodec(keys.deriveKey('sourcing-list-cursor')) },
     CandidateKeyRepository,
     ownershipRulesProvider,
     AgencyRepository,
@@ -96,6 +102,10 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ListDuplicatesService,
     ManageWebhookEndpointsService,
     WebhookDeliveriesService,
+    SubmissionRejectionRepository,
+    RecordSubmissionRejectionsService,
+    SubmissionDeadLettersHandler,
+    ListSubmissionRejectionsService,
   ],
   exports: [SourcingEventsPublisher, SubmitCandidateService, AgencyRepository],
 })

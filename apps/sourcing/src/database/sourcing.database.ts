@@ -11,6 +11,7 @@ import { CreateSourcingSchema1764100000000 } from './migrations/1764100000000-Cr
 import { CreateErasures1764200000000 } from './migrations/1764200000000-CreateErasures';
 import { CreateCandidateDataKeys1764510000000 } from './migrations/1764510000000-CreateCandidateDataKeys';
 import { CreateWebhooks1796301700347 } from './migrations/1796301700347-CreateWebhooks';
+import { CreateSubmissionRejections1796301722190 } from './migrations/1796301722190-CreateSubmissionRejections';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 
 /**
@@ -29,6 +30,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       CreateCandidateDataKeys1764510000000,
       sealSubmissionPersonalDataMigration(MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS), new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY)),
       CreateWebhooks1796301700347,
+      CreateSubmissionRejections1796301722190,
     ],
   };
 }

@@ -4,7 +4,8 @@
 // reason, and nothing is stored for it.
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopic, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
-import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
+import { KafkaTestKit, testDatabaseUrl, uniqueName, type ServiceProcess, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
+import { startSourcingProcess } from '../test/sourcing-process';
 import { AI_LEAD_SIGNALS, minimalProfile, uniqueEmail } from '../test/submission.fixtures';
 
 const OPS_TOKEN = 'sourcing-kafka-int-spec-token';
@@ -45,13 +46,8 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
 
   beforeAll(async () => {
     await kit.connect();
-    // The group exists, at the end of the submissions topic, before the service joins it: no race, no replay.
-    await kit.startGroupAtEnd(group, [TOPICS.submissions]);
-    service = await ServiceProcess.start({
-      app: 'sourcing',
-      env: { OPS_TOKEN, KAFKA_CONSUMER_GROUP: group, DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(',') },
-    });
-    await service.waitUntilReady();
+    // The group exists, at the end of the topics it reads, before the service joins it: no race, no replay.
+    service = await startSourcingProcess(kit, group, OPS_TOKEN);
     db = new Client({ connectionString: testDatabaseUrl() });
     await db.connect();
 

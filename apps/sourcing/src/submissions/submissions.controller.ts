@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -17,6 +17,8 @@ import type { Response } from 'express';
 import { AgencyKeyGuard, CurrentAgency } from '../agencies/agency-key.guard';
 import { AgencyThrottlerGuard } from '../agencies/agency-throttler.guard';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
+import { ListSubmissionRejectionsService } from '../rejections/list-submission-rejections.service';
+import { ListRejectionsQuery, SubmissionRejectionPage } from '../rejections/submission-rejection.dto';
 import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { GetSubmissionService } from './get-submission.service';
@@ -39,6 +41,7 @@ export class SubmissionsController {
     private readonly submitCandidate: SubmitCandidateService,
     private readonly submitBulk: SubmitBulkService,
     private readonly getSubmission: GetSubmissionService,
+    private readonly listRejections: ListSubmissionRejectionsService,
   ) {}
 
   @Post()
@@ -69,6 +72,14 @@ export class SubmissionsController {
   @ApiOkResponse({ type: BulkSubmissionResponse })
   bulk(@CurrentAgency() agency: AuthenticatedAgency, @Body() body: unknown): Promise<BulkSubmissionResponse> {
     return this.submitBulk.execute(agency, body);
+  }
+
+  // Declared before ':id', which would otherwise take "rejections" for an id.
+  @Get('rejections')
+  @ApiOperation({ summary: "This agency's signed Kafka submissions that were dead-lettered, with the reason, oldest first" })
+  @ApiOkResponse({ type: SubmissionRejectionPage })
+  rejections(@CurrentAgency() agency: AuthenticatedAgency, @Query() query: ListRejectionsQuery): Promise<SubmissionRejectionPage> {
+    return this.listRejections.execute(agency.id, query);
   }
 
   @Get(':id')

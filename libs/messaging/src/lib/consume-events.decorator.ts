@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ConsumedEvent } from './types';
+import type { ConsumedEvent, DecodeFn } from './types';
 
 export const CONSUME_EVENTS_METADATA = 'hiring:messaging:consume-events';
 
@@ -8,6 +8,12 @@ export interface ConsumeEventsOptions {
   topic: string;
   /** CloudEvents types this method handles; others on the topic are dead-lettered as UNEXPECTED_TYPE unless another handler takes them. */
   types?: readonly string[];
+  /**
+   * Bytes -> event for this topic instead of the service's decoder; every
+   * handler of a topic must use the same one. E.g. `deadLetterDecoder` to read
+   * a `.dlq` topic, whose records are not valid events by definition.
+   */
+  decode?: DecodeFn;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

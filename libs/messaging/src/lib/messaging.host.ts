@@ -60,7 +60,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         const meta = this.reflector.get<ConsumeEventsOptions | undefined>(CONSUME_EVENTS_METADATA, fn as (...a: unknown[]) => unknown);
         if (!meta) continue;
         const bound = (fn as (events: ConsumedEvent[], tx: EntityManager) => Promise<void>).bind(instance);
-        found.push({ topic: meta.topic, types: meta.types, name: `${instance.constructor.name}.${method}`, handle: bound });
+        found.push({ topic: meta.topic, types: meta.types, name: `${instance.constructor.name}.${method}`, handle: bound, decode: meta.decode });
       }
     }
     return found;

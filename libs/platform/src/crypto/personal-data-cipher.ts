@@ -3,7 +3,7 @@
 // (encrypted) by a master key from configuration. Destroying the data key makes
 // every copy of the ciphertext unreadable at once: rows, outbox, topics, dead
 // letters and backups alike.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { SEALED_VALUE_PATTERN, SEALED_VALUE_PREFIX } from '@hiring/contracts';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -93,6 +93,15 @@ export class MasterKeyRing {
 
   get currentId(): string {
     return this.keys[0]!.id;
+  }
+
+  /**
+   * A 32-byte key for another purpose (e.g. signing list cursors), derived
+   * from the current master key so no second secret has to be configured.
+   * It changes when the master key rotates.
+   */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.keys[0]!.key, Buffer.alloc(0), `hiring:${purpose}`, KEY_BYTES));
   }
 
   wrap(dataKey: Buffer, candidateId: string): WrappedDataKey {

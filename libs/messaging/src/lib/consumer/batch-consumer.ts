@@ -149,7 +149,7 @@ export class BatchConsumer {
     const started = process.hrtime.bigint();
     const topic = batch.topic;
     this.options.metrics?.consumed.inc({ topic }, chunk.length);
-    const decoded = decodeChunk(batch, chunk, this.options.decode, this.handlers.expectedTypes(topic));
+    const decoded = decodeChunk(batch, chunk, this.handlers.decoder(topic, this.options.decode), this.handlers.expectedTypes(topic));
     try {
       if (decoded.invalid.length > 0) await this.deadLetters.publish(batch, decoded.invalid, 1);
       if (decoded.duplicatesInChunk > 0) this.options.metrics?.duplicates.inc({ topic }, decoded.duplicatesInChunk);

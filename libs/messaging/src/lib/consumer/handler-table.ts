@@ -1,7 +1,7 @@
 // Which registered handlers receive which topic's events, and the event types a
 // topic's decoder may accept (undefined: some handler takes every type).
 import type { EntityManager } from 'typeorm';
-import type { ConsumedEvent } from '../types';
+import type { ConsumedEvent, DecodeFn } from '../types';
 
 export interface EventHandlerRegistration {
   topic: string;
@@ -10,11 +10,14 @@ export interface EventHandlerRegistration {
   /** For logs and dead-letter reasons. */
   name: string;
   handle: (events: ConsumedEvent[], tx: EntityManager) => Promise<void>;
+  /** This topic's decoder, when not the consumer's default (see ConsumeEventsOptions.decode). */
+  decode?: DecodeFn;
 }
 
 export class HandlerTable {
   private readonly byTopic = new Map<string, EventHandlerRegistration[]>();
   private readonly typesByTopic = new Map<string, readonly string[] | undefined>();
+  private readonly decoderByTopic = new Map<string, DecodeFn>();
 
   constructor(handlers: readonly EventHandlerRegistration[]) {
     for (const h of handlers) {
@@ -24,7 +27,16 @@ export class HandlerTable {
     }
     for (const [topic, list] of this.byTopic) {
       this.typesByTopic.set(topic, list.some((h) => !h.types) ? undefined : [...new Set(list.flatMap((h) => h.types ?? []))]);
+      const own = new Set(list.map((h) => h.decode));
+      if (own.size > 1) throw new Error(`handlers of ${topic} disagree on the decoder: ${list.map((h) => h.name).join(', ')}`);
+      const decode = list[0]?.decode;
+      if (decode) this.decoderByTopic.set(topic, decode);
     }
+  }
+
+  /** The topic's own decoder, or `fallback` (the consumer's). */
+  decoder(topic: string, fallback: DecodeFn): DecodeFn {
+    return this.decoderByTopic.get(topic) ?? fallback;
   }
 
   get topics(): string[] {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopic } from '@hiring/contracts';
 import { DLQ_HEADERS } from './dead-letter-record';
-import { headersToStrings } from '../types';
+import { headersToStrings, type DecodeFn } from '../types';
 import { withTimeout } from '../util';
 
 export interface DeadLetter {
@@ -59,6 +59,28 @@ export function toDeadLetter(dlqTopic: string, partition: number, m: KafkaMessag
     attempts: Number(h[DLQ_HEADERS.attempts] ?? 0),
   };
 }
+
+/** The `type` a dead letter gets when a service consumes a .dlq topic with deadLetterDecoder. */
+export const DEAD_LETTER_TYPE = 'hiring.dead-letter';
+
+/**
+ * Reads a .dlq record as a `DeadLetter` (its `data`); never throws, since a
+ * dead letter is by definition not a valid event and has nowhere further to
+ * go. Its id is its place in the .dlq topic plus the time it failed, so a
+ * redelivery is recognised by the inbox, and a recreated topic's records are
+ * not mistaken for old ones.
+ */
+export const deadLetterDecoder: DecodeFn = (message) => {
+  const letter = toDeadLetter(message.topic, message.partition, {
+    key: message.key,
+    value: message.value,
+    headers: message.headers,
+    offset: message.offset,
+    timestamp: message.timestamp,
+    attributes: 0,
+  });
+  return { id: `${message.partition}/${message.offset}/${letter.failedAt}`, type: DEAD_LETTER_TYPE, source: message.topic, data: letter, envelope: letter };
+};
 
 /** Accepts a source topic or its .dlq topic. */
 export function asDlqTopic(topic: string): string {

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsInt, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../shared/list-cursor';
+
+const optional = () => ValidateIf((_q: object, v: unknown) => v !== undefined);
+
+export class ListRejectionsQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only rejections at or after this time' })
+  @optional()
+  @IsISO8601({ strict: true })
+  since?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })
+  @optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (send the same filters with it)' })
+  @optional()
+  @IsString()
+  @Length(1, 1024)
+  cursor?: string;
+}
+
+export class FieldProblemResponse {
+  @ApiProperty({ example: 'data.profile.yearsOfExperience' }) path!: string;
+  @ApiProperty() message!: string;
+}
+
+export class SubmissionRejectionResponse {
+  @ApiProperty({ format: 'uuid' }) rejectionId!: string;
+  @ApiPropertyOptional({ description: 'The externalId of the refused submission, when it could be read' }) externalId?: string;
+  @ApiPropertyOptional({ description: 'The CloudEvents id of the refused record' }) eventId?: string;
+  @ApiProperty({ example: 'UNKNOWN_REQUISITION', description: 'Why it was dead-lettered (docs/agencies.md lists the codes)' }) reasonCode!: string;
+  @ApiProperty({ example: 'The requisition does not exist.' }) reason!: string;
+  @ApiProperty({ type: [FieldProblemResponse], description: 'The fields at fault; empty for an internal failure' }) errors!: FieldProblemResponse[];
+  @ApiProperty({ format: 'date-time', description: 'When it was dead-lettered' }) rejectedAt!: string;
+}
+
+export class SubmissionRejectionPage {
+  @ApiProperty({ type: [SubmissionRejectionResponse] }) items!: SubmissionRejectionResponse[];
+  @ApiPropertyOptional({ description: 'Present when more rejections follow: pass it as `cursor`' }) nextCursor?: string;
+}
