@@ -18,6 +18,7 @@ export * from './screening/screen-candidate';
 export * from './screening/substance';
 export * from './screening/evidence-quality';
 export * from './screening/interview-kit';
+export * from './screening/interview-feedback';
 export * from './screening/calibration-profiles';
 export * from './screening/calibrate';
 

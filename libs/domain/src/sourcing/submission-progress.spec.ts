@@ -32,6 +32,16 @@ describe('submission progress through the pipeline', () => {
     expect(progressSubmission('screened', screened('advance'))).toBeUndefined();
   });
 
+  it('interview feedback moves needs-interview on: a new screening advances, sends to review or rejects; later stages follow', () => {
+    expect(progressSubmission('needs-interview', { kind: 'screened', decision: 'advance' })).toBe('screened');
+    expect(progressSubmission('needs-interview', { kind: 'screened', decision: 'review' })).toBe('screened');
+    expect(progressSubmission('needs-interview', { kind: 'screened', decision: 'reject' })).toBe('rejected');
+    expect(progressSubmission('needs-interview', { kind: 'scored', decision: 'advance', score: 80 })).toBe('scored');
+    expect(progressSubmission('needs-interview', { kind: 'offer-decided', decision: 'approved' })).toBe('offer-approved');
+    // Scored after the re-screening: the screened stage arriving late does not move it back.
+    expect(progressSubmission('scored', { kind: 'screened', decision: 'advance' })).toBeUndefined();
+  });
+
   it('needs-interview from screening shows as its own status, and scoring the same decision keeps it', () => {
     expect(progressSubmission('sourced', { kind: 'screened', decision: 'needs-interview' })).toBe('needs-interview');
     expect(progressSubmission('needs-interview', { kind: 'scored', decision: 'needs-interview', score: 40 })).toBeUndefined();

@@ -55,6 +55,8 @@ export function statusOfStage(stage: PipelineStage): SubmissionStatus {
 export function progressSubmission(current: SubmissionStatus, stage: PipelineStage): SubmissionStatus | undefined {
   const next = statusOfStage(stage);
   if (current === 'duplicate' || current === 'rejected') return undefined;
+  // Waiting for an interview: the re-screening with its feedback moves the submission on, whichever way it decides.
+  if (current === 'needs-interview') return next === 'needs-interview' ? undefined : next;
   return RANK[next] > RANK[current] ? next : undefined;
 }
 
