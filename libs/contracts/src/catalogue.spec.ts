@@ -60,4 +60,12 @@ describe('personal data in the catalogue', () => {
     expect(data['profile']).toBeUndefined();
     expect(String(data['sealedProfile'])).toMatch(SEALED_VALUE_PATTERN);
   });
+
+  it('interview-feedback carries its notes sealed only: no answer field holds free text', () => {
+    expect(EVENT_CATALOGUE['recruiting.interview-feedback.v1'].personalData).toEqual([{ path: 'sealedNotes', sealed: true }]);
+    const schema = PAYLOAD_SCHEMA_FILES['recruiting.interview-feedback.v1'] as { properties: { answers: { items: { properties: Record<string, unknown> } } } };
+    expect(Object.keys(schema.properties.answers.items.properties).sort()).toEqual(['outcome', 'ruleId']);
+    const data = EXAMPLE_EVENT_DATA['recruiting.interview-feedback.v1'] as unknown as Record<string, unknown>;
+    expect(String(data['sealedNotes'])).toMatch(SEALED_VALUE_PATTERN);
+  });
 });

@@ -9,6 +9,7 @@ import { CandidateScreenedEvent } from './events/candidate-screened.event';
 import { CandidateSourcedEvent } from './events/candidate-sourced.event';
 import { OfferDecidedEvent } from './events/offer-decided.event';
 import { OfferGuidanceEvent } from './events/offer-guidance.event';
+import { InterviewFeedbackEvent } from './events/interview-feedback.event';
 import { SubmissionEvent } from './events/submission.event';
 import { TOPICS, type TopicName } from './topics';
 
@@ -20,6 +21,7 @@ export const EVENT_TYPES = {
   offerGuidance: 'recruiting.offer-guidance.v1',
   offerDecided: 'recruiting.offer-decided.v1',
   candidateErased: 'recruiting.candidate-erased.v1',
+  interviewFeedback: 'recruiting.interview-feedback.v1',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
@@ -33,6 +35,7 @@ export interface EventPayloads {
   'recruiting.offer-guidance.v1': OfferGuidanceEvent;
   'recruiting.offer-decided.v1': OfferDecidedEvent;
   'recruiting.candidate-erased.v1': CandidateErasedEvent;
+  'recruiting.interview-feedback.v1': InterviewFeedbackEvent;
 }
 
 export interface PersonalField {
@@ -141,6 +144,16 @@ export const EVENT_CATALOGUE: EventCatalogue = {
     description:
       'A candidate was erased: every service deletes what it holds about them and writes tombstones (null values keyed by the candidate id) to its compacted topics.',
     containsPii: false,
+    subjectOf: byCandidate,
+    signed: false,
+  },
+  'recruiting.interview-feedback.v1': {
+    topic: TOPICS.interviewFeedback,
+    payload: InterviewFeedbackEvent,
+    description:
+      "An interviewer's answers to the interview kit: per rubric rule id confirmed / not-confirmed and the communication rating. Screening re-decides the candidate with them and emits a new candidate-screened. The notes (free text about the candidate) travel only sealed with the candidate's data key, so an erasure shreds every copy.",
+    containsPii: false,
+    personalData: [{ path: 'sealedNotes', sealed: true }],
     subjectOf: byCandidate,
     signed: false,
   },

@@ -21,6 +21,7 @@ export * from './events/candidate-scored.event';
 export * from './events/offer-guidance.event';
 export * from './events/offer-decided.event';
 export * from './events/candidate-erased.event';
+export * from './events/interview-feedback.event';
 export { ASYNCAPI_SCHEMAS, PAYLOAD_SCHEMA_FILES, bundleSchema, envelopeSchema, type JsonSchema } from './schemas/json-schema';
 export * from './sealed-value';
 export type { RescreenChange, RescreenReport } from './http/rescreen-report';

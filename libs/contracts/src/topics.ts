@@ -10,6 +10,7 @@ export const TOPICS = {
   offerGuidance: 'recruiting.offer-guidance.v1',
   offerDecided: 'recruiting.offer-decided.v1',
   candidateErased: 'recruiting.candidate-erased.v1',
+  interviewFeedback: 'recruiting.interview-feedback.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -34,6 +35,8 @@ const primary: TopicSpec[] = [
   { name: TOPICS.candidateScored, partitions: PARTITIONS, cleanupPolicy: 'compact', retentionMs: -1, description: 'Current explainable score per candidate; no PII; tombstoned on erasure.' },
   { name: TOPICS.offerGuidance, partitions: PARTITIONS, cleanupPolicy: 'compact', retentionMs: -1, description: 'Salary band guidance for an eligible candidate.' },
   { name: TOPICS.offerDecided, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 90 * DAY_MS, description: 'An offer was approved or refused against the salary floor.' },
+  // Notes travel sealed with the candidate's key (shredded by an erasure); kept 90 days so a re-screening can be replayed.
+  { name: TOPICS.interviewFeedback, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 90 * DAY_MS, description: "Interviewers' answers per rule id and communication rating; notes only sealed with the candidate's data key." },
   { name: TOPICS.candidateErased, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 90 * DAY_MS, description: 'A candidate was erased; every service deletes their PII.' },
 ];
 

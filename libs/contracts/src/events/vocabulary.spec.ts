@@ -13,6 +13,7 @@ describe('event vocabulary matches the domain', () => {
     ['TRADE_OFF_TOPICS', wire.TRADE_OFF_TOPICS, domain.TRADE_OFF_TOPICS],
     ['REVIEW_ASPECTS', wire.REVIEW_ASPECTS, domain.REVIEW_ASPECTS],
     ['SOFT_SKILLS', wire.SOFT_SKILLS, domain.SOFT_SKILLS],
+    ['FEEDBACK_OUTCOMES', wire.FEEDBACK_OUTCOMES, domain.FEEDBACK_OUTCOMES],
   ])('%s', (_name, onTheWire, inTheDomain) => {
     expect([...onTheWire].sort()).toEqual([...inTheDomain].sort());
   });

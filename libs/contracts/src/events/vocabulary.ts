@@ -21,6 +21,10 @@ export type ScreeningDecision = (typeof SCREENING_DECISIONS)[number];
 export const SIGNAL_STATES = ['shown', 'contradicted', 'not-yet-known'] as const;
 export type SignalState = (typeof SIGNAL_STATES)[number];
 
+/** An interviewer's answer for one rule: confirmed (shown; a red flag raised) or not confirmed (contradicted; a red flag ruled out). */
+export const FEEDBACK_OUTCOMES = ['confirmed', 'not-confirmed'] as const;
+export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];
+
 export const RULE_KINDS = ['signal', 'red-flag'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 

@@ -13,6 +13,9 @@ export const EXAMPLE_SUBMISSION_ID = 'sub-5e1d0b44';
 export const EXAMPLE_SEALED_PROFILE =
   'pd1.CQkJCQkJCQkJCQkJ.XKfw9cyXpBXyDaddxNCBvr2dF5ZXhtqsCs8ihPlWbxWngMX5wDdScRLDyXNkRJG7Gj3y8T603SsEA2TzdmET-gRf6WCpQ5TCtZClEZ-C4Yw_lA.S3wO7E5_sQlW45zE_4fC-w';
 
+export const EXAMPLE_SEALED_NOTES =
+  'pd1.CQkJCQkJCQkJCQkJ.XKfw8d2Y7wjOBLlZy57RvrDVDJVSndX6Te80waARZVq-hImihTdOMAvBxH8qXY2zXDLx5jL1jjoADmy3OXBa_QUHsy7iSInU-JShEZ-K64Zpyahj2XGhk1-TdOo65mlMYB6h4bo4pmpNs-VtC5MleMUsN1ra9LiNd6a3j211JZrmtXcEBN4xmmgHoLgLkSPQPaUFHZchpy01Ho3x3dFq9TsdgTtE8hPr23aoZW75FGCbismuVv8mMOWPyA0K.bpa5xqQlN4slzwBpLvnNjg';
+
 export const EXAMPLE_PROFILE: CandidateProfilePayload = {
   targetRole: 'ai-tech-lead',
   locationTier: 'uk-london',
@@ -176,6 +179,20 @@ export const EXAMPLE_EVENT_DATA: { readonly [K in EventType]: EventPayloads[K] }
     erasedAt: '2026-04-01T08:00:00Z',
     requestedBy: 'privacy-desk',
   },
+  'recruiting.interview-feedback.v1': {
+    feedbackId: 'fb-31c9d0e2',
+    candidateId: EXAMPLE_CANDIDATE_ID,
+    interviewerId: 'int-priya-r',
+    interviewedAt: '2026-03-05T14:00:00Z',
+    communicationRating: 4,
+    answers: [
+      { ruleId: 'tech.infra-tradeoffs', outcome: 'confirmed' },
+      { ruleId: 'tech.code-review', outcome: 'not-confirmed' },
+      { ruleId: 'lead.course-correction', outcome: 'confirmed' },
+    ],
+    // Sealed with the example key (32 bytes of 7s), context `cand-7f3c2a91:interview-notes`.
+    sealedNotes: EXAMPLE_SEALED_NOTES,
+  },
 };
 
 /** Fixed envelope attributes for the documented examples (the generator must be deterministic). */
@@ -187,6 +204,7 @@ export const EXAMPLE_SOURCES: { readonly [K in EventType]: string } = {
   'recruiting.offer-guidance.v1': '/services/offer',
   'recruiting.offer-decided.v1': '/services/offer',
   'recruiting.candidate-erased.v1': '/services/sourcing',
+  'recruiting.interview-feedback.v1': '/tools/interview-kit',
 };
 
 /** A documentation-only secret; real secrets are per agency and never in the repository. */

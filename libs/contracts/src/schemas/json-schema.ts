@@ -14,6 +14,7 @@ import candidateScreened from './candidate-screened.schema.json';
 import candidateSourced from './candidate-sourced.schema.json';
 import offerDecided from './offer-decided.schema.json';
 import offerGuidance from './offer-guidance.schema.json';
+import interviewFeedback from './interview-feedback.schema.json';
 import submission from './submission.schema.json';
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -32,6 +33,7 @@ export const PAYLOAD_SCHEMA_FILES: { readonly [K in EventType]: JsonSchema } = {
   'recruiting.offer-guidance.v1': offerGuidance,
   'recruiting.offer-decided.v1': offerDecided,
   'recruiting.candidate-erased.v1': candidateErased,
+  'recruiting.interview-feedback.v1': interviewFeedback,
 };
 
 export interface BundledSchema {
