@@ -42,7 +42,7 @@ export interface BrokerBacklog {
  */
 export const PIPELINE_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
   sourcing: [TOPICS.submissions, TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
-  screening: [TOPICS.candidateSourced, TOPICS.candidateErased],
+  screening: [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
   offer: [TOPICS.candidateScored, TOPICS.candidateErased],
 };

@@ -8,6 +8,7 @@ import type { CandidateKeys } from './open-sourced-profiles';
 
 const LOOKUP_LIMIT = 1000;
 const TIMEOUT_MS = 5_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface LookupResponse {
   keys: { candidateId: string; dataKey: string }[];
@@ -25,8 +26,11 @@ export class CandidateKeysClient {
    * batch; any other non-200 is a TransientError (retried, never dead-lettered as the event's fault).
    */
   async lookup(candidateIds: string[]): Promise<CandidateKeys> {
-    const ids = [...new Set(candidateIds)];
     const result: CandidateKeys = { keys: new Map(), erased: new Set(), unknown: new Set() };
+    // Sourcing issues UUIDs and refuses anything else: any other id is unknown there by construction.
+    const unique = [...new Set(candidateIds)];
+    for (const id of unique.filter((x) => !UUID.test(x))) result.unknown.add(id);
+    const ids = unique.filter((x) => UUID.test(x));
     for (let i = 0; i < ids.length; i += LOOKUP_LIMIT) {
       const chunk = ids.slice(i, i + LOOKUP_LIMIT);
       const res = await fetch(`${this.config.SOURCING_URL}/v1/ops/candidate-keys/lookup`, {

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RescreenReport } from '@hiring/contracts';
-import { screenCandidate } from '@hiring/domain';
+import { screenWithFeedback } from '@hiring/domain';
 import { Clock } from '@hiring/platform';
 import { ScreeningConfig } from '../screening.config';
+import { InterviewFeedbackRepository } from '../feedback/interview-feedback.repository';
 import { RubricCatalogue } from './rubric-catalogue';
 import { ScreeningEventsPublisher } from './screening-events.publisher';
 import { changedRules, toCandidateInputFromEntity, toScreening } from './screening.mapper';
@@ -30,6 +31,7 @@ export class RescreenCandidatesService {
     private readonly repository: ScreeningRepository,
     private readonly rubrics: RubricCatalogue,
     private readonly publisher: ScreeningEventsPublisher,
+    private readonly feedback: InterviewFeedbackRepository,
     private readonly clock: Clock,
     @Inject(ScreeningConfig) private readonly config: ScreeningConfig,
   ) {}
@@ -48,7 +50,9 @@ export class RescreenCandidatesService {
       const last: string | null = await this.repository.transaction(async (tx) => {
         const profiles = await this.repository.pageProfiles(tx, after, this.config.RESCREEN_PAGE_SIZE);
         if (profiles.length === 0) return null;
-        const latest = await this.repository.findLatest(tx, profiles.map((p) => p.candidateId));
+        const ids = profiles.map((p) => p.candidateId);
+        const latest = await this.repository.findLatest(tx, ids);
+        const feedback = await this.feedback.findByCandidates(tx, ids);
         const screenings: Screening[] = [];
         const changedIds = new Set<string>();
         for (const entity of profiles) {
@@ -59,7 +63,8 @@ export class RescreenCandidatesService {
             report.skipped++;
             continue;
           }
-          const screening = toScreening(input, screenCandidate(input.profile, rubric), now);
+          const interviews = feedback.get(input.candidateId) ?? [];
+          const screening = toScreening(input, screenWithFeedback(input.profile, rubric, interviews), now, interviews.length);
           screenings.push(screening);
           const before = latest.get(input.candidateId);
           const rules = before ? changedRules(before.rules, screening.rules) : screening.rules.map((r) => r.ruleId as string);

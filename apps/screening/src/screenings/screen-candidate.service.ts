@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { screenCandidate } from '@hiring/domain';
+import { screenWithFeedback } from '@hiring/domain';
 import { Clock } from '@hiring/platform';
+import { InterviewFeedbackRepository } from '../feedback/interview-feedback.repository';
 import { RubricCatalogue } from './rubric-catalogue';
 import { ScreeningEventsPublisher } from './screening-events.publisher';
 import { toScreening } from './screening.mapper';
@@ -13,7 +14,8 @@ export interface ScreenCandidatesOutcome {
 }
 
 /**
- * Screens sourced candidates with the rubric in force for their role: keeps
+ * Screens sourced candidates with the rubric in force for their role (and the
+ * interview feedback recorded for them, if any): keeps
  * the profile for replays, stores the screening with per-rule evidence and
  * emits candidate-screened, all in the caller's transaction.
  */
@@ -23,6 +25,7 @@ export class ScreenCandidateService {
     private readonly repository: ScreeningRepository,
     private readonly rubrics: RubricCatalogue,
     private readonly publisher: ScreeningEventsPublisher,
+    private readonly feedback: InterviewFeedbackRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -35,9 +38,13 @@ export class ScreenCandidateService {
     const current = await this.repository.saveProfiles(tx, candidates);
     const now = this.clock.now();
     const day = this.clock.today();
-    const screenings = candidates
-      .filter((c) => current.has(c.candidateId))
-      .map((c) => toScreening(c, screenCandidate(c.profile, this.rubrics.inForce(c.role, day)), now));
+    const screened = candidates.filter((c) => current.has(c.candidateId));
+    // A new profile keeps what interviews already established about the candidate.
+    const feedback = await this.feedback.findByCandidates(tx, screened.map((c) => c.candidateId));
+    const screenings = screened.map((c) => {
+      const interviews = feedback.get(c.candidateId) ?? [];
+      return toScreening(c, screenWithFeedback(c.profile, this.rubrics.inForce(c.role, day), interviews), now, interviews.length);
+    });
 
     const stored = await this.repository.saveScreenings(tx, screenings);
     const toPublish = screenings.filter((s) => stored.has(s.candidateId));

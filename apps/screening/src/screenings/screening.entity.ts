@@ -19,4 +19,6 @@ export class ScreeningEntity {
   /** InterviewKit of the domain: the probes (rule id + question) for what is not yet shown. */
   @Column({ name: 'interview_kit', type: 'jsonb' }) interviewKit!: unknown;
   @Column({ name: 'screened_at', type: 'timestamptz' }) screenedAt!: Date;
+  /** 0: the profile alone; n: with the feedback of n interviews. */
+  @Column({ type: 'int' }) revision!: number;
 }

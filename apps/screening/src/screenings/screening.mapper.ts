@@ -70,7 +70,7 @@ export function toCandidateInputFromEntity(entity: CandidateProfileEntity): Cand
   };
 }
 
-export function toScreening(input: CandidateInput, result: ScreeningResult, screenedAt: Date): Screening {
+export function toScreening(input: CandidateInput, result: ScreeningResult, screenedAt: Date, revision = 0): Screening {
   return {
     candidateId: input.candidateId,
     submissionId: input.submissionId,
@@ -85,6 +85,7 @@ export function toScreening(input: CandidateInput, result: ScreeningResult, scre
     reasons: result.reasons,
     interviewKit: result.interviewKit,
     screenedAt,
+    revision,
   };
 }
 
@@ -103,6 +104,7 @@ export function toScreeningFromEntity(entity: ScreeningEntity): Screening {
     reasons: entity.reasons as string[],
     interviewKit: entity.interviewKit as InterviewKit,
     screenedAt: entity.screenedAt,
+    revision: entity.revision,
   };
 }
 
@@ -128,6 +130,7 @@ export function toCandidateScreenedEvent(screening: Screening): CandidateScreene
     counts: countRules(screening.rules),
     interviewKit: [...screening.interviewKit.ruleIds],
     screenedAt: screening.screenedAt.toISOString(),
+    revision: screening.revision,
   };
 }
 
@@ -157,6 +160,7 @@ export interface ScreeningView {
   role: TargetRole;
   locationTier: LocationTier;
   screenedAt: string;
+  revision: number;
 }
 
 export function toScreeningView(screening: Screening): ScreeningView {
@@ -172,6 +176,7 @@ export function toScreeningView(screening: Screening): ScreeningView {
     role: screening.role,
     locationTier: screening.locationTier,
     screenedAt: screening.screenedAt.toISOString(),
+    revision: screening.revision,
   };
 }
 

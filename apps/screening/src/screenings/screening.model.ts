@@ -17,4 +17,6 @@ export interface Screening extends CandidateRef {
   /** Probes for what is not yet shown; ids travel in the event, the questions stay here. */
   interviewKit: InterviewKit;
   screenedAt: Date;
+  /** 0: the profile alone; n: the profile plus the feedback of n interviews. */
+  revision: number;
 }

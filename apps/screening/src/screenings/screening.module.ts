@@ -1,5 +1,12 @@
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import { Module } from '@nestjs/common';
+import { InterviewFeedbackController } from '../feedback/interview-feedback.controller';
+import { InterviewFeedbackHandler } from '../feedback/interview-feedback.handler';
+import { InterviewFeedbackRepository } from '../feedback/interview-feedback.repository';
+import { RecordInterviewFeedbackService } from '../feedback/record-interview-feedback.service';
+import { InterviewerRepository } from '../interviewers/interviewer.repository';
+import { InterviewersController } from '../interviewers/interviewers.controller';
+import { ManageInterviewersService } from '../interviewers/manage-interviewers.service';
 import { CandidateErasedHandler } from './candidate-erased.handler';
 import { CandidateSourcedHandler } from './candidate-sourced.handler';
 import { EraseCandidateService } from './erase-candidate.service';
@@ -12,7 +19,7 @@ import { ScreeningRepository } from './screening.repository';
 import { ScreeningsController } from './screenings.controller';
 
 @Module({
-  controllers: [ScreeningsController],
+  controllers: [ScreeningsController, InterviewersController, InterviewFeedbackController],
   providers: [
     RubricCatalogue,
     ScreeningRepository,
@@ -24,6 +31,11 @@ import { ScreeningsController } from './screenings.controller';
     CandidateKeysClient,
     CandidateSourcedHandler,
     CandidateErasedHandler,
+    InterviewerRepository,
+    ManageInterviewersService,
+    InterviewFeedbackRepository,
+    RecordInterviewFeedbackService,
+    InterviewFeedbackHandler,
   ],
 })
 export class ScreeningModule {}

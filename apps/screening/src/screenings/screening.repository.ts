@@ -52,7 +52,7 @@ export class ScreeningRepository {
   }
 
   /**
-   * One row per (candidate, rubric version). Re-storing the same verdicts is a
+   * One row per (candidate, rubric version, revision). Re-storing the same verdicts is a
    * no-op; returns the candidate ids whose row was inserted or changed, the
    * ones worth an event.
    */
@@ -60,9 +60,9 @@ export class ScreeningRepository {
     if (screenings.length === 0) return new Set();
     const rows: Array<{ candidate_id: string }> = await tx.query(
       `INSERT INTO screening.screenings
-         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[], $13::jsonb[])
-       ON CONFLICT ON CONSTRAINT screenings_candidate_rubric_version_uq DO UPDATE SET
+         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit, revision)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[], $13::jsonb[], $14::int[])
+       ON CONFLICT ON CONSTRAINT screenings_candidate_rubric_revision_uq DO UPDATE SET
          submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
          role = excluded.role, location_tier = excluded.location_tier, rubric_id = excluded.rubric_id,
          decision = excluded.decision, rules = excluded.rules, reasons = excluded.reasons, screened_at = excluded.screened_at,
@@ -84,6 +84,7 @@ export class ScreeningRepository {
         screenings.map((s) => JSON.stringify(s.reasons)),
         screenings.map((s) => s.screenedAt.toISOString()),
         screenings.map((s) => JSON.stringify(s.interviewKit)),
+        screenings.map((s) => s.revision),
       ],
     );
     return new Set(rows.map((r) => r.candidate_id));
@@ -104,6 +105,13 @@ export class ScreeningRepository {
     return new Map(entities.map((e) => [e.candidateId, toScreeningFromEntity(e)]));
   }
 
+  /** The stored profiles of these candidates (the ones screening knows). */
+  async findProfiles(tx: ScreeningTx, candidateIds: readonly string[]): Promise<Map<string, CandidateProfileEntity>> {
+    if (candidateIds.length === 0) return new Map();
+    const entities = await tx.getRepository(CandidateProfileEntity).createQueryBuilder('p').where('p.candidate_id = ANY(:ids)', { ids: [...candidateIds] }).getMany();
+    return new Map(entities.map((e) => [e.candidateId, e]));
+  }
+
   /** Every screening of a candidate, newest first. */
   async findHistory(candidateId: string): Promise<Screening[]> {
     const entities = await this.dataSource.getRepository(ScreeningEntity).find({
@@ -120,9 +128,10 @@ export class ScreeningRepository {
     return qb.getMany();
   }
 
-  /** Erasure: the stored profile (free text is personal data) and every screening of these candidates. */
+  /** Erasure: the stored profile (free text is personal data), the interview feedback and every screening of these candidates. */
   async deleteCandidates(tx: ScreeningTx, candidateIds: readonly string[]): Promise<void> {
     if (candidateIds.length === 0) return;
+    await tx.query('DELETE FROM screening.interview_feedback WHERE candidate_id = ANY($1::text[])', [candidateIds]);
     await tx.query('DELETE FROM screening.screenings WHERE candidate_id = ANY($1::text[])', [candidateIds]);
     await tx.query('DELETE FROM screening.candidate_profiles WHERE candidate_id = ANY($1::text[])', [candidateIds]);
   }

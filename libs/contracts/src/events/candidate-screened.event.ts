@@ -4,7 +4,7 @@
 // served by its ops API), so nothing a candidate said outlives an erasure in a
 // topic.
 import { RubricRefPayload } from './common.payload';
-import { Flag, Identifier, IdentifierList, IntegerBetween, Nested, NestedList, OneOf, Timestamp } from './field-rules';
+import { Flag, Identifier, IdentifierList, IntegerBetween, Nested, NestedList, OneOf, Optional, Timestamp } from './field-rules';
 import {
   LOCATION_TIERS,
   RULE_GROUPS,
@@ -22,6 +22,8 @@ import {
 
 /** Rubrics are small; 100 leaves room to grow without letting a payload balloon. */
 export const MAX_RULES = 100;
+/** Interviews per candidate: a handful; the bound only keeps the field sane. */
+export const MAX_REVISION = 1000;
 
 export class RuleOutcomePayload {
   @Identifier() ruleId!: string;
@@ -61,4 +63,6 @@ export class CandidateScreenedEvent {
   /** Rule ids the interview kit probes, in interview order; the questions themselves are served by screening's API. */
   @IdentifierList(MAX_RULES) interviewKit!: string[];
   @Timestamp() screenedAt!: string;
+  /** 0: the profile alone; n: with the feedback of n interviews (recruiting.interview-feedback.v1). Absent in events from before feedback existed. */
+  @Optional() @IntegerBetween(0, MAX_REVISION) revision?: number;
 }

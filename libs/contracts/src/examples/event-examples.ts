@@ -129,6 +129,7 @@ export const EXAMPLE_EVENT_DATA: { readonly [K in EventType]: EventPayloads[K] }
     counts: { technicalShown: 2, technicalTotal: 4, leadershipShown: 3, leadershipTotal: 4, redFlagsRaised: 0, contradicted: 0, notYetKnown: 3 },
     interviewKit: ['tech.infra-tradeoffs', 'lead.course-correction', 'tech.code-review', 'tech.shipped-production'],
     screenedAt: '2026-03-02T09:15:02Z',
+    revision: 0,
   },
   'recruiting.candidate-scored.v1': {
     candidateId: EXAMPLE_CANDIDATE_ID,

@@ -1,4 +1,4 @@
-import { applyInterviewFeedback, feedbackProblems, type InterviewFeedback, type RuleFeedback } from './interview-feedback';
+import { applyInterviewFeedback, feedbackProblems, screenWithFeedback, type InterviewFeedback, type RuleFeedback } from './interview-feedback';
 import { CALIBRATION_SET } from './calibration-profiles';
 import { LEADERSHIP_RULE_IDS, TECHNICAL_RULE_IDS } from './rule-ids';
 import { AI_TECH_LEAD_RUBRIC_2026_03, AI_TECH_LEAD_RUBRIC_2026_12 } from './rubrics';
@@ -14,8 +14,8 @@ function thinCandidate() {
   return screening;
 }
 
-function feedback(rules: RuleFeedback[], communicationRating = 4): InterviewFeedback {
-  return { interviewerId: 'int-7', interviewedAt: '2026-12-02T10:00:00Z', communicationRating, rules };
+function feedback(answers: RuleFeedback[], communicationRating = 4): InterviewFeedback {
+  return { interviewerId: 'int-7', interviewedAt: '2026-12-02T10:00:00Z', communicationRating, answers };
 }
 
 const all = (ids: readonly string[], outcome: RuleFeedback['outcome']): RuleFeedback[] => ids.map((ruleId) => ({ ruleId, outcome }));
@@ -96,5 +96,18 @@ describe('feedback that cannot be applied is refused with the rule id and why', 
       { ruleId: 'flag.hard-to-follow', message: 'is judged from communicationRating, not answered per rule' },
     ]);
     expect(() => applyInterviewFeedback(screening, feedback([{ ruleId: 'tech.kubernetes', outcome: 'confirmed' }]), rubric)).toThrow(/tech.kubernetes is not a rule/);
+  });
+});
+
+describe('a re-screening keeps what the interviews established', () => {
+  it('profile + feedback in recorded order: the later interview wins on the rule both answered', () => {
+    const thin = CALIBRATION_SET.find((c) => c.id === 'ai-thin-agency')!;
+    const first = feedback([...all(TECHNICAL_RULE_IDS, 'confirmed'), ...all(LEADERSHIP_RULE_IDS, 'confirmed')]);
+    const second = { ...feedback([{ ruleId: 'lead.translation', outcome: 'not-confirmed' }]), interviewedAt: '2026-12-03T10:00:00Z' };
+    expect(screenWithFeedback(thin.profile, rubric, []).decision).toBe('needs-interview');
+    expect(screenWithFeedback(thin.profile, rubric, [first]).decision).toBe('advance');
+    const both = screenWithFeedback(thin.profile, rubric, [first, second]);
+    expect(both.decision).toBe('review');
+    expect(both.rules.find((r) => r.ruleId === 'lead.translation')?.state).toBe('contradicted');
   });
 });

@@ -2,7 +2,8 @@ import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { buildInterviewKit } from './interview-kit';
 import type { ScreeningRubric } from './rubric';
 import type { ScreeningRuleId } from './rule-ids';
-import { decideScreening } from './screen-candidate';
+import type { CandidateProfile } from '../profile/candidate-profile';
+import { decideScreening, screenCandidate } from './screen-candidate';
 import type { RuleOutcome, ScreeningResult } from './screening-result';
 
 /**
@@ -32,7 +33,7 @@ export interface InterviewFeedback {
   interviewedAt: string;
   /** 1 (takes effort to follow) to 5 (effortless), like the profile's rating. */
   communicationRating: number;
-  rules: RuleFeedback[];
+  answers: RuleFeedback[];
 }
 
 export interface FeedbackProblem {
@@ -41,11 +42,11 @@ export interface FeedbackProblem {
 }
 
 /** Rule ids the feedback cannot be applied to: not in the screening's rubric, answered twice, or the rated flag. */
-export function feedbackProblems(feedback: Pick<InterviewFeedback, 'rules'>, screened: readonly Pick<RuleOutcome, 'ruleId'>[]): FeedbackProblem[] {
+export function feedbackProblems(feedback: Pick<InterviewFeedback, 'answers'>, screened: readonly Pick<RuleOutcome, 'ruleId'>[]): FeedbackProblem[] {
   const known = new Set<string>(screened.map((r) => r.ruleId));
   const seen = new Set<string>();
   const problems: FeedbackProblem[] = [];
-  for (const { ruleId } of feedback.rules) {
+  for (const { ruleId } of feedback.answers) {
     if (!known.has(ruleId)) problems.push({ ruleId, message: "is not a rule of the candidate's rubric" });
     else if (ruleId === RATED_RULE_ID) problems.push({ ruleId, message: 'is judged from communicationRating, not answered per rule' });
     else if (seen.has(ruleId)) problems.push({ ruleId, message: 'is answered more than once' });
@@ -84,7 +85,7 @@ export function applyInterviewFeedback(screening: Pick<ScreeningResult, 'rules' 
   if (problems.length > 0) {
     throw new DomainError(DomainErrorCode.INVALID_INPUT, problems.map((p) => `${p.ruleId} ${p.message}`).join('; '), { problems });
   }
-  const answers = new Map(feedback.rules.map((r) => [r.ruleId, r.outcome]));
+  const answers = new Map(feedback.answers.map((r) => [r.ruleId, r.outcome]));
   const rules = screening.rules.map((rule) => {
     if (rule.ruleId === RATED_RULE_ID) return withRating(rule, feedback, rubric);
     const outcome = answers.get(rule.ruleId);
@@ -98,4 +99,13 @@ export function applyInterviewFeedback(screening: Pick<ScreeningResult, 'rules' 
     ...decideScreening(rules, rubric),
     interviewKit: buildInterviewKit(rules, rubric),
   };
+}
+
+/**
+ * The profile screened, then every interview's feedback applied in the order
+ * it was recorded: a re-screening (new profile, new rubric version) keeps what
+ * the interviews established instead of falling back to the profile alone.
+ */
+export function screenWithFeedback(profile: CandidateProfile, rubric: ScreeningRubric, feedback: readonly InterviewFeedback[]): ScreeningResult {
+  return feedback.reduce((screening, one) => applyInterviewFeedback(screening, one, rubric), screenCandidate(profile, rubric));
 }
