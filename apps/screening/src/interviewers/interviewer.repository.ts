@@ -46,8 +46,11 @@ export class InterviewerRepository {
   /** Deactivates (their past feedback stays); undefined when the id is not registered. */
   async deactivate(interviewerId: string, at: Date): Promise<Interviewer | undefined> {
     const rows: InterviewerRow[] = await this.dataSource.query(
-      `UPDATE screening.interviewers SET active = false, deactivated_at = COALESCE(deactivated_at, $2)
-        WHERE interviewer_id = $1 RETURNING *`,
+      // Through a CTE: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
+      `WITH changed AS (
+         UPDATE screening.interviewers SET active = false, deactivated_at = COALESCE(deactivated_at, $2)
+          WHERE interviewer_id = $1 RETURNING *)
+       SELECT * FROM changed`,
       [interviewerId, at.toISOString()],
     );
     return rows[0] ? toInterviewer(rows[0]) : undefined;
