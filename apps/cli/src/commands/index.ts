@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDlqCommands } from './dlq.command';
+import { registerFeedbackCommands } from './feedback.command';
 import { registerOfferCommands } from './offer.command';
 import { registerPromotionCommands } from './promotion.command';
 import { registerRateCardCommands } from './rate-cards.command';
@@ -23,6 +24,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   registerRateCardCommands,
   registerDlqCommands,
   registerRescreenCommands,
+  registerFeedbackCommands,
   registerStatusCommands,
   registerTailCommands,
 ];

@@ -12,7 +12,7 @@ describe('hiring rescreen (real screening service)', () => {
   beforeAll(async () => {
     const group = uniqueName('cli-rescreen');
     await kit.connect();
-    await kit.startGroupAtEnd(group, [TOPICS.candidateSourced, TOPICS.candidateErased]);
+    await kit.startGroupAtEnd(group, [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback]);
     screening = await ServiceProcess.start({
       app: 'screening',
       env: { OPS_TOKEN, KAFKA_CONSUMER_GROUP: group, DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(',') },

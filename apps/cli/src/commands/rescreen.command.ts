@@ -3,8 +3,9 @@
 // changed. The work runs in the service, page by page; this waits for the report.
 import type { RescreenReport } from '@hiring/contracts';
 import type { Command } from 'commander';
-import { CliInputError, CliUnavailableError } from '../io/cli-error';
+import { CliInputError } from '../io/cli-error';
 import { type CommandResult, type OutputOptions, runAction } from '../io/run-action';
+import { postToScreening } from './screening-client';
 
 interface RescreenOptions extends OutputOptions {
   rubricVersion?: string;
@@ -13,12 +14,6 @@ interface RescreenOptions extends OutputOptions {
 }
 
 const SHOWN_CHANGES = 20;
-
-export function screeningUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const url = env['SCREENING_URL'] ?? `http://127.0.0.1:${env['SCREENING_PORT'] ?? '3002'}`;
-  if (!/^https?:\/\/[^\s/]+/.test(url)) throw new CliInputError(`SCREENING_URL must be an http(s) URL, got ${JSON.stringify(url)}`);
-  return url.replace(/\/+$/, '');
-}
 
 function summarise(report: RescreenReport): string {
   const head = `${report.dryRun ? 'dry run: ' : ''}rubric ${report.rubricVersion ?? 'in force today'} over ${report.total} candidate(s): ${report.changed.length} changed, ${report.skipped} skipped (no rubric of that version for their role)`;
@@ -36,23 +31,8 @@ function summarise(report: RescreenReport): string {
 async function rescreen(options: RescreenOptions): Promise<CommandResult> {
   const timeoutMs = Number(options.timeout) * 1000;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new CliInputError(`--timeout must be a whole number of seconds, got ${options.timeout}`);
-  const url = `${screeningUrl()}/v1/rescreen`;
   const body = { ...(options.rubricVersion ? { rubricVersion: options.rubricVersion } : {}), dryRun: options.dryRun === true };
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${process.env['OPS_TOKEN'] ?? 'local-ops-token-change-me'}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    throw new CliUnavailableError(`the screening service did not answer at ${url} (${error instanceof Error ? error.message : String(error)}); is it running? (SCREENING_URL)`);
-  }
-  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.status === 401) throw new CliInputError(`the screening service refused the ops token: set OPS_TOKEN to its token`);
-  if (!res.ok) throw new CliInputError(`the screening service answered ${res.status}: ${String(answer['detail'] ?? answer['title'] ?? res.statusText)}`);
-  const report = answer as unknown as RescreenReport;
+  const report = await postToScreening<RescreenReport>('/v1/rescreen', body, timeoutMs);
   return { json: report, summary: summarise(report) };
 }
 

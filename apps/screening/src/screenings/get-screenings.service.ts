@@ -6,7 +6,7 @@ import { ScreeningRepository } from './screening.repository';
 export interface CandidateScreenings {
   candidateId: string;
   latest: ScreeningView;
-  /** Every screening, newest first (one per rubric version). */
+  /** Every screening, newest first (one per rubric version and revision). */
   history: ScreeningView[];
 }
 

@@ -76,7 +76,7 @@ async function sourceAndWait(candidateId: string): Promise<CloudEvent<CandidateS
 beforeAll(async () => {
   await db.connect();
   await kit.connect();
-  await kit.startGroupAtEnd(groupId, [TOPICS.candidateSourced, TOPICS.candidateErased]);
+  await kit.startGroupAtEnd(groupId, [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback]);
   screenedProbe = await kit.probe(TOPICS.candidateScreened);
   deadLetters = await kit.probe(deadLetterTopic(TOPICS.candidateSourced));
   service = await ServiceProcess.start({
