@@ -80,8 +80,9 @@ describe('screening mappers: candidate-sourced -> domain profile -> candidate-sc
       expect(data.interviewKit).toEqual(result.interviewKit.ruleIds);
       // No identity can be in it: the sourced event has none, and the mapper copies named fields only.
       expect(Object.keys(data).sort()).toEqual(
-        ['agencyId', 'candidateId', 'counts', 'decision', 'interviewKit', 'locationTier', 'requisitionId', 'role', 'rubric', 'rules', 'screenedAt', 'submissionId'].sort(),
+        ['agencyId', 'candidateId', 'counts', 'decision', 'interviewKit', 'locationTier', 'requisitionId', 'revision', 'role', 'rubric', 'rules', 'screenedAt', 'submissionId'].sort(),
       );
+      expect(data.revision).toBe(0);
     },
   );
 
