@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import { EVENT_TYPES, precompileContracts } from '@hiring/contracts';
 import { bootstrapService, loadConfigOrExit } from '@hiring/platform';
 import { AppModule } from './app.module';
 import { OfferConfig } from './offer.config';
 
 const config = loadConfigOrExit(OfferConfig);
+// The contract checks of the events this service reads and writes, compiled before the first event arrives.
+precompileContracts([EVENT_TYPES.candidateScored, EVENT_TYPES.candidateErased, EVENT_TYPES.offerGuidance, EVENT_TYPES.offerDecided]);
 bootstrapService(AppModule.register(config), {
   service: 'offer',
   config,

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import { EVENT_TYPES, precompileContracts } from '@hiring/contracts';
 import { bootstrapService, loadConfigOrExit } from '@hiring/platform';
 import { AppModule } from './app.module';
 import { ScreeningConfig } from './screening.config';
 
 const config = loadConfigOrExit(ScreeningConfig);
+// The contract checks of the events this service reads and writes, compiled before the first event arrives.
+precompileContracts([EVENT_TYPES.candidateSourced, EVENT_TYPES.candidateErased, EVENT_TYPES.candidateScreened]);
 bootstrapService(AppModule.register(config), {
   service: 'screening',
   config,

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import { EVENT_TYPES, precompileContracts } from '@hiring/contracts';
 import { bootstrapService, loadConfigOrExit } from '@hiring/platform';
 import { AppModule } from './app.module';
 import { SourcingConfig } from './sourcing.config';
 import { BULK_LIMITS, MAX_BULK_BYTES } from './submissions/submission.dto';
 
 const config = loadConfigOrExit(SourcingConfig);
+// The contract checks of the events this service reads and writes, compiled before the first event arrives.
+precompileContracts([EVENT_TYPES.submission, EVENT_TYPES.candidateSourced, EVENT_TYPES.candidateErased, EVENT_TYPES.candidateScreened, EVENT_TYPES.candidateScored, EVENT_TYPES.offerDecided]);
 bootstrapService(AppModule.register(config), {
   service: 'sourcing',
   config,

@@ -21,9 +21,9 @@ export class CandidateKeysClient {
   constructor(private readonly config: ScreeningConfig) {}
 
   /**
-   * Keys of these candidates, and which were erased. Sourcing unreachable:
-   * the network error propagates and the consumer pauses and retries the
-   * batch; any other non-200 is a TransientError (retried, never dead-lettered as the event's fault).
+   * Keys of these candidates, and which were erased. Sourcing unreachable
+   * or not answering within the timeout: the network error (ETIMEDOUT for
+   * the timeout) propagates and the consumer pauses and retries the batch; any other non-200 is a TransientError (retried, never dead-lettered as the event's fault).
    */
   async lookup(candidateIds: string[]): Promise<CandidateKeys> {
     const result: CandidateKeys = { keys: new Map(), erased: new Set(), unknown: new Set() };
@@ -38,6 +38,14 @@ export class CandidateKeysClient {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${this.config.OPS_TOKEN}` },
         body: JSON.stringify({ candidateIds: chunk }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
+      }).catch((error: unknown) => {
+        // A sourcing too busy to answer in time is as unavailable as one that
+        // refuses the connection: the consumer pauses and retries, it does not
+        // dead-letter the batch (seen under load before this).
+        if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+          throw Object.assign(new Error(`key lookup at sourcing timed out after ${TIMEOUT_MS} ms`, { cause: error }), { code: 'ETIMEDOUT' });
+        }
+        throw error;
       });
       if (res.status !== 200) throw new TransientError(`key lookup at sourcing answered ${res.status}`);
       const body = (await res.json()) as LookupResponse;

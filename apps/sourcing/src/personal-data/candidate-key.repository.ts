@@ -67,20 +67,31 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** ensure() for any SQL runner (the intake's transaction, the backfill migration): two statements per batch. */
+/** ensure() for any SQL runner (the intake's transaction, the backfill migration): one statement per batch. */
 export async function ensureDataKeys(tx: Queryable, ring: MasterKeyRing, candidateIds: string[]): Promise<Map<string, Buffer>> {
   const ids = [...new Set(candidateIds)];
   if (ids.length === 0) return new Map();
   const wrapped = ids.map((id) => ring.wrap(newDataKey(), id));
-  await tx.query(
-    `INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
-     SELECT k.candidate_id, k.master_key_id, k.wrapped_key
-       FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
-      WHERE NOT EXISTS (SELECT 1 FROM sourcing.erasures e WHERE e.candidate_id = k.candidate_id)
-     ON CONFLICT (candidate_id) DO NOTHING`,
+  // One round trip: the keys inserted now (RETURNING) and the ones that were
+  // there before (the statement's snapshot does not see its own inserts).
+  const rows: KeyRow[] = await tx.query(
+    `WITH ins AS (
+       INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
+       SELECT k.candidate_id, k.master_key_id, k.wrapped_key
+         FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
+        WHERE NOT EXISTS (SELECT 1 FROM sourcing.erasures e WHERE e.candidate_id = k.candidate_id)
+       ON CONFLICT (candidate_id) DO NOTHING
+       RETURNING candidate_id, master_key_id, wrapped_key)
+     SELECT candidate_id, master_key_id, wrapped_key FROM ins
+     UNION ALL
+     SELECT d.candidate_id, d.master_key_id, d.wrapped_key FROM sourcing.candidate_data_keys d
+      WHERE d.candidate_id = ANY($1::uuid[]) AND d.candidate_id NOT IN (SELECT candidate_id FROM ins)`,
     [ids, wrapped.map((w) => w.masterKeyId), wrapped.map((w) => w.wrapped)],
   );
-  return unwrapAll(ring, await keyRows(tx, ids));
+  // A key another transaction committed while this statement waited on it is
+  // outside the statement's snapshot (and an erased candidate has none): read
+  // again with a fresh snapshot, as the caller expects every key there is.
+  return unwrapAll(ring, rows.length === ids.length ? rows : await keyRows(tx, ids));
 }
 
 function keyRows(manager: Queryable, ids: string[]): Promise<KeyRow[]> {
