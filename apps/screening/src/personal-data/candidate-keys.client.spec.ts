@@ -13,7 +13,7 @@ describe('candidate key lookup: sourcing too slow or unreachable', () => {
 
   const lookupFailingWith = async (error: Error): Promise<unknown> => {
     global.fetch = jest.fn().mockRejectedValue(error);
-    return new CandidateKeysClient(new ScreeningConfig()).lookup(['c1']).then(
+    return new CandidateKeysClient(new ScreeningConfig()).lookup(['9b2f6c1e-3f4a-4c2b-8d1e-0a1b2c3d4e5f']).then(
       () => undefined,
       (failure: unknown) => failure,
     );
@@ -22,6 +22,7 @@ describe('candidate key lookup: sourcing too slow or unreachable', () => {
   it('a timeout pauses and retries the batch, like a refused connection', async () => {
     const failure = await lookupFailingWith(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
     expect(failure).toBeInstanceOf(Error);
+    expect(global.fetch).toHaveBeenCalledTimes(1);
     expect(failureAction(classifyFailure(failure))).toBe('pause-and-probe');
   });
 
