@@ -25,7 +25,11 @@ function summarise(report: RescreenReport): string {
   const written = report.dryRun ? 'nothing written' : `${report.stored} screening(s) stored, ${report.published} candidate-screened event(s) published`;
   const changes = report.changed.slice(0, SHOWN_CHANGES).map((c) => `  ${c.candidateId}  ${c.from} -> ${c.to}`);
   const more = report.changed.length > SHOWN_CHANGES ? [`  ... and ${report.changed.length - SHOWN_CHANGES} more (--json lists all)`] : [];
-  return [head, decisionLine, written, ...changes, ...more].join('\n');
+  const legacy =
+    report.withoutRuleState > 0
+      ? [`${report.withoutRuleState} candidate(s) stored without per-rule state (rubric 2026-03 rows from before shown / contradicted / not yet known)${report.dryRun ? '; a real run gives them states' : ''}`]
+      : [];
+  return [head, decisionLine, ...legacy, written, ...changes, ...more].join('\n');
 }
 
 async function rescreen(options: RescreenOptions): Promise<CommandResult> {

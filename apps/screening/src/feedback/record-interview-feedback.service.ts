@@ -74,11 +74,10 @@ export class RecordInterviewFeedbackService {
 
   async execute(tx: ScreeningTx, items: readonly InterviewFeedbackEvent[], keys: CandidateKeys): Promise<RecordedFeedback> {
     const candidateIds = [...new Set(items.map((i) => i.candidateId))];
-    const [profiles, latest, active] = await Promise.all([
-      this.screenings.findProfiles(tx, candidateIds),
-      this.screenings.findLatest(tx, candidateIds),
-      this.interviewers.findActive(tx, items.map((i) => i.interviewerId)),
-    ]);
+    // One query each for the batch, in turn: they share the transaction's connection.
+    const profiles = await this.screenings.findProfiles(tx, candidateIds);
+    const latest = await this.screenings.findLatest(tx, candidateIds);
+    const active = await this.interviewers.findActive(tx, items.map((i) => i.interviewerId));
     for (const item of items) {
       this.refuseErased(item.candidateId, keys);
       const screening = latest.get(item.candidateId);

@@ -10,6 +10,11 @@ import { changedRules, toCandidateInputFromEntity, toScreening } from './screeni
 import type { Screening } from './screening.model';
 import { ScreeningRepository } from './screening.repository';
 
+/** A row stored before per-rule states existed (JSON of rubric 2026-03 screenings from before migration 1764908000000). */
+function lacksRuleState(screening: Screening): boolean {
+  return screening.rules.some((rule) => (rule as Partial<Pick<typeof rule, 'state'>>).state === undefined);
+}
+
 export interface RescreenCommand {
   /** Replay under this version; default: the version in force today for each candidate's role. */
   rubricVersion?: string;
@@ -40,7 +45,7 @@ export class RescreenCandidatesService {
     const dryRun = command.dryRun ?? false;
     const version = command.rubricVersion ?? null;
     if (version !== null) this.rubrics.assertVersionExists(version);
-    const report: RescreenReport = { dryRun, rubricVersion: version, total: 0, skipped: 0, stored: 0, published: 0, changed: [] };
+    const report: RescreenReport = { dryRun, rubricVersion: version, total: 0, skipped: 0, stored: 0, published: 0, withoutRuleState: 0, changed: [] };
     const day = this.clock.today();
     const now = this.clock.now();
     this.logger.log(`re-screen started (rubric version ${version ?? 'in force'}, ${dryRun ? 'dry run' : 'storing'}, page ${this.config.RESCREEN_PAGE_SIZE})`);
@@ -67,6 +72,7 @@ export class RescreenCandidatesService {
           const screening = toScreening(input, screenWithFeedback(input.profile, rubric, interviews), now, interviews.length);
           screenings.push(screening);
           const before = latest.get(input.candidateId);
+          if (before && lacksRuleState(before)) report.withoutRuleState++;
           const rules = before ? changedRules(before.rules, screening.rules) : screening.rules.map((r) => r.ruleId as string);
           if (!before || before.decision !== screening.decision || rules.length > 0) {
             changedIds.add(input.candidateId);
@@ -94,7 +100,7 @@ export class RescreenCandidatesService {
       this.logger.log(`re-screen page ${page}: ${report.total} candidates so far, ${report.changed.length} changed, ${report.skipped} skipped`);
     }
     this.logger.log(
-      `re-screen finished: ${report.total} candidates, ${report.changed.length} changed, ${report.stored} stored, ${report.published} published, ${report.skipped} skipped`,
+      `re-screen finished: ${report.total} candidates, ${report.changed.length} changed, ${report.withoutRuleState} stored without per-rule state, ${report.stored} stored, ${report.published} published, ${report.skipped} skipped`,
     );
     return report;
   }

@@ -185,8 +185,15 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
 
     expect((await ops('POST', '/v1/rescreen', { rubricVersion: 'no-such-version' })).status).toBe(422);
 
+    // A row as stored before per-rule states existed: the dry run counts it.
+    const legacy = `cand-${randomUUID()}`;
+    await sourceAndWait(legacy);
+    const legacyBefore = (await ops('POST', '/v1/rescreen', { dryRun: true })).body.withoutRuleState as number;
+    await db.query(`UPDATE screening.screenings SET rules = (SELECT jsonb_agg(r - 'state' - 'thin') FROM jsonb_array_elements(rules) r) WHERE candidate_id = $1`, [legacy]);
+
     const dry = await ops('POST', '/v1/rescreen', { dryRun: true });
     expect(dry.status).toBe(200);
+    expect(dry.body.withoutRuleState).toBe(legacyBefore + 1);
     expect(dry.body.total).toBeGreaterThanOrEqual(2);
     const change = dry.body.changed.find((c: { candidateId: string }) => c.candidateId === candidateId);
     expect(change).toMatchObject({ from: expectedScreening().decision, to: 'reject' });

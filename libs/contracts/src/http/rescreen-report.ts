@@ -24,5 +24,11 @@ export interface RescreenReport {
   stored: number;
   /** candidate-screened events written to the outbox; 0 on a dry run. */
   published: number;
+  /**
+   * Candidates whose latest stored screening predates per-rule states
+   * (rows of rubric 2026-03 stored before shown / contradicted / not yet
+   * known existed): their stored verdicts say met or not, nothing more.
+   */
+  withoutRuleState: number;
   changed: RescreenChange[];
 }
