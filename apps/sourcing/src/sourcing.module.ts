@@ -36,6 +36,7 @@ import { CandidateRepository } from './submissions/candidate.repository';
 import { DuplicateRepository } from './submissions/duplicate.repository';
 import { GetSubmissionService } from './submissions/get-submission.service';
 import { ListDuplicatesService } from './submissions/list-duplicates.service';
+import { ListSubmissionsService } from './submissions/list-submissions.service';
 import { OpsSubmissionsController } from './submissions/ops-submissions.controller';
 import { ownershipRulesProvider } from './submissions/ownership-rules.provider';
 import { SourcingEventsPublisher } from './submissions/sourcing-events.publisher';
@@ -106,6 +107,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RecordSubmissionRejectionsService,
     SubmissionDeadLettersHandler,
     ListSubmissionRejectionsService,
+    ListSubmissionsService,
   ],
   exports: [SourcingEventsPublisher, SubmitCandidateService, AgencyRepository],
 })

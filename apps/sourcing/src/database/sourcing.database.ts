@@ -12,6 +12,7 @@ import { CreateErasures1764200000000 } from './migrations/1764200000000-CreateEr
 import { CreateCandidateDataKeys1764510000000 } from './migrations/1764510000000-CreateCandidateDataKeys';
 import { CreateWebhooks1796301700347 } from './migrations/1796301700347-CreateWebhooks';
 import { CreateSubmissionRejections1796301722190 } from './migrations/1796301722190-CreateSubmissionRejections';
+import { IndexAgencySubmissionsByUpdate1796303902152 } from './migrations/1796303902152-IndexAgencySubmissionsByUpdate';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 
 /**
@@ -31,6 +32,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       sealSubmissionPersonalDataMigration(MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS), new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY)),
       CreateWebhooks1796301700347,
       CreateSubmissionRejections1796301722190,
+      IndexAgencySubmissionsByUpdate1796303902152,
     ],
   };
 }

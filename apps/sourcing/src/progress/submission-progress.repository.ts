@@ -37,8 +37,10 @@ export class SubmissionProgressRepository {
     const statuses = changes.map((c) => c.status);
     const reasons = changes.map((c) => c.reason);
     const ats = changes.map((c) => c.at.toISOString());
+    // updated_at is when sourcing recorded the change, not when the stage happened (the history keeps
+    // that): agencies page and poll by updated_at, and a late event must not land behind their cursor.
     await tx.query(
-      `UPDATE sourcing.submissions s SET status = c.status, updated_at = c.at
+      `UPDATE sourcing.submissions s SET status = c.status, updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS c(id, status, at)
         WHERE s.id = c.id`,
       [ids, statuses, ats],

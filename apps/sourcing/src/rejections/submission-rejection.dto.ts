@@ -1,29 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../shared/list-cursor';
+import { IsISO8601, ValidateIf } from 'class-validator';
+import { PageQuery } from '../shared/page-query.dto';
 
-const optional = () => ValidateIf((_q: object, v: unknown) => v !== undefined);
-
-export class ListRejectionsQuery {
+export class ListRejectionsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Only rejections at or after this time' })
-  @optional()
+  @ValidateIf((_q: object, v: unknown) => v !== undefined)
   @IsISO8601({ strict: true })
   since?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })
-  @optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_LIMIT)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (send the same filters with it)' })
-  @optional()
-  @IsString()
-  @Length(1, 1024)
-  cursor?: string;
 }
 
 export class FieldProblemResponse {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { KeysetPosition } from '../shared/list-cursor';
+import { keysetTimeSql, type KeysetPosition } from '../shared/list-cursor';
 import type { SourcingTx } from '../submissions/submission.repository';
 import type { SubmissionRejection } from './submission-rejection';
 
@@ -22,7 +22,7 @@ export interface RejectionPageRow {
   position: KeysetPosition;
 }
 
-const POSITION = `to_char(rejected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const POSITION = keysetTimeSql('rejected_at');
 
 @Injectable()
 export class SubmissionRejectionRepository {

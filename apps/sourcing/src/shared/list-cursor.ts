@@ -24,6 +24,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAC_BYTES = 16;
 const MAX_CURSOR_LENGTH = 1024;
 
+/** The SQL of a keyset position's time: a timestamptz column as UTC text with microseconds (what `KeysetPosition.at` holds). */
+export function keysetTimeSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
 export class ListCursorCodec {
   constructor(private readonly key: Buffer) {}
 

@@ -27,6 +27,13 @@ export class GetSubmissionService {
     return toSubmissionResponse(submission, await this.submissions.history(submissionId));
   }
 
+  /** By the agency's own externalId: only ever looked up among the calling agency's submissions. */
+  async byExternalId(agencyId: string, externalId: string): Promise<SubmissionResponse> {
+    const submission = await this.submissions.findByExternalId(agencyId, externalId);
+    if (!submission) throw new SourcingException(SourcingExceptionCode.SUBMISSION_NOT_FOUND, `No submission with externalId ${externalId}.`);
+    return toSubmissionResponse(submission, await this.submissions.history(submission.id));
+  }
+
   async forOps(submissionId: string): Promise<OpsSubmissionResponse> {
     const submission = await this.submissions.findById(submissionId);
     if (!submission) throw notFound(submissionId);

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsInt, IsObject, IsString, IsUUID, IsUrl, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsEmail, IsISO8601, IsIn, IsInt, IsObject, IsString, IsUUID, IsUrl, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { SUBMISSION_STATUSES } from '@hiring/domain';
+import { PageQuery } from '../shared/page-query.dto';
 
 /** Same bounds as the Kafka contract (recruiting.submission.v1), so both paths accept the same submissions. */
 export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -51,11 +53,9 @@ export class SubmitCandidateDto {
   profile!: Record<string, unknown>;
 }
 
-export const SUBMISSION_STATUS_EXAMPLES = ['received', 'duplicate', 'sourced', 'screened', 'scored'];
-
 export class SubmissionAcceptedResponse {
   @ApiProperty({ format: 'uuid' }) submissionId!: string;
-  @ApiProperty({ example: 'sourced', description: `Pipeline status (${SUBMISSION_STATUS_EXAMPLES.join(', ')}, ...)` }) status!: string;
+  @ApiProperty({ example: 'sourced', enum: SUBMISSION_STATUSES, description: 'Pipeline status' }) status!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Present when the submission created or joined a candidate this agency owns' }) candidateId?: string;
 }
 
@@ -68,7 +68,31 @@ export class SubmissionResponse extends SubmissionAcceptedResponse {
   @ApiProperty() externalId!: string;
   @ApiProperty({ format: 'uuid' }) requisitionId!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When sourcing last recorded a change of status (the order of GET /v1/submissions, and what updatedSince compares)' })
+  updatedAt!: string;
   @ApiProperty({ type: [StatusChangeResponse] }) history!: StatusChangeResponse[];
+}
+
+export class ListSubmissionsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, description: 'Only submissions in this status' })
+  @ValidateIf((_q: object, v: unknown) => v !== undefined)
+  @IsIn(SUBMISSION_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only submissions to this requisition' })
+  @ValidateIf((_q: object, v: unknown) => v !== undefined)
+  @IsUUID()
+  requisitionId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only submissions whose updatedAt is at or after this time' })
+  @ValidateIf((_q: object, v: unknown) => v !== undefined)
+  @IsISO8601({ strict: true })
+  updatedSince?: string;
+}
+
+export class SubmissionPage {
+  @ApiProperty({ type: [SubmissionResponse] }) items!: SubmissionResponse[];
+  @ApiPropertyOptional({ description: 'Present when more submissions follow: pass it as `cursor`, with the same filters' }) nextCursor?: string;
 }
 
 export class AgencyRefResponse {

@@ -3,14 +3,14 @@ import type { SubmissionPersonalData } from '../personal-data/submission-persona
 import type { DuplicateRecord } from './duplicate.repository';
 import type { DuplicateOfResponse, DuplicateResponse, OpsSubmissionResponse, SubmissionResponse } from './submission.dto';
 import type { SubmissionEntity } from './submission.entity';
-import type { StatusChange } from './submission.repository';
+import type { StatusChange, SubmissionSummary } from './submission.repository';
 
 /**
  * What the submitting agency may see: its own submission and its status.
  * For a duplicate, nothing about the owning agency or its candidate, not
  * even why it matched (that would tell which identifier another agency holds).
  */
-export function toSubmissionResponse(s: SubmissionEntity, history: StatusChange[]): SubmissionResponse {
+export function toSubmissionResponse(s: SubmissionSummary, history: StatusChange[]): SubmissionResponse {
   return {
     submissionId: s.id,
     externalId: s.externalId,
@@ -18,6 +18,7 @@ export function toSubmissionResponse(s: SubmissionEntity, history: StatusChange[
     status: s.status,
     ...(s.status !== 'duplicate' && s.candidateId ? { candidateId: s.candidateId } : {}),
     receivedAt: s.receivedAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
     history: history.map((h) => ({ status: h.status, at: h.at.toISOString() })),
   };
 }

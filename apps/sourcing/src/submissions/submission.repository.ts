@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { keysetTimeSql, type KeysetPosition } from '../shared/list-cursor';
 import { RetryableConflict } from '../shared/retryable-conflict';
 import { SubmissionEntity } from './submission.entity';
 
@@ -39,6 +40,17 @@ export interface SealedPersonalData {
   submissionId: string;
   sealedFor: string;
   personalData: string | null;
+}
+
+/** What an agency's view of a submission needs: no personal data. */
+export type SubmissionSummary = Pick<SubmissionEntity, 'id' | 'externalId' | 'requisitionId' | 'status' | 'candidateId' | 'receivedAt' | 'updatedAt'>;
+
+export interface AgencySubmissionFilter {
+  status?: string;
+  requisitionId?: string;
+  updatedSince?: Date;
+  /** Keyset position: rows strictly after it in (updated_at, id) order. */
+  after?: KeysetPosition;
 }
 
 export interface StatusChange {
@@ -147,6 +159,55 @@ export class SubmissionRepository {
 
   findById(id: string): Promise<SubmissionEntity | null> {
     return this.dataSource.getRepository(SubmissionEntity).findOneBy({ id });
+  }
+
+  /** The agency's submission with its own id (unique per agency), or null: never another agency's. */
+  findByExternalId(agencyId: string, externalId: string): Promise<SubmissionEntity | null> {
+    return this.dataSource.getRepository(SubmissionEntity).findOneBy({ agencyId, externalId });
+  }
+
+  /**
+   * One page of the agency's submissions in (updated_at, id) order, in one
+   * statement on submissions_agency_updated_idx; ask for `limit + 1` to know whether more follow.
+   */
+  async pageForAgency(agencyId: string, filter: AgencySubmissionFilter, limit: number): Promise<Array<{ submission: SubmissionSummary; position: KeysetPosition }>> {
+    const rows: { id: string; external_id: string; requisition_id: string; status: string; candidate_id: string | null; received_at: Date; updated_at: Date; position: string }[] =
+      await this.dataSource.query(
+        `SELECT id, external_id, requisition_id, status, candidate_id, received_at, updated_at, ${keysetTimeSql('updated_at')} AS position
+           FROM sourcing.submissions
+          WHERE agency_id = $1
+            AND ($2::text IS NULL OR status = $2)
+            AND ($3::uuid IS NULL OR requisition_id = $3)
+            AND ($4::timestamptz IS NULL OR updated_at >= $4)
+            AND ($5::timestamptz IS NULL OR (updated_at, id) > ($5::timestamptz, $6::uuid))
+          ORDER BY updated_at, id
+          LIMIT $7`,
+        [agencyId, filter.status ?? null, filter.requisitionId ?? null, filter.updatedSince ?? null, filter.after?.at ?? null, filter.after?.id ?? null, limit],
+      );
+    return rows.map((r) => ({
+      submission: {
+        id: r.id,
+        externalId: r.external_id,
+        requisitionId: r.requisition_id,
+        status: r.status,
+        candidateId: r.candidate_id,
+        receivedAt: new Date(r.received_at),
+        updatedAt: new Date(r.updated_at),
+      },
+      position: { at: r.position, id: r.id },
+    }));
+  }
+
+  /** The status histories of many submissions in one statement, each in order. */
+  async historyMany(submissionIds: readonly string[]): Promise<Map<string, StatusChange[]>> {
+    const out = new Map<string, StatusChange[]>(submissionIds.map((id) => [id, []]));
+    if (submissionIds.length === 0) return out;
+    const rows: { submission_id: string; status: string; reason: string | null; at: Date }[] = await this.dataSource.query(
+      'SELECT submission_id, status, reason, at FROM sourcing.submission_status_history WHERE submission_id = ANY($1::uuid[]) ORDER BY submission_id, id',
+      [submissionIds],
+    );
+    for (const r of rows) out.get(r.submission_id)?.push({ status: r.status, reason: r.reason, at: new Date(r.at) });
+    return out;
   }
 
   async history(submissionId: string): Promise<StatusChange[]> {

@@ -22,7 +22,18 @@ import { ListRejectionsQuery, SubmissionRejectionPage } from '../rejections/subm
 import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { GetSubmissionService } from './get-submission.service';
-import { BulkSubmissionResponse, MAX_BULK_BYTES, MAX_BULK_ITEMS, SubmissionAcceptedResponse, SubmissionResponse, SubmitCandidateDto } from './submission.dto';
+import {
+  BulkSubmissionResponse,
+  EXTERNAL_ID_PATTERN,
+  ListSubmissionsQuery,
+  MAX_BULK_BYTES,
+  MAX_BULK_ITEMS,
+  SubmissionAcceptedResponse,
+  SubmissionPage,
+  SubmissionResponse,
+  SubmitCandidateDto,
+} from './submission.dto';
+import { ListSubmissionsService } from './list-submissions.service';
 import { SubmitBulkService } from './submit-bulk.service';
 import { SubmitCandidateService } from './submit-candidate.service';
 
@@ -42,6 +53,7 @@ export class SubmissionsController {
     private readonly submitBulk: SubmitBulkService,
     private readonly getSubmission: GetSubmissionService,
     private readonly listRejections: ListSubmissionRejectionsService,
+    private readonly listSubmissions: ListSubmissionsService,
   ) {}
 
   @Post()
@@ -72,6 +84,25 @@ export class SubmissionsController {
   @ApiOkResponse({ type: BulkSubmissionResponse })
   bulk(@CurrentAgency() agency: AuthenticatedAgency, @Body() body: unknown): Promise<BulkSubmissionResponse> {
     return this.submitBulk.execute(agency, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "This agency's submissions, oldest change first: filters status, requisitionId, updatedSince; cursor pages" })
+  @ApiOkResponse({ type: SubmissionPage })
+  list(@CurrentAgency() agency: AuthenticatedAgency, @Query() query: ListSubmissionsQuery): Promise<SubmissionPage> {
+    return this.listSubmissions.execute(agency.id, query);
+  }
+
+  @Get('by-external-id/:externalId')
+  @ApiOperation({ summary: "One of this agency's submissions by the agency's own externalId, with its status history" })
+  @ApiOkResponse({ type: SubmissionResponse })
+  byExternalId(@CurrentAgency() agency: AuthenticatedAgency, @Param('externalId') externalId: string): Promise<SubmissionResponse> {
+    if (externalId.length > 128 || !EXTERNAL_ID_PATTERN.test(externalId)) {
+      throw new SourcingException(SourcingExceptionCode.INVALID_INPUT, 'The externalId is invalid.', [
+        { path: 'externalId', message: `must be 1 to 128 characters matching ${EXTERNAL_ID_PATTERN.source}` },
+      ]);
+    }
+    return this.getSubmission.byExternalId(agency.id, externalId);
   }
 
   // Declared before ':id', which would otherwise take "rejections" for an id.

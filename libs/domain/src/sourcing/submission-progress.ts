@@ -63,3 +63,6 @@ export function progressSubmission(current: SubmissionStatus, stage: PipelineSta
 export function isSubmissionStatus(value: string): value is SubmissionStatus {
   return value in RANK;
 }
+
+/** Every status a submission can have, in pipeline order (the vocabulary agencies filter by). */
+export const SUBMISSION_STATUSES = (Object.keys(RANK) as SubmissionStatus[]).sort((a, b) => RANK[a] - RANK[b]);
