@@ -160,7 +160,7 @@ describe('interview feedback: needs-interview -> new screening revision (real Ka
     const [row] = (await db.query('SELECT sealed_notes, answers FROM screening.interview_feedback WHERE feedback_id = $1', [feedbackId])).rows as Array<{ sealed_notes: string; answers: unknown }>;
     expect(row?.sealed_notes).toMatch(/^pd1\./);
     expect(JSON.stringify(row)).not.toContain(marker);
-    expect(openJson(await dataKey(candidateId), row!.sealed_notes, interviewNotesContext(candidateId))).toEqual({ 'lead.unblocking': `Unblocked the data team: ${marker}` });
+    expect(openJson(await dataKey(candidateId), String(row?.sealed_notes), interviewNotesContext(candidateId))).toEqual({ 'lead.unblocking': `Unblocked the data team: ${marker}` });
 
     const view = await call(screening, 'GET', `/v1/screenings/${candidateId}`);
     expect(view.body.latest).toMatchObject({ decision: 'advance', revision: 1 });

@@ -47,7 +47,10 @@ export class RecordInterviewFeedbackService {
 
   /** The ops route: seals the plain notes with the candidate's key, checks the result with the event contract, records it. */
   async fromOps(dto: RecordInterviewFeedbackDto): Promise<RecordedFeedback> {
-    const keys = await this.candidateKeys.lookup([dto.candidateId]);
+    const keys = await this.candidateKeys.lookup([dto.candidateId]).catch((error: unknown) => {
+      // The Kafka path pauses and retries; an HTTP caller is told to try again.
+      throw new ScreeningException(ScreeningExceptionCode.KEY_STORE_UNAVAILABLE, `sourcing (the key store) did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    });
     this.refuseErased(dto.candidateId, keys);
     const notes = Object.fromEntries(dto.answers.flatMap((a) => (a.note === undefined ? [] : [[a.ruleId, a.note]])));
     const key = keys.keys.get(dto.candidateId);
@@ -104,13 +107,15 @@ export class RecordInterviewFeedbackService {
     if (duplicates.length > 0) this.logger.log(`${duplicates.length} interview feedback(s) recorded before, skipped: ${duplicates.join(', ')}`);
     const changed = [...new Set(items.filter((i) => recorded.has(i.feedbackId)).map((i) => i.candidateId))];
     const all = await this.feedback.findByCandidates(tx, changed);
-    const rescreened = changed.map((candidateId) => {
-      const input = toCandidateInputFromEntity(profiles.get(candidateId)!);
-      const before = latest.get(candidateId)!;
+    const rescreened = changed.flatMap((candidateId) => {
+      const profile = profiles.get(candidateId);
+      const before = latest.get(candidateId);
+      if (!profile || !before) return []; // every item was checked for both above
+      const input = toCandidateInputFromEntity(profile);
       const rubric = this.rubrics.byVersion(input.role, before.rubricVersion);
       if (!rubric) throw new Error(`rubric ${before.rubricId}@${before.rubricVersion} of a stored screening is not in the catalogue`);
       const feedback = all.get(candidateId) ?? [];
-      return toScreening(input, screenWithFeedback(input.profile, rubric, feedback), now, feedback.length);
+      return [toScreening(input, screenWithFeedback(input.profile, rubric, feedback), now, feedback.length)];
     });
     const stored = await this.screenings.saveScreenings(tx, rescreened);
     await this.publisher.candidatesScreened(tx, rescreened.filter((s) => stored.has(s.candidateId)));

@@ -20,6 +20,8 @@ export enum ScreeningExceptionCode {
   INVALID_FEEDBACK = 'INVALID_FEEDBACK',
   /** Interview feedback with a feedbackId already recorded. */
   DUPLICATE_FEEDBACK = 'DUPLICATE_FEEDBACK',
+  /** Sourcing (the key store) did not answer an ops request; the caller may try again. */
+  KEY_STORE_UNAVAILABLE = 'KEY_STORE_UNAVAILABLE',
 }
 
 // A candidate-sourced event that fails here fails the same way on every attempt: dead-letter it.
@@ -35,6 +37,7 @@ export const SCREENING_EXCEPTIONS: ExceptionMappings<ScreeningExceptionCode> = {
   [ScreeningExceptionCode.INVALID_FEEDBACK]: { http: { status: 400, slug: 'validation', title: 'Invalid request' }, kafka: 'dead-letter' },
   // Kafka never raises it (a repeated feedbackId is skipped there); on HTTP the caller learns it was recorded before.
   [ScreeningExceptionCode.DUPLICATE_FEEDBACK]: { http: { status: 409, slug: 'duplicate-feedback', title: 'Feedback already recorded' }, kafka: 'dead-letter' },
+  [ScreeningExceptionCode.KEY_STORE_UNAVAILABLE]: { http: { status: 503, slug: 'key-store-unavailable', title: 'Key store unavailable' }, kafka: 'retry' },
 };
 
 export class ScreeningException extends ServiceException<ScreeningExceptionCode> {
