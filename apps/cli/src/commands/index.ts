@@ -9,6 +9,7 @@ import { registerRescreenCommands } from './rescreen.command';
 import { registerScreeningCommands } from './screening.command';
 import { registerStatusCommands } from './status.command';
 import { registerTailCommands } from './tail.command';
+import { registerWebhookCommands } from './webhooks.command';
 
 /**
  * Every command group registers itself on the program. A new group is one
@@ -27,4 +28,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   registerFeedbackCommands,
   registerStatusCommands,
   registerTailCommands,
+  registerWebhookCommands,
 ];
