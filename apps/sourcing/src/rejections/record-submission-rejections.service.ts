@@ -1,7 +1,6 @@
-// The seam for "a Kafka submission of yours was dead-lettered": runs in the
-// consumer's transaction (with the inbox claim of the dead letters), so a
-// rejection is recorded once, and whatever else must happen with it (a
-// webhook to the agency through the outbox) belongs here, in the same `tx`.
+// "A Kafka submission of yours was dead-lettered": runs in the consumer's
+// transaction (with the inbox claim of the dead letters), so a rejection is
+// recorded once, and its webhook to the agency is queued in the same `tx`.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { verifySubmissionSignature } from '@hiring/contracts';
@@ -10,6 +9,8 @@ import { Clock } from '@hiring/platform';
 import { AgencyRepository } from '../agencies/agency.repository';
 import type { SourcingTx } from '../submissions/submission.repository';
 import { agencyReason, claimOfDeadLetter, type SubmissionRejection } from './submission-rejection';
+import { deadLetteredNotice } from '../webhooks/webhook-notices.mapper';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { SubmissionRejectionRepository } from './submission-rejection.repository';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class RecordSubmissionRejectionsService {
   constructor(
     private readonly agencies: AgencyRepository,
     private readonly rejections: SubmissionRejectionRepository,
+    private readonly webhooks: WebhookOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -44,6 +46,8 @@ export class RecordSubmissionRejectionsService {
       deadLetter: c.deadLetter,
       rejectedAt: c.rejectedAt,
     }));
-    return this.rejections.insertMany(tx, rows, now);
+    const recorded = await this.rejections.insertMany(tx, rows, now);
+    await this.webhooks.enqueue(tx, recorded.map(deadLetteredNotice));
+    return recorded;
   }
 }

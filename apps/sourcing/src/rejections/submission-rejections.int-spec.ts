@@ -2,11 +2,13 @@
 // that signed it (GET /v1/submissions/rejections), through a real sourcing
 // process reading its own dead letters; a record whose signature does not
 // verify is reported to nobody, and no agency ever sees another's rejections.
+// The agency's webhook endpoint (a real receiver on loopback) is told too.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { deadLetterTopic, EVENT_TYPES, signSubmission, submissionSubject, TOPICS } from '@hiring/contracts';
 import { KafkaTestKit, testDatabaseUrl, uniqueName, type ServiceProcess, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
 import { startSourcingProcess } from '../test/sourcing-process';
+import { WebhookReceiver } from '../test/webhook-receiver';
 import { AI_LEAD_SIGNALS, minimalProfile, uniqueEmail } from '../test/submission.fixtures';
 
 const OPS_TOKEN = 'sourcing-rejections-int-spec-token';
@@ -31,6 +33,9 @@ describe('sourcing: dead-lettered Kafka submissions reported to their agency (re
   let b: Agency;
   let requisitionId: string;
   const group = uniqueName('sourcing-rejections-it');
+  const receiver = new WebhookReceiver();
+  const deadLetteredWebhooks = () =>
+    receiver.at('/a').map((r) => JSON.parse(r.body) as { type: string; agencyId: string; data: { rejectionId: string; externalId: string | null; eventId: string | null; code: string; reason: string } });
 
   const ops = async (path: string, body: unknown) => {
     const res = await fetch(`${service.url}${path}`, {
@@ -82,18 +87,26 @@ describe('sourcing: dead-lettered Kafka submissions reported to their agency (re
   beforeAll(async () => {
     await kit.connect();
     // The group exists, at the end of the topics it reads, before the service joins it: no race, no replay.
-    service = await startSourcingProcess(kit, group, OPS_TOKEN);
+    await receiver.start();
+    service = await startSourcingProcess(kit, group, OPS_TOKEN, { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '50' });
     db = new Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     a = await createAgency();
     b = await createAgency();
     requisitionId = ((await ops('/v1/requisitions', { title: 'Lead', locationTier: 'uk-london', signals: AI_LEAD_SIGNALS })) as { id: string }).id;
+    const endpoint = await fetch(`${service.url}/v1/webhooks/endpoints`, {
+      method: 'POST',
+      headers: { 'x-api-key': a.key, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: receiver.url('/a'), eventTypes: ['submission.dead-lettered'] }),
+    });
+    expect(endpoint.status).toBe(201);
   });
 
   afterAll(async () => {
     await kit.close();
     await db?.end();
     if (service?.running) await service.stop();
+    await receiver.stop();
   });
 
   it('a signed submission for an unknown requisition: the agency reads the reason, nothing personal is kept', async () => {
@@ -109,6 +122,10 @@ describe('sourcing: dead-lettered Kafka submissions reported to their agency (re
     expect(rows[0].json).not.toContain('Rejected Candidate');
     expect(rows[0].json).not.toContain(data.candidate.email);
     expect((await allRejections(b)).map((r) => r.externalId)).not.toContain(data.externalId);
+
+    const hook = await waitFor(() => deadLetteredWebhooks().find((w) => w.data.externalId === data.externalId), { timeoutMs: 15_000, description: 'the dead-lettered webhook' });
+    expect(hook).toMatchObject({ type: 'submission.dead-lettered', agencyId: a.id, data: { rejectionId: mine.rejectionId, eventId: event.id, code: 'UNKNOWN_REQUISITION', reason: mine.reason } });
+    expect(JSON.stringify(hook)).not.toContain(data.candidate.email);
   });
 
   it('a signed record that breaks the contract is reported with the fields at fault', async () => {
@@ -136,6 +153,11 @@ describe('sourcing: dead-lettered Kafka submissions reported to their agency (re
     const { rows } = await db.query('SELECT count(*)::int AS n FROM sourcing.submission_rejections WHERE event_id = ANY($1)', [forgedIds]);
     expect(rows[0].n).toBe(0);
     for (const agency of [a, b]) expect((await allRejections(agency)).filter((r) => forgedIds.includes(r.eventId ?? ''))).toEqual([]);
+    // The marker's webhook arrives; nothing was ever queued for the forged records (same consumer transactions, earlier).
+    await waitFor(() => deadLetteredWebhooks().some((w) => w.data.eventId === marker.id), { timeoutMs: 15_000, description: "the marker's webhook" });
+    const queued = await db.query(`SELECT count(*)::int AS n FROM sourcing.webhook_events WHERE body::jsonb -> 'data' ->> 'eventId' = ANY($1)`, [forgedIds]);
+    expect(queued.rows[0].n).toBe(0);
+    expect(deadLetteredWebhooks().filter((w) => forgedIds.includes(w.data.eventId ?? ''))).toEqual([]);
   });
 
   it('pages with an opaque cursor; a tampered cursor, or one used by another agency or with other filters, is a 400', async () => {

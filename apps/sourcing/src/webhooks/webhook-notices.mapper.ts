@@ -39,15 +39,19 @@ export function scoredNotice(s: SubmissionRef, score: number, decision: string, 
   return { ...envelope(s, at), type: 'submission.scored', data: { ...base(s), score, decision, scoredAt: at.toISOString() } };
 }
 
+/** A recorded rejection of a Kafka submission (apps/sourcing/src/rejections), as far as the webhook needs it. */
 export interface DeadLetteredSubmission {
+  /** The rejection's id: the same as in GET /v1/submissions/rejections. */
+  id: string;
   agencyId: string;
   /** The agency's own id for what it sent, when the record had one. */
   externalId: string | null;
-  /** The dead-letter record's id, for the agency to quote to ops. */
-  deadLetterId: string;
-  code: string;
+  /** The CloudEvent id the agency gave the record, when it had one. */
+  eventId: string | null;
+  reasonCode: string;
   reason: string;
-  deadLetteredAt: Date;
+  errors: readonly { path: string; message: string }[];
+  rejectedAt: Date;
 }
 
 /**
@@ -57,9 +61,9 @@ export interface DeadLetteredSubmission {
 export function deadLetteredNotice(d: DeadLetteredSubmission): WebhookNotice {
   return {
     agencyId: d.agencyId,
-    orderKey: `dead-letter:${d.deadLetterId}`,
-    occurredAt: d.deadLetteredAt,
+    orderKey: `rejection:${d.id}`,
+    occurredAt: d.rejectedAt,
     type: 'submission.dead-lettered',
-    data: { deadLetterId: d.deadLetterId, externalId: d.externalId, code: d.code, reason: d.reason, deadLetteredAt: d.deadLetteredAt.toISOString() },
+    data: { rejectionId: d.id, externalId: d.externalId, eventId: d.eventId, code: d.reasonCode, reason: d.reason, errors: d.errors, deadLetteredAt: d.rejectedAt.toISOString() },
   };
 }
