@@ -239,3 +239,24 @@ describe('interview feedback: needs-interview -> new screening revision (real Ka
     });
   });
 });
+
+describe('interview feedback when sourcing (the key store) does not answer', () => {
+  it('the ops route answers 503 KEY_STORE_UNAVAILABLE and records nothing', async () => {
+    const group = uniqueName('screening_fb_nokeys_it');
+    await kit.startGroupAtEnd(group, [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback]);
+    const alone = await ServiceProcess.start({
+      app: 'screening',
+      // Port 1 on loopback: nothing listens there.
+      env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), OPS_TOKEN, KAFKA_CONSUMER_GROUP: group, SOURCING_URL: 'http://127.0.0.1:1' },
+    });
+    try {
+      await alone.waitUntilReady();
+      const feedbackId = uniqueName('fb');
+      const body = { feedbackId, candidateId: randomUUID(), interviewerId, interviewedAt: '2026-12-02T10:00:00Z', communicationRating: 4, answers: [] };
+      expect(await call(alone, 'POST', '/v1/interview-feedback', body)).toMatchObject({ status: 503, body: { code: 'KEY_STORE_UNAVAILABLE' } });
+      expect((await db.query('SELECT 1 FROM screening.interview_feedback WHERE feedback_id = $1', [feedbackId])).rowCount).toBe(0);
+    } finally {
+      expect(await alone.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    }
+  });
+});
