@@ -13,6 +13,7 @@ import { CreateCandidateDataKeys1764510000000 } from './migrations/1764510000000
 import { CreateWebhooks1796301700347 } from './migrations/1796301700347-CreateWebhooks';
 import { CreateSubmissionRejections1796301722190 } from './migrations/1796301722190-CreateSubmissionRejections';
 import { IndexAgencySubmissionsByUpdate1796303902152 } from './migrations/1796303902152-IndexAgencySubmissionsByUpdate';
+import { IndexAgencySubmissionsByFilter1796305092950 } from './migrations/1796305092950-IndexAgencySubmissionsByFilter';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 
 /**
@@ -33,6 +34,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       CreateWebhooks1796301700347,
       CreateSubmissionRejections1796301722190,
       IndexAgencySubmissionsByUpdate1796303902152,
+      IndexAgencySubmissionsByFilter1796305092950,
     ],
   };
 }
