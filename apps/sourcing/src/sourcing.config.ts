@@ -1,4 +1,4 @@
-import { ServiceConfig } from '@hiring/platform';
+import { LOCAL_DEV_MASTER_KEYS, ServiceConfig } from '@hiring/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 
@@ -28,7 +28,7 @@ export class SourcingConfig extends ServiceConfig {
   @Matches(/^[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/]{43}=)*$/, {
     message: 'PERSONAL_DATA_MASTER_KEYS must be id:base64-of-32-bytes[,id:base64...]',
   })
-  PERSONAL_DATA_MASTER_KEYS = 'local-dev:bG9jYWwtZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXQ=';
+  PERSONAL_DATA_MASTER_KEYS = LOCAL_DEV_MASTER_KEYS;
 
   /**
    * Key of the blind index that duplicate detection looks people up by

@@ -1,4 +1,5 @@
-// `hiring rescreen` against a real screening process (real Kafka + Postgres).
+// `hiring rescreen` against a real screening process (real Kafka + Postgres),
+// with sourcing running as the key store the stored profiles are opened with.
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName } from '@hiring/testing';
 import { TOPICS } from '@hiring/contracts';
 import { parseJson, runHiring } from '../testing/run-hiring';
@@ -7,21 +8,34 @@ const OPS_TOKEN = 'cli-rescreen-int-spec-token';
 
 describe('hiring rescreen (real screening service)', () => {
   let screening: ServiceProcess;
+  let sourcing: ServiceProcess;
   const kit = new KafkaTestKit();
 
   beforeAll(async () => {
     const group = uniqueName('cli-rescreen');
     await kit.connect();
     await kit.startGroupAtEnd(group, [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback]);
+    sourcing = await ServiceProcess.start({
+      app: 'sourcing',
+      env: {
+        OPS_TOKEN,
+        KAFKA_CONSUMER_GROUP: uniqueName('cli-rescreen-sourcing'),
+        KAFKA_CONSUMER_FROM_BEGINNING: 'false',
+        DATABASE_URL: testDatabaseUrl(),
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+      },
+    });
+    await sourcing.waitUntilReady();
     screening = await ServiceProcess.start({
       app: 'screening',
-      env: { OPS_TOKEN, KAFKA_CONSUMER_GROUP: group, DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(',') },
+      env: { OPS_TOKEN, KAFKA_CONSUMER_GROUP: group, DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), SOURCING_URL: sourcing.url },
     });
     await screening.waitUntilReady();
   }, 120_000);
 
   afterAll(async () => {
     await screening?.stop();
+    await sourcing?.stop();
     await kit.close();
   });
 

@@ -5,6 +5,7 @@ import { Clock, openJson, sealJson, SealedValueError } from '@hiring/platform';
 import { InterviewerRepository } from '../interviewers/interviewer.repository';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import type { CandidateKeys } from '../personal-data/open-sourced-profiles';
+import { keyOf, sealScreening } from '../personal-data/sealed-screening';
 import { RubricCatalogue } from '../screenings/rubric-catalogue';
 import { ScreeningEventsPublisher } from '../screenings/screening-events.publisher';
 import { toCandidateInputFromEntity, toScreening } from '../screenings/screening.mapper';
@@ -111,13 +112,13 @@ export class RecordInterviewFeedbackService {
       const profile = profiles.get(candidateId);
       const before = latest.get(candidateId);
       if (!profile || !before) return []; // every item was checked for both above
-      const input = toCandidateInputFromEntity(profile);
+      const input = toCandidateInputFromEntity(profile, keys.keys.get(candidateId));
       const rubric = this.rubrics.byVersion(input.role, before.rubricVersion);
       if (!rubric) throw new Error(`rubric ${before.rubricId}@${before.rubricVersion} of a stored screening is not in the catalogue`);
       const feedback = all.get(candidateId) ?? [];
       return [toScreening(input, screenWithFeedback(input.profile, rubric, feedback), now, feedback.length)];
     });
-    const stored = await this.screenings.saveScreenings(tx, rescreened);
+    const stored = await this.screenings.saveScreenings(tx, rescreened.map((s) => sealScreening(keyOf(keys.keys, s.candidateId), s)));
     await this.publisher.candidatesScreened(tx, rescreened.filter((s) => stored.has(s.candidateId)));
     return { recorded: [...recorded], duplicates, rescreened: stored.size };
   }

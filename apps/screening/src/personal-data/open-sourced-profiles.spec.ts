@@ -1,7 +1,7 @@
 import type { CandidateSourcedEvent } from '@hiring/contracts';
 import { newDataKey, sealJson } from '@hiring/platform';
 import { ScreeningException } from '../shared/screening.exception';
-import { openSourcedProfile, sealedCandidateIds, type CandidateKeys } from './open-sourced-profiles';
+import { candidateIdsOf, openSourcedProfile, type CandidateKeys } from './open-sourced-profiles';
 
 const base = {
   submissionId: 's-1',
@@ -35,10 +35,12 @@ describe('opening sealed candidate-sourced profiles', () => {
     expect(() => openSourcedProfile({ ...base, candidateId: 'c-5' } as CandidateSourcedEvent, keysOf([]))).toThrow(/neither profile nor sealedProfile/);
   });
 
-  it('an event published before sealing (plain profile) passes through; only sealed events need a key', () => {
+  it('an event published before sealing (plain profile) passes through with a key (it is stored sealed), is erased without one, refused when unknown', () => {
     const legacy = { ...base, candidateId: 'c-6', profile: { achievements: ['x'] } } as unknown as CandidateSourcedEvent;
-    expect(openSourcedProfile(legacy, keysOf([]))).toEqual({ kind: 'open', data: legacy });
+    expect(openSourcedProfile(legacy, keysOf([['c-6', newDataKey()]]))).toEqual({ kind: 'open', data: legacy });
+    expect(openSourcedProfile(legacy, keysOf([], ['c-6']))).toEqual({ kind: 'erased', candidateId: 'c-6' });
+    expect(() => openSourcedProfile(legacy, keysOf([]))).toThrow(/no data key/);
     const key = newDataKey();
-    expect(sealedCandidateIds([legacy, sealedEvent('c-7', key), sealedEvent('c-7', key)])).toEqual(['c-7']);
+    expect(candidateIdsOf([legacy, sealedEvent('c-7', key), sealedEvent('c-7', key)])).toEqual(['c-6', 'c-7']);
   });
 });

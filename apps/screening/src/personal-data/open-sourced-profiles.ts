@@ -16,27 +16,27 @@ export interface CandidateKeys {
 
 export type OpenedProfile = { kind: 'open'; data: CandidateSourcedEvent & { profile: unknown } } | { kind: 'erased'; candidateId: string };
 
-export function sealedCandidateIds(events: readonly CandidateSourcedEvent[]): string[] {
-  return [...new Set(events.filter((e) => e.sealedProfile !== undefined).map((e) => e.candidateId))];
+/** Every candidate of the batch needs its key: sealed profiles to open, and everything stored is sealed with it. */
+export function candidateIdsOf(events: readonly CandidateSourcedEvent[]): string[] {
+  return [...new Set(events.map((e) => e.candidateId))];
 }
 
 /** Throws a ScreeningException (dead-lettered with its reason) for an event no key can ever open. */
 export function openSourcedProfile(event: CandidateSourcedEvent, keys: CandidateKeys): OpenedProfile {
-  if (event.sealedProfile === undefined) {
-    if (event.profile === undefined) {
-      throw new ScreeningException(ScreeningExceptionCode.INVALID_PROFILE, 'the event carries neither profile nor sealedProfile', [
-        { path: 'data.sealedProfile', message: 'is required (or data.profile, in events published before sealing)' },
-      ]);
-    }
-    return { kind: 'open', data: event as CandidateSourcedEvent & { profile: unknown } };
+  if (event.sealedProfile === undefined && event.profile === undefined) {
+    throw new ScreeningException(ScreeningExceptionCode.INVALID_PROFILE, 'the event carries neither profile nor sealedProfile', [
+      { path: 'data.sealedProfile', message: 'is required (or data.profile, in events published before sealing)' },
+    ]);
   }
   const key = keys.keys.get(event.candidateId);
   if (!key) {
     if (keys.erased.has(event.candidateId)) return { kind: 'erased', candidateId: event.candidateId };
+    // Even a plain profile (published before sealing) needs the key: screening stores it sealed.
     throw new ScreeningException(ScreeningExceptionCode.INVALID_PROFILE, 'sourcing holds no data key and no erasure for this candidate', [
-      { path: 'data.sealedProfile', message: `no data key for candidate ${event.candidateId}` },
+      { path: 'data.candidateId', message: `no data key for candidate ${event.candidateId}` },
     ]);
   }
+  if (event.sealedProfile === undefined) return { kind: 'open', data: event as CandidateSourcedEvent & { profile: unknown } };
   try {
     const profile = openJson(key, event.sealedProfile, `${event.candidateId}:profile`);
     const { sealedProfile: _sealed, ...rest } = event;

@@ -3,11 +3,9 @@ import { EVENT_TYPES, TOPICS, type CandidateSourcedEvent } from '@hiring/contrac
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
 import type { EntityManager } from 'typeorm';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
-import { openSourcedProfile, sealedCandidateIds, type CandidateKeys } from '../personal-data/open-sourced-profiles';
+import { candidateIdsOf, openSourcedProfile } from '../personal-data/open-sourced-profiles';
 import { ScreenCandidateService } from './screen-candidate.service';
 import { toCandidateInput } from './screening.mapper';
-
-const NO_KEYS: CandidateKeys = { keys: new Map(), erased: new Set(), unknown: new Set() };
 
 @Injectable()
 export class CandidateSourcedHandler {
@@ -21,8 +19,7 @@ export class CandidateSourcedHandler {
   @ConsumeEvents({ topic: TOPICS.candidateSourced, types: [EVENT_TYPES.candidateSourced] })
   async handle(events: ConsumedEvent<CandidateSourcedEvent>[], tx: EntityManager): Promise<void> {
     // One key lookup for the whole batch, before any transaction work.
-    const sealed = sealedCandidateIds(events.map((e) => e.data));
-    const keys = sealed.length > 0 ? await this.candidateKeys.lookup(sealed) : NO_KEYS;
+    const keys = await this.candidateKeys.lookup(candidateIdsOf(events.map((e) => e.data)));
     const opened = events.map((e) => ({ event: e, opened: openSourcedProfile(e.data, keys) }));
     const erased = opened.filter((o) => o.opened.kind === 'erased');
     if (erased.length > 0) this.logger.log(`${erased.length} candidate-sourced event(s) of erased candidates skipped`);
@@ -30,6 +27,6 @@ export class CandidateSourcedHandler {
     if (readable.length === 0) return;
     const inputs = readable.map((r) => toCandidateInput(r.data));
     const correlationIds = new Map(readable.filter((r) => r.event.correlationId).map((r) => [r.data.candidateId, r.event.correlationId as string]));
-    await this.screenCandidate.execute(tx, inputs, correlationIds);
+    await this.screenCandidate.execute(tx, inputs, keys.keys, correlationIds);
   }
 }

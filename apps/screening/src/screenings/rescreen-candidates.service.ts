@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RescreenReport } from '@hiring/contracts';
 import { screenWithFeedback } from '@hiring/domain';
 import { Clock } from '@hiring/platform';
+import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
+import { keyOf, sealScreening } from '../personal-data/sealed-screening';
 import { ScreeningConfig } from '../screening.config';
 import { InterviewFeedbackRepository } from '../feedback/interview-feedback.repository';
 import { RubricCatalogue } from './rubric-catalogue';
 import { ScreeningEventsPublisher } from './screening-events.publisher';
 import { changedRules, toCandidateInputFromEntity, toScreening } from './screening.mapper';
-import type { Screening } from './screening.model';
+import type { CandidateInput, Screening } from './screening.model';
 import { ScreeningRepository } from './screening.repository';
 
 /** A row stored before per-rule states existed (JSON of rubric 2026-03 screenings from before migration 1764908000000). */
@@ -24,8 +26,9 @@ export interface RescreenCommand {
 
 /**
  * Replays the rubric over every stored candidate profile, page by page (one
- * transaction per page, keyset order, nothing held beyond a page but the
- * report). A change is a different decision or a different verdict on any rule
+ * key lookup, then one transaction per page, keyset order, nothing held beyond
+ * a page but the report). Erased candidates (no key) are skipped; profiles and
+ * screenings stored before sealing come out sealed. A change is a different decision or a different verdict on any rule
  * from the latest stored screening; only changes are published.
  */
 @Injectable()
@@ -34,6 +37,7 @@ export class RescreenCandidatesService {
 
   constructor(
     private readonly repository: ScreeningRepository,
+    private readonly candidateKeys: CandidateKeysClient,
     private readonly rubrics: RubricCatalogue,
     private readonly publisher: ScreeningEventsPublisher,
     private readonly feedback: InterviewFeedbackRepository,
@@ -52,51 +56,63 @@ export class RescreenCandidatesService {
 
     let after: string | null = null;
     for (let page = 1; ; page++) {
-      const last: string | null = await this.repository.transaction(async (tx) => {
-        const profiles = await this.repository.pageProfiles(tx, after, this.config.RESCREEN_PAGE_SIZE);
-        if (profiles.length === 0) return null;
-        const ids = profiles.map((p) => p.candidateId);
-        const latest = await this.repository.findLatest(tx, ids);
-        const feedback = await this.feedback.findByCandidates(tx, ids);
-        const screenings: Screening[] = [];
-        const changedIds = new Set<string>();
-        for (const entity of profiles) {
-          report.total++;
-          const input = toCandidateInputFromEntity(entity);
-          const rubric = version === null ? this.rubrics.inForce(input.role, day) : this.rubrics.byVersion(input.role, version);
-          if (!rubric) {
-            report.skipped++;
-            continue;
-          }
-          const interviews = feedback.get(input.candidateId) ?? [];
-          const screening = toScreening(input, screenWithFeedback(input.profile, rubric, interviews), now, interviews.length);
-          screenings.push(screening);
-          const before = latest.get(input.candidateId);
-          if (before && lacksRuleState(before)) report.withoutRuleState++;
-          const rules = before ? changedRules(before.rules, screening.rules) : screening.rules.map((r) => r.ruleId as string);
-          if (!before || before.decision !== screening.decision || rules.length > 0) {
-            changedIds.add(input.candidateId);
-            report.changed.push({
-              candidateId: input.candidateId,
-              from: before?.decision ?? null,
-              to: screening.decision,
-              fromRubricVersion: before?.rubricVersion ?? null,
-              toRubricVersion: screening.rubricVersion,
-              rules,
-            });
-          }
+      // Read the page and fetch its keys (one lookup) before the page's transaction opens.
+      const profiles = await this.repository.pageProfiles(this.repository.reader, after, this.config.RESCREEN_PAGE_SIZE);
+      if (profiles.length === 0) break;
+      const ids = profiles.map((p) => p.candidateId);
+      const [keys, latest, feedback] = await Promise.all([
+        this.candidateKeys.lookup(ids),
+        this.repository.findLatest(this.repository.reader, ids),
+        this.feedback.findByCandidates(this.repository.reader, ids),
+      ]);
+      const screenings: Screening[] = [];
+      const unsealed: CandidateInput[] = [];
+      const changedIds = new Set<string>();
+      for (const entity of profiles) {
+        report.total++;
+        const key = keys.keys.get(entity.candidateId);
+        // No key: erased at sourcing (its rows here go when candidate-erased arrives); nothing to open or seal.
+        if (!key) {
+          report.skipped++;
+          continue;
         }
-        if (!dryRun) {
-          const stored = await this.repository.saveScreenings(tx, screenings);
+        const input = toCandidateInputFromEntity(entity, key);
+        // A profile stored before sealing is re-stored sealed with this page.
+        if (entity.sealedProfile === null) unsealed.push(input);
+        const rubric = version === null ? this.rubrics.inForce(input.role, day) : this.rubrics.byVersion(input.role, version);
+        if (!rubric) {
+          report.skipped++;
+          continue;
+        }
+        const interviews = feedback.get(input.candidateId) ?? [];
+        const screening = toScreening(input, screenWithFeedback(input.profile, rubric, interviews), now, interviews.length);
+        screenings.push(screening);
+        const before = latest.get(input.candidateId);
+        if (before && lacksRuleState(before)) report.withoutRuleState++;
+        const rules = before ? changedRules(before.rules, screening.rules) : screening.rules.map((r) => r.ruleId as string);
+        if (!before || before.decision !== screening.decision || rules.length > 0) {
+          changedIds.add(input.candidateId);
+          report.changed.push({
+            candidateId: input.candidateId,
+            from: before?.decision ?? null,
+            to: screening.decision,
+            fromRubricVersion: before?.rubricVersion ?? null,
+            toRubricVersion: screening.rubricVersion,
+            rules,
+          });
+        }
+      }
+      if (!dryRun) {
+        await this.repository.transaction(async (tx) => {
+          await this.repository.saveProfiles(tx, unsealed, keys.keys);
+          const stored = await this.repository.saveScreenings(tx, screenings.map((s) => sealScreening(keyOf(keys.keys, s.candidateId), s)));
           const toPublish = screenings.filter((s) => changedIds.has(s.candidateId) && stored.has(s.candidateId));
           await this.publisher.candidatesScreened(tx, toPublish);
           report.stored += stored.size;
           report.published += toPublish.length;
-        }
-        return profiles[profiles.length - 1].candidateId;
-      });
-      if (last === null) break;
-      after = last;
+        });
+      }
+      after = ids[ids.length - 1] ?? null;
       this.logger.log(`re-screen page ${page}: ${report.total} candidates so far, ${report.changed.length} changed, ${report.skipped} skipped`);
     }
     this.logger.log(

@@ -13,7 +13,7 @@ export class ScreeningEntity {
   @Column({ name: 'rubric_id', type: 'text' }) rubricId!: string;
   @Column({ name: 'rubric_version', type: 'text' }) rubricVersion!: string;
   @Column({ type: 'text' }) decision!: string;
-  /** RuleOutcome[] of the domain: ruleId, group, met, state, thin, evidence. */
+  /** RuleOutcome[] of the domain: ruleId, group, met, state, thin; evidence empty (sealed in sealed_detail) except in rows from before sealing. */
   @Column({ type: 'jsonb' }) rules!: unknown;
   @Column({ type: 'jsonb' }) reasons!: unknown;
   /** InterviewKit of the domain: the probes (rule id + question) for what is not yet shown. */
@@ -21,4 +21,6 @@ export class ScreeningEntity {
   @Column({ name: 'screened_at', type: 'timestamptz' }) screenedAt!: Date;
   /** 0: the profile alone; n: with the feedback of n interviews. */
   @Column({ type: 'int' }) revision!: number;
+  /** Evidence per rule and the interview probes, sealed with the candidate's data key (ScreeningDetail). */
+  @Column({ name: 'sealed_detail', type: 'text', nullable: true }) sealedDetail!: string | null;
 }

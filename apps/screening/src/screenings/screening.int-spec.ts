@@ -1,11 +1,15 @@
 // The screening service as a real process against the real broker and database:
 // candidate-sourced in, screening row + candidate-screened out, idempotent on
 // redelivery, bad input dead-lettered, erasure, ops routes and re-screen.
+// Sourcing runs too, as the key store: each test candidate is registered there
+// with a data key (rows written the way sourcing writes them) so screening can
+// seal what it stores.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopic, EVENT_TYPES, TOPICS, type CandidateScreenedEvent, type CloudEvent } from '@hiring/contracts';
 import { EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { screenCandidate, SCREENING_RUBRICS, selectRubric, validateCandidateProfile } from '@hiring/domain';
+import { LOCAL_DEV_MASTER_KEYS, MasterKeyRing, newDataKey, openJson, sealJson, SEALED_PATTERN } from '@hiring/platform';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp, type TopicProbe } from '@hiring/testing';
 
 const OPS_TOKEN = 'screening-int-test-ops-token';
@@ -13,6 +17,11 @@ const groupId = uniqueName('screening_it');
 const kit = new KafkaTestKit();
 const db = new Client({ connectionString: testDatabaseUrl() });
 let service: ServiceProcess;
+let sourcing: ServiceProcess;
+let agencyId: string;
+// The key other test suites' sourcing runs with too: the key store unwraps every key it holds.
+const ring = MasterKeyRing.parse(LOCAL_DEV_MASTER_KEYS);
+const dataKeys = new Map<string, Buffer>();
 let screenedProbe: TopicProbe;
 let deadLetters: TopicProbe;
 
@@ -31,6 +40,21 @@ function sourcedEvent(candidateId: string, overrides: Record<string, unknown> = 
     },
     correlationId: `corr-${candidateId}`,
   });
+}
+
+/** A candidate as sourcing knows it: a row and a wrapped data key in the key store. */
+async function newCandidate(): Promise<string> {
+  const id = randomUUID();
+  const key = newDataKey();
+  const wrapped = ring.wrap(key, id);
+  await db.query(
+    `INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
+     VALUES ($1, $2, $3, now(), now() + interval '1 day', 'screening-it')`,
+    [id, agencyId, randomUUID()],
+  );
+  await db.query('INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key) VALUES ($1, $2, $3)', [id, wrapped.masterKeyId, wrapped.wrapped]);
+  dataKeys.set(id, key);
+  return id;
 }
 
 function expectedScreening() {
@@ -79,14 +103,33 @@ beforeAll(async () => {
   await kit.startGroupAtEnd(groupId, [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback]);
   screenedProbe = await kit.probe(TOPICS.candidateScreened);
   deadLetters = await kit.probe(deadLetterTopic(TOPICS.candidateSourced));
+  sourcing = await ServiceProcess.start({
+    app: 'sourcing',
+    env: {
+      DATABASE_URL: testDatabaseUrl(),
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_CONSUMER_GROUP: uniqueName('screening_it_sourcing'),
+      KAFKA_CONSUMER_FROM_BEGINNING: 'false',
+      OPS_TOKEN,
+      PERSONAL_DATA_MASTER_KEYS: LOCAL_DEV_MASTER_KEYS,
+    },
+  });
+  await sourcing.waitUntilReady();
+  const agency = await fetch(`${sourcing.url}/v1/agencies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${OPS_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: uniqueName('screening-it') }),
+  });
+  agencyId = ((await agency.json()) as { agency: { id: string } }).agency.id;
   service = await ServiceProcess.start({
     app: 'screening',
-    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP: groupId, OPS_TOKEN },
+    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP: groupId, OPS_TOKEN, SOURCING_URL: sourcing.url },
   });
   await service.waitUntilReady();
-}, 90_000);
+}, 120_000);
 
 afterAll(async () => {
+  await sourcing?.stop('SIGTERM');
   const exit = await service?.stop('SIGTERM');
   await kit.close();
   await db.end();
@@ -94,8 +137,8 @@ afterAll(async () => {
 });
 
 describe('screening: candidate-sourced -> screenings row + candidate-screened (real Kafka, Postgres, process)', () => {
-  it('screens with the rubric in force, stores the profile and the per-rule evidence, and emits candidate-screened', async () => {
-    const candidateId = `cand-${randomUUID()}`;
+  it('screens with the rubric in force, stores the profile and the per-rule evidence (sealed), and emits candidate-screened', async () => {
+    const candidateId = await newCandidate();
     const screened = await sourceAndWait(candidateId);
     const expected = expectedScreening();
 
@@ -119,15 +162,21 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
       rubric_version: expected.rubricVersion,
       decision: expected.decision,
     });
-    expect((row.rules as Array<{ evidence: string[] }>).some((r) => r.evidence.length > 0)).toBe(true);
-    // The questions stay here; the event only names the rules they probe.
-    expect(row.interview_kit).toEqual(JSON.parse(JSON.stringify(expected.interviewKit)));
-    const [profile] = await rows('SELECT profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
-    expect(profile.profile).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
+    // Evidence quotes and probe questions rest sealed with the candidate's key; verdicts and rule ids stay readable.
+    expect((row.rules as Array<{ evidence: string[] }>).every((r) => r.evidence.length === 0)).toBe(true);
+    expect(row.interview_kit).toEqual({ ruleIds: expected.interviewKit.ruleIds, probes: [] });
+    expect(row.sealed_detail).toMatch(SEALED_PATTERN);
+    const rowText = JSON.stringify(row);
+    for (const quote of expected.rules.flatMap((r) => r.evidence).filter((e) => e.length > 12)) expect(rowText).not.toContain(quote);
+    for (const probe of expected.interviewKit.probes) expect(rowText).not.toContain(probe.ask);
+    const [profile] = await rows('SELECT profile, sealed_profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
+    expect(profile.profile).toBeNull();
+    expect(String(profile.sealed_profile)).not.toContain(EXAMPLE_PROFILE.achievements[0]);
+    expect(openJson(dataKeys.get(candidateId)!, String(profile.sealed_profile), `${candidateId}:profile`)).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
   });
 
   it('gives no second row or event when the same event is delivered again', async () => {
-    const candidateId = `cand-${randomUUID()}`;
+    const candidateId = await newCandidate();
     const event = sourcedEvent(candidateId);
     await produce(TOPICS.candidateSourced, candidateId, event);
     await waitFor(() => screenedEvents(candidateId).length > 0, { timeoutMs: 30_000, description: `first candidate-screened for ${candidateId}` });
@@ -145,11 +194,13 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
 
   it('dead-letters a payload the contract refuses and one whose role contradicts its profile', async () => {
     const invalidId = randomUUID();
-    const invalid = { ...sourcedEvent(`cand-${randomUUID()}`), id: invalidId };
+    const invalid = { ...sourcedEvent(await newCandidate()), id: invalidId };
     (invalid.data.profile as unknown as Record<string, unknown>).communicationRating = 9;
-    const contradictory = sourcedEvent(`cand-${randomUUID()}`, { role: 'tech-lead' });
+    const contradictory = sourcedEvent(await newCandidate(), { role: 'tech-lead' });
+    const unknown = sourcedEvent(randomUUID());
     await produce(TOPICS.candidateSourced, invalid.subject, invalid);
     await produce(TOPICS.candidateSourced, contradictory.subject, contradictory);
+    await produce(TOPICS.candidateSourced, unknown.subject, unknown);
 
     const dead = (subject: string) => deadLetters.records.find((r) => r.key === subject && r.headers['dlq-consumer-group'] === groupId);
     const first = await waitFor(() => dead(invalid.subject), { timeoutMs: 30_000, description: 'invalid payload in the DLQ' });
@@ -157,11 +208,14 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     expect(first.json?.['id']).toBe(invalidId);
     const second = await waitFor(() => dead(contradictory.subject), { timeoutMs: 30_000, description: 'contradictory event in the DLQ' });
     expect(second.headers['dlq-reason']).toMatch(/INCONSISTENT_EVENT: .*data\.role/);
+    // Sourcing has no key and no erasure for it: nothing could seal what screening would store.
+    const third = await waitFor(() => dead(unknown.subject), { timeoutMs: 30_000, description: 'event of an unknown candidate in the DLQ' });
+    expect(third.headers['dlq-reason']).toMatch(/no data key/);
     expect(await rows('SELECT 1 FROM screening.screenings WHERE candidate_id = ANY($1)', [[invalid.subject, contradictory.subject]])).toHaveLength(0);
   });
 
-  it('answers the ops routes: 401 without the token, latest + history, 404 for an unknown candidate', async () => {
-    const candidateId = `cand-${randomUUID()}`;
+  it('answers the ops routes: 401 without the token, latest + history with evidence opened, "erased" once the key is destroyed, 404 for an unknown candidate', async () => {
+    const candidateId = await newCandidate();
     await sourceAndWait(candidateId);
     expect((await ops('GET', `/v1/screenings/${candidateId}`, undefined, 'wrong-token-wrong-token')).status).toBe(401);
     const res = await ops('GET', `/v1/screenings/${candidateId}`);
@@ -169,19 +223,30 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     expect(res.body.candidateId).toBe(candidateId);
     expect(res.body.latest.decision).toBe(expectedScreening().decision);
     expect(res.body.history).toHaveLength(1);
-    expect(res.body.latest.rules[0].evidence).toEqual(expect.any(Array));
+    expect(res.body.latest.rules.map((r: { evidence: string[] }) => r.evidence)).toEqual(expectedScreening().rules.map((r) => r.evidence));
     expect(res.body.latest.rules[0].state).toBe(expectedScreening().rules[0].state);
     expect(res.body.latest.interviewKit).toEqual(JSON.parse(JSON.stringify(expectedScreening().interviewKit)));
-    expect((await ops('GET', `/v1/screenings/cand-${randomUUID()}`)).status).toBe(404);
+    expect((await ops('GET', `/v1/screenings/${randomUUID()}`)).status).toBe(404);
+
+    // Erased at sourcing (key destroyed), before candidate-erased reaches screening: the words read "erased".
+    await db.query('DELETE FROM sourcing.candidate_data_keys WHERE candidate_id = $1', [candidateId]);
+    await db.query(`INSERT INTO sourcing.erasures (candidate_id, requested_by, erased_at, data_key_destroyed) VALUES ($1, 'screening-it', now(), true)`, [candidateId]);
+    const erased = await ops('GET', `/v1/screenings/${candidateId}`);
+    expect(erased.status).toBe(200);
+    expect(erased.body.latest.rules.every((r: { evidence: string[] }) => r.evidence.length === 1 && r.evidence[0] === 'erased')).toBe(true);
+    expect(erased.body.latest.interviewKit.probes).toEqual([]);
   });
 
   it('re-screens stored candidates: a dry run reports what would change, a real run stores it and emits for the changed only', async () => {
-    const candidateId = `cand-${randomUUID()}`;
-    const steady = `cand-${randomUUID()}`;
+    const candidateId = await newCandidate();
+    const steady = await newCandidate();
     await sourceAndWait(candidateId);
     await sourceAndWait(steady);
     // The stored screening input changes (as if a rubric now read it differently): the interviewer rating drops below 3.
-    await db.query(`UPDATE screening.candidate_profiles SET profile = jsonb_set(profile, '{communicationRating}', '1') WHERE candidate_id = $1`, [candidateId]);
+    const key = dataKeys.get(candidateId)!;
+    const [stored] = await rows('SELECT sealed_profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
+    const changed = { ...openJson<Record<string, unknown>>(key, String(stored.sealed_profile), `${candidateId}:profile`), communicationRating: 1 };
+    await db.query('UPDATE screening.candidate_profiles SET sealed_profile = $2 WHERE candidate_id = $1', [candidateId, sealJson(key, changed, `${candidateId}:profile`)]);
 
     expect((await ops('POST', '/v1/rescreen', { rubricVersion: 'no-such-version' })).status).toBe(422);
 
@@ -216,7 +281,7 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
   });
 
   it('erases the stored profile and every screening of an erased candidate', async () => {
-    const candidateId = `cand-${randomUUID()}`;
+    const candidateId = await newCandidate();
     await sourceAndWait(candidateId);
     const erased = buildEvent(EVENT_TYPES.candidateErased, {
       source: '/tests/screening',

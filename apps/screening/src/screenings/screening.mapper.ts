@@ -12,6 +12,7 @@ import {
   type ScreeningResult,
   type TargetRole,
 } from '@hiring/domain';
+import { openProfile } from '../personal-data/sealed-screening';
 import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
 import type { CandidateProfileEntity } from './candidate-profile.entity';
 import type { ScreeningEntity } from './screening.entity';
@@ -57,7 +58,13 @@ export function toCandidateProfile(payload: unknown): CandidateProfile {
   return checked.value;
 }
 
-export function toCandidateInputFromEntity(entity: CandidateProfileEntity): CandidateInput {
+/** A stored profile back to the screening input: opened with the candidate's key (a row from before sealing needs none). */
+export function toCandidateInputFromEntity(entity: CandidateProfileEntity, dataKey: Buffer | undefined): CandidateInput {
+  let payload: unknown = entity.profile;
+  if (entity.sealedProfile !== null) {
+    if (!dataKey) throw new Error(`no data key for the sealed profile of ${entity.candidateId}: the caller skips erased candidates`);
+    payload = openProfile(dataKey, entity.candidateId, entity.sealedProfile);
+  }
   return {
     candidateId: entity.candidateId,
     submissionId: entity.submissionId,
@@ -65,7 +72,7 @@ export function toCandidateInputFromEntity(entity: CandidateProfileEntity): Cand
     requisitionId: entity.requisitionId,
     role: entity.role as TargetRole,
     locationTier: entity.locationTier as LocationTier,
-    profile: toCandidateProfile(entity.profile),
+    profile: toCandidateProfile(payload),
     sourcedAt: entity.sourcedAt,
   };
 }
@@ -89,7 +96,10 @@ export function toScreening(input: CandidateInput, result: ScreeningResult, scre
   };
 }
 
-export function toScreeningFromEntity(entity: ScreeningEntity): Screening {
+/** A stored screening: evidence and probes still sealed in `sealedDetail` (openScreening puts them back). */
+export type ScreeningRow = Screening & { sealedDetail: string | null };
+
+export function toScreeningFromEntity(entity: ScreeningEntity): ScreeningRow {
   return {
     candidateId: entity.candidateId,
     submissionId: entity.submissionId,
@@ -105,6 +115,7 @@ export function toScreeningFromEntity(entity: ScreeningEntity): Screening {
     interviewKit: entity.interviewKit as InterviewKit,
     screenedAt: entity.screenedAt,
     revision: entity.revision,
+    sealedDetail: entity.sealedDetail,
   };
 }
 

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CandidateProfileEntity } from './candidate-profile.entity';
 import { ScreeningEntity } from './screening.entity';
-import { toScreeningFromEntity } from './screening.mapper';
-import type { CandidateInput, Screening } from './screening.model';
+import { keyOf, sealProfile, type StoredScreening } from '../personal-data/sealed-screening';
+import { toScreeningFromEntity, type ScreeningRow } from './screening.mapper';
+import type { CandidateInput } from './screening.model';
 
 /** The transaction a use case runs in: the consumer's (inbox) or one the repository opens. */
 export type ScreeningTx = EntityManager;
@@ -20,20 +21,27 @@ export class ScreeningRepository {
     return this.dataSource.transaction(work);
   }
 
+  /** Reads outside a use case's transaction (re-screen pages, the ops view): the pool, no transaction held open. */
+  get reader(): ScreeningTx {
+    return this.dataSource.manager;
+  }
+
   /**
    * Stores the latest profile of each candidate (one row per candidate in
-   * `inputs`). A profile older than the stored one is ignored; returns the ids
+   * `inputs`), sealed with the candidate's key from `keys` (every input needs
+   * one). A profile older than the stored one is ignored; returns the ids
    * whose profile is now the one given.
    */
-  async saveProfiles(tx: ScreeningTx, inputs: readonly CandidateInput[]): Promise<Set<string>> {
+  async saveProfiles(tx: ScreeningTx, inputs: readonly CandidateInput[], keys: ReadonlyMap<string, Buffer>): Promise<Set<string>> {
     if (inputs.length === 0) return new Set();
+    const sealed = inputs.map((i) => sealProfile(keyOf(keys, i.candidateId), i.candidateId, i.profile));
     const rows: Array<{ candidate_id: string }> = await tx.query(
       `INSERT INTO screening.candidate_profiles
-         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, profile, sourced_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::timestamptz[])
+         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, sealed_profile, sourced_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
        ON CONFLICT (candidate_id) DO UPDATE SET
          submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
-         role = excluded.role, location_tier = excluded.location_tier, profile = excluded.profile,
+         role = excluded.role, location_tier = excluded.location_tier, profile = NULL, sealed_profile = excluded.sealed_profile,
          sourced_at = excluded.sourced_at, updated_at = now()
        WHERE candidate_profiles.sourced_at <= excluded.sourced_at
        RETURNING candidate_id`,
@@ -44,7 +52,7 @@ export class ScreeningRepository {
         inputs.map((i) => i.requisitionId),
         inputs.map((i) => i.role),
         inputs.map((i) => i.locationTier),
-        inputs.map((i) => JSON.stringify(i.profile)),
+        sealed,
         inputs.map((i) => i.sourcedAt.toISOString()),
       ],
     );
@@ -52,23 +60,25 @@ export class ScreeningRepository {
   }
 
   /**
-   * One row per (candidate, rubric version, revision). Re-storing the same verdicts is a
-   * no-op; returns the candidate ids whose row was inserted or changed, the
-   * ones worth an event.
+   * One row per (candidate, rubric version, revision), sealed (sealScreening).
+   * Re-storing the same verdicts and words (same detail digest) is a no-op;
+   * returns the candidate ids whose row was inserted or changed, the ones worth an event.
    */
-  async saveScreenings(tx: ScreeningTx, screenings: readonly Screening[]): Promise<Set<string>> {
+  async saveScreenings(tx: ScreeningTx, screenings: readonly StoredScreening[]): Promise<Set<string>> {
     if (screenings.length === 0) return new Set();
     const rows: Array<{ candidate_id: string }> = await tx.query(
       `INSERT INTO screening.screenings
-         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit, revision)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[], $13::jsonb[], $14::int[])
+         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit, revision,
+          sealed_detail, detail_digest)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[], $13::jsonb[], $14::int[],
+                            $15::text[], $16::text[])
        ON CONFLICT ON CONSTRAINT screenings_candidate_rubric_revision_uq DO UPDATE SET
          submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
          role = excluded.role, location_tier = excluded.location_tier, rubric_id = excluded.rubric_id,
          decision = excluded.decision, rules = excluded.rules, reasons = excluded.reasons, screened_at = excluded.screened_at,
-         interview_kit = excluded.interview_kit
-       WHERE (screenings.decision, screenings.rules, screenings.submission_id, screenings.requisition_id, screenings.location_tier)
-             IS DISTINCT FROM (excluded.decision, excluded.rules, excluded.submission_id, excluded.requisition_id, excluded.location_tier)
+         interview_kit = excluded.interview_kit, sealed_detail = excluded.sealed_detail, detail_digest = excluded.detail_digest
+       WHERE (screenings.decision, screenings.rules, screenings.detail_digest, screenings.submission_id, screenings.requisition_id, screenings.location_tier)
+             IS DISTINCT FROM (excluded.decision, excluded.rules, excluded.detail_digest, excluded.submission_id, excluded.requisition_id, excluded.location_tier)
        RETURNING candidate_id`,
       [
         screenings.map((s) => s.candidateId),
@@ -85,13 +95,15 @@ export class ScreeningRepository {
         screenings.map((s) => s.screenedAt.toISOString()),
         screenings.map((s) => JSON.stringify(s.interviewKit)),
         screenings.map((s) => s.revision),
+        screenings.map((s) => s.sealedDetail),
+        screenings.map((s) => s.detailDigest),
       ],
     );
     return new Set(rows.map((r) => r.candidate_id));
   }
 
-  /** The most recent screening of each candidate that has one. */
-  async findLatest(tx: ScreeningTx, candidateIds: readonly string[]): Promise<Map<string, Screening>> {
+  /** The most recent screening of each candidate that has one (still sealed: verdicts only). */
+  async findLatest(tx: ScreeningTx, candidateIds: readonly string[]): Promise<Map<string, ScreeningRow>> {
     if (candidateIds.length === 0) return new Map();
     const entities = await tx
       .getRepository(ScreeningEntity)
@@ -112,8 +124,8 @@ export class ScreeningRepository {
     return new Map(entities.map((e) => [e.candidateId, e]));
   }
 
-  /** Every screening of a candidate, newest first. */
-  async findHistory(candidateId: string): Promise<Screening[]> {
+  /** Every screening of a candidate, newest first, still sealed (openScreening). */
+  async findHistory(candidateId: string): Promise<ScreeningRow[]> {
     const entities = await this.dataSource.getRepository(ScreeningEntity).find({
       where: { candidateId },
       order: { screenedAt: 'DESC', id: 'DESC' },

@@ -16,6 +16,12 @@ export const SEALED_PATTERN = SEALED_VALUE_PATTERN;
 
 export class SealedValueError extends Error {}
 
+/**
+ * The master key a laptop runs with when none is configured (sourcing's
+ * default) and that tests wrap data keys with: public, so never for real data.
+ */
+export const LOCAL_DEV_MASTER_KEYS = 'local-dev:bG9jYWwtZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXQ=';
+
 export function newDataKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }

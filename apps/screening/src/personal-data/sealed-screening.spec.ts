@@ -1,0 +1,51 @@
+import { EXAMPLE_PROFILE } from '@hiring/contracts/testing';
+import { screenCandidate, SCREENING_RUBRICS, selectRubric, validateCandidateProfile } from '@hiring/domain';
+import { newDataKey } from '@hiring/platform';
+import { toScreening } from '../screenings/screening.mapper';
+import type { Screening } from '../screenings/screening.model';
+import { ERASED_EVIDENCE, openProfile, openScreening, sealProfile, sealScreening } from './sealed-screening';
+
+function exampleScreening(candidateId = 'c-1'): Screening {
+  const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
+  if (!checked.ok) throw new Error('example profile invalid');
+  const input = { candidateId, submissionId: 's-1', agencyId: 'a-1', requisitionId: 'r-1', role: 'ai-tech-lead', locationTier: 'uk-london', profile: checked.value, sourcedAt: new Date() } as const;
+  return toScreening(input, screenCandidate(checked.value, selectRubric(SCREENING_RUBRICS, 'ai-tech-lead', '2026-12-03')), new Date('2026-12-03T10:00:00Z'));
+}
+
+describe('screening evidence and probes sealed with the candidate key', () => {
+  it('stores no quote or question readably; the key opens them back; the digest is the same for the same words', () => {
+    const key = newDataKey();
+    const screening = exampleScreening();
+    const quotes = screening.rules.flatMap((r) => r.evidence).filter((e) => e.length > 12);
+    expect(quotes.length).toBeGreaterThan(0);
+    const stored = sealScreening(key, screening);
+    const { sealedDetail, detailDigest, ...clear } = stored;
+    const text = JSON.stringify(clear);
+    for (const q of quotes) expect(text).not.toContain(q);
+    for (const p of screening.interviewKit.probes) expect(text).not.toContain(p.ask);
+    expect(clear.interviewKit.ruleIds).toEqual(screening.interviewKit.ruleIds);
+    expect(clear.rules.map((r) => r.met)).toEqual(screening.rules.map((r) => r.met));
+    expect(openScreening({ ...clear, sealedDetail }, key)).toEqual(screening);
+    expect(sealScreening(key, screening).detailDigest).toBe(detailDigest);
+    expect(sealScreening(newDataKey(), screening).detailDigest).not.toBe(detailDigest);
+    // Sealed for this candidate and rubric version only.
+    expect(() => openScreening({ ...clear, candidateId: 'c-2', sealedDetail }, key)).toThrow();
+  });
+
+  it('without the key (erased) every rule reads "erased" and there are no probes; a row from before sealing is returned as stored', () => {
+    const screening = exampleScreening();
+    const { sealedDetail, detailDigest: _digest, ...clear } = sealScreening(newDataKey(), screening);
+    const erased = openScreening({ ...clear, sealedDetail }, undefined);
+    expect(erased.rules.every((r) => r.evidence.length === 1 && r.evidence[0] === ERASED_EVIDENCE)).toBe(true);
+    expect(erased.interviewKit.probes).toEqual([]);
+    expect(openScreening({ ...screening, sealedDetail: null }, undefined)).toEqual(screening);
+  });
+
+  it('the stored profile opens with the candidate key only', () => {
+    const key = newDataKey();
+    const sealed = sealProfile(key, 'c-1', EXAMPLE_PROFILE);
+    expect(sealed).not.toContain(EXAMPLE_PROFILE.achievements[0]);
+    expect(openProfile(key, 'c-1', sealed)).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
+    expect(() => openProfile(key, 'c-2', sealed)).toThrow();
+  });
+});

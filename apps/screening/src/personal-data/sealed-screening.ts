@@ -1,0 +1,77 @@
+// What screening keeps of a person's words at rest is sealed with the
+// candidate's data key (obtained from sourcing): the stored profile, and of
+// each screening the rule evidence (quotes of the profile) and the interview
+// probes (which name the candidate's systems). Verdicts, states, counts and
+// rule ids stay readable: the pipeline and the events need only those.
+import { createHmac, hkdfSync } from 'node:crypto';
+import type { InterviewProbe } from '@hiring/domain';
+import { openJson, sealJson } from '@hiring/platform';
+import type { Screening } from '../screenings/screening.model';
+
+/** What an erased candidate's evidence reads as (their key is gone; the rows follow with candidate-erased). */
+export const ERASED_EVIDENCE = 'erased';
+
+/** The personal part of a screening, sealed as one value. */
+export interface ScreeningDetail {
+  evidence: Record<string, string[]>;
+  probes: InterviewProbe[];
+}
+
+/** A screening as stored: no evidence, no probe questions; those are in `sealedDetail`. */
+export interface StoredScreening extends Screening {
+  sealedDetail: string | null;
+  /** Keyed digest of the detail, so a re-store can tell "same words" without opening the stored value. */
+  detailDigest: string | null;
+}
+
+/** The key of a candidate the caller has one for (erased candidates were skipped before). */
+export function keyOf(keys: ReadonlyMap<string, Buffer>, candidateId: string): Buffer {
+  const key = keys.get(candidateId);
+  if (!key) throw new Error(`no data key for candidate ${candidateId}: the caller skips erased candidates`);
+  return key;
+}
+
+const profileContext = (candidateId: string) => `${candidateId}:profile`;
+const detailContext = (s: Pick<Screening, 'candidateId' | 'rubricVersion' | 'revision'>) => `${s.candidateId}:screening:${s.rubricVersion}:${s.revision}`;
+
+/** Same context as the candidate-sourced event's sealedProfile: the event's sealed form can be stored as it came. */
+export function sealProfile(dataKey: Buffer, candidateId: string, profile: unknown): string {
+  return sealJson(dataKey, profile, profileContext(candidateId));
+}
+
+export function openProfile(dataKey: Buffer, candidateId: string, sealed: string): unknown {
+  return openJson(dataKey, sealed, profileContext(candidateId));
+}
+
+export function sealScreening(dataKey: Buffer, s: Screening): StoredScreening {
+  const detail: ScreeningDetail = { evidence: Object.fromEntries(s.rules.map((r) => [r.ruleId, r.evidence])), probes: s.interviewKit.probes };
+  const json = JSON.stringify(detail);
+  // A digest key derived from the data key: destroyed with it, and never the sealing key itself.
+  const digestKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'screening detail digest', 32));
+  return {
+    ...s,
+    rules: s.rules.map((r) => ({ ...r, evidence: [] })),
+    interviewKit: { ruleIds: s.interviewKit.ruleIds, probes: [] },
+    sealedDetail: sealJson(dataKey, detail, detailContext(s)),
+    detailDigest: createHmac('sha256', digestKey).update(json, 'utf8').digest('base64url'),
+  };
+}
+
+/**
+ * The screening with evidence and probes back in. No key (erased): every
+ * rule's evidence reads "erased" and there are no probes. A row stored before
+ * sealing (no sealed detail) is returned as it is.
+ */
+export function openScreening(stored: Screening & { sealedDetail: string | null }, dataKey: Buffer | undefined): Screening {
+  const { sealedDetail, ...screening } = stored;
+  if (sealedDetail === null) return screening;
+  if (!dataKey) {
+    return { ...screening, rules: screening.rules.map((r) => ({ ...r, evidence: [ERASED_EVIDENCE] })), interviewKit: { ruleIds: screening.interviewKit.ruleIds, probes: [] } };
+  }
+  const detail = openJson<ScreeningDetail>(dataKey, sealedDetail, detailContext(screening));
+  return {
+    ...screening,
+    rules: screening.rules.map((r) => ({ ...r, evidence: detail.evidence[r.ruleId] ?? [] })),
+    interviewKit: { ruleIds: screening.interviewKit.ruleIds, probes: detail.probes },
+  };
+}
