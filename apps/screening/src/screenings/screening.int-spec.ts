@@ -57,6 +57,12 @@ async function newCandidate(): Promise<string> {
   return id;
 }
 
+function keyOf(candidateId: string): Buffer {
+  const key = dataKeys.get(candidateId);
+  if (!key) throw new Error(`no test key for ${candidateId}`);
+  return key;
+}
+
 function expectedScreening() {
   const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
   if (!checked.ok) throw new Error('example profile invalid');
@@ -172,7 +178,7 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     const [profile] = await rows('SELECT profile, sealed_profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
     expect(profile.profile).toBeNull();
     expect(String(profile.sealed_profile)).not.toContain(EXAMPLE_PROFILE.achievements[0]);
-    expect(openJson(dataKeys.get(candidateId)!, String(profile.sealed_profile), `${candidateId}:profile`)).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
+    expect(openJson(keyOf(candidateId), String(profile.sealed_profile), `${candidateId}:profile`)).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
   });
 
   it('gives no second row or event when the same event is delivered again', async () => {
@@ -243,7 +249,7 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     await sourceAndWait(candidateId);
     await sourceAndWait(steady);
     // The stored screening input changes (as if a rubric now read it differently): the interviewer rating drops below 3.
-    const key = dataKeys.get(candidateId)!;
+    const key = keyOf(candidateId);
     const [stored] = await rows('SELECT sealed_profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
     const changed = { ...openJson<Record<string, unknown>>(key, String(stored.sealed_profile), `${candidateId}:profile`), communicationRating: 1 };
     await db.query('UPDATE screening.candidate_profiles SET sealed_profile = $2 WHERE candidate_id = $1', [candidateId, sealJson(key, changed, `${candidateId}:profile`)]);
