@@ -257,7 +257,7 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     expect((await ops('POST', '/v1/rescreen', { rubricVersion: 'no-such-version' })).status).toBe(422);
 
     // A row as stored before per-rule states existed: the dry run counts it.
-    const legacy = `cand-${randomUUID()}`;
+    const legacy = await newCandidate();
     await sourceAndWait(legacy);
     const legacyBefore = (await ops('POST', '/v1/rescreen', { dryRun: true })).body.withoutRuleState as number;
     await db.query(`UPDATE screening.screenings SET rules = (SELECT jsonb_agg(r - 'state' - 'thin') FROM jsonb_array_elements(rules) r) WHERE candidate_id = $1`, [legacy]);
