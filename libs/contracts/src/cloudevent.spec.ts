@@ -90,6 +90,18 @@ describe('cloudevent-violations', () => {
     expect(violation.errors).toEqual([{ path: '', message: expect.any(String) }]);
   });
 
+  it('MALFORMED_JSON names the position and kind, never the bytes (a refused record may be personal data)', () => {
+    const person = 'Ada Lovelace ada@example.org +44 20 7946 0958';
+    const cases = [person, `{"candidate": {"name": "${person}"} oops`, `{"name": "${person}`, ''];
+    const messages = cases.map((text) => violationOf(() => parseEvent(text)).errors[0]?.message ?? '');
+    for (const message of messages) {
+      expect(message).toMatch(/^not valid JSON: /);
+      for (const word of ['Ada', 'Lovelace', 'ada@example.org', '7946']) expect(message).not.toContain(word);
+    }
+    expect(messages[1]).toMatch(/unexpected character at position \d+ of \d+/);
+    expect(messages[3]).toBe('not valid JSON: empty');
+  });
+
   it('MALFORMED_JSON for bytes that are not UTF-8', () => {
     const violation = violationOf(() => parseEvent(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])));
     expect(violation.code).toBe(ContractViolationCode.MALFORMED_JSON);

@@ -233,8 +233,21 @@ function decodeJson(bytes: Buffer | string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ContractViolation(ContractViolationCode.MALFORMED_JSON, [{ path: '', message: (error as Error).message }]);
+    throw new ContractViolation(ContractViolationCode.MALFORMED_JSON, [{ path: '', message: jsonErrorMessage(error, text.length) }]);
   }
+}
+
+/**
+ * Where and what kind of JSON error, never the text itself: the parser's own
+ * message quotes the input, and a record that fails here may be a person's
+ * submission (the reason travels in dead-letter headers and logs).
+ */
+export function jsonErrorMessage(error: unknown, length: number): string {
+  const message = error instanceof Error ? error.message : '';
+  if (length === 0) return 'not valid JSON: empty';
+  if (/unexpected end/i.test(message)) return `not valid JSON: ends early (after ${length} characters)`;
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return position === undefined ? 'not valid JSON: unexpected character' : `not valid JSON: unexpected character at position ${position} of ${length}`;
 }
 
 function checkSignaturePresence(signed: boolean, type: string, signature: string | undefined): FieldError[] {
