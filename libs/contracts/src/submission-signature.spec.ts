@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { EXAMPLE_EVENT_DATA, EXAMPLE_SIGNING_SECRET } from './examples/event-examples';
-import { signSubmission, verifySubmissionSignature } from './submission-signature';
+import { signSubmission, submissionCanonicalForms, verifyCanonicalSignature, verifySubmissionSignature } from './submission-signature';
 
 const submission = EXAMPLE_EVENT_DATA['recruiting.submission.v1'];
 
@@ -59,3 +59,30 @@ function reverseKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reverseKeys(item)]));
 }
+
+describe('submission-canonical-forms', () => {
+  const bodyOf = (d: Record<string, unknown>) => canonicalJson({ externalId: d['externalId'], requisitionId: d['requisitionId'], candidate: d['candidate'], profile: d['profile'] });
+
+  it('gives the canonical JSON of data and of the idempotency body, each as serialising it whole would', () => {
+    const forms = submissionCanonicalForms(submission);
+    expect(forms.signed).toBe(canonicalJson(submission));
+    expect(forms.body).toBe(bodyOf(submission as unknown as Record<string, unknown>));
+  });
+
+  it('still does with fields missing, an extra field, or an agencyId that is not a string', () => {
+    const { profile: _p, ...noProfile } = submission;
+    const cases: Record<string, unknown>[] = [noProfile, { agencyId: 'a"b,c' }, { ...submission, extra: 1 }, { ...submission, agencyId: 7 }, {}];
+    for (const data of cases) {
+      const forms = submissionCanonicalForms(data);
+      expect(forms.signed).toBe(canonicalJson(data));
+      expect(forms.body).toBe(bodyOf(data));
+    }
+  });
+
+  it('verifies the signature over the form it returns, and refuses a tampered one', () => {
+    const signature = signSubmission(submission, EXAMPLE_SIGNING_SECRET);
+    expect(verifyCanonicalSignature(submissionCanonicalForms(submission).signed, signature, EXAMPLE_SIGNING_SECRET)).toBe(true);
+    expect(verifyCanonicalSignature(submissionCanonicalForms({ ...submission, externalId: 'other' }).signed, signature, EXAMPLE_SIGNING_SECRET)).toBe(false);
+    expect(verifyCanonicalSignature(submissionCanonicalForms(submission).signed, 'not-hex', EXAMPLE_SIGNING_SECRET)).toBe(false);
+  });
+});

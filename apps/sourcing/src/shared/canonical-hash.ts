@@ -3,5 +3,10 @@ import { canonicalJson } from '@hiring/contracts';
 
 /** Two bodies that mean the same JSON hash the same (sorted keys, no whitespace: the signature's canonical form). */
 export function canonicalHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(value));
+}
+
+/** canonicalHash of a value whose canonical JSON the caller already holds. */
+export function sha256Hex(canonical: string): string {
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

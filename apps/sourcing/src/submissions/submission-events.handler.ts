@@ -4,11 +4,12 @@
 // that agency's secret. Accepted events go through the same use case as HTTP,
 // so idempotency (agency + externalId) and duplicate rules are identical.
 import { Injectable } from '@nestjs/common';
-import { AGENCY_SIGNATURE_ATTRIBUTE, EVENT_TYPES, TOPICS, verifySubmissionSignature, type CloudEvent, type SubmissionEvent } from '@hiring/contracts';
+import { AGENCY_SIGNATURE_ATTRIBUTE, EVENT_TYPES, TOPICS, submissionCanonicalForms, verifyCanonicalSignature, type CloudEvent, type SubmissionEvent } from '@hiring/contracts';
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
 import type { AgencyEntity } from '../agencies/agency.entity';
 import { AgencyRepository } from '../agencies/agency.repository';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
+import { sha256Hex } from '../shared/canonical-hash';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import type { SubmitCandidateDto } from './submission.dto';
 import { SubmissionIntakeService, type IntakeItem } from './submission-intake.service';
@@ -44,9 +45,11 @@ export class SubmissionEventsHandler {
     const refused: SourcingException[] = [];
     const items: IntakeItem[] = [];
     for (const event of events) {
-      const agency = authenticate(event, agencies.get(event.data.agencyId));
+      // The profile is serialised once for both the signature and the idempotency hash.
+      const canonical = submissionCanonicalForms((event.envelope as CloudEvent<SubmissionEvent>).data);
+      const agency = authenticate(event, canonical.signed, agencies.get(event.data.agencyId));
       if (agency instanceof SourcingException) refused.push(agency);
-      else items.push({ agency, input: toSubmitCandidateDto(event.data), channel: 'kafka' });
+      else items.push({ agency, input: toSubmitCandidateDto(event.data), channel: 'kafka', requestHash: sha256Hex(canonical.body) });
     }
     const results = await this.intake.submitAll(items);
     for (const r of results) if (!r.ok) refused.push(r.error);
@@ -54,10 +57,10 @@ export class SubmissionEventsHandler {
   }
 }
 
-function authenticate(event: ConsumedEvent<SubmissionEvent>, agency: AgencyEntity | undefined): AuthenticatedAgency | SourcingException {
+function authenticate(event: ConsumedEvent<SubmissionEvent>, signedData: string, agency: AgencyEntity | undefined): AuthenticatedAgency | SourcingException {
   const envelope = event.envelope as CloudEvent<unknown> & Record<string, unknown>;
   const signature = envelope[AGENCY_SIGNATURE_ATTRIBUTE];
-  if (!agency || typeof signature !== 'string' || !verifySubmissionSignature(envelope.data, signature, agency.signingSecret)) {
+  if (!agency || typeof signature !== 'string' || !verifyCanonicalSignature(signedData, signature, agency.signingSecret)) {
     // Same answer for an unknown agency and a bad signature: no probing of agency ids.
     return new SourcingException(
       SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION,

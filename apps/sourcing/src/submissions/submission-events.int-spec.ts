@@ -2,8 +2,9 @@
 // signed submission becomes a candidate and a candidate-sourced event on the
 // real topic (through the outbox); a forged one is dead-lettered with its
 // reason, and nothing is stored for it.
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { buildEvent, deadLetterTopic, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
+import { buildEvent, canonicalJson, deadLetterTopic, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
 import { KafkaTestKit, testDatabaseUrl, uniqueName, type ServiceProcess, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
 import { startSourcingProcess } from '../test/sourcing-process';
 import { AI_LEAD_SIGNALS, minimalProfile, uniqueEmail } from '../test/submission.fixtures';
@@ -88,6 +89,16 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     await waitForGroupCaughtUp(kit.kafka, group, TOPICS.submissions);
     const { rows } = await db.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('stores the same idempotency hash as the HTTP path computes for the same body', async () => {
+    const event = signedSubmission(uniqueName('kafka-hash'));
+    const { externalId, requisitionId: requisition, candidate, profile } = event.data;
+    await kit.produce(TOPICS.submissions, toKafkaRecord(event));
+    await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
+    const { rows } = await db.query<{ request_hash: string }>('SELECT request_hash FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId]);
+    const expected = createHash('sha256').update(canonicalJson({ externalId, requisitionId: requisition, candidate, profile }), 'utf8').digest('hex');
+    expect(rows[0]?.request_hash).toBe(expected);
   });
 
   it('dead-letters a submission signed with the wrong secret, and stores nothing', async () => {

@@ -34,6 +34,8 @@ export interface IntakeItem {
   input: SubmitCandidateDto;
   idempotencyKey?: string;
   channel: 'http' | 'kafka';
+  /** canonicalHash of externalId, requisitionId, candidate and profile, when the caller already computed it (the Kafka path). */
+  requestHash?: string;
 }
 
 export type IntakeResult = { ok: true; outcome: SubmissionOutcome } | { ok: false; error: SourcingException };
@@ -175,7 +177,7 @@ export class SubmissionIntakeService {
     const identity = candidateIdentifiers(input.candidate, { canonicaliseGmail: this.rules.canonicaliseGmail });
     errors.push(...identity.issues);
     if (errors.length > 0) throw new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, 'The submission is invalid.', errors);
-    const requestHash = canonicalHash({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
+    const requestHash = item.requestHash ?? canonicalHash({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
     return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHash, identifiers: this.index.of(identity.identifiers) };
   }
 
