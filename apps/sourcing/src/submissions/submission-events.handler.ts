@@ -12,6 +12,7 @@ import type { AuthenticatedAgency } from '../agencies/authenticate-agency.servic
 import { sha256Hex } from '../shared/canonical-hash';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import type { SubmitCandidateDto } from './submission.dto';
+import { validateSubmissionItem } from './submission-input';
 import { SubmissionIntakeService, type IntakeItem } from './submission-intake.service';
 
 export function toSubmitCandidateDto(data: SubmissionEvent): SubmitCandidateDto {
@@ -48,8 +49,14 @@ export class SubmissionEventsHandler {
       // The profile is serialised once for both the signature and the idempotency hash.
       const canonical = submissionCanonicalForms((event.envelope as CloudEvent<SubmissionEvent>).data);
       const agency = authenticate(event, canonical.signed, agencies.get(event.data.agencyId));
-      if (agency instanceof SourcingException) refused.push(agency);
-      else items.push({ agency, input: toSubmitCandidateDto(event.data), channel: 'kafka', requestHash: sha256Hex(canonical.body) });
+      if (agency instanceof SourcingException) {
+        refused.push(agency);
+        continue;
+      }
+      // The same item check as HTTP (NUL and invalid text per field, strict DTO rules, trimmed email).
+      const checked = validateSubmissionItem(toSubmitCandidateDto(event.data), 0);
+      if (checked.ok) items.push({ agency, input: checked.value, channel: 'kafka', requestHash: sha256Hex(canonical.body) });
+      else refused.push(new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, `Submission ${event.id} is invalid.`, checked.errors));
     }
     const results = await this.intake.submitAll(items);
     for (const r of results) if (!r.ok) refused.push(r.error);

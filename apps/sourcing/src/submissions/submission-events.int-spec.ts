@@ -111,6 +111,19 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     expect(await submissionRow(forged.data.externalId)).toBeUndefined();
   });
 
+  it('dead-letters a submission with a NUL in a field, naming the field; stores nothing', async () => {
+    const dlq = await kit.probe(deadLetterTopic(TOPICS.submissions));
+    const externalId = uniqueName('nul');
+    const data = { agencyId: agency.id, externalId, requisitionId, candidate: { name: 'Nul\u0000Person', email: uniqueEmail() }, profile: minimalProfile() } as unknown as SubmissionEvent;
+    const bad = buildEvent(EVENT_TYPES.submission, { source: 'agency/test', data, signingSecret: agency.signingSecret });
+    await kit.produce(TOPICS.submissions, toKafkaRecord(bad));
+    const [dead] = await dlq.waitFor((r) => (r.json as { id?: string } | null)?.id === bad.id, 1, 30_000, 'dead letter of the NUL submission');
+    await dlq.stop();
+    expect(dead.headers['dlq-reason']).toMatch(/^INVALID_SUBMISSION/);
+    expect(dead.headers['dlq-errors']).toContain('candidate.name');
+    expect(await submissionRow(externalId)).toBeUndefined();
+  });
+
   it('a batch with a forged event among good ones: the good ones are stored once (the same person joins one candidate), only the forged one is dead-lettered', async () => {
     const dlq = await kit.probe(deadLetterTopic(TOPICS.submissions));
     const email = uniqueEmail();
