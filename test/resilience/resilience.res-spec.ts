@@ -6,7 +6,7 @@
 // files of this folder; test/support/resilience-run.ts is the run they share.
 import { request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import type { Pool } from 'pg';
 import { Kafka } from 'kafkajs';
 import { testKafkaConfig, uniqueName, waitFor } from '@hiring/testing';
 import { AgencyClient, expectStatus } from '../support/agency-client';
@@ -36,7 +36,7 @@ function rawRequest(url: string, options: { method: string; headers: Record<stri
 describe('resilience: attacks and service crashes', () => {
   let r: ResilienceRun;
   // Short names for the run's parts, as the scenarios below use them.
-  let db: Client;
+  let db: Pool;
   const submissionOf = (index: number, tag: string) => r.submissionOf(index, tag);
   const countWhere = (sql: string, params: unknown[]) => r.countWhere(sql, params);
   const expectAllFinal = (prefix: string, expected: number, timeoutMs?: number) => r.expectAllFinal(prefix, expected, timeoutMs);
@@ -168,7 +168,7 @@ interface Hit {
 }
 
 /** Every table of every service schema: whole rows as text, and bytea columns as UTF-8 bytes. */
-async function scanTables(db: Client, needles: string[]): Promise<Hit[]> {
+async function scanTables(db: Pool, needles: string[]): Promise<Hit[]> {
   const tables = await db.query<{ table_schema: string; table_name: string }>(
     `SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema IN ('sourcing', 'screening', 'scoring', 'offer', 'monitor')`,
   );

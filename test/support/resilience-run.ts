@@ -4,10 +4,12 @@
 // applied twice = 0, every accepted submission in one final state. Each spec
 // file under test/resilience/ starts its own run (jest runs them one at a time).
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Pool } from 'pg';
+import { TOPICS } from '@hiring/contracts';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
 import { AgencyClient, createAgency, expectStatus, OpsClient, type CreatedAgency } from './agency-client';
 import { candidateProfile } from './candidates';
+import { readTopicSince } from './kcat';
 import { startPipeline, type Pipeline, type ServiceName } from './pipeline';
 import { AI_SIGNALS } from './requisitions';
 
@@ -26,12 +28,31 @@ export interface EffectsTwice {
   emittedTwice: number;
 }
 
+/** The events each stage writes once per candidate: the topics the checks read back. */
+export const STAGE_TOPICS: readonly string[] = [TOPICS.candidateSourced, TOPICS.candidateScreened, TOPICS.candidateScored];
+
+export type TopicMarks = Record<string, Array<{ partition: number; offset: string }>>;
+
+export interface TopicCounts {
+  /** Records of the run's candidates on the stage topics since the marks. */
+  records: number;
+  /** A (topic, candidate) with two different event ids: an effect emitted twice. */
+  emittedTwice: number;
+  /** Extra copies of one event id (at-least-once delivery; consumers' inboxes drop them). */
+  redelivered: number;
+  /** The run's candidates with no event on a stage topic they should have reached (see `eventsOnTopics`). */
+  missing: number;
+}
+
 export class ResilienceRun {
   readonly opsToken = `resilience-${randomBytes(12).toString('hex')}`;
   readonly run = uniqueName('res').replace(/[^A-Za-z0-9]/g, '');
-  private readonly runDigits = String(Date.now()).slice(-6);
+  private readonly runDigits = String(Date.now()).slice(-5);
+  /** Two digits per scenario tag: a phone is an identifier, so scenarios must not share one (the same phone is the same person). */
+  private readonly tagDigits = new Map<string, string>();
   readonly kit = new KafkaTestKit();
-  readonly db = new Client({ connectionString: testDatabaseUrl() });
+  /** A pool, not one client: a scenario that stops Postgres kills its connections, and the next query opens a new one. */
+  readonly db = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
   pipeline!: Pipeline;
   ops!: OpsClient;
   agencyA!: CreatedAgency;
@@ -43,8 +64,9 @@ export class ResilienceRun {
 
   static async start(): Promise<ResilienceRun> {
     const run = new ResilienceRun();
+    // An idle connection killed by a database outage is an expected error, not a crash of the test run.
+    run.db.on('error', () => undefined);
     await run.kit.connect();
-    await run.db.connect();
     run.pipeline = await startPipeline(run.kit, { opsToken: run.opsToken });
     run.ops = new OpsClient(run.pipeline.services.sourcing.url, run.opsToken);
     run.agencyA = await createAgency(run.ops, uniqueName('Res A'));
@@ -65,11 +87,13 @@ export class ResilienceRun {
     await this.db.end().catch(() => undefined);
   }
 
+  /** A person no other scenario or run uses: run and tag in every identifier (the phone encodes them in digits). */
   person(index: number, tag: string) {
+    if (!this.tagDigits.has(tag)) this.tagDigits.set(tag, String(this.tagDigits.size).padStart(2, '0'));
     return {
       name: `Res Person ${this.run} ${tag} ${index}`,
       email: `res.${tag}.${index}.${this.run}@resilience.example.com`.toLowerCase(),
-      phone: `+44 79${this.runDigits} ${String(index).padStart(4, '0')}`,
+      phone: `+44 7${this.runDigits}${this.tagDigits.get(tag) ?? '00'} ${String(index).padStart(4, '0')}`,
     };
   }
 
@@ -174,6 +198,62 @@ export class ResilienceRun {
       )
     ).rows[0];
     return { statusTwice: Number(row?.status_twice), screenedTwice: Number(row?.screened_twice), emittedTwice: Number(row?.emitted_twice) };
+  }
+
+  /** The current end of every stage topic: what a scenario wrote is read from here (`eventsOnTopics`). */
+  async topicMarks(): Promise<TopicMarks> {
+    const marks: TopicMarks = {};
+    for (const topic of STAGE_TOPICS) {
+      marks[topic] = (await this.kit.admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: o.high }));
+    }
+    return marks;
+  }
+
+  /**
+   * What the stage topics carry for the scored submissions with this prefix
+   * since `marks`, read with kcat: each candidate sourced, screened and scored
+   * by exactly one event each (copies of the same event are counted apart).
+   */
+  async eventsOnTopics(prefix: string, marks: TopicMarks): Promise<TopicCounts> {
+    const scored = new Set(
+      (
+        await this.db.query<{ candidate_id: string }>(`SELECT candidate_id::text FROM sourcing.submissions WHERE external_id LIKE $1 AND status = 'scored'`, [`${prefix}%`])
+      ).rows.map((r) => r.candidate_id),
+    );
+    const counts: TopicCounts = { records: 0, emittedTwice: 0, redelivered: 0, missing: 0 };
+    for (const topic of STAGE_TOPICS) {
+      const ids = new Map<string, Map<string, number>>();
+      for (const record of await readTopicSince(topic, marks[topic] ?? [])) {
+        if (record.key === null || !scored.has(record.key) || record.payload === null) continue;
+        const id = String((JSON.parse(record.payload) as { id?: unknown }).id);
+        const copies = ids.get(record.key) ?? new Map<string, number>();
+        copies.set(id, (copies.get(id) ?? 0) + 1);
+        ids.set(record.key, copies);
+        counts.records += 1;
+      }
+      for (const copies of ids.values()) {
+        if (copies.size > 1) counts.emittedTwice += 1;
+        for (const n of copies.values()) counts.redelivered += n - 1;
+      }
+      counts.missing += scored.size - ids.size;
+    }
+    return counts;
+  }
+
+  /**
+   * The end-of-scenario check, from the database and the topics: every
+   * accepted submission (`accepted`) stored and final, nothing applied or
+   * emitted twice. Returns the counts for the scorecard.
+   */
+  async expectIntact(prefix: string, accepted: number, marks: TopicMarks, timeoutMs = 120_000): Promise<string> {
+    const stored = await this.stored(prefix);
+    if (stored !== accepted) throw new Error(`accepted ${accepted} but stored ${stored} (lost ${accepted - stored})`);
+    await this.expectAllFinal(prefix, accepted, timeoutMs);
+    const twice = await this.effectsTwice(prefix);
+    const topics = await this.eventsOnTopics(prefix, marks);
+    const summary = `accepted ${accepted}, final ${accepted}, lost 0; twice: status ${twice.statusTwice}, screened ${twice.screenedTwice}, outbox ${twice.emittedTwice}, topic ${topics.emittedTwice}; topic records ${topics.records} (redelivered copies ${topics.redelivered}, missing ${topics.missing})`;
+    if (twice.statusTwice + twice.screenedTwice + twice.emittedTwice + topics.emittedTwice + topics.missing !== 0) throw new Error(summary);
+    return summary;
   }
 
   /** Fails unless nothing was applied twice; returns the counts for the scorecard. */

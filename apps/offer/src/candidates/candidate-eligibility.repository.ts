@@ -107,4 +107,25 @@ export class CandidateEligibilityRepository {
     const result = await tx.getRepository(CandidateEligibilityEntity).delete({ candidateId });
     return (result.affected ?? 0) > 0;
   }
+
+  /** Remembers the candidate as erased: no candidate-scored event arriving later makes them eligible again. */
+  async markErased(tx: Tx, candidateId: string): Promise<void> {
+    await tx.query(`INSERT INTO ${this.erasedTable(tx)} (candidate_id) VALUES ($1) ON CONFLICT DO NOTHING`, [candidateId]);
+  }
+
+  /** The erased candidates among `candidateIds`, in one query. */
+  async erasedAmong(tx: Tx, candidateIds: readonly string[]): Promise<Set<string>> {
+    if (candidateIds.length === 0) return new Set();
+    const rows: Array<{ candidate_id: string }> = await tx.query(
+      `SELECT candidate_id FROM ${this.erasedTable(tx)} WHERE candidate_id = ANY($1::text[])`,
+      [[...new Set(candidateIds)]],
+    );
+    return new Set(rows.map((r) => r.candidate_id));
+  }
+
+  /** erased_candidates in the schema the entities live in ("offer", or an integration test's own). */
+  private erasedTable(tx: Tx): string {
+    const schema = tx.getRepository(CandidateEligibilityEntity).metadata.schema ?? 'offer';
+    return `"${schema}".erased_candidates`;
+  }
 }

@@ -27,4 +27,17 @@ describe('offer: erasure of a candidate (real Postgres)', () => {
       .send({ candidateId: scored.candidateId, base: { amount: 300000, currency: 'USD' }, proposedBy: 'ops@example.com' })
       .expect(404);
   });
+
+  it('a candidate-scored event after the erasure (replay from offset 0, late redelivery) does not make the candidate eligible again', async () => {
+    const scored = scoredEvent();
+    expect(await t.recordScore(scored)).toBe('guidance-emitted');
+    await t.eraseCandidate(scored.candidateId);
+    const guidanceBefore = t.publisher.guidanceFor(scored.candidateId).length;
+
+    const newer = { ...scored, scoredAt: new Date(Date.parse(scored.scoredAt) + 60_000).toISOString() };
+    expect(await t.recordScores([scored, newer])).toEqual(['erased', 'erased']);
+
+    expect(await t.dataSource.query(`SELECT 1 FROM "${t.schema}".candidate_eligibility WHERE candidate_id = $1`, [scored.candidateId])).toEqual([]);
+    expect(t.publisher.guidanceFor(scored.candidateId)).toHaveLength(guidanceBefore);
+  });
 });

@@ -1,5 +1,7 @@
-// On erasure the offer service forgets who may receive an offer and removes
-// the candidate's guidance from its compacted topic. Offers themselves stay:
+// On erasure the offer service forgets who may receive an offer, remembers
+// the candidate id as erased (so a later candidate-scored event, replayed or
+// redelivered, cannot make them eligible again) and removes the candidate's
+// guidance from its compacted topic. Offers themselves stay:
 // they hold a candidate id and amounts, no identity, and are the audit trail
 // of pay decisions (the id no longer resolves to a person once sourcing erased it).
 import { Injectable } from '@nestjs/common';
@@ -15,6 +17,8 @@ export class EraseCandidateService {
   ) {}
 
   async execute(tx: Tx, candidateId: string): Promise<void> {
+    // Remembered first: a candidate-scored event replayed or redelivered after this is ignored.
+    await this.candidates.markErased(tx, candidateId);
     if (await this.candidates.delete(tx, candidateId)) await this.publisher.guidanceTombstone(tx, candidateId);
   }
 }

@@ -15,6 +15,8 @@ import { CandidateScored } from './candidate-scored';
 export type RecordCandidateScoreOutcome =
   /** Same or older scoredAt than the stored one: redelivery or reordering, nothing changed. */
   | 'stale'
+  /** The candidate was erased: a score arriving after the erasure (replay, late redelivery) changes nothing. */
+  | 'erased'
   | 'recorded-not-eligible'
   /** Still eligible for the same role and location: the guidance already sent stands. */
   | 'recorded-unchanged'
@@ -47,8 +49,8 @@ export class RecordCandidateScoreService {
   }
 
   /**
-   * A consumed batch in a few statements: the stored rows of its candidates
-   * (locked, one query), the events applied in order in memory (each sees the
+   * A consumed batch in a few statements: the erased among its candidates and
+   * the stored rows of the others (locked, one query each), the events applied in order in memory (each sees the
    * ones before it, so the outcomes are those of one-by-one processing), then
    * one upsert of each candidate's latest row, the rate cards read at most
    * once, and one outbox insert for all the guidance.
@@ -60,6 +62,7 @@ export class RecordCandidateScoreService {
         { decision: row.decision, role: row.role, locationTier: row.locationTier, scoredAt: new Date(row.scoredAt) },
       ]),
     );
+    const erased = await this.candidates.erasedAmong(tx, events.map((e) => e.candidateId));
     const latest = new Map<string, EligibilityRow>();
     const guidance: OfferGuidanceData[] = [];
     const outcomes: RecordCandidateScoreOutcome[] = [];
@@ -67,6 +70,10 @@ export class RecordCandidateScoreService {
     const now = this.clock.now();
 
     for (const scored of events) {
+      if (erased.has(scored.candidateId)) {
+        outcomes.push('erased');
+        continue;
+      }
       const scoredAt = new Date(scored.scoredAt);
       const previous = standing.get(scored.candidateId);
       // Same or older scoredAt than the one standing: redelivery or reordering.

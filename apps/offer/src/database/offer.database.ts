@@ -5,6 +5,7 @@ import { OfferEntity } from '../offers/offer.entity';
 import { RateCardEntity } from '../rate-cards/rate-card.entity';
 import { CreateOfferSchema1764100000000 } from './migrations/1764100000000-CreateOfferSchema';
 import { NeedsInterviewDecision1764908000000 } from './migrations/1764908000000-NeedsInterviewDecision';
+import { ErasedCandidates1796302901569 } from './migrations/1796302901569-ErasedCandidates';
 import { SeedRateCard2026031764100000001 } from './migrations/1764100000001-SeedRateCard202603';
 
 /**
@@ -16,7 +17,7 @@ export function offerDatabase(schema = 'offer') {
   return {
     schema,
     entities: [RateCardEntity, CandidateEligibilityEntity, OfferEntity, OfferOverrideEntity],
-    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, createMessagingMigration(schema)],
+    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, createMessagingMigration(schema)],
   };
 }
 

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ScoreRepository, type ScoringTx } from './score.repository';
 import { ScoredTopicPublisher } from './scored-topic.publisher';
 
-/** Erasure: delete the score and leave a tombstone under the candidate id on the compacted scored topic. */
+/**
+ * Erasure: delete the score, remember the candidate as erased, and leave a
+ * tombstone under the candidate id on the compacted scored topic (once: a
+ * replayed erasure changes nothing and emits nothing).
+ */
 @Injectable()
 export class EraseCandidateScoreService {
   constructor(
@@ -12,8 +16,8 @@ export class EraseCandidateScoreService {
 
   async execute(tx: ScoringTx, candidateIds: readonly string[]): Promise<void> {
     const ids = [...new Set(candidateIds)];
-    await this.repository.delete(tx, ids);
+    const erasedNow = await this.repository.erase(tx, ids);
     // A tombstone even when no score was stored: dashboards may hold one from an earlier run of the topic.
-    await this.publisher.tombstones(tx, ids);
+    await this.publisher.tombstones(tx, ids.filter((id) => erasedNow.has(id)));
   }
 }

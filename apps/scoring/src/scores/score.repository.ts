@@ -14,7 +14,8 @@ export class ScoreRepository {
   /**
    * Upserts the latest score of each candidate (one record per candidate).
    * A record for an older screening than the stored one changes nothing, and
-   * neither does the same screening again; returns the ids actually written.
+   * neither does the same screening again, nor any screening of an erased
+   * candidate; returns the ids actually written.
    */
   async saveLatest(tx: ScoringTx, records: readonly ScoreRecord[]): Promise<Set<string>> {
     if (records.length === 0) return new Set();
@@ -22,8 +23,10 @@ export class ScoreRepository {
       `INSERT INTO scoring.scores
          (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, score, raw_score, breakdown, penalties,
           decision, rubric_id, rubric_version, screened_at, scored_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::jsonb[], $10::jsonb[],
-                            $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[])
+       SELECT u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::jsonb[], $10::jsonb[],
+                              $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[]) AS u(candidate_id)
+       -- An erased candidate stays erased, whatever screening event arrives later.
+       WHERE NOT EXISTS (SELECT 1 FROM scoring.erased_candidates e WHERE e.candidate_id = u.candidate_id)
        ON CONFLICT (candidate_id) DO UPDATE SET
          submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
          role = excluded.role, location_tier = excluded.location_tier, score = excluded.score, raw_score = excluded.raw_score,
@@ -58,8 +61,18 @@ export class ScoreRepository {
     return entity ? toScoreFromEntity(entity) : undefined;
   }
 
-  async delete(tx: ScoringTx, candidateIds: readonly string[]): Promise<void> {
-    if (candidateIds.length === 0) return;
+  /**
+   * Erasure: remembers the candidates as erased (so no later screening scores
+   * them again) and deletes their scores. Returns the ids erased by this call,
+   * not already erased before (a redelivered or replayed erasure).
+   */
+  async erase(tx: ScoringTx, candidateIds: readonly string[]): Promise<Set<string>> {
+    if (candidateIds.length === 0) return new Set();
+    const marked: Array<{ candidate_id: string }> = await tx.query(
+      `INSERT INTO scoring.erased_candidates (candidate_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING candidate_id`,
+      [candidateIds],
+    );
     await tx.query('DELETE FROM scoring.scores WHERE candidate_id = ANY($1::text[])', [candidateIds]);
+    return new Set(marked.map((r) => r.candidate_id));
   }
 }

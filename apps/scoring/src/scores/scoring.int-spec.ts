@@ -172,4 +172,29 @@ describe('scoring: candidate-screened -> scores row + candidate-scored (real Kaf
     expect(await rows('SELECT value IS NULL AS tombstone FROM scoring.outbox WHERE key = $1 ORDER BY id', [candidateId])).toEqual([{ tombstone: false }, { tombstone: true }]);
     expect((await fetch(`${service.url}/v1/scores/${candidateId}`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } })).status).toBe(404);
   });
+
+  it('after an erasure, a later screening (a replay from offset 0, a late redelivery) and the erasure again change nothing', async () => {
+    const candidateId = `cand-${randomUUID()}`;
+    const first = screenedEvent(candidateId, screening(), new Date(Date.now() - 60_000).toISOString());
+    await produce(TOPICS.candidateScreened, candidateId, first);
+    await waitFor(() => scoredEvents(candidateId)[0], { timeoutMs: 30_000, description: `candidate-scored for ${candidateId}` });
+    const erased = buildEvent(EVENT_TYPES.candidateErased, {
+      source: '/tests/scoring',
+      data: { candidateId, erasedAt: new Date().toISOString(), requestedBy: 'privacy-desk' },
+    });
+    await produce(TOPICS.candidateErased, candidateId, erased);
+    await waitFor(() => scored(candidateId).find((r) => r.value === null), { timeoutMs: 30_000, description: `tombstone for ${candidateId}` });
+
+    // The same screening replayed, a newer one, and the erasure once more (new event ids: what a fresh group or a re-sent erasure brings).
+    await produce(TOPICS.candidateScreened, candidateId, { ...first, id: randomUUID() });
+    await produce(TOPICS.candidateScreened, candidateId, screenedEvent(candidateId, screening(2), new Date().toISOString()));
+    await produce(TOPICS.candidateErased, candidateId, { ...erased, id: randomUUID() });
+    // The group committed past them on both topics: all three were handled.
+    await waitForGroupCaughtUp(kit.kafka, groupId, TOPICS.candidateScreened);
+    await waitForGroupCaughtUp(kit.kafka, groupId, TOPICS.candidateErased);
+
+    expect(await rows('SELECT 1 FROM scoring.scores WHERE candidate_id = $1', [candidateId])).toHaveLength(0);
+    expect(await rows('SELECT value IS NULL AS tombstone FROM scoring.outbox WHERE key = $1 ORDER BY id', [candidateId])).toEqual([{ tombstone: false }, { tombstone: true }]);
+    expect(await rows('SELECT 1 FROM scoring.erased_candidates WHERE candidate_id = $1', [candidateId])).toHaveLength(1);
+  });
 });
