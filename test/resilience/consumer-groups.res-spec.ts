@@ -12,7 +12,7 @@ import { CONSUMING_SERVICES, ResilienceRun } from '../support/resilience-run';
 import { scenario } from '../support/scorecard';
 
 const BULKS = 3;
-const BULK = 100;
+const BULK = 60;
 
 describe('resilience: consumer groups (second instances, replay from offset 0)', () => {
   let r: ResilienceRun;

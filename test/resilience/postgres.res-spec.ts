@@ -13,7 +13,7 @@ import { ResilienceRun } from '../support/resilience-run';
 import { scenario } from '../support/scorecard';
 
 const OUTAGE_MS = 20_000;
-const BULK = 150;
+const BULK = 100;
 const TRIES_DURING_OUTAGE = 5;
 
 describe('resilience: database outage', () => {

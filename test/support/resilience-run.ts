@@ -129,7 +129,8 @@ export class ResilienceRun {
   async startExtra(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
     const instance = await ServiceProcess.start({ app: service, from: 'dist', env: this.serviceEnv(service, overrides) });
     this.extras.add(instance);
-    await instance.waitUntilReady(90_000);
+    // Generous: several instances may start at once on a busy 2-core machine (a replay group also starts with a backlog).
+    await instance.waitUntilReady(180_000);
     return instance;
   }
 
