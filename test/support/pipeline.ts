@@ -11,7 +11,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = ['sourcing', 'screening', '
 /** What each service's consumer group reads (its @ConsumeEvents decorators in apps/<name>/src). */
 export const SERVICE_INPUT_TOPICS: Record<ServiceName, readonly string[]> = {
   sourcing: [TOPICS.submissions, deadLetterTopic(TOPICS.submissions), TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
-  screening: [TOPICS.candidateSourced, TOPICS.candidateErased],
+  screening: [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
   offer: [TOPICS.candidateScored, TOPICS.candidateErased],
 };
