@@ -280,6 +280,13 @@ const SCRIPT = String.raw`
     }), 'no agency has submitted in this view', 8);
     $('target').textContent = s.targets.firstQualifiedDays;
 
+    var hooks = (s.directory && s.directory.webhooks || []).filter(function (h) { return !f.agencyId || h.agencyId === f.agencyId; });
+    fill('webhooks', hooks.map(function (h) {
+      var reasons = h.disabled.map(function (d) { return d.url + ': ' + (d.reason || 'disabled'); }).join('; ');
+      return [cell(n.agency(h.agencyId)), cell(h.endpoints, 'num'), cell(h.disabledEndpoints, 'num ' + (h.disabledEndpoints > 0 ? 'bad' : 'ok')), cell(h.pending, 'num' + (h.pending > 0 ? ' warn' : '')),
+        cell(h.deliveredLast24h, 'num'), cell(h.failedLast24h, 'num' + (h.failedLast24h > 0 ? ' warn' : '')), cell(h.lastDeliveredAt ? new Date(h.lastDeliveredAt).toLocaleString() : 'never'), cell(reasons || '–')];
+    }), s.directory && s.directory.webhooksError ? 'Sourcing did not report webhook health (' + s.directory.webhooksError + ')' : 'no agency has a webhook endpoint in this view', 8);
+
     fill('time', s.timeInStage.map(function (x) { return [cell(x.from + ' → ' + x.to), cell(x.count, 'num'), cell(dur(x.medianMs), 'num'), cell(dur(x.p90Ms), 'num')]; }), 'no candidates yet', 4);
 
     fill('dlq', s.deadLetters.map(function (d) {
@@ -407,6 +414,10 @@ export function dashboardPage(initial?: unknown): string {
   <section class="wide" aria-labelledby="h-agencies">
     <h2 id="h-agencies">Agencies · time from a requisition's first submission to the agency's first qualified candidate (target <span id="target">3</span> days)</h2>
     <table><thead><tr><th scope="col">agency</th><th scope="col" class="num">submissions sourced</th><th scope="col" class="num">qualified</th><th scope="col" class="num">requisitions with a qualified candidate</th><th scope="col" class="num">median to first qualified</th><th scope="col" class="num">90th percentile</th><th scope="col" class="num">within target</th><th scope="col" class="num">offers refused</th></tr></thead><tbody id="agencies"></tbody></table>
+  </section>
+  <section id="webhooks-health" class="wide" aria-labelledby="h-webhooks">
+    <h2 id="h-webhooks">Webhooks to agencies · a disabled endpoint waits for ops (or the agency) to enable it</h2>
+    <table><thead><tr><th scope="col">agency</th><th scope="col" class="num">endpoints</th><th scope="col" class="num">disabled</th><th scope="col" class="num">waiting</th><th scope="col" class="num">delivered 24 h</th><th scope="col" class="num">failed 24 h</th><th scope="col">last delivered</th><th scope="col">why disabled</th></tr></thead><tbody id="webhooks"></tbody></table>
   </section>
   <section id="dead-letters" class="wide" aria-labelledby="h-dlq">
     <h2 id="h-dlq">Dead letters and consumer lag</h2>

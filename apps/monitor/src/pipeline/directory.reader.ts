@@ -1,5 +1,6 @@
 // Names for the page: agencies and requisitions as sourcing holds them
-// (GET /v1/agencies, GET /v1/requisitions with the ops token). The events
+// (GET /v1/agencies, GET /v1/requisitions with the ops token), and the
+// agencies' webhook health (GET /v1/ops/webhooks/health). The events
 // carry ids only (no PII, no free text), so the monitor asks the owner of that
 // data, caches the answer and keeps the last one when sourcing is away; the
 // page then shows ids, as before. Nothing here is stored.
@@ -22,9 +23,25 @@ export interface RequisitionInfo {
   closedAt: string | null;
 }
 
+/** Webhook health of one agency, from sourcing's GET /v1/ops/webhooks/health (docs/webhooks.md). */
+export interface AgencyWebhookHealth {
+  agencyId: string;
+  endpoints: number;
+  disabledEndpoints: number;
+  pending: number;
+  deliveredLast24h: number;
+  failedLast24h: number;
+  lastDeliveredAt: string | null;
+  oldestPendingAt: string | null;
+  disabled: { endpointId: string; url: string; disabledAt: string | null; reason: string | null }[];
+}
+
 export interface Directory {
   agencies: AgencyName[];
   requisitions: RequisitionInfo[];
+  /** Agencies with webhook endpoints; empty with webhooksError when sourcing could not say. */
+  webhooks: AgencyWebhookHealth[];
+  webhooksError?: string;
   ok: boolean;
   checkedAt: string;
   error?: string;
@@ -67,10 +84,39 @@ export function parseRequisitions(body: unknown): RequisitionInfo[] {
   });
 }
 
+function count(v: unknown): number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
+}
+
+export function parseWebhookHealth(body: unknown): AgencyWebhookHealth[] {
+  if (!Array.isArray(body)) throw new Error('webhook health: expected an array');
+  return body.flatMap((h: Record<string, unknown>) => {
+    const agencyId = text(h?.['agencyId']);
+    if (!agencyId) return [];
+    const disabled = Array.isArray(h['disabled']) ? (h['disabled'] as Record<string, unknown>[]) : [];
+    return [
+      {
+        agencyId,
+        endpoints: count(h['endpoints']),
+        disabledEndpoints: count(h['disabledEndpoints']),
+        pending: count(h['pending']),
+        deliveredLast24h: count(h['deliveredLast24h']),
+        failedLast24h: count(h['failedLast24h']),
+        lastDeliveredAt: text(h['lastDeliveredAt']) ?? null,
+        oldestPendingAt: text(h['oldestPendingAt']) ?? null,
+        disabled: disabled.flatMap((d) => {
+          const endpointId = text(d?.['endpointId']);
+          return endpointId ? [{ endpointId, url: text(d['url']) ?? '', disabledAt: text(d['disabledAt']) ?? null, reason: text(d['reason']) ?? null }] : [];
+        }),
+      },
+    ];
+  });
+}
+
 @Injectable()
 export class DirectoryReader {
   private readonly logger = new Logger(DirectoryReader.name);
-  private last: Directory = { agencies: [], requisitions: [], ok: false, checkedAt: new Date(0).toISOString(), error: 'not read yet' };
+  private last: Directory = { agencies: [], requisitions: [], webhooks: [], ok: false, checkedAt: new Date(0).toISOString(), error: 'not read yet' };
   private pending?: Promise<Directory>;
   private readAt = -Infinity;
 
@@ -99,8 +145,23 @@ export class DirectoryReader {
   }
 
   private async fetchDirectory(): Promise<Directory> {
-    const [agencies, requisitions] = await Promise.all([this.get('/v1/agencies'), this.get('/v1/requisitions')]);
-    return { agencies: parseAgencies(agencies), requisitions: parseRequisitions(requisitions), ok: true, checkedAt: this.clock.now().toISOString() };
+    // Webhook health is a side panel: when only it fails, names still show.
+    const [agencies, requisitions, webhooks] = await Promise.all([
+      this.get('/v1/agencies'),
+      this.get('/v1/requisitions'),
+      this.get('/v1/ops/webhooks/health').then(
+        (body) => ({ health: parseWebhookHealth(body) }),
+        (error: unknown) => ({ health: [], error: error instanceof Error ? error.message : String(error) }),
+      ),
+    ]);
+    return {
+      agencies: parseAgencies(agencies),
+      requisitions: parseRequisitions(requisitions),
+      webhooks: webhooks.health,
+      ...('error' in webhooks ? { webhooksError: webhooks.error } : {}),
+      ok: true,
+      checkedAt: this.clock.now().toISOString(),
+    };
   }
 
   private async get(path: string): Promise<unknown> {
