@@ -21,7 +21,8 @@ const ENV = {
   WEBHOOK_POLL_INTERVAL_MS: '20',
   WEBHOOK_BACKOFF_BASE_MS: '20',
   WEBHOOK_BACKOFF_MAX_MS: '200',
-  WEBHOOK_TIMEOUT_MS: '300',
+  // Long enough that a loaded machine does not turn a slow 200 into a timeout (the log must match the receiver).
+  WEBHOOK_TIMEOUT_MS: '1500',
   WEBHOOK_RETRY_WINDOW_MS: '60000',
   WEBHOOK_DISABLE_AFTER_FAILURES: String(DISABLE_AFTER),
 };
@@ -110,7 +111,7 @@ describe('sourcing webhooks: signed, retried, in order, logged (real Postgres, r
 
     beforeAll(async () => {
       // 503, a timeout, 429 with Retry-After, 500: then the receiver is back (4 failures, fewer than DISABLE_AFTER).
-      receiver.script('/a', (n) => [{ status: 503 }, { hangMs: 3000 }, { status: 429, retryAfter: '0' }, { status: 500 }][n] ?? { status: 200 });
+      receiver.script('/a', (n) => [{ status: 503 }, { hangMs: 6000 }, { status: 429, retryAfter: '0' }, { status: 500 }][n] ?? { status: 200 });
       a = await createAgency();
       b = await createAgency();
       endpointA = await register(a, '/a');
