@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { entityManagerOf } from '@hiring/platform/tx';
 import { deadLetterTopic } from '@hiring/contracts';
 import { BatchConsumer, waitForTopicLeaders, cloudEventEnvelopeDecoder, createMessagingMigration, Outbox, OutboxRelay, type MessagingLogger } from '@hiring/messaging';
 
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
           name: 'bench',
           handle: async (events, tx) => {
             const data = events.map((e) => e.data as { key: string; seq: number });
-            await tx.query(`INSERT INTO "${schema}".effects (event_id, key, seq) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])`, [
+            await entityManagerOf(tx).query(`INSERT INTO "${schema}".effects (event_id, key, seq) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])`, [
               events.map((e) => e.id),
               data.map((d) => d.key),
               data.map((d) => d.seq),

@@ -6,7 +6,7 @@ import { CandidateScoredHandler } from './candidates/candidate-scored.handler';
 import { EraseCandidateService } from './candidates/erase-candidate.service';
 import { RecordCandidateScoreService } from './candidates/record-candidate-score.service';
 import { OFFER_DATABASE, OfferDatabase } from './database/offer.database';
-import { Transactions } from './database/transaction';
+import { Transactions } from '@hiring/platform';
 import { OfferConfig } from './offer.config';
 import { GetOfferService } from './offers/get-offer.service';
 import { ListOffersService } from './offers/list-offers.service';

@@ -9,6 +9,7 @@ export { BatchConsumer, type BatchConsumerOptions } from './lib/consumer/batch-c
 export type { EventHandlerRegistration } from './lib/consumer/handler-table';
 export { inboxKey } from './lib/consumer/chunk-decoder';
 export * from './lib/outbox/outbox';
+export * from './lib/outbox/event-publisher';
 export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox/outbox-relay';
 export type { OutboxBatchResult } from './lib/outbox/outbox-batch';
 export * from './lib/idempotent-producer';

@@ -5,6 +5,8 @@ export * from './config/load-config';
 export * from './config/service.config';
 export * from './database/data-source';
 export * from './database/migrations';
+export * from './database/tx';
+export * from './database/transactions';
 export * from './health/readiness.registry';
 export * from './http/problem-details.filter';
 export * from './http/validation';

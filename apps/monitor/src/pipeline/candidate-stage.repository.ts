@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { entityManagerOf, type Tx } from '@hiring/platform';
+import { DataSource } from 'typeorm';
 import type { CandidateStageRow } from './pipeline-stats';
 import type { StagePatch } from './stage-progress';
 import type { Period } from './pipeline-views';
-
-/** The consumer's transaction (it also records the inbox ids). */
-export type MonitorTx = EntityManager;
 
 export interface PipelineFilter {
   agencyId?: string;
@@ -49,9 +47,9 @@ export class CandidateStageRepository {
    * refused offer ids are a set union: applying the same events twice (a
    * second consumer group, a replay) changes nothing. Erased candidates are skipped.
    */
-  async applyPatches(tx: MonitorTx, patches: readonly StagePatch[]): Promise<void> {
+  async applyPatches(tx: Tx, patches: readonly StagePatch[]): Promise<void> {
     if (patches.length === 0) return;
-    await tx.query(
+    await entityManagerOf(tx).query(
       `INSERT INTO monitor.candidate_stages AS s
          (candidate_id, agency_id, requisition_id, role, sourced_at, screened_at, screening_decision, screening_decision_at, qualified_at,
           scored_at, score_decision, score_decision_at, offer_decided_at, offer_decision, offer_decision_at, refused_offer_ids)
@@ -100,14 +98,14 @@ export class CandidateStageRepository {
   }
 
   /** Deletes the candidates' rows and remembers the ids so later events are ignored. */
-  async erase(tx: MonitorTx, erasures: ReadonlyArray<{ candidateId: string; erasedAt: Date }>): Promise<void> {
+  async erase(tx: Tx, erasures: ReadonlyArray<{ candidateId: string; erasedAt: Date }>): Promise<void> {
     if (erasures.length === 0) return;
-    await tx.query(
+    await entityManagerOf(tx).query(
       `INSERT INTO monitor.erased_candidates (candidate_id, erased_at)
        SELECT * FROM unnest($1::text[], $2::timestamptz[]) ON CONFLICT (candidate_id) DO NOTHING`,
       [erasures.map((e) => e.candidateId), erasures.map((e) => e.erasedAt.toISOString())],
     );
-    await tx.query('DELETE FROM monitor.candidate_stages WHERE candidate_id = ANY($1::text[])', [erasures.map((e) => e.candidateId)]);
+    await entityManagerOf(tx).query('DELETE FROM monitor.candidate_stages WHERE candidate_id = ANY($1::text[])', [erasures.map((e) => e.candidateId)]);
   }
 
   /** The rows the numbers are computed from (ids, times, decisions: about 200 bytes a candidate). */

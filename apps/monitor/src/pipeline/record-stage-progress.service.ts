@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CandidateStageRepository, type MonitorTx } from './candidate-stage.repository';
+import type { Tx } from '@hiring/platform';
+import { CandidateStageRepository } from './candidate-stage.repository';
 import { foldStageObservations, type StageObservation } from './stage-progress';
 
 /** Records how far candidates got: one patch per candidate of the chunk, one upsert. */
@@ -7,7 +8,7 @@ import { foldStageObservations, type StageObservation } from './stage-progress';
 export class RecordStageProgressService {
   constructor(private readonly repository: CandidateStageRepository) {}
 
-  async execute(tx: MonitorTx, observations: readonly StageObservation[]): Promise<void> {
+  async execute(tx: Tx, observations: readonly StageObservation[]): Promise<void> {
     await this.repository.applyPatches(tx, foldStageObservations(observations));
   }
 }

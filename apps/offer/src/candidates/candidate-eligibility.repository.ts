@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../database/transaction';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 import { CandidateEligibilityEntity } from './candidate-eligibility.entity';
 
 export type EligibilityRow = Omit<CandidateEligibilityEntity, 'updatedAt'>;
@@ -7,11 +7,11 @@ export type EligibilityRow = Omit<CandidateEligibilityEntity, 'updatedAt'>;
 @Injectable()
 export class CandidateEligibilityRepository {
   find(tx: Tx, candidateId: string): Promise<CandidateEligibilityEntity | null> {
-    return tx.getRepository(CandidateEligibilityEntity).findOneBy({ candidateId });
+    return entityManagerOf(tx).getRepository(CandidateEligibilityEntity).findOneBy({ candidateId });
   }
 
   findForUpdate(tx: Tx, candidateId: string): Promise<CandidateEligibilityEntity | null> {
-    return tx
+    return entityManagerOf(tx)
       .getRepository(CandidateEligibilityEntity)
       .createQueryBuilder('c')
       .setLock('pessimistic_write')
@@ -22,7 +22,7 @@ export class CandidateEligibilityRepository {
   /** The stored eligibility of a batch's candidates, locked for the transaction, in one query. */
   findManyForUpdate(tx: Tx, candidateIds: readonly string[]): Promise<CandidateEligibilityEntity[]> {
     if (candidateIds.length === 0) return Promise.resolve([]);
-    return tx
+    return entityManagerOf(tx)
       .getRepository(CandidateEligibilityEntity)
       .createQueryBuilder('c')
       .setLock('pessimistic_write')
@@ -37,9 +37,9 @@ export class CandidateEligibilityRepository {
    */
   async upsertManyIfNewer(tx: Tx, rows: readonly EligibilityRow[]): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    const table = tx.getRepository(CandidateEligibilityEntity).metadata.tablePath;
+    const table = entityManagerOf(tx).getRepository(CandidateEligibilityEntity).metadata.tablePath;
     const col = <K extends keyof EligibilityRow>(k: K) => rows.map((r) => r[k]);
-    const applied: { candidate_id: string }[] = await tx.query(
+    const applied: { candidate_id: string }[] = await entityManagerOf(tx).query(
       `INSERT INTO ${table} AS c (candidate_id, submission_id, requisition_id, agency_id, role, location_tier,
                                   decision, score, rubric_id, rubric_version, scored_at, updated_at)
        SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
@@ -73,8 +73,8 @@ export class CandidateEligibilityRepository {
    * (scored_at not after the stored one) changes nothing. True when applied.
    */
   async upsertIfNewer(tx: Tx, row: EligibilityRow): Promise<boolean> {
-    const table = tx.getRepository(CandidateEligibilityEntity).metadata.tablePath;
-    const rows: unknown[] = await tx.query(
+    const table = entityManagerOf(tx).getRepository(CandidateEligibilityEntity).metadata.tablePath;
+    const rows: unknown[] = await entityManagerOf(tx).query(
       `INSERT INTO ${table} AS c (candidate_id, submission_id, requisition_id, agency_id, role, location_tier,
                                   decision, score, rubric_id, rubric_version, scored_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
@@ -104,19 +104,19 @@ export class CandidateEligibilityRepository {
 
   /** True when there was something to delete. */
   async delete(tx: Tx, candidateId: string): Promise<boolean> {
-    const result = await tx.getRepository(CandidateEligibilityEntity).delete({ candidateId });
+    const result = await entityManagerOf(tx).getRepository(CandidateEligibilityEntity).delete({ candidateId });
     return (result.affected ?? 0) > 0;
   }
 
   /** Remembers the candidate as erased: no candidate-scored event arriving later makes them eligible again. */
   async markErased(tx: Tx, candidateId: string): Promise<void> {
-    await tx.query(`INSERT INTO ${this.erasedTable(tx)} (candidate_id) VALUES ($1) ON CONFLICT DO NOTHING`, [candidateId]);
+    await entityManagerOf(tx).query(`INSERT INTO ${this.erasedTable(tx)} (candidate_id) VALUES ($1) ON CONFLICT DO NOTHING`, [candidateId]);
   }
 
   /** The erased candidates among `candidateIds`, in one query. */
   async erasedAmong(tx: Tx, candidateIds: readonly string[]): Promise<Set<string>> {
     if (candidateIds.length === 0) return new Set();
-    const rows: Array<{ candidate_id: string }> = await tx.query(
+    const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
       `SELECT candidate_id FROM ${this.erasedTable(tx)} WHERE candidate_id = ANY($1::text[])`,
       [[...new Set(candidateIds)]],
     );
@@ -125,7 +125,7 @@ export class CandidateEligibilityRepository {
 
   /** erased_candidates in the schema the entities live in ("offer", or an integration test's own). */
   private erasedTable(tx: Tx): string {
-    const schema = tx.getRepository(CandidateEligibilityEntity).metadata.schema ?? 'offer';
+    const schema = entityManagerOf(tx).getRepository(CandidateEligibilityEntity).metadata.schema ?? 'offer';
     return `"${schema}".erased_candidates`;
   }
 }

@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS, type CandidateErasedEvent, type CandidateScoredEvent } from '@hiring/contracts';
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@hiring/platform';
 import { EraseCandidateService } from './erase-candidate.service';
 import { RecordCandidateScoreService } from './record-candidate-score.service';
 
@@ -16,12 +16,12 @@ export class CandidateScoredHandler {
   ) {}
 
   @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored] })
-  async handle(events: ConsumedEvent<CandidateScoredEvent>[], tx: EntityManager): Promise<void> {
+  async handle(events: ConsumedEvent<CandidateScoredEvent>[], tx: Tx): Promise<void> {
     await this.recordCandidateScore.executeAll(tx, events.map((e) => e.data));
   }
 
   @ConsumeEvents({ topic: TOPICS.candidateErased, types: [EVENT_TYPES.candidateErased] })
-  async handleErasure(events: ConsumedEvent<CandidateErasedEvent>[], tx: EntityManager): Promise<void> {
+  async handleErasure(events: ConsumedEvent<CandidateErasedEvent>[], tx: Tx): Promise<void> {
     for (const event of events) await this.eraseCandidate.execute(tx, event.data.candidateId);
   }
 }

@@ -5,7 +5,7 @@
 // they hold a candidate id and amounts, no identity, and are the audit trail
 // of pay decisions (the id no longer resolves to a person once sourcing erased it).
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../database/transaction';
+import type { Tx } from '@hiring/platform';
 import { OfferEventsPublisher } from '../offers/offer-events.publisher';
 import { CandidateEligibilityRepository } from './candidate-eligibility.repository';
 

@@ -5,7 +5,7 @@
 import { DomainError, DomainErrorCode, findBand, isEligibleForOffer, selectRateCard, type RateCard } from '@hiring/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
-import type { Tx } from '../database/transaction';
+import type { Tx } from '@hiring/platform';
 import { OfferEventsPublisher, type OfferGuidanceData } from '../offers/offer-events.publisher';
 import { toRateCard } from '../rate-cards/rate-card.mapper';
 import { RateCardRepository } from '../rate-cards/rate-card.repository';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transaction';
+import { Transactions } from '@hiring/platform';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { OfferResponse } from './offer.dto';
 import { toOfferResponse } from './offer.mapper';

@@ -2,10 +2,10 @@
 // transaction that holds the state change: the event is enqueued in the
 // outbox atomically with it, and validated against the contract on the way out.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, serviceSource, TOPICS } from '@hiring/contracts';
-import { Outbox } from '@hiring/messaging';
+import { EVENT_TYPES, TOPICS } from '@hiring/contracts';
+import { EventPublisher } from '@hiring/messaging';
 import type { Currency, LocationTier, Money, OfferOverride, TargetRole } from '@hiring/domain';
-import type { Tx } from '../database/transaction';
+import type { Tx } from '@hiring/platform';
 import type { StoredOfferReason } from './offer.entity';
 
 /** Payload of recruiting.offer-decided.v1. */
@@ -38,20 +38,17 @@ export interface OfferGuidanceData {
   issuedAt: string;
 }
 
-export const OFFER_EVENT_SOURCE = serviceSource('offer');
-
 @Injectable()
 export class OfferEventsPublisher {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(private readonly events: EventPublisher) {}
 
   async offerDecided(tx: Tx, data: OfferDecidedData): Promise<void> {
-    const event = buildEvent(EVENT_TYPES.offerDecided, { source: OFFER_EVENT_SOURCE, data });
-    await this.outbox.enqueue(tx, [event]);
+    await this.events.publish(tx, EVENT_TYPES.offerDecided, data);
   }
 
   /** Erases the candidate's guidance from the compacted guidance topic. */
   async guidanceTombstone(tx: Tx, candidateId: string): Promise<void> {
-    await this.outbox.enqueue(tx, [{ topic: TOPICS.offerGuidance, key: candidateId, value: null }]);
+    await this.events.tombstones(tx, TOPICS.offerGuidance, [candidateId]);
   }
 
   async offerGuidance(tx: Tx, data: OfferGuidanceData): Promise<void> {
@@ -61,7 +58,6 @@ export class OfferEventsPublisher {
   /** One outbox insert for the guidance a whole consumed batch caused. */
   async offerGuidances(tx: Tx, data: readonly OfferGuidanceData[]): Promise<void> {
     if (data.length === 0) return;
-    const events = data.map((d) => buildEvent(EVENT_TYPES.offerGuidance, { source: OFFER_EVENT_SOURCE, data: d }));
-    await this.outbox.enqueue(tx, events);
+    await this.events.publishAll(tx, EVENT_TYPES.offerGuidance, data.map((d) => ({ data: d })));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { Tx } from '../database/transaction';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 import { OfferEntity } from './offer.entity';
 import { OfferOverrideEntity } from './offer-override.entity';
 
@@ -10,40 +10,40 @@ export type NewOfferOverride = Omit<OfferOverrideEntity, 'createdAt'>;
 @Injectable()
 export class OfferRepository {
   async insert(tx: Tx, offer: NewOffer): Promise<OfferEntity> {
-    const repo = tx.getRepository(OfferEntity);
+    const repo = entityManagerOf(tx).getRepository(OfferEntity);
     await repo.insert(offer);
     return repo.findOneByOrFail({ id: offer.id });
   }
 
   findById(tx: Tx, id: string): Promise<OfferEntity | null> {
-    return tx.getRepository(OfferEntity).findOneBy({ id });
+    return entityManagerOf(tx).getRepository(OfferEntity).findOneBy({ id });
   }
 
   findByIdForUpdate(tx: Tx, id: string): Promise<OfferEntity | null> {
-    return tx.getRepository(OfferEntity).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+    return entityManagerOf(tx).getRepository(OfferEntity).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
   }
 
   listByCandidate(tx: Tx, candidateId: string, limit: number): Promise<OfferEntity[]> {
-    return tx.getRepository(OfferEntity).find({ where: { candidateId }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit });
+    return entityManagerOf(tx).getRepository(OfferEntity).find({ where: { candidateId }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit });
   }
 
   async save(tx: Tx, offer: OfferEntity): Promise<OfferEntity> {
-    return tx.getRepository(OfferEntity).save(offer);
+    return entityManagerOf(tx).getRepository(OfferEntity).save(offer);
   }
 
   async insertOverride(tx: Tx, override: NewOfferOverride): Promise<OfferOverrideEntity> {
-    const repo = tx.getRepository(OfferOverrideEntity);
+    const repo = entityManagerOf(tx).getRepository(OfferOverrideEntity);
     await repo.insert(override);
     return repo.findOneByOrFail({ id: override.id });
   }
 
   findOverride(tx: Tx, offerId: string): Promise<OfferOverrideEntity | null> {
-    return tx.getRepository(OfferOverrideEntity).findOneBy({ offerId });
+    return entityManagerOf(tx).getRepository(OfferOverrideEntity).findOneBy({ offerId });
   }
 
   async overridesByOffer(tx: Tx, offerIds: string[]): Promise<Map<string, OfferOverrideEntity>> {
     if (offerIds.length === 0) return new Map();
-    const rows = await tx.getRepository(OfferOverrideEntity).findBy({ offerId: In(offerIds) });
+    const rows = await entityManagerOf(tx).getRepository(OfferOverrideEntity).findBy({ offerId: In(offerIds) });
     return new Map(rows.map((row) => [row.offerId, row]));
   }
 }

@@ -6,7 +6,7 @@ import { checkOffer, isEligibleForOffer, refuseIneligible, type OfferOutcome } f
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
 import { CandidateEligibilityRepository } from '../candidates/candidate-eligibility.repository';
-import { Transactions } from '../database/transaction';
+import { Transactions } from '@hiring/platform';
 import { toRateCard } from '../rate-cards/rate-card.mapper';
 import { RateCardRepository } from '../rate-cards/rate-card.repository';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';

@@ -3,7 +3,7 @@
 // offer-declined type (ask for one in @hiring/contracts when it is needed).
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
-import { Transactions } from '../database/transaction';
+import { Transactions } from '@hiring/platform';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { DeclineOfferDto, OfferResponse } from './offer.dto';
 import { toOfferResponse } from './offer.mapper';

@@ -1,7 +1,7 @@
 import { selectRateCard } from '@hiring/domain';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
-import { Transactions } from '../database/transaction';
+import { Transactions } from '@hiring/platform';
 import { RateCardResponse } from './rate-card.dto';
 import { toRateCard, toRateCardResponse } from './rate-card.mapper';
 import { RateCardRepository } from './rate-card.repository';

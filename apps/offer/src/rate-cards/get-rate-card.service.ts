@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transaction';
+import { Transactions } from '@hiring/platform';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { RateCardResponse } from './rate-card.dto';
 import { toRateCardResponse } from './rate-card.mapper';

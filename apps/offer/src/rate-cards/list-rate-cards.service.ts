@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transaction';
+import { Transactions } from '@hiring/platform';
 import { RateCardSummaryResponse } from './rate-card.dto';
 import { toRateCardSummary } from './rate-card.mapper';
 import { RateCardRepository } from './rate-card.repository';

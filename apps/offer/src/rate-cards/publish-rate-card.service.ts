@@ -1,7 +1,7 @@
 import { rateCardProblems } from '@hiring/domain';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
-import { Transactions } from '../database/transaction';
+import { Transactions } from '@hiring/platform';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
 import { PublishRateCardDto, RateCardResponse } from './rate-card.dto';
 import { toRateCardResponse } from './rate-card.mapper';

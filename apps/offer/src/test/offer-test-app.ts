@@ -13,7 +13,7 @@ import type { CandidateScored } from '../candidates/candidate-scored';
 import { EraseCandidateService } from '../candidates/erase-candidate.service';
 import { RecordCandidateScoreOutcome, RecordCandidateScoreService } from '../candidates/record-candidate-score.service';
 import { offerDatabase } from '../database/offer.database';
-import { Transactions, Tx } from '../database/transaction';
+import { entityManagerOf, Transactions, type Tx } from '@hiring/platform';
 import { OfferConfig } from '../offer.config';
 import { OfferDecidedData, OfferEventsPublisher, OfferGuidanceData } from '../offers/offer-events.publisher';
 
@@ -49,11 +49,11 @@ export class RecordingPublisher implements Pick<OfferEventsPublisher, 'offerDeci
   readonly guidance: Emitted<OfferGuidanceData>[] = [];
 
   async offerDecided(tx: Tx, data: OfferDecidedData): Promise<void> {
-    this.decided.push({ data: structuredClone(data), inTransaction: tx.queryRunner?.isTransactionActive === true });
+    this.decided.push({ data: structuredClone(data), inTransaction: entityManagerOf(tx).queryRunner?.isTransactionActive === true });
   }
 
   async offerGuidance(tx: Tx, data: OfferGuidanceData): Promise<void> {
-    this.guidance.push({ data: structuredClone(data), inTransaction: tx.queryRunner?.isTransactionActive === true });
+    this.guidance.push({ data: structuredClone(data), inTransaction: entityManagerOf(tx).queryRunner?.isTransactionActive === true });
   }
 
   async offerGuidances(tx: Tx, data: readonly OfferGuidanceData[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ScoreRepository, type ScoringTx } from './score.repository';
+import type { Tx } from '@hiring/platform';
+import { ScoreRepository } from './score.repository';
 import { ScoredTopicPublisher } from './scored-topic.publisher';
 
 /**
@@ -14,7 +15,7 @@ export class EraseCandidateScoreService {
     private readonly publisher: ScoredTopicPublisher,
   ) {}
 
-  async execute(tx: ScoringTx, candidateIds: readonly string[]): Promise<void> {
+  async execute(tx: Tx, candidateIds: readonly string[]): Promise<void> {
     const ids = [...new Set(candidateIds)];
     const erasedNow = await this.repository.erase(tx, ids);
     // A tombstone even when no score was stored: dashboards may hold one from an earlier run of the topic.

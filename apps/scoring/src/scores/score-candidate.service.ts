@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CandidateScreenedEvent } from '@hiring/contracts';
 import { scoreScreening } from '@hiring/domain';
-import { Clock } from '@hiring/platform';
+import { Clock, type Tx } from '@hiring/platform';
 import { RubricCatalogue } from './rubric-catalogue';
 import { toScoreRecord, toScreeningInput } from './score.mapper';
-import { ScoreRepository, type ScoringTx } from './score.repository';
+import { ScoreRepository } from './score.repository';
 import { ScoredTopicPublisher } from './scored-topic.publisher';
 
 /**
@@ -21,7 +21,7 @@ export class ScoreCandidateService {
     private readonly clock: Clock,
   ) {}
 
-  async execute(tx: ScoringTx, screenings: readonly CandidateScreenedEvent[], correlationIds?: ReadonlyMap<string, string>): Promise<number> {
+  async execute(tx: Tx, screenings: readonly CandidateScreenedEvent[], correlationIds?: ReadonlyMap<string, string>): Promise<number> {
     const now = this.clock.now();
     const latest = new Map<string, ReturnType<typeof toScoreRecord>>();
     for (const data of screenings) {

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { entityManagerOf, type Tx } from '@hiring/platform';
+import { DataSource } from 'typeorm';
 import { ScoreEntity } from './score.entity';
 import { toScoreFromEntity } from './score.mapper';
 import type { ScoreRecord } from './score.model';
-
-/** The transaction a use case runs in (the consumer's, which also records the inbox ids). */
-export type ScoringTx = EntityManager;
 
 @Injectable()
 export class ScoreRepository {
@@ -17,9 +15,9 @@ export class ScoreRepository {
    * neither does the same screening again, nor any screening of an erased
    * candidate; returns the ids actually written.
    */
-  async saveLatest(tx: ScoringTx, records: readonly ScoreRecord[]): Promise<Set<string>> {
+  async saveLatest(tx: Tx, records: readonly ScoreRecord[]): Promise<Set<string>> {
     if (records.length === 0) return new Set();
-    const rows: Array<{ candidate_id: string }> = await tx.query(
+    const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
       `INSERT INTO scoring.scores
          (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, score, raw_score, breakdown, penalties,
           decision, rubric_id, rubric_version, screened_at, scored_at)
@@ -66,13 +64,13 @@ export class ScoreRepository {
    * them again) and deletes their scores. Returns the ids erased by this call,
    * not already erased before (a redelivered or replayed erasure).
    */
-  async erase(tx: ScoringTx, candidateIds: readonly string[]): Promise<Set<string>> {
+  async erase(tx: Tx, candidateIds: readonly string[]): Promise<Set<string>> {
     if (candidateIds.length === 0) return new Set();
-    const marked: Array<{ candidate_id: string }> = await tx.query(
+    const marked: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
       `INSERT INTO scoring.erased_candidates (candidate_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING candidate_id`,
       [candidateIds],
     );
-    await tx.query('DELETE FROM scoring.scores WHERE candidate_id = ANY($1::text[])', [candidateIds]);
+    await entityManagerOf(tx).query('DELETE FROM scoring.scores WHERE candidate_id = ANY($1::text[])', [candidateIds]);
     return new Set(marked.map((r) => r.candidate_id));
   }
 }

@@ -4,34 +4,26 @@
 // the relay keeps the outbox order per key, so a tombstone is never overtaken
 // by the score it erases.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, serviceSource, tombstone, TOPICS } from '@hiring/contracts';
-import { Outbox } from '@hiring/messaging';
+import { EVENT_TYPES, TOPICS } from '@hiring/contracts';
+import { EventPublisher } from '@hiring/messaging';
+import type { Tx } from '@hiring/platform';
 import { toCandidateScoredEvent } from './score.mapper';
 import type { ScoreRecord } from './score.model';
-import type { ScoringTx } from './score.repository';
-
-const SCORING_EVENT_SOURCE = serviceSource('scoring');
 
 @Injectable()
 export class ScoredTopicPublisher {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(private readonly events: EventPublisher) {}
 
-  async candidatesScored(tx: ScoringTx, records: readonly ScoreRecord[], correlationIds?: ReadonlyMap<string, string>): Promise<void> {
-    const events = records.map((r) =>
-      buildEvent(EVENT_TYPES.candidateScored, {
-        source: SCORING_EVENT_SOURCE,
-        data: toCandidateScoredEvent(r),
-        correlationId: correlationIds?.get(r.candidateId),
-      }),
+  async candidatesScored(tx: Tx, records: readonly ScoreRecord[], correlationIds?: ReadonlyMap<string, string>): Promise<void> {
+    await this.events.publishAll(
+      tx,
+      EVENT_TYPES.candidateScored,
+      records.map((r) => ({ data: toCandidateScoredEvent(r), correlationId: correlationIds?.get(r.candidateId) })),
     );
-    await this.outbox.enqueue(tx, events);
   }
 
   /** Erasure on the compacted topic: compaction drops every earlier score under the candidate id. */
-  async tombstones(tx: ScoringTx, candidateIds: readonly string[]): Promise<void> {
-    await this.outbox.enqueue(
-      tx,
-      candidateIds.map((id) => ({ topic: TOPICS.candidateScored, ...tombstone(id) })),
-    );
+  async tombstones(tx: Tx, candidateIds: readonly string[]): Promise<void> {
+    await this.events.tombstones(tx, TOPICS.candidateScored, candidateIds);
   }
 }

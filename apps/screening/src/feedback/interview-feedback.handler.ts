@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS, type InterviewFeedbackEvent } from '@hiring/contracts';
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@hiring/platform';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import { RecordInterviewFeedbackService } from './record-interview-feedback.service';
 
@@ -14,7 +14,7 @@ export class InterviewFeedbackHandler {
 
   /** One key lookup for the batch (erasures, and the key the notes must open with); a refusal dead-letters its event with the reason. */
   @ConsumeEvents({ topic: TOPICS.interviewFeedback, types: [EVENT_TYPES.interviewFeedback] })
-  async handle(events: ConsumedEvent<InterviewFeedbackEvent>[], tx: EntityManager): Promise<void> {
+  async handle(events: ConsumedEvent<InterviewFeedbackEvent>[], tx: Tx): Promise<void> {
     const keys = await this.candidateKeys.lookup(events.map((e) => e.data.candidateId));
     await this.recordFeedback.execute(tx, events.map((e) => e.data), keys);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InterviewFeedbackEvent } from '@hiring/contracts';
 import type { FeedbackOutcome, InterviewFeedback } from '@hiring/domain';
-import type { ScreeningTx } from '../screenings/screening.repository';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 
 interface FeedbackRow {
   candidate_id: string;
@@ -18,9 +18,9 @@ interface FeedbackRow {
 @Injectable()
 export class InterviewFeedbackRepository {
   /** One multi-row insert; returns the feedback ids that were new (the others are duplicates). */
-  async record(tx: ScreeningTx, feedback: readonly InterviewFeedbackEvent[], recordedAt: Date): Promise<Set<string>> {
+  async record(tx: Tx, feedback: readonly InterviewFeedbackEvent[], recordedAt: Date): Promise<Set<string>> {
     if (feedback.length === 0) return new Set();
-    const rows: Array<{ feedback_id: string }> = await tx.query(
+    const rows: Array<{ feedback_id: string }> = await entityManagerOf(tx).query(
       `INSERT INTO screening.interview_feedback
          (feedback_id, candidate_id, interviewer_id, interviewed_at, communication_rating, answers, sealed_notes, recorded_at)
        SELECT f.*, $8::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::jsonb[], $7::text[])
@@ -42,10 +42,10 @@ export class InterviewFeedbackRepository {
   }
 
   /** Every recorded feedback of these candidates, in the order it was recorded: what a re-screening folds in. */
-  async findByCandidates(tx: ScreeningTx, candidateIds: readonly string[]): Promise<Map<string, InterviewFeedback[]>> {
+  async findByCandidates(tx: Tx, candidateIds: readonly string[]): Promise<Map<string, InterviewFeedback[]>> {
     const byCandidate = new Map<string, InterviewFeedback[]>();
     if (candidateIds.length === 0) return byCandidate;
-    const rows: FeedbackRow[] = await tx.query(
+    const rows: FeedbackRow[] = await entityManagerOf(tx).query(
       `SELECT candidate_id, interviewer_id, interviewed_at, communication_rating, answers FROM screening.interview_feedback
         WHERE candidate_id = ANY($1::text[]) ORDER BY candidate_id, recorded_at, feedback_id`,
       [[...new Set(candidateIds)]],

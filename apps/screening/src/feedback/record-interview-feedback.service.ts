@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FEEDBACK_NOTE_MAX_LENGTH, interviewNotesContext, InterviewFeedbackEvent, validatePlain } from '@hiring/contracts';
 import { feedbackProblems, screenWithFeedback } from '@hiring/domain';
-import { Clock, openJson, sealJson, SealedValueError } from '@hiring/platform';
+import { Clock, openJson, sealJson, SealedValueError, Transactions, type Tx } from '@hiring/platform';
 import { InterviewerRepository } from '../interviewers/interviewer.repository';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import type { CandidateKeys } from '../personal-data/open-sourced-profiles';
@@ -9,7 +9,7 @@ import { keyOf, sealScreening } from '../personal-data/sealed-screening';
 import { RubricCatalogue } from '../screenings/rubric-catalogue';
 import { ScreeningEventsPublisher } from '../screenings/screening-events.publisher';
 import { toCandidateInputFromEntity, toScreening } from '../screenings/screening.mapper';
-import { ScreeningRepository, type ScreeningTx } from '../screenings/screening.repository';
+import { ScreeningRepository } from '../screenings/screening.repository';
 import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
 import type { RecordInterviewFeedbackDto } from './interview-feedback.dto';
 import { InterviewFeedbackRepository } from './interview-feedback.repository';
@@ -37,6 +37,7 @@ export class RecordInterviewFeedbackService {
   private readonly logger = new Logger(RecordInterviewFeedbackService.name);
 
   constructor(
+    private readonly transactions: Transactions,
     private readonly screenings: ScreeningRepository,
     private readonly feedback: InterviewFeedbackRepository,
     private readonly interviewers: InterviewerRepository,
@@ -69,14 +70,14 @@ export class RecordInterviewFeedbackService {
     };
     const checked = validatePlain(InterviewFeedbackEvent, plain);
     if (!checked.ok) throw new ScreeningException(ScreeningExceptionCode.INVALID_FEEDBACK, 'interview feedback fails the event contract', checked.errors);
-    const outcome = await this.screenings.transaction((tx) => this.execute(tx, [checked.value], keys));
+    const outcome = await this.transactions.run((tx) => this.execute(tx, [checked.value], keys));
     if (outcome.duplicates.length > 0) {
       throw refuse(ScreeningExceptionCode.DUPLICATE_FEEDBACK, `feedback ${dto.feedbackId} was recorded before; nothing changed`, 'feedbackId');
     }
     return outcome;
   }
 
-  async execute(tx: ScreeningTx, items: readonly InterviewFeedbackEvent[], keys: CandidateKeys): Promise<RecordedFeedback> {
+  async execute(tx: Tx, items: readonly InterviewFeedbackEvent[], keys: CandidateKeys): Promise<RecordedFeedback> {
     const candidateIds = [...new Set(items.map((i) => i.candidateId))];
     // One query each for the batch, in turn: they share the transaction's connection.
     const profiles = await this.screenings.findProfiles(tx, candidateIds);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ScreeningTx } from '../screenings/screening.repository';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 
 export interface Interviewer {
   interviewerId: string;
@@ -62,9 +62,9 @@ export class InterviewerRepository {
   }
 
   /** Which of these ids belong to active interviewers: one query per batch. */
-  async findActive(tx: ScreeningTx, interviewerIds: readonly string[]): Promise<Set<string>> {
+  async findActive(tx: Tx, interviewerIds: readonly string[]): Promise<Set<string>> {
     if (interviewerIds.length === 0) return new Set();
-    const rows: Array<{ interviewer_id: string }> = await tx.query(
+    const rows: Array<{ interviewer_id: string }> = await entityManagerOf(tx).query(
       'SELECT interviewer_id FROM screening.interviewers WHERE interviewer_id = ANY($1::text[]) AND active',
       [[...new Set(interviewerIds)]],
     );

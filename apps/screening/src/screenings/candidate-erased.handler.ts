@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS, type CandidateErasedEvent } from '@hiring/contracts';
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@hiring/platform';
 import { EraseCandidateService } from './erase-candidate.service';
 
 @Injectable()
@@ -9,7 +9,7 @@ export class CandidateErasedHandler {
   constructor(private readonly eraseCandidate: EraseCandidateService) {}
 
   @ConsumeEvents({ topic: TOPICS.candidateErased, types: [EVENT_TYPES.candidateErased] })
-  async handle(events: ConsumedEvent<CandidateErasedEvent>[], tx: EntityManager): Promise<void> {
+  async handle(events: ConsumedEvent<CandidateErasedEvent>[], tx: Tx): Promise<void> {
     await this.eraseCandidate.execute(tx, events.map((e) => e.data.candidateId));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS, type CandidateSourcedEvent } from '@hiring/contracts';
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@hiring/platform';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import { candidateIdsOf, openSourcedProfile } from '../personal-data/open-sourced-profiles';
 import { ScreenCandidateService } from './screen-candidate.service';
@@ -17,7 +17,7 @@ export class CandidateSourcedHandler {
   ) {}
 
   @ConsumeEvents({ topic: TOPICS.candidateSourced, types: [EVENT_TYPES.candidateSourced] })
-  async handle(events: ConsumedEvent<CandidateSourcedEvent>[], tx: EntityManager): Promise<void> {
+  async handle(events: ConsumedEvent<CandidateSourcedEvent>[], tx: Tx): Promise<void> {
     // One key lookup for the whole batch, before any transaction work.
     const keys = await this.candidateKeys.lookup(candidateIdsOf(events.map((e) => e.data)));
     const opened = events.map((e) => ({ event: e, opened: openSourcedProfile(e.data, keys) }));

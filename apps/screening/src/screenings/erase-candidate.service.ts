@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ScreeningRepository, type ScreeningTx } from './screening.repository';
+import type { Tx } from '@hiring/platform';
+import { ScreeningRepository } from './screening.repository';
 
 /** Erasure: forget the stored profile and every screening of the candidates; keep nothing else. */
 @Injectable()
 export class EraseCandidateService {
   constructor(private readonly repository: ScreeningRepository) {}
 
-  async execute(tx: ScreeningTx, candidateIds: readonly string[]): Promise<void> {
+  async execute(tx: Tx, candidateIds: readonly string[]): Promise<void> {
     await this.repository.deleteCandidates(tx, [...new Set(candidateIds)]);
   }
 }

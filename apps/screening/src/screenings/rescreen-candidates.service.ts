@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RescreenReport } from '@hiring/contracts';
 import { screenWithFeedback } from '@hiring/domain';
-import { Clock } from '@hiring/platform';
+import { Clock, Transactions } from '@hiring/platform';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
 import { keyOf, sealScreening } from '../personal-data/sealed-screening';
 import { ScreeningConfig } from '../screening.config';
@@ -37,6 +37,7 @@ export class RescreenCandidatesService {
 
   constructor(
     private readonly repository: ScreeningRepository,
+    private readonly transactions: Transactions,
     private readonly candidateKeys: CandidateKeysClient,
     private readonly rubrics: RubricCatalogue,
     private readonly publisher: ScreeningEventsPublisher,
@@ -57,13 +58,13 @@ export class RescreenCandidatesService {
     let after: string | null = null;
     for (let page = 1; ; page++) {
       // Read the page and fetch its keys (one lookup) before the page's transaction opens.
-      const profiles = await this.repository.pageProfiles(this.repository.reader, after, this.config.RESCREEN_PAGE_SIZE);
+      const profiles = await this.repository.pageProfiles(this.transactions.reader, after, this.config.RESCREEN_PAGE_SIZE);
       if (profiles.length === 0) break;
       const ids = profiles.map((p) => p.candidateId);
       const [keys, latest, feedback] = await Promise.all([
         this.candidateKeys.lookup(ids),
-        this.repository.findLatest(this.repository.reader, ids),
-        this.feedback.findByCandidates(this.repository.reader, ids),
+        this.repository.findLatest(this.transactions.reader, ids),
+        this.feedback.findByCandidates(this.transactions.reader, ids),
       ]);
       const screenings: Screening[] = [];
       const unsealed: CandidateInput[] = [];
@@ -103,7 +104,7 @@ export class RescreenCandidatesService {
         }
       }
       if (!dryRun) {
-        await this.repository.transaction(async (tx) => {
+        await this.transactions.run(async (tx) => {
           await this.repository.saveProfiles(tx, unsealed, keys.keys);
           const stored = await this.repository.saveScreenings(tx, screenings.map((s) => sealScreening(keyOf(keys.keys, s.candidateId), s)));
           const toPublish = screenings.filter((s) => changedIds.has(s.candidateId) && stored.has(s.candidateId));

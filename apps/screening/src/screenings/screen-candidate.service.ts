@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { screenWithFeedback } from '@hiring/domain';
-import { Clock } from '@hiring/platform';
+import { Clock, type Tx } from '@hiring/platform';
 import { InterviewFeedbackRepository } from '../feedback/interview-feedback.repository';
 import { keyOf, sealScreening } from '../personal-data/sealed-screening';
 import { RubricCatalogue } from './rubric-catalogue';
 import { ScreeningEventsPublisher } from './screening-events.publisher';
 import { toScreening } from './screening.mapper';
 import type { CandidateInput } from './screening.model';
-import { ScreeningRepository, type ScreeningTx } from './screening.repository';
+import { ScreeningRepository } from './screening.repository';
 
 export interface ScreenCandidatesOutcome {
   screened: number;
@@ -32,7 +32,7 @@ export class ScreenCandidateService {
   ) {}
 
   /** `keys`: the data key of every candidate in `inputs` (fetched before the transaction), sealing what is stored. */
-  async execute(tx: ScreeningTx, inputs: readonly CandidateInput[], keys: ReadonlyMap<string, Buffer>, correlationIds?: ReadonlyMap<string, string>): Promise<ScreenCandidatesOutcome> {
+  async execute(tx: Tx, inputs: readonly CandidateInput[], keys: ReadonlyMap<string, Buffer>, correlationIds?: ReadonlyMap<string, string>): Promise<ScreenCandidatesOutcome> {
     // Events of one candidate arrive in order on one partition: within a batch the last one wins.
     const latest = new Map<string, CandidateInput>();
     for (const input of inputs) latest.set(input.candidateId, input);

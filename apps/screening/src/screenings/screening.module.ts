@@ -7,6 +7,7 @@ import { RecordInterviewFeedbackService } from '../feedback/record-interview-fee
 import { InterviewerRepository } from '../interviewers/interviewer.repository';
 import { InterviewersController } from '../interviewers/interviewers.controller';
 import { ManageInterviewersService } from '../interviewers/manage-interviewers.service';
+import { Transactions } from '@hiring/platform';
 import { CandidateErasedHandler } from './candidate-erased.handler';
 import { CandidateSourcedHandler } from './candidate-sourced.handler';
 import { EraseCandidateService } from './erase-candidate.service';
@@ -21,6 +22,7 @@ import { ScreeningsController } from './screenings.controller';
 @Module({
   controllers: [ScreeningsController, InterviewersController, InterviewFeedbackController],
   providers: [
+    Transactions,
     RubricCatalogue,
     ScreeningRepository,
     ScreeningEventsPublisher,

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { entityManagerOf, type Tx } from '@hiring/platform';
+import { DataSource } from 'typeorm';
 import { CandidateProfileEntity } from './candidate-profile.entity';
 import { ScreeningEntity } from './screening.entity';
 import { keyOf, sealProfile, type StoredScreening } from '../personal-data/sealed-screening';
 import { toScreeningFromEntity, type ScreeningRow } from './screening.mapper';
 import type { CandidateInput } from './screening.model';
-
-/** The transaction a use case runs in: the consumer's (inbox) or one the repository opens. */
-export type ScreeningTx = EntityManager;
 
 /**
  * Candidate profiles and screenings in schema "screening". Writes are one
@@ -17,25 +15,16 @@ export type ScreeningTx = EntityManager;
 export class ScreeningRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: ScreeningTx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  /** Reads outside a use case's transaction (re-screen pages, the ops view): the pool, no transaction held open. */
-  get reader(): ScreeningTx {
-    return this.dataSource.manager;
-  }
-
   /**
    * Stores the latest profile of each candidate (one row per candidate in
    * `inputs`), sealed with the candidate's key from `keys` (every input needs
    * one). A profile older than the stored one is ignored; returns the ids
    * whose profile is now the one given.
    */
-  async saveProfiles(tx: ScreeningTx, inputs: readonly CandidateInput[], keys: ReadonlyMap<string, Buffer>): Promise<Set<string>> {
+  async saveProfiles(tx: Tx, inputs: readonly CandidateInput[], keys: ReadonlyMap<string, Buffer>): Promise<Set<string>> {
     if (inputs.length === 0) return new Set();
     const sealed = inputs.map((i) => sealProfile(keyOf(keys, i.candidateId), i.candidateId, i.profile));
-    const rows: Array<{ candidate_id: string }> = await tx.query(
+    const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
       `INSERT INTO screening.candidate_profiles
          (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, sealed_profile, sourced_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
@@ -64,9 +53,9 @@ export class ScreeningRepository {
    * Re-storing the same verdicts and words (same detail digest) is a no-op;
    * returns the candidate ids whose row was inserted or changed, the ones worth an event.
    */
-  async saveScreenings(tx: ScreeningTx, screenings: readonly StoredScreening[]): Promise<Set<string>> {
+  async saveScreenings(tx: Tx, screenings: readonly StoredScreening[]): Promise<Set<string>> {
     if (screenings.length === 0) return new Set();
-    const rows: Array<{ candidate_id: string }> = await tx.query(
+    const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
       `INSERT INTO screening.screenings
          (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit, revision,
           sealed_detail, detail_digest)
@@ -103,9 +92,9 @@ export class ScreeningRepository {
   }
 
   /** The most recent screening of each candidate that has one (still sealed: verdicts only). */
-  async findLatest(tx: ScreeningTx, candidateIds: readonly string[]): Promise<Map<string, ScreeningRow>> {
+  async findLatest(tx: Tx, candidateIds: readonly string[]): Promise<Map<string, ScreeningRow>> {
     if (candidateIds.length === 0) return new Map();
-    const entities = await tx
+    const entities = await entityManagerOf(tx)
       .getRepository(ScreeningEntity)
       .createQueryBuilder('s')
       .distinctOn(['s.candidate_id'])
@@ -118,9 +107,9 @@ export class ScreeningRepository {
   }
 
   /** The stored profiles of these candidates (the ones screening knows). */
-  async findProfiles(tx: ScreeningTx, candidateIds: readonly string[]): Promise<Map<string, CandidateProfileEntity>> {
+  async findProfiles(tx: Tx, candidateIds: readonly string[]): Promise<Map<string, CandidateProfileEntity>> {
     if (candidateIds.length === 0) return new Map();
-    const entities = await tx.getRepository(CandidateProfileEntity).createQueryBuilder('p').where('p.candidate_id = ANY(:ids)', { ids: [...candidateIds] }).getMany();
+    const entities = await entityManagerOf(tx).getRepository(CandidateProfileEntity).createQueryBuilder('p').where('p.candidate_id = ANY(:ids)', { ids: [...candidateIds] }).getMany();
     return new Map(entities.map((e) => [e.candidateId, e]));
   }
 
@@ -134,17 +123,17 @@ export class ScreeningRepository {
   }
 
   /** Stored profiles in candidate id order after `afterCandidateId` (keyset paging: constant cost per page). */
-  pageProfiles(tx: ScreeningTx, afterCandidateId: string | null, limit: number): Promise<CandidateProfileEntity[]> {
-    const qb = tx.getRepository(CandidateProfileEntity).createQueryBuilder('p').orderBy('p.candidate_id', 'ASC').limit(limit);
+  pageProfiles(tx: Tx, afterCandidateId: string | null, limit: number): Promise<CandidateProfileEntity[]> {
+    const qb = entityManagerOf(tx).getRepository(CandidateProfileEntity).createQueryBuilder('p').orderBy('p.candidate_id', 'ASC').limit(limit);
     if (afterCandidateId !== null) qb.where('p.candidate_id > :after', { after: afterCandidateId });
     return qb.getMany();
   }
 
   /** Erasure: the stored profile (free text is personal data), the interview feedback and every screening of these candidates. */
-  async deleteCandidates(tx: ScreeningTx, candidateIds: readonly string[]): Promise<void> {
+  async deleteCandidates(tx: Tx, candidateIds: readonly string[]): Promise<void> {
     if (candidateIds.length === 0) return;
-    await tx.query('DELETE FROM screening.interview_feedback WHERE candidate_id = ANY($1::text[])', [candidateIds]);
-    await tx.query('DELETE FROM screening.screenings WHERE candidate_id = ANY($1::text[])', [candidateIds]);
-    await tx.query('DELETE FROM screening.candidate_profiles WHERE candidate_id = ANY($1::text[])', [candidateIds]);
+    await entityManagerOf(tx).query('DELETE FROM screening.interview_feedback WHERE candidate_id = ANY($1::text[])', [candidateIds]);
+    await entityManagerOf(tx).query('DELETE FROM screening.screenings WHERE candidate_id = ANY($1::text[])', [candidateIds]);
+    await entityManagerOf(tx).query('DELETE FROM screening.candidate_profiles WHERE candidate_id = ANY($1::text[])', [candidateIds]);
   }
 }

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { deadLetterTopic, TOPICS } from '@hiring/contracts';
 import { ConsumeEvents, deadLetterDecoder, type ConsumedEvent, type DeadLetter } from '@hiring/messaging';
-import type { SourcingTx } from '../submissions/submission.repository';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 import { RecordSubmissionRejectionsService } from './record-submission-rejections.service';
 
 @Injectable()
@@ -13,9 +13,10 @@ export class SubmissionDeadLettersHandler {
   constructor(private readonly record: RecordSubmissionRejectionsService) {}
 
   @ConsumeEvents({ topic: deadLetterTopic(TOPICS.submissions), decode: deadLetterDecoder })
-  async handle(events: ConsumedEvent<DeadLetter>[], tx: SourcingTx): Promise<void> {
+  async handle(events: ConsumedEvent<DeadLetter>[], tx: Tx): Promise<void> {
+    // Sourcing's use cases still take an EntityManager until sourcing moves onto the Tx port.
     await this.record.execute(
-      tx,
+      entityManagerOf(tx),
       events.map((e) => e.data),
     );
   }

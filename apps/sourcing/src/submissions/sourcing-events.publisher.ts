@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { buildEvent, EVENT_TYPES, serviceSource, type CandidateErasedEvent, type CandidateSourcedEvent } from '@hiring/contracts';
 import type { CandidateRef } from '@hiring/domain';
 import { Outbox } from '@hiring/messaging';
-import { sealJson } from '@hiring/platform';
+import { asTx, sealJson } from '@hiring/platform';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
 import type { SourcingTx } from './submission.repository';
 
@@ -45,10 +45,10 @@ export class SourcingEventsPublisher {
       // buildEvent validates each payload against the contract on the way out.
       return buildEvent(EVENT_TYPES.candidateSourced, { source: SOURCING_EVENT_SOURCE, data });
     });
-    await this.outbox.enqueue(tx, events);
+    await this.outbox.enqueue(asTx(tx), events);
   }
 
   async candidateErased(tx: SourcingTx, data: CandidateErasedEvent): Promise<void> {
-    await this.outbox.enqueue(tx, [buildEvent(EVENT_TYPES.candidateErased, { source: SOURCING_EVENT_SOURCE, data })]);
+    await this.outbox.enqueue(asTx(tx), [buildEvent(EVENT_TYPES.candidateErased, { source: SOURCING_EVENT_SOURCE, data })]);
   }
 }

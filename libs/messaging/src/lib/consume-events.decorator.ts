@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@hiring/platform/tx';
 import type { ConsumedEvent, DecodeFn } from './types';
 
 export const CONSUME_EVENTS_METADATA = 'hiring:messaging:consume-events';
@@ -17,7 +17,7 @@ export interface ConsumeEventsOptions {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type EventBatchHandler = (events: ConsumedEvent<any>[], tx: EntityManager) => Promise<void>;
+export type EventBatchHandler = (events: ConsumedEvent<any>[], tx: Tx) => Promise<void>;
 
 /**
  * Marks a provider method as the handler of a topic. It is called once per

@@ -8,16 +8,15 @@ import {
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { BatchConsumer } from './consumer/batch-consumer';
 import type { EventHandlerRegistration } from './consumer/handler-table';
 import { ConsumerLag } from './consumer-lag';
-import { CONSUME_EVENTS_METADATA, type ConsumeEventsOptions } from './consume-events.decorator';
+import { CONSUME_EVENTS_METADATA, type ConsumeEventsOptions, type EventBatchHandler } from './consume-events.decorator';
 import { contractsDecoder } from './contracts-adapter';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay';
-import type { ConsumedEvent } from './types';
 import type { MessagingLogger } from './util';
 
 export function nestMessagingLogger(): MessagingLogger {
@@ -59,7 +58,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         if (typeof fn !== 'function') continue;
         const meta = this.reflector.get<ConsumeEventsOptions | undefined>(CONSUME_EVENTS_METADATA, fn as (...a: unknown[]) => unknown);
         if (!meta) continue;
-        const bound = (fn as (events: ConsumedEvent[], tx: EntityManager) => Promise<void>).bind(instance);
+        const bound = (fn as EventBatchHandler).bind(instance);
         found.push({ topic: meta.topic, types: meta.types, name: `${instance.constructor.name}.${method}`, handle: bound, decode: meta.decode });
       }
     }

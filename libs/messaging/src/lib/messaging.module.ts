@@ -12,6 +12,7 @@ import { MessagingHealth } from './messaging.health';
 import { MessagingHost, nestMessagingLogger } from './messaging.host';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options';
+import { EventPublisher } from './outbox/event-publisher';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 
@@ -37,6 +38,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
       inject: [MESSAGING_OPTIONS],
       useFactory: (o: MessagingModuleOptions) => new Outbox(o.schema, o.resolveTopic ?? catalogueTopicResolver),
     },
+    { provide: EventPublisher, inject: [Outbox, MESSAGING_OPTIONS], useFactory: (outbox: Outbox, o: MessagingModuleOptions) => new EventPublisher(outbox, o.source) },
     {
       provide: OutboxRelay,
       inject: [MESSAGING_OPTIONS, MESSAGING_KAFKA, MESSAGING_DATA_SOURCE, MessagingMetrics],
@@ -53,7 +55,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
   ];
 }
 
-const exported = [Outbox, OutboxRelay, MessagingMetrics, MessagingHealth, ConsumerLag, MessagingHost, MESSAGING_KAFKA, MESSAGING_OPTIONS];
+const exported = [Outbox, EventPublisher, OutboxRelay, MessagingMetrics, MessagingHealth, ConsumerLag, MessagingHost, MESSAGING_KAFKA, MESSAGING_OPTIONS];
 
 /**
  * Kafka batch transport + transactional outbox/inbox for one service. Global:

@@ -1,5 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { entityManagerOf } from '@hiring/platform/tx';
 import { Registry } from 'prom-client';
 import { BatchConsumer, ConsumerLag, MessagingMetrics, type BatchConsumerOptions, type ConsumedEvent } from '../index';
 import { createTopics, deleteTopics, dropSchema, kafka, openDataSource, prepareSchema, quietLogger, testDecode, TEST_TYPE, uniqueName, type TestPayload } from './int-harness';
@@ -52,7 +53,7 @@ export async function consumerFixture(partitions = 6): Promise<ConsumerFixture> 
         groupId,
         schema,
         decode: testDecode,
-        handlers: [{ topic, types: [TEST_TYPE], name: 'effects', handle: (events, tx) => recordEffects(events as ConsumedEvent<TestPayload>[], tx, schema) }],
+        handlers: [{ topic, types: [TEST_TYPE], name: 'effects', handle: (events, tx) => recordEffects(events as ConsumedEvent<TestPayload>[], entityManagerOf(tx), schema) }],
         partitionsConsumedConcurrently: 3,
         maxChunkSize: 200,
         heartbeatInterval: 1_000,

@@ -3,7 +3,8 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { entityManagerOf, type Tx } from '@hiring/platform/tx';
 import { ConsumeEvents, ConsumerLag, MessagingHealth, MessagingHost, MessagingModule, Outbox, createMessagingMigration, type ConsumedEvent } from '../index';
 import {
   countEffects,
@@ -36,8 +37,8 @@ class ThingHappenedHandler {
   constructor(private readonly outbox: Outbox) {}
 
   @ConsumeEvents({ topic: inTopic, types: [TEST_TYPE] })
-  async handle(events: ConsumedEvent<TestPayload>[], tx: EntityManager): Promise<void> {
-    await tx.query(
+  async handle(events: ConsumedEvent<TestPayload>[], tx: Tx): Promise<void> {
+    await entityManagerOf(tx).query(
       `INSERT INTO "${schema}".effects (event_id, key, seq, partition) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])`,
       [events.map((e) => e.id), events.map((e) => e.data.key), events.map((e) => e.data.seq), events.map((e) => e.partition)],
     );

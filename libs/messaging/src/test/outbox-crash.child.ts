@@ -2,6 +2,7 @@
 // row in one transaction, then starts a relay that is SIGKILLed after claiming
 // the row and before publishing it.
 import { Outbox, OutboxRelay } from '../index';
+import { asTx } from '@hiring/platform/tx';
 import { kafka, openDataSource, quietLogger } from './int-harness';
 
 async function main(): Promise<void> {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const outbox = new Outbox(schema, () => ({ topic, key: 'cand-1' }));
   await ds.transaction(async (tx) => {
     await tx.query(`INSERT INTO "${schema}".effects (event_id, key, seq, partition) VALUES ($1, 'cand-1', 1, 0)`, [eventId]);
-    await outbox.enqueue(tx, [
+    await outbox.enqueue(asTx(tx), [
       { specversion: '1.0', id: eventId, type: 'test.thing-happened.v1', source: 'hiring/test', subject: 'cand-1', data: { key: 'cand-1', seq: 1 } },
     ]);
   });

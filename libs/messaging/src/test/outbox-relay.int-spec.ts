@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { asTx } from '@hiring/platform/tx';
 import { Outbox, OutboxRelay } from '../index';
 import { createTopics, deleteTopics, dropSchema, kafka, openDataSource, prepareSchema, quietLogger, topicSize, uniqueName, waitFor } from './int-harness';
 
@@ -89,7 +90,7 @@ describe('transactional outbox and relay against the real Kafka and Postgres', (
     await waitFor('relay idle', async () => (await unpublished()) === 0);
     const outbox = new Outbox(schema, () => ({ topic, key: 'cand-9' }));
     const t0 = Date.now();
-    await ds.transaction((tx) => outbox.enqueue(tx, [{ topic, key: 'cand-9', value: '{"hello":1}' }]));
+    await ds.transaction((tx) => outbox.enqueue(asTx(tx), [{ topic, key: 'cand-9', value: '{"hello":1}' }]));
     await waitFor('published', async () => (await topicSize(k, topic)) === 1, { timeoutMs: 10_000, intervalMs: 20 });
     expect(Date.now() - t0).toBeLessThan(10_000);
     // The record is readable on the topic a moment before the relay marks its row published.
@@ -105,7 +106,7 @@ describe('transactional outbox and relay against the real Kafka and Postgres', (
     for (let s = 1; s <= perKey; s++) {
       await ds.transaction((tx) =>
         outbox.enqueue(
-          tx,
+          asTx(tx),
           Array.from({ length: keys }, (_, i) => ({ topic, key: `cand-${i}`, value: JSON.stringify({ key: `cand-${i}`, seq: s }) })),
         ),
       );

@@ -1,6 +1,6 @@
 // Which registered handlers receive which topic's events, and the event types a
 // topic's decoder may accept (undefined: some handler takes every type).
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@hiring/platform/tx';
 import type { ConsumedEvent, DecodeFn } from '../types';
 
 export interface EventHandlerRegistration {
@@ -9,7 +9,7 @@ export interface EventHandlerRegistration {
   types?: readonly string[];
   /** For logs and dead-letter reasons. */
   name: string;
-  handle: (events: ConsumedEvent[], tx: EntityManager) => Promise<void>;
+  handle: (events: ConsumedEvent[], tx: Tx) => Promise<void>;
   /** This topic's decoder, when not the consumer's default (see ConsumeEventsOptions.decode). */
   decode?: DecodeFn;
 }
@@ -48,7 +48,7 @@ export class HandlerTable {
   }
 
   /** Hands each handler of the topic its share of the events, in registration order. */
-  async dispatch(topic: string, events: ConsumedEvent[], tx: EntityManager): Promise<void> {
+  async dispatch(topic: string, events: ConsumedEvent[], tx: Tx): Promise<void> {
     for (const h of this.byTopic.get(topic) ?? []) {
       const mine = h.types ? events.filter((e) => h.types?.includes(e.type)) : events;
       if (mine.length > 0) await h.handle(mine, tx);

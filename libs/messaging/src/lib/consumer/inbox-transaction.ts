@@ -1,6 +1,7 @@
 // One chunk, one Postgres transaction: the inbox claims of its events, the
 // handlers' effects and their outbox rows commit together or not at all.
 import type { DataSource } from 'typeorm';
+import { asTx } from '@hiring/platform/tx';
 import type { MessagingTables } from '../sql';
 import type { ConsumedEvent } from '../types';
 import { inboxKey } from './chunk-decoder';
@@ -27,7 +28,7 @@ export async function applyInInboxTransaction(
     const claimedKeys = new Set(claimed.map((c) => c.event_id));
     const unseen = events.filter((e) => claimedKeys.has(inboxKey(e)));
     fresh = unseen.length;
-    await handlers.dispatch(topic, unseen, tx);
+    await handlers.dispatch(topic, unseen, asTx(tx));
   });
   return fresh;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { entityManagerOf, type Tx } from '@hiring/platform/tx';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
 import type { OutboxMessage } from '../types';
 import { messagingTables, type MessagingTables } from '../sql';
@@ -37,7 +37,7 @@ export class Outbox {
     this.tables = messagingTables(schema);
   }
 
-  async enqueue(tx: EntityManager, events: ReadonlyArray<OutboxCloudEvent> | ReadonlyArray<OutboxMessage>): Promise<number> {
+  async enqueue(tx: Tx, events: ReadonlyArray<OutboxCloudEvent> | ReadonlyArray<OutboxMessage>): Promise<number> {
     if (events.length === 0) return 0;
     const topics: string[] = [];
     const keys: (string | null)[] = [];
@@ -62,7 +62,7 @@ export class Outbox {
         ids.push(null);
       }
     }
-    await tx.query(
+    await entityManagerOf(tx).query(
       `INSERT INTO ${this.tables.outbox} (topic, key, value, headers, event_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[])`,
       [topics, keys, values, headers, ids],
