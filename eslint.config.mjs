@@ -35,7 +35,7 @@ export default [
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:messaging'] },
             { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['typeorm', 'kafkajs', 'pg', '@nestjs/typeorm'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: io },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -83,13 +83,15 @@ export default [
     },
   },
   {
-    // Use cases talk to ports (repositories, publishers), never to the drivers.
-    files: ['apps/**/*.service.ts'],
+    // Use cases, event handlers and publishers talk to ports (repositories, the
+    // Tx, EventPublisher), never to the drivers: only repositories and
+    // adapters open a Tx (entityManagerOf).
+    files: ['apps/**/*.service.ts', 'apps/**/*.handler.ts', 'apps/**/*.publisher.ts'],
     ignores: tests,
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [fixtures, { name: 'typeorm', message: 'Use a *.repository.ts.' }, { name: 'kafkajs', message: 'Use a publisher from @hiring/messaging.' }], patterns: [deepRelative] },
+        { paths: [fixtures, { name: 'typeorm', message: 'Take a Tx (@hiring/platform) and use a *.repository.ts.' }, { name: 'kafkajs', message: 'Use EventPublisher from @hiring/messaging.' }], patterns: [deepRelative] },
       ],
     },
   },

@@ -20,3 +20,4 @@ export * from './http/content-type';
 export * from './crypto/personal-data-cipher';
 export * from './time/clock';
 export * from './errors/service-exception';
+export * from './errors/domain-errors';

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpsTokenGuard, validationProblem } from '@hiring/platform';
-import { OfferProblemFilter } from '../shared/offer-problem.filter';
 import { GetOfferService } from './get-offer.service';
 import { ListOffersService } from './list-offers.service';
 import { DeclineOfferDto, ListOffersQuery, OfferResponse, OverrideOfferDto, ProposeOfferDto } from './offer.dto';
@@ -14,7 +13,6 @@ const offerId = new ParseUUIDPipe({ exceptionFactory: () => validationProblem([{
 @ApiTags('offers')
 @ApiBearerAuth()
 @UseGuards(OpsTokenGuard)
-@UseFilters(OfferProblemFilter)
 @Controller('v1/offers')
 export class OffersController {
   constructor(

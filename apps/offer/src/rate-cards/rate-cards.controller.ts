@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpsTokenGuard } from '@hiring/platform';
-import { OfferProblemFilter } from '../shared/offer-problem.filter';
 import { GetCurrentRateCardService } from './get-current-rate-card.service';
 import { GetRateCardService } from './get-rate-card.service';
 import { ListRateCardsService } from './list-rate-cards.service';
@@ -11,7 +10,6 @@ import { CurrentRateCardQuery, PublishRateCardDto, RateCardResponse, RateCardSum
 @ApiTags('rate cards')
 @ApiBearerAuth()
 @UseGuards(OpsTokenGuard)
-@UseFilters(OfferProblemFilter)
 @Controller('v1/rate-cards')
 export class RateCardsController {
   constructor(

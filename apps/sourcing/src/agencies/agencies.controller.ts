@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpsTokenGuard } from '@hiring/platform';
-import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { AgencyResponse, CreateAgencyDto, CreatedAgencyResponse, IssuedApiKeyResponse, SigningSecretResponse } from './agency.dto';
 import { CreateAgencyService } from './create-agency.service';
 import { FindAgenciesService } from './find-agencies.service';
@@ -13,7 +12,6 @@ import { RotateSigningSecretService } from './rotate-signing-secret.service';
 @ApiTags('agencies (ops)')
 @ApiBearerAuth()
 @UseGuards(OpsTokenGuard)
-@UseFilters(SourcingProblemFilter)
 @Controller('v1/agencies')
 export class AgenciesController {
   constructor(

@@ -1,14 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpsTokenGuard } from '@hiring/platform';
-import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { EraseCandidateService } from './erase-candidate.service';
 import { EraseCandidateDto, ErasureResponse } from './erasure.dto';
 
 @ApiTags('erasure (ops)')
 @ApiBearerAuth()
 @UseGuards(OpsTokenGuard)
-@UseFilters(SourcingProblemFilter)
 @Controller('v1/ops/candidates')
 export class ErasureController {
   constructor(private readonly eraseCandidate: EraseCandidateService) {}

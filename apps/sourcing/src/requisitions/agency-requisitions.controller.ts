@@ -1,8 +1,7 @@
-import { Controller, Get, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AgencyKeyGuard } from '../agencies/agency-key.guard';
 import { AgencyThrottlerGuard } from '../agencies/agency-throttler.guard';
-import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { FindRequisitionsService } from './find-requisitions.service';
 import { OpenRequisitionResponse } from './requisition.dto';
 
@@ -11,7 +10,6 @@ import { OpenRequisitionResponse } from './requisition.dto';
 @ApiSecurity('agency-key')
 @ApiUnauthorizedResponse({ description: 'Missing, unknown or revoked x-api-key (problem+json)' })
 @UseGuards(AgencyKeyGuard, AgencyThrottlerGuard)
-@UseFilters(SourcingProblemFilter)
 @Controller('v1/open-requisitions')
 export class AgencyRequisitionsController {
   constructor(private readonly findRequisitions: FindRequisitionsService) {}

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpsTokenGuard } from '@hiring/platform';
-import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { CloseRequisitionService } from './close-requisition.service';
 import { CreateRequisitionService } from './create-requisition.service';
 import { FindRequisitionsService } from './find-requisitions.service';
@@ -10,7 +9,6 @@ import { CreateRequisitionDto, ListRequisitionsQuery, RequisitionResponse } from
 @ApiTags('requisitions (ops)')
 @ApiBearerAuth()
 @UseGuards(OpsTokenGuard)
-@UseFilters(SourcingProblemFilter)
 @Controller('v1/requisitions')
 export class RequisitionsController {
   constructor(

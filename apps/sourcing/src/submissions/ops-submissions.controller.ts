@@ -1,7 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpsTokenGuard } from '@hiring/platform';
-import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { GetSubmissionService } from './get-submission.service';
 import { ListDuplicatesService } from './list-duplicates.service';
 import { DuplicateResponse, ListDuplicatesQuery, OpsSubmissionResponse } from './submission.dto';
@@ -9,7 +8,6 @@ import { DuplicateResponse, ListDuplicatesQuery, OpsSubmissionResponse } from '.
 @ApiTags('submissions (ops)')
 @ApiBearerAuth()
 @UseGuards(OpsTokenGuard)
-@UseFilters(SourcingProblemFilter)
 @Controller('v1')
 export class OpsSubmissionsController {
   constructor(

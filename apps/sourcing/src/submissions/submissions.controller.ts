@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -19,7 +19,6 @@ import { AgencyThrottlerGuard } from '../agencies/agency-throttler.guard';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { ListSubmissionRejectionsService } from '../rejections/list-submission-rejections.service';
 import { ListRejectionsQuery, SubmissionRejectionPage } from '../rejections/submission-rejection.dto';
-import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { GetSubmissionService } from './get-submission.service';
 import {
@@ -44,7 +43,6 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 @ApiUnauthorizedResponse({ description: 'Missing, unknown or revoked x-api-key (problem+json)' })
 @ApiTooManyRequestsResponse({ description: 'Rate limit per API key exceeded (problem+json)' })
 @UseGuards(AgencyKeyGuard, AgencyThrottlerGuard)
-@UseFilters(SourcingProblemFilter)
 @ApiExtraModels(SubmitCandidateDto)
 @Controller('v1/submissions')
 export class SubmissionsController {

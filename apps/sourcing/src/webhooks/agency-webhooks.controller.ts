@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AgencyKeyGuard, CurrentAgency } from '../agencies/agency-key.guard';
 import { AgencyThrottlerGuard } from '../agencies/agency-throttler.guard';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
-import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { ManageWebhookEndpointsService } from './manage-webhook-endpoints.service';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import {
@@ -23,7 +22,6 @@ import {
 @ApiUnauthorizedResponse({ description: 'Missing, unknown or revoked x-api-key (problem+json)' })
 @ApiTooManyRequestsResponse({ description: 'Rate limit per API key exceeded (problem+json)' })
 @UseGuards(AgencyKeyGuard, AgencyThrottlerGuard)
-@UseFilters(SourcingProblemFilter)
 @Controller('v1/webhooks')
 export class AgencyWebhooksController {
   constructor(

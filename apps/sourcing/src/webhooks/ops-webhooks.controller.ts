@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { OpsTokenGuard } from '@hiring/platform';
-import { SourcingProblemFilter } from '../shared/sourcing-problem.filter';
 import { ManageWebhookEndpointsService } from './manage-webhook-endpoints.service';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import type { AgencyWebhookHealth } from './webhook-log.repository';
@@ -25,7 +24,6 @@ class OpsEndpointsQueryDto {
 @ApiTags('webhooks (ops)')
 @ApiBearerAuth()
 @UseGuards(OpsTokenGuard)
-@UseFilters(SourcingProblemFilter)
 @Controller('v1/ops/webhooks')
 export class OpsWebhooksController {
   constructor(

@@ -2,6 +2,8 @@
 // shape: a stable `type`, a human `detail`, and for bad input the field paths.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response, Request } from 'express';
+import { isDomainError } from '@hiring/domain';
+import { domainProblem } from '../errors/domain-errors';
 import { ServiceException, serviceProblem } from '../errors/service-exception';
 
 export interface FieldError {
@@ -135,6 +137,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
     } else if (exception instanceof ServiceException) {
       problem = serviceProblem(exception, PROBLEM_BASE);
+    } else if (isDomainError(exception)) {
+      problem = domainProblem(exception, PROBLEM_BASE);
+      if (problem.status >= 500) this.logger.error(exception.stack);
     } else if (clientError) {
       problem = clientError;
     } else if (isDatabaseUnavailable(exception)) {
