@@ -3,6 +3,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response, Request } from 'express';
 import { isDomainError } from '@hiring/domain';
+import { jsonErrorMessage } from '@hiring/contracts';
 import { domainProblem } from '../errors/domain-errors';
 import { ServiceException, serviceProblem } from '../errors/service-exception';
 
@@ -96,9 +97,9 @@ function fromHttpException(exception: HttpException): ProblemDetails {
  * JSON, bad charset) carry a 4xx `status` and a stable `type`; they are the
  * client's mistake and must not look like a server fault.
  */
-function bodyParserError(exception: unknown, tooLargeHint: string | undefined): ProblemDetails | undefined {
+export function bodyParserError(exception: unknown, tooLargeHint?: string): ProblemDetails | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
-  const { status, type, message, limit } = exception as { status?: unknown; type?: unknown; message?: unknown; limit?: unknown };
+  const { status, type, message, limit, body } = exception as { status?: unknown; type?: unknown; message?: unknown; limit?: unknown; body?: unknown };
   if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string') return undefined;
   const title = HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'Bad request';
   if (type === 'entity.too.large') {
@@ -106,7 +107,12 @@ function bodyParserError(exception: unknown, tooLargeHint: string | undefined): 
     const detail = `The request body is larger than ${bytes === undefined ? 'this service accepts' : `the ${bytes} bytes this service accepts`}.${tooLargeHint ? ` ${tooLargeHint}` : ''}`;
     return { type: PROBLEM_BASE + 'entity-too-large', title, status, detail, ...(bytes === undefined ? {} : { limitBytes: bytes }) };
   }
-  const detail = type === 'entity.parse.failed' ? `The request body is not valid JSON: ${String(message)}` : String(message);
+  // The parser's own message quotes the body, which may be a person's profile,
+  // and problems are logged: say where and what kind of error, not the text.
+  const detail =
+    type === 'entity.parse.failed'
+      ? `The request body is ${jsonErrorMessage(exception, typeof body === 'string' ? body.length : 0)}.`
+      : String(message);
   return { type: PROBLEM_BASE + type.replace(/\./g, '-'), title, status, detail };
 }
 

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from './problem-details.filter';
+import { bodyParserError, isDatabaseUnavailable } from './problem-details.filter';
 import { isAcceptedBodyType, mediaType } from './content-type';
 
 describe('database outage errors', () => {
@@ -27,5 +27,28 @@ describe('body media types', () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/json', undefined]) {
       expect(isAcceptedBodyType(mediaType(type))).toBe(false);
     }
+  });
+});
+
+describe('malformed JSON bodies', () => {
+  function parseFailure(body: string): unknown {
+    try {
+      JSON.parse(body);
+    } catch (error) {
+      return Object.assign(error as Error, { status: 400, type: 'entity.parse.failed', body });
+    }
+    throw new Error('expected a parse failure');
+  }
+
+  it('says where the body breaks, never quoting it (it may be personal data)', () => {
+    const body = '{"name": "Ada Lovelace" x}';
+    const problem = bodyParserError(parseFailure(body));
+    expect(problem).toMatchObject({ status: 400, type: 'https://hiring.local/problems/entity-parse-failed' });
+    expect(problem?.detail).toMatch(/^The request body is not valid JSON: unexpected character/);
+    expect(problem?.detail).not.toContain('Ada');
+  });
+
+  it('says a truncated body ends early', () => {
+    expect(bodyParserError(parseFailure('{"candidate": '))?.detail).toBe('The request body is not valid JSON: ends early (after 14 characters).');
   });
 });
