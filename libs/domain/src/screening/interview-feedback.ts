@@ -1,9 +1,8 @@
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
-import { buildInterviewKit } from './interview-kit';
 import type { ScreeningRubric } from './rubric';
 import type { ScreeningRuleId } from './rule-ids';
 import type { CandidateProfile } from '../profile/candidate-profile';
-import { decideScreening, screenCandidate } from './screen-candidate';
+import { screenCandidate, screeningOf } from './screen-candidate';
 import type { RuleOutcome, ScreeningResult } from './screening-result';
 
 /**
@@ -91,14 +90,7 @@ export function applyInterviewFeedback(screening: Pick<ScreeningResult, 'rules' 
     const outcome = answers.get(rule.ruleId);
     return outcome ? withAnswer(rule, outcome, feedback) : rule;
   });
-  return {
-    role: rubric.role,
-    rubricId: rubric.id,
-    rubricVersion: rubric.version,
-    rules,
-    ...decideScreening(rules, rubric),
-    interviewKit: buildInterviewKit(rules, rubric),
-  };
+  return screeningOf(rules, rubric);
 }
 
 /**

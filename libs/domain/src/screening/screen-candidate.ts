@@ -57,6 +57,11 @@ export function screenCandidate(profile: CandidateProfile, rubric: ScreeningRubr
       : fromPresence(rule, rule.presence(profile, rubric));
     return { ruleId: rule.id, group: rule.group, ...verdict, rubricId: rubric.id, rubricVersion: rubric.version };
   });
+  return screeningOf(rules, rubric);
+}
+
+/** The decision and interview kit that follow from a set of rule outcomes, whatever produced them (profile or interview). */
+export function screeningOf(rules: RuleOutcome[], rubric: ScreeningRubric): ScreeningResult {
   return {
     role: rubric.role,
     rubricId: rubric.id,
