@@ -6,6 +6,7 @@ export * from './config/service.config';
 export * from './database/data-source';
 export * from './database/migrations';
 export * from './database/tx';
+export * from './database/entity-locks';
 export * from './database/transactions';
 export * from './health/readiness.registry';
 export * from './http/problem-details.filter';

@@ -10,3 +10,4 @@ export * from './topic-probe';
 export * from './kafka-test-kit';
 export * from './prometheus-names';
 export * from './tcp-proxy';
+export * from './entity-locks';

@@ -1,11 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import { entityManagerOf, lockEntities, type Tx } from '@hiring/platform';
 import { CandidateEligibilityEntity } from './candidate-eligibility.entity';
+
+/** The scope of the per-candidate transaction locks (see lock()). */
+export const OFFER_CANDIDATE_LOCK_SCOPE = 'offer.candidate';
 
 export type EligibilityRow = Omit<CandidateEligibilityEntity, 'updatedAt'>;
 
 @Injectable()
 export class CandidateEligibilityRepository {
+  /**
+   * Serialises the transactions about these candidates until commit. A score
+   * and an erasure arrive on different topics and may be handled at the same
+   * moment; without this, eligibility inserted by an uncommitted score escapes
+   * the erasure's DELETE (row locks cannot help: the row does not exist yet).
+   */
+  lock(tx: Tx, candidateIds: readonly string[]): Promise<void> {
+    return lockEntities(tx, OFFER_CANDIDATE_LOCK_SCOPE, candidateIds);
+  }
+
   find(tx: Tx, candidateId: string): Promise<CandidateEligibilityEntity | null> {
     return entityManagerOf(tx).getRepository(CandidateEligibilityEntity).findOneBy({ candidateId });
   }

@@ -17,6 +17,7 @@ export class EraseCandidateService {
   ) {}
 
   async execute(tx: Tx, candidateId: string): Promise<void> {
+    await this.candidates.lock(tx, [candidateId]);
     // Remembered first: a candidate-scored event replayed or redelivered after this is ignored.
     await this.candidates.markErased(tx, candidateId);
     if (await this.candidates.delete(tx, candidateId)) await this.publisher.guidanceTombstone(tx, candidateId);

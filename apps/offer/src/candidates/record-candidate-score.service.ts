@@ -56,6 +56,7 @@ export class RecordCandidateScoreService {
    * once, and one outbox insert for all the guidance.
    */
   async executeAll(tx: Tx, events: readonly CandidateScored[]): Promise<RecordCandidateScoreOutcome[]> {
+    await this.candidates.lock(tx, events.map((e) => e.candidateId));
     const standing = new Map<string, Standing>(
       (await this.candidates.findManyForUpdate(tx, events.map((e) => e.candidateId))).map((row) => [
         row.candidateId,

@@ -3,16 +3,15 @@
 // topics) must not leave a score behind, whichever commits first.
 import { randomUUID } from 'node:crypto';
 import { asTx, createServiceDataSource, runMigrationsLocked } from '@hiring/platform';
-import { testDatabaseUrl, waitFor } from '@hiring/testing';
+import { someoneWaitsForEntityLock, testDatabaseUrl, waitFor } from '@hiring/testing';
 import { EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { AI_TECH_LEAD_RUBRIC_2026_03, scoreScreening, screenCandidate, validateCandidateProfile } from '@hiring/domain';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { SCORING_DATABASE } from '../database/scoring.database';
 import { toScoreRecord } from './score.mapper';
 import type { ScoreRecord } from './score.model';
-import { ScoreRepository } from './score.repository';
+import { CANDIDATE_LOCK_SCOPE, ScoreRepository } from './score.repository';
 
-const APPLICATION_NAME = 'scoring-repository-it';
 let dataSource: DataSource;
 let repository: ScoreRepository;
 
@@ -30,18 +29,8 @@ async function scoreRows(candidateId: string): Promise<unknown[]> {
   return dataSource.query('SELECT 1 FROM scoring.scores WHERE candidate_id = $1', [candidateId]) as Promise<unknown[]>;
 }
 
-/** Whether one of this test's sessions waits for an advisory lock (the second transaction queued behind the first). */
-async function someoneWaitsOnAdvisoryLock(): Promise<boolean> {
-  const rows = (await dataSource.query(
-    `SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'advisory' AND NOT l.granted AND a.application_name = $1`,
-    [APPLICATION_NAME],
-  )) as unknown[];
-  return rows.length > 0;
-}
-
 beforeAll(async () => {
-  dataSource = createServiceDataSource({ ...SCORING_DATABASE, url: testDatabaseUrl(), service: APPLICATION_NAME });
+  dataSource = createServiceDataSource({ ...SCORING_DATABASE, url: testDatabaseUrl(), service: 'scoring-repository-it' });
   await dataSource.initialize();
   await runMigrationsLocked(dataSource, SCORING_DATABASE.schema);
   repository = new ScoreRepository(dataSource);
@@ -66,7 +55,7 @@ describe('score repository: screening and erasure of one candidate at the same m
       });
       // Either the erasure queues behind the screening's lock, or (without
       // the lock) it finishes on its own before the screening commits.
-      await waitFor(async () => erasureDone || (await someoneWaitsOnAdvisoryLock()), { timeoutMs: 10_000, description: 'erasure queued or done' });
+      await waitFor(async () => erasureDone || (await someoneWaitsForEntityLock(dataSource, CANDIDATE_LOCK_SCOPE, candidateId)), { timeoutMs: 10_000, description: 'erasure queued or done' });
       await screening.commitTransaction();
       expect(await erasure).toEqual(new Set([candidateId]));
     } finally {
@@ -87,7 +76,7 @@ describe('score repository: screening and erasure of one candidate at the same m
       const screening = dataSource.transaction((manager) => repository.saveLatest(asTx(manager), [record(candidateId)])).finally(() => {
         screeningDone = true;
       });
-      await waitFor(async () => screeningDone || (await someoneWaitsOnAdvisoryLock()), { timeoutMs: 10_000, description: 'screening queued or done' });
+      await waitFor(async () => screeningDone || (await someoneWaitsForEntityLock(dataSource, CANDIDATE_LOCK_SCOPE, candidateId)), { timeoutMs: 10_000, description: 'screening queued or done' });
       await erasure.commitTransaction();
       expect(await screening).toEqual(new Set());
     } finally {

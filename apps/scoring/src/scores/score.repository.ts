@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import { entityManagerOf, lockEntities, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import { ScoreEntity } from './score.entity';
 import { toScoreFromEntity } from './score.mapper';
 import type { ScoreRecord } from './score.model';
 
-/** Seeds the lock keys so scoring's candidate locks do not share keys with other advisory-lock users of the database. */
-const CANDIDATE_LOCK_SEED = 7_2026_12;
+/**
+ * Screenings and erasures of one candidate arrive on different topics and may
+ * be handled at the same moment: without a lock, a score inserted by an
+ * uncommitted screening escapes the erasure's DELETE and survives it.
+ */
+export const CANDIDATE_LOCK_SCOPE = 'scoring.candidate';
 
 @Injectable()
 export class ScoreRepository {
@@ -20,7 +24,7 @@ export class ScoreRepository {
    */
   async saveLatest(tx: Tx, records: readonly ScoreRecord[]): Promise<Set<string>> {
     if (records.length === 0) return new Set();
-    await this.lockCandidates(tx, records.map((r) => r.candidateId));
+    await lockEntities(tx, CANDIDATE_LOCK_SCOPE, records.map((r) => r.candidateId));
     const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
       `INSERT INTO scoring.scores
          (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, score, raw_score, breakdown, penalties,
@@ -70,28 +74,12 @@ export class ScoreRepository {
    */
   async erase(tx: Tx, candidateIds: readonly string[]): Promise<Set<string>> {
     if (candidateIds.length === 0) return new Set();
-    await this.lockCandidates(tx, candidateIds);
+    await lockEntities(tx, CANDIDATE_LOCK_SCOPE, candidateIds);
     const marked: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
       `INSERT INTO scoring.erased_candidates (candidate_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING candidate_id`,
       [candidateIds],
     );
     await entityManagerOf(tx).query('DELETE FROM scoring.scores WHERE candidate_id = ANY($1::text[])', [candidateIds]);
     return new Set(marked.map((r) => r.candidate_id));
-  }
-
-  /**
-   * Screenings and erasures of one candidate arrive on different topics and
-   * may be handled at the same moment: without this lock a score inserted by
-   * an uncommitted screening escapes the erasure's DELETE and survives it.
-   * Transaction-scoped advisory locks per candidate, taken in one order so two
-   * batches never deadlock; the next statement's snapshot then sees the other
-   * side's committed work.
-   */
-  private async lockCandidates(tx: Tx, candidateIds: readonly string[]): Promise<void> {
-    await entityManagerOf(tx).query(
-      // A volatile function in the select list runs after the sort: locks are taken in key order.
-      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, ${CANDIDATE_LOCK_SEED}) AS k FROM unnest($1::text[]) AS id) AS keys ORDER BY k`,
-      [candidateIds],
-    );
   }
 }
