@@ -1,29 +1,12 @@
+// The interview kit: for every signal not shown, or shown on thin evidence,
+// the probe to ask, in the guide's words (hiring-rules.md section 3). The
+// guide warns that most interview processes test ML depth or leadership, not
+// both, so the kit is one interview that alternates depth and leadership
+// probes: cut short, it has still touched both.
 import type { SystemArea } from '../profile/candidate-profile';
 import type { ScreeningRubric } from './rubric';
 import type { RuleGroup, ScreeningRuleId } from './rule-ids';
-import type { RuleOutcome } from './screening-result';
-
-/**
- * The interview kit: for every signal not shown, or shown on thin evidence,
- * the probe to ask, in the guide's words (hiring-rules.md section 3). The
- * guide warns that most interview processes test ML depth or leadership, not
- * both, so the kit is one interview that alternates depth and leadership
- * probes: cut short, it has still touched both.
- */
-export type ProbeReason = 'not-yet-known' | 'contradicted' | 'thin' | 'raised';
-
-export interface InterviewProbe {
-  ruleId: ScreeningRuleId;
-  group: RuleGroup;
-  reason: ProbeReason;
-  ask: string;
-}
-
-export interface InterviewKit {
-  /** The rule ids probed, in interview order: all an event carries of the kit. */
-  ruleIds: ScreeningRuleId[];
-  probes: InterviewProbe[];
-}
+import type { InterviewKit, InterviewProbe, ProbeReason, RuleOutcome } from './screening-result';
 
 const DEPTH_TOPICS: Record<SystemArea, string> = {
   ml: 'managed vs custom training, the evaluation approach for your domain, fine-tuning vs RAG',

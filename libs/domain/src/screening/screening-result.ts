@@ -1,5 +1,4 @@
 import type { TargetRole } from '../shared/roles';
-import type { InterviewKit } from './interview-kit';
 import type { RuleGroup, ScreeningRuleId } from './rule-ids';
 
 /** `needs-interview` (from 2026-12): nothing speaks against the candidate, but too little is known yet. */
@@ -55,4 +54,20 @@ export interface ScreeningResult {
   reasons: string[];
   /** What to ask in the interview: a probe for every signal not shown or shown thinly. */
   interviewKit: InterviewKit;
+}
+
+/** Why a rule is probed in the interview (see interview-kit.ts). */
+export type ProbeReason = 'not-yet-known' | 'contradicted' | 'thin' | 'raised';
+
+export interface InterviewProbe {
+  ruleId: ScreeningRuleId;
+  group: RuleGroup;
+  reason: ProbeReason;
+  ask: string;
+}
+
+export interface InterviewKit {
+  /** The rule ids probed, in interview order: all an event carries of the kit. */
+  ruleIds: ScreeningRuleId[];
+  probes: InterviewProbe[];
 }

@@ -2,7 +2,7 @@
 // service: the same DomainError answers the same way wherever it surfaces.
 // Exhaustive by its type, so a new domain code does not compile until mapped.
 import { DomainErrorCode, type DomainError } from '@hiring/domain';
-import type { ProblemDetails } from '../http/problem-details.filter';
+import type { ProblemDetails } from '../http/problem-details';
 import type { ExceptionMapping } from './service-exception';
 
 const unprocessable = (slug: string) => ({ http: { status: 422, slug, title: 'Unprocessable request' } });

@@ -3,7 +3,7 @@
 // Kafka; the table's type lists every code, so a new code does not compile
 // until it is mapped. The platform's problem filter and the messaging
 // consumer read the table: no per-service filter, wrapper or switch.
-import type { FieldError, ProblemDetails } from '../http/problem-details.filter';
+import type { FieldError, ProblemDetails } from '../http/problem-details';
 
 /** What a consumed message that hits this code should become: no retry can fix it, or a later attempt may succeed. */
 export type KafkaOutcome = 'dead-letter' | 'retry';

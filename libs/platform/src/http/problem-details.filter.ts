@@ -6,21 +6,9 @@ import { isDomainError } from '@hiring/domain';
 import { jsonErrorMessage } from '@hiring/contracts';
 import { domainProblem } from '../errors/domain-errors';
 import { ServiceException, serviceProblem } from '../errors/service-exception';
+import { PROBLEM_BASE, type FieldError, type ProblemDetails } from './problem-details';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+export * from './problem-details';
 
 /** Thrown by adapters to answer with a specific problem type and extension members. */
 export class ProblemException extends HttpException {
@@ -32,8 +20,6 @@ export class ProblemException extends HttpException {
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
-
-export const PROBLEM_BASE = 'https://hiring.local/problems/';
 
 export function unauthorizedProblem(detail: string): ProblemException {
   return new ProblemException({ type: PROBLEM_BASE + 'unauthorized', title: 'Unauthorized', status: 401, detail });
