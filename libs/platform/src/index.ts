@@ -7,6 +7,7 @@ export * from './database/data-source';
 export * from './database/migrations';
 export * from './database/tx';
 export * from './database/entity-locks';
+export * from './database/savepoint';
 export * from './database/transactions';
 export * from './health/readiness.registry';
 export * from './http/problem-details.filter';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SourcingTx } from '../submissions/submission.repository';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 
 export interface ErasureRecord {
   candidateId: string;
@@ -15,8 +15,8 @@ export const ERASED_NAME = '[erased]';
 /** Deletes a person's identity from the sourcing schema and records that it happened. */
 @Injectable()
 export class ErasureRepository {
-  async find(tx: SourcingTx, candidateId: string): Promise<ErasureRecord | undefined> {
-    const rows: { candidate_id: string; requested_by: string; erased_at: Date; data_key_destroyed: boolean }[] = await tx.query(
+  async find(tx: Tx, candidateId: string): Promise<ErasureRecord | undefined> {
+    const rows: { candidate_id: string; requested_by: string; erased_at: Date; data_key_destroyed: boolean }[] = await entityManagerOf(tx).query(
       'SELECT candidate_id, requested_by, erased_at, data_key_destroyed FROM sourcing.erasures WHERE candidate_id = $1',
       [candidateId],
     );
@@ -25,8 +25,8 @@ export class ErasureRepository {
   }
 
   /** Locks the candidate row so concurrent erasures of one person serialise. */
-  async lockCandidate(tx: SourcingTx, candidateId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query('SELECT id FROM sourcing.candidates WHERE id = $1 FOR UPDATE', [candidateId]);
+  async lockCandidate(tx: Tx, candidateId: string): Promise<boolean> {
+    const rows: unknown[] = await entityManagerOf(tx).query('SELECT id FROM sourcing.candidates WHERE id = $1 FOR UPDATE', [candidateId]);
     return rows.length > 0;
   }
 
@@ -36,10 +36,11 @@ export class ErasureRepository {
    * sealed for this candidate; unreadable anyway once the key is destroyed).
    * Identifiers (blind indexes) go too, so the ownership claim ends with the data.
    */
-  async erase(tx: SourcingTx, record: ErasureRecord): Promise<void> {
-    await tx.query('UPDATE sourcing.submissions SET personal_data = NULL WHERE sealed_for = $1', [record.candidateId]);
-    await tx.query('DELETE FROM sourcing.candidate_identifiers WHERE candidate_id = $1', [record.candidateId]);
-    await tx.query('INSERT INTO sourcing.erasures (candidate_id, requested_by, erased_at, data_key_destroyed) VALUES ($1, $2, $3, $4)', [
+  async erase(tx: Tx, record: ErasureRecord): Promise<void> {
+    const db = entityManagerOf(tx);
+    await db.query('UPDATE sourcing.submissions SET personal_data = NULL WHERE sealed_for = $1', [record.candidateId]);
+    await db.query('DELETE FROM sourcing.candidate_identifiers WHERE candidate_id = $1', [record.candidateId]);
+    await db.query('INSERT INTO sourcing.erasures (candidate_id, requested_by, erased_at, data_key_destroyed) VALUES ($1, $2, $3, $4)', [
       record.candidateId,
       record.requestedBy,
       record.erasedAt,

@@ -3,9 +3,8 @@
 // candidates, never one per candidate.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MasterKeyRing, newDataKey } from '@hiring/platform';
+import { entityManagerOf, MasterKeyRing, newDataKey, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
-import type { SourcingTx } from '../submissions/submission.repository';
 
 interface KeyRow {
   candidate_id: string;
@@ -32,8 +31,8 @@ export class CandidateKeyRepository {
    * The data keys of these candidates, created where missing, inside the
    * caller's transaction. An erased candidate never gets a key again.
    */
-  ensure(tx: SourcingTx, candidateIds: string[]): Promise<Map<string, Buffer>> {
-    return ensureDataKeys(tx, this.ring, candidateIds);
+  ensure(tx: Tx, candidateIds: string[]): Promise<Map<string, Buffer>> {
+    return ensureDataKeys(entityManagerOf(tx), this.ring, candidateIds);
   }
 
   async lookup(candidateIds: string[]): Promise<KeyLookup> {
@@ -48,8 +47,8 @@ export class CandidateKeyRepository {
   }
 
   /** Deletes the key: everything sealed with it is unreadable from now on. True when there was one. */
-  async destroy(tx: SourcingTx, candidateId: string): Promise<boolean> {
-    const deleted: unknown[] = await tx.query('DELETE FROM sourcing.candidate_data_keys WHERE candidate_id = $1 RETURNING candidate_id', [candidateId]);
+  async destroy(tx: Tx, candidateId: string): Promise<boolean> {
+    const deleted: unknown[] = await entityManagerOf(tx).query('DELETE FROM sourcing.candidate_data_keys WHERE candidate_id = $1 RETURNING candidate_id', [candidateId]);
     return deleted.length > 0;
   }
 

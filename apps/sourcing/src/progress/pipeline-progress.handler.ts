@@ -7,11 +7,8 @@ import {
   type OfferDecidedEvent,
 } from '@hiring/contracts';
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import type { Tx } from '@hiring/platform';
 import { RecordPipelineProgressService, type StageReached } from './record-pipeline-progress.service';
-
-// Sourcing's use cases still take an EntityManager (SourcingTx) until sourcing
-// moves onto the Tx port; the consumer hands over a Tx.
 
 /** Later stages of the pipeline, mapped to submission progress. */
 @Injectable()
@@ -21,7 +18,7 @@ export class PipelineProgressHandler {
   @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened] })
   async screened(events: ConsumedEvent<CandidateScreenedEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
-      entityManagerOf(tx),
+      tx,
       events.map(({ data }): StageReached => ({
         target: { submissionId: data.submissionId },
         stage: { kind: 'screened', decision: data.decision },
@@ -35,7 +32,7 @@ export class PipelineProgressHandler {
   @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored] })
   async scored(events: ConsumedEvent<CandidateScoredEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
-      entityManagerOf(tx),
+      tx,
       events.map(({ data }): StageReached => ({
         target: { submissionId: data.submissionId },
         stage: { kind: 'scored', decision: data.decision, score: data.score },
@@ -49,7 +46,7 @@ export class PipelineProgressHandler {
   @ConsumeEvents({ topic: TOPICS.offerDecided, types: [EVENT_TYPES.offerDecided] })
   async offerDecided(events: ConsumedEvent<OfferDecidedEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
-      entityManagerOf(tx),
+      tx,
       events.map(({ data }): StageReached => ({
         target: { candidateId: data.candidateId },
         stage: { kind: 'offer-decided', decision: data.decision },

@@ -4,7 +4,7 @@
 // submission that owns that candidate.
 import { Injectable } from '@nestjs/common';
 import { isSubmissionStatus, progressSubmission, publicRejectionReasons, type PipelineStage, type ScreeningRuleVerdict } from '@hiring/domain';
-import type { SourcingTx } from '../submissions/submission.repository';
+import type { Tx } from '@hiring/platform';
 import { rejectedNotice, scoredNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
 import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox';
 import { StatusChangeRow, SubmissionProgressRepository } from './submission-progress.repository';
@@ -27,7 +27,7 @@ export class RecordPipelineProgressService {
   ) {}
 
   /** Applies a batch in order, with the agencies' webhooks in the same transaction; returns how many status changes were written. */
-  async execute(tx: SourcingTx, reached: StageReached[]): Promise<number> {
+  async execute(tx: Tx, reached: StageReached[]): Promise<number> {
     const submissionIds = reached.flatMap((r) => ('submissionId' in r.target ? [r.target.submissionId] : []));
     const candidateIds = reached.flatMap((r) => ('candidateId' in r.target ? [r.target.candidateId] : []));
     const tracked = await this.progress.lock(tx, submissionIds, candidateIds);

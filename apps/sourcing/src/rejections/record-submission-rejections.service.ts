@@ -7,7 +7,7 @@ import { verifySubmissionSignature } from '@hiring/contracts';
 import type { DeadLetter } from '@hiring/messaging';
 import { Clock } from '@hiring/platform';
 import { AgencyRepository } from '../agencies/agency.repository';
-import type { SourcingTx } from '../submissions/submission.repository';
+import type { Tx } from '@hiring/platform';
 import { agencyReason, claimOfDeadLetter, type SubmissionRejection } from './submission-rejection';
 import { deadLetteredNotice } from '../webhooks/webhook-notices.mapper';
 import { WebhookOutbox } from '../webhooks/webhook-outbox';
@@ -27,7 +27,7 @@ export class RecordSubmissionRejectionsService {
    * secret; the others are nobody's to be told. Returns the rejections newly
    * recorded (a dead letter seen before is not returned again).
    */
-  async execute(tx: SourcingTx, letters: readonly DeadLetter[]): Promise<SubmissionRejection[]> {
+  async execute(tx: Tx, letters: readonly DeadLetter[]): Promise<SubmissionRejection[]> {
     const now = this.clock.now();
     const claims = letters.flatMap((l) => claimOfDeadLetter(l, now) ?? []);
     if (claims.length === 0) return [];

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { deadLetterTopic, TOPICS } from '@hiring/contracts';
 import { ConsumeEvents, deadLetterDecoder, type ConsumedEvent, type DeadLetter } from '@hiring/messaging';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import type { Tx } from '@hiring/platform';
 import { RecordSubmissionRejectionsService } from './record-submission-rejections.service';
 
 @Injectable()
@@ -14,10 +14,6 @@ export class SubmissionDeadLettersHandler {
 
   @ConsumeEvents({ topic: deadLetterTopic(TOPICS.submissions), decode: deadLetterDecoder })
   async handle(events: ConsumedEvent<DeadLetter>[], tx: Tx): Promise<void> {
-    // Sourcing's use cases still take an EntityManager until sourcing moves onto the Tx port.
-    await this.record.execute(
-      entityManagerOf(tx),
-      events.map((e) => e.data),
-    );
+    await this.record.execute(tx, events.map((e) => e.data));
   }
 }

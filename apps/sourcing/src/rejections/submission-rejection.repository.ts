@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import { keysetTimeSql, type KeysetPosition } from '../shared/list-cursor';
-import type { SourcingTx } from '../submissions/submission.repository';
 import type { SubmissionRejection } from './submission-rejection';
 
 interface RejectionRow {
@@ -29,10 +29,10 @@ export class SubmissionRejectionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts a chunk in one statement; a dead letter already recorded is skipped. Returns the rows inserted. */
-  async insertMany(tx: SourcingTx, rows: readonly SubmissionRejection[], now: Date): Promise<SubmissionRejection[]> {
+  async insertMany(tx: Tx, rows: readonly SubmissionRejection[], now: Date): Promise<SubmissionRejection[]> {
     if (rows.length === 0) return [];
     const col = <K extends keyof SubmissionRejection>(k: K) => rows.map((r) => r[k]);
-    const inserted: { id: string }[] = await tx.query(
+    const inserted: { id: string }[] = await entityManagerOf(tx).query(
       `INSERT INTO sourcing.submission_rejections (id, agency_id, external_id, event_id, reason_code, reason, errors, dead_letter, rejected_at, recorded_at)
        SELECT id, agency_id, external_id, event_id, reason_code, reason, errors::jsonb, dead_letter, rejected_at, $10
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])

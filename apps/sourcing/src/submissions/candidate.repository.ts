@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 import type { CandidateIdentifier, IdentifierKind, OwnershipClaim } from '@hiring/domain';
-import type { SourcingTx } from './submission.repository';
 
 export interface NewCandidate {
   id: string;
@@ -25,9 +25,9 @@ const byKey = (a: CandidateIdentifier, b: CandidateIdentifier) => (a.kind + '\u0
 @Injectable()
 export class CandidateRepository {
   /** Stored claims (expired ones too) on any of the identifiers. */
-  async findClaims(tx: SourcingTx, identifiers: CandidateIdentifier[]): Promise<OwnershipClaim[]> {
+  async findClaims(tx: Tx, identifiers: CandidateIdentifier[]): Promise<OwnershipClaim[]> {
     if (identifiers.length === 0) return [];
-    const rows: { kind: IdentifierKind; value: string; agency_id: string; candidate_id: string; owned_from: Date; owned_until: Date }[] = await tx.query(
+    const rows: { kind: IdentifierKind; value: string; agency_id: string; candidate_id: string; owned_from: Date; owned_until: Date }[] = await entityManagerOf(tx).query(
       `SELECT kind, value, agency_id, candidate_id, owned_from, owned_until
          FROM sourcing.candidate_identifiers
         WHERE (kind, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
@@ -43,17 +43,17 @@ export class CandidateRepository {
     }));
   }
 
-  async create(tx: SourcingTx, c: NewCandidate): Promise<void> {
-    await tx.query(
+  async create(tx: Tx, c: NewCandidate): Promise<void> {
+    await entityManagerOf(tx).query(
       `INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [c.id, c.ownerAgencyId, c.firstSubmissionId, c.ownedFrom, c.ownedUntil, c.rulesVersion],
     );
   }
 
-  async createMany(tx: SourcingTx, candidates: readonly NewCandidate[]): Promise<void> {
+  async createMany(tx: Tx, candidates: readonly NewCandidate[]): Promise<void> {
     if (candidates.length === 0) return;
-    await tx.query(
+    await entityManagerOf(tx).query(
       `INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[])`,
       [
@@ -73,10 +73,10 @@ export class CandidateRepository {
    * lock rows in one order. Returns what was claimed; a missing one is held by
    * a concurrent transaction now.
    */
-  async claimMany(tx: SourcingTx, claims: readonly IdentifierClaim[], now: Date): Promise<CandidateIdentifier[]> {
+  async claimMany(tx: Tx, claims: readonly IdentifierClaim[], now: Date): Promise<CandidateIdentifier[]> {
     if (claims.length === 0) return [];
     const sorted = [...claims].sort(byKey);
-    const rows: { kind: IdentifierKind; value: string }[] = await tx.query(
+    const rows: { kind: IdentifierKind; value: string }[] = await entityManagerOf(tx).query(
       `INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
        SELECT k, v, c, a, f, u
          FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[]) WITH ORDINALITY AS t(k, v, c, a, f, u, n)
@@ -105,10 +105,10 @@ export class CandidateRepository {
    * primary key (kind, value) decides races; the caller compares what it got
    * with what it asked for. Sorted so two claimers lock rows in one order.
    */
-  async claim(tx: SourcingTx, candidate: { id: string; agencyId: string; ownedFrom: Date; ownedUntil: Date }, identifiers: CandidateIdentifier[], now: Date): Promise<CandidateIdentifier[]> {
+  async claim(tx: Tx, candidate: { id: string; agencyId: string; ownedFrom: Date; ownedUntil: Date }, identifiers: CandidateIdentifier[], now: Date): Promise<CandidateIdentifier[]> {
     if (identifiers.length === 0) return [];
     const sorted = [...identifiers].sort(byKey);
-    const rows: { kind: IdentifierKind; value: string }[] = await tx.query(
+    const rows: { kind: IdentifierKind; value: string }[] = await entityManagerOf(tx).query(
       `INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
        SELECT k, v, $3, $4, $5, $6 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(k, v, n) ORDER BY n
        ON CONFLICT (kind, value) DO UPDATE

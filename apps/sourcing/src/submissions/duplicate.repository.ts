@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
-import type { SourcingTx } from './submission.repository';
 
 export interface NewDuplicate {
   submissionId: string;
@@ -62,18 +62,18 @@ function toRecord(r: DuplicateRow): DuplicateRecord {
 export class DuplicateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(tx: SourcingTx, d: NewDuplicate): Promise<void> {
-    await tx.query(
+  async record(tx: Tx, d: NewDuplicate): Promise<void> {
+    await entityManagerOf(tx).query(
       `INSERT INTO sourcing.duplicates (submission_id, agency_id, owner_agency_id, owner_candidate_id, matched_on, owned_until, rules_version, detected_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [d.submissionId, d.agencyId, d.ownerAgencyId, d.ownerCandidateId, d.matchedOn, d.ownedUntil, d.rulesVersion, d.detectedAt],
     );
   }
 
-  async recordMany(tx: SourcingTx, duplicates: readonly NewDuplicate[]): Promise<void> {
+  async recordMany(tx: Tx, duplicates: readonly NewDuplicate[]): Promise<void> {
     if (duplicates.length === 0) return;
     // matched_on is ragged per row: sent as comma-joined kinds (kinds never hold a comma).
-    await tx.query(
+    await entityManagerOf(tx).query(
       `INSERT INTO sourcing.duplicates (submission_id, agency_id, owner_agency_id, owner_candidate_id, matched_on, owned_until, rules_version, detected_at)
        SELECT s, a, o, c, string_to_array(m, ','), u, r, d
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[]) AS t(s, a, o, c, m, u, r, d)`,

@@ -2,14 +2,11 @@
 // transaction that changes state: the event goes to the outbox in that same
 // transaction, so it is published if and only if the submission committed.
 import { Injectable } from '@nestjs/common';
-import { buildEvent, EVENT_TYPES, serviceSource, type CandidateErasedEvent, type CandidateSourcedEvent } from '@hiring/contracts';
+import { EVENT_TYPES, type CandidateErasedEvent, type CandidateSourcedEvent } from '@hiring/contracts';
 import type { CandidateRef } from '@hiring/domain';
-import { Outbox } from '@hiring/messaging';
-import { asTx, sealJson } from '@hiring/platform';
+import { EventPublisher } from '@hiring/messaging';
+import { sealJson, type Tx } from '@hiring/platform';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
-import type { SourcingTx } from './submission.repository';
-
-export const SOURCING_EVENT_SOURCE = serviceSource('sourcing');
 
 /**
  * What the use case hands over for recruiting.candidate-sourced.v1: no identity
@@ -24,7 +21,7 @@ export interface CandidateSourcedData extends CandidateRef {
 @Injectable()
 export class SourcingEventsPublisher {
   constructor(
-    private readonly outbox: Outbox,
+    private readonly events: EventPublisher,
     private readonly keys: CandidateKeyRepository,
   ) {}
 
@@ -35,20 +32,20 @@ export class SourcingEventsPublisher {
    * statement for the chunk): the outbox row, the topic and any dead letter
    * hold ciphertext only, which the erasure makes unreadable by destroying the key.
    */
-  async candidatesSourced(tx: SourcingTx, items: readonly CandidateSourcedData[], known?: ReadonlyMap<string, Buffer>): Promise<void> {
+  async candidatesSourced(tx: Tx, items: readonly CandidateSourcedData[], known?: ReadonlyMap<string, Buffer>): Promise<void> {
     if (items.length === 0) return;
     const keys = known ?? (await this.keys.ensure(tx, items.map((d) => d.candidateId)));
     const events = items.map(({ profile, ...rest }) => {
       const key = keys.get(rest.candidateId);
       if (!key) throw new Error(`no data key for candidate ${rest.candidateId} (erased?)`);
       const data: CandidateSourcedEvent = { ...rest, sealedProfile: sealJson(key, profile, `${rest.candidateId}:profile`) };
-      // buildEvent validates each payload against the contract on the way out.
-      return buildEvent(EVENT_TYPES.candidateSourced, { source: SOURCING_EVENT_SOURCE, data });
+      return { data };
     });
-    await this.outbox.enqueue(asTx(tx), events);
+    // Each payload is validated against the contract on the way out.
+    await this.events.publishAll(tx, EVENT_TYPES.candidateSourced, events);
   }
 
-  async candidateErased(tx: SourcingTx, data: CandidateErasedEvent): Promise<void> {
-    await this.outbox.enqueue(asTx(tx), [buildEvent(EVENT_TYPES.candidateErased, { source: SOURCING_EVENT_SOURCE, data })]);
+  async candidateErased(tx: Tx, data: CandidateErasedEvent): Promise<void> {
+    await this.events.publish(tx, EVENT_TYPES.candidateErased, data);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { candidateIdentifiers, decideOwnership, validateCandidateProfile, type CandidateIdentifier, type OwnershipClaim, type OwnershipRules } from '@hiring/domain';
-import { Clock } from '@hiring/platform';
+import { Clock, inSavepoint, type Tx } from '@hiring/platform';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
 import { IdentifierIndex } from '../personal-data/identifier-index';
@@ -16,7 +16,7 @@ import { OWNERSHIP_RULES } from './ownership-rules.provider';
 import { SourcingEventsPublisher, type CandidateSourcedData } from './sourcing-events.publisher';
 import type { SubmitCandidateDto } from './submission.dto';
 import { toCandidateSourced, toNewSubmission, toSubmissionPersonalData, type AcceptedSubmission } from './submission-intake.mapper';
-import { SubmissionRepository, type EarlierSubmission, type SealedPersonalData, type SourcingTx, type SubmissionStatusChange } from './submission.repository';
+import { SubmissionRepository, type EarlierSubmission, type SealedPersonalData, type SubmissionStatusChange } from './submission.repository';
 import { duplicateNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
 import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox';
 
@@ -214,7 +214,7 @@ export class SubmissionIntakeService {
     return { replays, fresh, later };
   }
 
-  private async writeChunk(tx: SourcingTx, chunk: readonly AcceptedSubmission[]): Promise<Map<number, SubmissionOutcome>> {
+  private async writeChunk(tx: Tx, chunk: readonly AcceptedSubmission[]): Promise<Map<number, SubmissionOutcome>> {
     const now = this.clock.now();
     const stored: Stored[] = chunk.map((item) => ({ ...item, submissionId: randomUUID() }));
     const inserted = await this.submissions.insertReceivedMany(
@@ -266,7 +266,7 @@ export class SubmissionIntakeService {
    * identifier to a concurrent transaction are rolled back to the savepoint,
    * the others are written without them, then each loser is decided alone.
    */
-  private async settleOwnership(tx: SourcingTx, items: readonly Stored[], now: Date): Promise<Settled[]> {
+  private async settleOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<Settled[]> {
     if (items.length === 0) return [];
     if (items.length === 1) {
       // Alone, a lost race needs no savepoint: the whole transaction is retried and sees the winner.
@@ -278,17 +278,13 @@ export class SubmissionIntakeService {
     const alone: Stored[] = [];
     let group = [...items];
     while (group.length > 0) {
-      await tx.query('SAVEPOINT ownership');
-      const claims = await this.candidates.findClaims(tx, uniqueIdentifiers(group.flatMap((g) => g.identifiers)));
-      const plan = this.plan(group, claims, now);
-      const losers = await this.writeOwnership(tx, plan, now);
+      const attempt = group;
+      const { plan, losers } = await inSavepoint(tx, 'ownership', () => this.tryOwnership(tx, attempt, now), wonEverything);
       if (losers.size === 0) {
-        await tx.query('RELEASE SAVEPOINT ownership');
         settled.push(...plan.settled);
         break;
       }
       // Every loser leaves the group, so this loop ends; the losers are then decided one by one.
-      await tx.query('ROLLBACK TO SAVEPOINT ownership');
       alone.push(...group.filter((g) => losers.has(g.submissionId)));
       group = group.filter((g) => !losers.has(g.submissionId));
     }
@@ -297,17 +293,18 @@ export class SubmissionIntakeService {
   }
 
   /** One item that lost a race inside a chunk: re-read the winners' claims and decide again, a bounded number of times. */
-  private async settleAlone(tx: SourcingTx, item: Stored, now: Date): Promise<Settled[]> {
+  private async settleAlone(tx: Tx, item: Stored, now: Date): Promise<Settled[]> {
     for (let attempt = 1; ; attempt++) {
-      await tx.query('SAVEPOINT ownership_alone');
-      const plan = this.plan([item], await this.candidates.findClaims(tx, uniqueIdentifiers(item.identifiers)), now);
-      if ((await this.writeOwnership(tx, plan, now)).size === 0) {
-        await tx.query('RELEASE SAVEPOINT ownership_alone');
-        return plan.settled;
-      }
-      await tx.query('ROLLBACK TO SAVEPOINT ownership_alone');
+      const { plan, losers } = await inSavepoint(tx, 'ownership_alone', () => this.tryOwnership(tx, [item], now), wonEverything);
+      if (losers.size === 0) return plan.settled;
       if (attempt >= MAX_ATTEMPTS) throw new RetryableConflict('an identifier was claimed concurrently');
     }
+  }
+
+  /** Reads the stored claims on the items' identifiers, decides, writes: returns the plan and the items that lost a race. */
+  private async tryOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<{ plan: OwnershipPlan; losers: Set<string> }> {
+    const plan = this.plan(items, await this.candidates.findClaims(tx, uniqueIdentifiers(items.flatMap((i) => i.identifiers))), now);
+    return { plan, losers: await this.writeOwnership(tx, plan, now) };
   }
 
   /** The domain rule, item after item, each seeing the stored claims and those of the items before it. */
@@ -363,7 +360,7 @@ export class SubmissionIntakeService {
   }
 
   /** Writes a plan; returns the submissions whose new candidate did not get every identifier it needed. */
-  private async writeOwnership(tx: SourcingTx, plan: OwnershipPlan, now: Date): Promise<Set<string>> {
+  private async writeOwnership(tx: Tx, plan: OwnershipPlan, now: Date): Promise<Set<string>> {
     await this.candidates.createMany(tx, plan.candidates);
     const claimed = new Set((await this.candidates.claimMany(tx, plan.claims, now)).map(identifierKey));
     const losers = new Set<string>();
@@ -396,4 +393,8 @@ function replay(item: AcceptedSubmission, earlier: readonly EarlierSubmission[])
     ok: true,
     outcome: { submissionId: first.id, status: first.status, ...(first.status !== 'duplicate' && first.candidateId ? { candidateId: first.candidateId } : {}), replayed: true },
   };
+}
+
+function wonEverything(attempt: { losers: Set<string> }): boolean {
+  return attempt.losers.size === 0;
 }

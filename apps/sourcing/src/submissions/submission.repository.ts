@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { asTx, entityManagerOf, type Tx } from '@hiring/platform';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { keysetTimeSql, type KeysetPosition } from '../shared/list-cursor';
 import { RetryableConflict } from '../shared/retryable-conflict';
 import { SubmissionEntity } from './submission.entity';
-
-/** The transaction a use case runs in; passed to repositories and to the events publisher (outbox). */
-export type SourcingTx = EntityManager;
 
 /** A submission as first stored: no personal data yet, it is sealed once ownership says whose key seals it. */
 export type NewSubmission = Omit<SubmissionEntity, 'status' | 'candidateId' | 'receivedAt' | 'updatedAt' | 'personalData' | 'sealedFor'>;
@@ -65,9 +63,10 @@ const RETRYABLE_PG_CODES = new Set(['40001', '40P01']); // serialization failure
 export class SubmissionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async transaction<T>(work: (tx: SourcingTx) => Promise<T>): Promise<T> {
+  /** The unit of work a use case runs in; a Postgres serialisation failure or deadlock comes back retryable. */
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await this.dataSource.transaction((manager) => work(asTx(manager)));
     } catch (error) {
       const code = error instanceof QueryFailedError ? (error as QueryFailedError & { code?: string }).code : undefined;
       if (code && RETRYABLE_PG_CODES.has(code)) throw new RetryableConflict(`transaction aborted by Postgres (${code})`);
@@ -109,12 +108,12 @@ export class SubmissionRepository {
    * in one statement. A row whose externalId / Idempotency-Key the agency
    * already used (a concurrent twin won) is skipped: returns the ids inserted.
    */
-  async insertReceivedMany(tx: SourcingTx, rows: readonly NewSubmission[], now: Date): Promise<Set<string>> {
+  async insertReceivedMany(tx: Tx, rows: readonly NewSubmission[], now: Date): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     // In (agency, externalId) order, so two chunks of one agency take the unique-index locks in one order.
     const sorted = [...rows].sort((a, b) => (a.agencyId === b.agencyId ? compare(a.externalId, b.externalId) : compare(a.agencyId, b.agencyId)));
     const col = <K extends keyof NewSubmission>(k: K) => sorted.map((r) => r[k]);
-    const inserted: { id: string }[] = await tx.query(
+    const inserted: { id: string }[] = await entityManagerOf(tx).query(
       `WITH ins AS (
          INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id, status, received_at, updated_at)
          SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id, 'received', $8, $8
@@ -132,9 +131,9 @@ export class SubmissionRepository {
   }
 
   /** Moves a chunk of submissions to their next status and appends the history, in one statement. */
-  async setStatusMany(tx: SourcingTx, changes: readonly SubmissionStatusChange[], now: Date): Promise<void> {
+  async setStatusMany(tx: Tx, changes: readonly SubmissionStatusChange[], now: Date): Promise<void> {
     if (changes.length === 0) return;
-    await tx.query(
+    await entityManagerOf(tx).query(
       `WITH c AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[]) WITH ORDINALITY AS c(id, status, candidate_id, reason, n)),
        moved AS (
@@ -147,9 +146,9 @@ export class SubmissionRepository {
   }
 
   /** Stores each submission's sealed personal data, in one statement for the chunk. */
-  async sealMany(tx: SourcingTx, sealed: readonly SealedPersonalData[]): Promise<void> {
+  async sealMany(tx: Tx, sealed: readonly SealedPersonalData[]): Promise<void> {
     if (sealed.length === 0) return;
-    await tx.query(
+    await entityManagerOf(tx).query(
       `UPDATE sourcing.submissions s SET personal_data = t.personal_data, sealed_for = t.sealed_for
          FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(id, sealed_for, personal_data)
         WHERE s.id = t.id`,

@@ -5,14 +5,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { configureHttpApp, loadConfig, runMigrationsLocked } from '@hiring/platform';
+import { configureHttpApp, entityManagerOf, loadConfig, runMigrationsLocked, type Tx } from '@hiring/platform';
 import { testDatabaseUrl, uniqueName } from '@hiring/testing';
 import { DataSource } from 'typeorm';
 import type { CandidateErasedEvent } from '@hiring/contracts';
 import { AppModule } from '../app.module';
 import { SourcingConfig } from '../sourcing.config';
 import { SourcingEventsPublisher, type CandidateSourcedData } from '../submissions/sourcing-events.publisher';
-import type { SourcingTx } from '../submissions/submission.repository';
 import { BULK_LIMITS, MAX_BULK_BYTES } from '../submissions/submission.dto';
 
 export interface RecordedEvent {
@@ -25,13 +24,13 @@ export class RecordingPublisher implements Pick<SourcingEventsPublisher, 'candid
   readonly sourced: RecordedEvent[] = [];
   readonly erased: CandidateErasedEvent[] = [];
 
-  candidateErased(_tx: SourcingTx, event: CandidateErasedEvent): Promise<void> {
+  candidateErased(_tx: Tx, event: CandidateErasedEvent): Promise<void> {
     this.erased.push(event);
     return Promise.resolve();
   }
 
-  candidatesSourced(tx: SourcingTx, events: readonly CandidateSourcedData[]): Promise<void> {
-    for (const event of events) this.sourced.push({ event, inTransaction: tx.queryRunner?.isTransactionActive === true });
+  candidatesSourced(tx: Tx, events: readonly CandidateSourcedData[]): Promise<void> {
+    for (const event of events) this.sourced.push({ event, inTransaction: entityManagerOf(tx).queryRunner?.isTransactionActive === true });
     return Promise.resolve();
   }
 }

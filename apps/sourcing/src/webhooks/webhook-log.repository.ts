@@ -1,8 +1,8 @@
 // Reads of the delivery log and of webhook health, redelivery, and the
 // erasure of queued webhooks. Agency reads always filter by agency.
 import { Injectable } from '@nestjs/common';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
-import type { SourcingTx } from '../submissions/submission.repository';
 import { returnedRows } from './webhook-endpoint.repository';
 import type { WebhookHealthTotals } from './webhook.metrics';
 
@@ -183,9 +183,9 @@ export class WebhookLogRepository {
    * blanked (it held their submission's externalId, which the agency may have
    * built from the person). Reaches duplicates of the person too.
    */
-  async eraseCandidate(tx: SourcingTx, candidateId: string, now: Date): Promise<number> {
+  async eraseCandidate(tx: Tx, candidateId: string, now: Date): Promise<number> {
     const rows = returnedRows(
-      await tx.query(
+      await entityManagerOf(tx).query(
         `UPDATE sourcing.webhook_events
             SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
                 finished_at = coalesce(finished_at, $2), body = '{}', erased = true, leased_until = NULL

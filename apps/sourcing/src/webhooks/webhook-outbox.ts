@@ -4,8 +4,8 @@
 // either loses both or neither. One statement per call, whatever the batch.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { entityManagerOf, type Tx } from '@hiring/platform';
 import type { WebhookEventType } from '@hiring/domain';
-import type { SourcingTx } from '../submissions/submission.repository';
 
 export interface WebhookNotice {
   agencyId: string;
@@ -28,12 +28,12 @@ export function webhookBody(eventId: string, notice: WebhookNotice): string {
 @Injectable()
 export class WebhookOutbox {
   /** Returns the number of deliveries queued (notices times the agency's endpoints subscribed to each). */
-  async enqueue(tx: SourcingTx, notices: readonly WebhookNotice[]): Promise<number> {
+  async enqueue(tx: Tx, notices: readonly WebhookNotice[]): Promise<number> {
     if (notices.length === 0) return 0;
     const eventIds = notices.map(() => randomUUID());
     // Endpoints not subscribed get nothing; a disabled endpoint still gets its rows (they wait for it to
     // be enabled again); an erased candidate gets none, even from an event that arrives after the erasure.
-    const rows: unknown[] = await tx.query(
+    const rows: unknown[] = await entityManagerOf(tx).query(
       `INSERT INTO sourcing.webhook_events
          (id, event_id, endpoint_id, agency_id, event_type, order_key, submission_id, candidate_id, body, created_at, next_attempt_at)
        SELECT gen_random_uuid(), n.event_id, e.id, e.agency_id, n.event_type, n.order_key, n.submission_id, n.candidate_id, n.body, n.at, n.at
