@@ -23,3 +23,4 @@ export * from './crypto/personal-data-cipher';
 export * from './time/clock';
 export * from './errors/service-exception';
 export * from './errors/domain-errors';
+export * from './errors/mapped-error';

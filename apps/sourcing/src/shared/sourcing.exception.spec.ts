@@ -1,4 +1,4 @@
-import { PROBLEM_BASE, serviceProblem } from '@hiring/platform';
+import { PROBLEM_BASE, mappedProblem } from '@hiring/platform';
 import { SOURCING_EXCEPTIONS, SourcingException, SourcingExceptionCode } from './sourcing.exception';
 
 describe('sourcing / HTTP mapping of error codes', () => {
@@ -12,7 +12,7 @@ describe('sourcing / HTTP mapping of error codes', () => {
   });
 
   it('an idempotency conflict is a 409 problem with its field errors', () => {
-    const problem = serviceProblem(new SourcingException(SourcingExceptionCode.IDEMPOTENCY_CONFLICT, 'used', [{ path: 'externalId', message: 'was already used' }]), PROBLEM_BASE);
+    const problem = mappedProblem(new SourcingException(SourcingExceptionCode.IDEMPOTENCY_CONFLICT, 'used', [{ path: 'externalId', message: 'was already used' }]), PROBLEM_BASE);
     expect(problem).toEqual({
       type: 'https://hiring.local/problems/idempotency-conflict',
       title: 'Idempotency conflict',

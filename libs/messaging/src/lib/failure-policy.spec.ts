@@ -1,4 +1,6 @@
 import { backoffDelay, classifyFailure, DecodeFailure, DEFAULT_RETRY_POLICY, failureAction, handlerFailureReason, TransientError } from './failure-policy';
+import { ContractViolation, ContractViolationCode } from '@hiring/contracts';
+import { DomainError, DomainErrorCode } from '@hiring/domain';
 import { ServiceException, type ExceptionMappings } from '@hiring/platform';
 
 type RackCode = 'BAD_ITEM' | 'RACK_BUSY';
@@ -24,6 +26,8 @@ describe('failure policy: what a consumed message failure leads to', () => {
     [Object.assign(new Error('duplicate key'), { code: '23505' }), 'handler-error', 'isolate-then-dead-letter'],
     [new RackException('BAD_ITEM', 'item has no id'), 'invalid-message', 'dead-letter-now'],
     [new RackException('RACK_BUSY', 'try later'), 'transient', 'retry-with-backoff'],
+    [new DomainError(DomainErrorCode.NO_RATE_CARD, 'no rate card in force'), 'invalid-message', 'dead-letter-now'],
+    [new DomainError(DomainErrorCode.INVALID_RULES, 'rubric has no evidenceQuality section'), 'invalid-message', 'dead-letter-now'],
   ])('%p is %s -> %s', (err, kind, action) => {
     expect(classifyFailure(err)).toBe(kind);
     expect(failureAction(classifyFailure(err))).toBe(action);
@@ -44,13 +48,19 @@ describe('failure policy: what a consumed message failure leads to', () => {
 });
 
 describe('dead-letter reason of a handler failure', () => {
-  it("keeps a domain exception's code and field paths", () => {
+  it("keeps a domain error's code from the platform's table", () => {
+    const error = new DomainError(DomainErrorCode.RUBRIC_MISMATCH, 'screening was made with r1@1, not r1@2');
+    expect(handlerFailureReason('invalid-message', error)).toEqual({ code: 'RUBRIC_MISMATCH', message: 'DomainError: RUBRIC_MISMATCH: screening was made with r1@1, not r1@2', errors: [] });
+  });
+
+  it("keeps a contract violation's code and field paths", () => {
+    const error = new ContractViolation(ContractViolationCode.INVALID_PAYLOAD, [{ path: 'data.seq', message: 'must be an integer' }]);
+    expect(handlerFailureReason('handler-error', error)).toMatchObject({ code: 'INVALID_PAYLOAD', errors: [{ path: 'data.seq', message: 'must be an integer' }] });
+  });
+
+  it('does not take a code no table knows: an error that merely carries one is a HANDLER_ERROR', () => {
     const error = Object.assign(new Error('signature does not verify'), { code: 'UNAUTHENTICATED_SUBMISSION', errors: [{ path: 'agencysig', message: 'bad' }] });
-    expect(handlerFailureReason('handler-error', error)).toEqual({
-      code: 'UNAUTHENTICATED_SUBMISSION',
-      message: expect.stringContaining('signature does not verify'),
-      errors: [{ path: 'agencysig', message: 'bad' }],
-    });
+    expect(handlerFailureReason('handler-error', error)).toMatchObject({ code: 'HANDLER_ERROR', errors: [] });
   });
 
   it("a service exception's reason line names its code and repeats the field paths", () => {

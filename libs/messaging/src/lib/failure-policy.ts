@@ -1,11 +1,12 @@
 // One place decides what a failure means for a consumed message: retry it,
 // wait for the database, or dead-letter it. Every error the transport meets
 // goes through classifyFailure, and failureAction ends in an exhaustiveness check.
-// A service's own exception says itself, through its code's mapping, whether
-// the message is beyond repair or worth another attempt. It is recognised by
-// shape: a runtime import of the platform would load NestJS and the config
-// decorators into every user of this module (the CLI's dead-letter tools).
-import type { ServiceException } from '@hiring/platform';
+// A rule's refusal (a service's ServiceException, the domain's DomainError)
+// says itself, through its code's row in the platform's tables, whether the
+// message is beyond repair or worth another attempt: every service treats the
+// same error the same way, and no handler catches or maps it.
+import { ContractViolation } from '@hiring/contracts';
+import { mappedError, type MappedError } from '@hiring/platform';
 
 /** A handler may throw this to ask for a retry (e.g. a downstream HTTP 503). */
 export class TransientError extends Error {
@@ -42,17 +43,11 @@ export class DecodeFailure extends Error {
   }
 }
 
-export function isServiceException(err: unknown): err is ServiceException {
-  if (!(err instanceof Error) || typeof (err as { code?: unknown }).code !== 'string') return false;
-  const mapping = (err as { mapping?: { kafka?: unknown } }).mapping;
-  return mapping?.kafka === 'dead-letter' || mapping?.kafka === 'retry';
-}
-
 /**
- * The dead letter's reason line for a service exception: the code, the message,
+ * The dead letter's reason line for a mapped error: the code, the message,
  * and the field paths repeated so the line alone says what was wrong.
  */
-export function serviceFailureReason(error: ServiceException): string {
+export function mappedFailureReason(error: MappedError): string {
   const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
   return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
 }
@@ -97,7 +92,8 @@ function errorChain(err: unknown): unknown[] {
 
 export function classifyFailure(err: unknown): FailureKind {
   if (err instanceof DecodeFailure) return 'invalid-message';
-  if (isServiceException(err)) return err.mapping.kafka === 'dead-letter' ? 'invalid-message' : 'transient';
+  const mapped = mappedError(err);
+  if (mapped) return mapped.mapping.kafka === 'dead-letter' ? 'invalid-message' : 'transient';
   for (const e of errorChain(err)) {
     if (e instanceof TransientError) return 'transient';
     const x = e as { code?: unknown; message?: unknown; name?: unknown; retriable?: unknown };
@@ -159,16 +155,17 @@ export function errorMessage(err: unknown): string {
 }
 
 /**
- * Why a handler's message is dead-lettered. A domain exception's own code
- * (`UNAUTHENTICATED_SUBMISSION`, ...) and field paths are kept, so ops see the
- * rule that refused it; anything else is `HANDLER_ERROR`, and a transient
- * failure that outlived its retries is `RETRIES_EXHAUSTED`.
+ * Why a handler's message is dead-lettered. A rule's refusal keeps its own code
+ * (`UNAUTHENTICATED_SUBMISSION`, `NO_RATE_CARD`, ...) and field paths, and so
+ * does a contract violation met inside a handler, so ops see what refused it;
+ * anything else is `HANDLER_ERROR`, and a transient failure that outlived its
+ * retries is `RETRIES_EXHAUSTED`.
  */
 export function handlerFailureReason(kind: FailureKind, failure: unknown): { code: string; message: string; errors: { path: string; message: string }[] } {
   const message = errorMessage(failure);
   if (kind === 'transient') return { code: 'RETRIES_EXHAUSTED', message, errors: [] };
-  if (isServiceException(failure)) return { code: failure.code, message: `${failure.name}: ${serviceFailureReason(failure)}`, errors: [...failure.errors] };
-  const own = (failure as { code?: unknown } | null)?.code;
-  if (typeof own !== 'string' || !/^[A-Z][A-Z0-9_]{2,63}$/.test(own)) return { code: 'HANDLER_ERROR', message, errors: [] };
-  return { code: own, message, errors: [...DecodeFailure.from(failure).errors] };
+  const mapped = mappedError(failure);
+  if (mapped) return { code: mapped.code, message: `${mapped.name}: ${mappedFailureReason(mapped)}`, errors: [...mapped.errors] };
+  if (failure instanceof ContractViolation) return { code: failure.code, message, errors: [...DecodeFailure.from(failure).errors] };
+  return { code: 'HANDLER_ERROR', message, errors: [] };
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopic } from '@hiring/contracts';
-import { DLQ_HEADERS, listDeadLetters, replayDeadLetter } from '../index';
-import { consumerFixture, metricValue, type ConsumerFixture } from './consumer-fixture';
+import { DomainError, DomainErrorCode } from '@hiring/domain';
+import { ServiceException, entityManagerOf, type ExceptionMappings } from '@hiring/platform';
+import { DLQ_HEADERS, listDeadLetters, replayDeadLetter, type ConsumedEvent } from '../index';
+import { consumerFixture, metricValue, recordEffects, type ConsumerFixture } from './consumer-fixture';
 import {
   countEffects,
+  TEST_TYPE,
   DbProxy,
   keyedStream,
   openDataSource,
@@ -13,7 +16,15 @@ import {
   testEvent,
   topicSize,
   waitFor,
+  type TestPayload,
 } from './int-harness';
+
+type ShelfCode = 'SHELF_BUSY';
+const SHELF: ExceptionMappings<ShelfCode> = { SHELF_BUSY: { http: { status: 503, slug: 'shelf-busy', title: 'Shelf busy' }, kafka: 'retry' } };
+class ShelfException extends ServiceException<ShelfCode> {
+  override readonly name = 'ShelfException';
+  protected readonly mappings = SHELF;
+}
 
 const toMessages = (stream: Array<{ id: string; key: string; seq: number }>) =>
   stream.map((e) => ({ key: e.key, value: testEvent({ key: e.key, seq: e.seq }, e.id) }));
@@ -97,6 +108,46 @@ describe('batch consumer against the real Kafka and Postgres', () => {
     const again = (await listDeadLetters(f.k, f.topic, { limit: 100 })).at(-1);
     expect(again?.headers[DLQ_HEADERS.replayedFrom]).toBe(`${deadLetterTopic(f.topic)}/${target?.partition}/${target?.offset}`);
     expect(again?.value?.equals(target?.value ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it("a rule's refusal goes where the platform's table says, the same in every service: a domain error dead-lettered at once with its code, a retry code retried first", async () => {
+    f = await consumerFixture(1);
+    const refused = randomUUID();
+    const busy = randomUUID();
+    const aloneRuns = new Map<string, number>();
+    const stream = keyedStream(5, 4);
+    const messages = toMessages(stream);
+    messages.splice(7, 0, { key: stream[7].key, value: testEvent({ key: stream[7].key, seq: 0 }, refused) });
+    messages.splice(13, 0, { key: stream[13].key, value: testEvent({ key: stream[13].key, seq: 0 }, busy) });
+    await produce(f.k, f.topic, messages);
+    const consumer = f.newConsumer({
+      retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 20 },
+      handlers: [
+        {
+          topic: f.topic,
+          types: [TEST_TYPE],
+          name: 'refusing',
+          handle: async (events, tx) => {
+            if (events.length === 1) aloneRuns.set(events[0].id, (aloneRuns.get(events[0].id) ?? 0) + 1);
+            if (events.some((e) => e.id === refused)) throw new DomainError(DomainErrorCode.RUBRIC_MISMATCH, 'screening was made with r1@1, not r1@2');
+            if (events.some((e) => e.id === busy)) throw new ShelfException('SHELF_BUSY', 'the shelf is busy');
+            await recordEffects(events as ConsumedEvent<TestPayload>[], entityManagerOf(tx), f.schema);
+          },
+        },
+      ],
+    });
+    await consumer.start();
+
+    await waitFor('both refused events dead-lettered', async () => (await topicSize(f.k, deadLetterTopic(f.topic))) >= 2);
+    await waitFor('the rest applied and committed', async () => (await f.lag()) === 0);
+    expect(await countEffects(f.ds, f.schema)).toEqual({ rows: stream.length, distinct: stream.length });
+    const letters = await listDeadLetters(f.k, f.topic, { limit: 10 });
+    const letterOf = (id: string) => letters.find((l) => (JSON.parse(l.value?.toString('utf8') ?? '{}') as { id: string }).id === id);
+    expect(letterOf(refused)).toMatchObject({ reason: expect.stringMatching(/^RUBRIC_MISMATCH: DomainError: /), attempts: 1 });
+    expect(letterOf(busy)).toMatchObject({ reason: expect.stringMatching(/^RETRIES_EXHAUSTED: ShelfException: the shelf is busy/), attempts: 3 });
+    // Once isolated from its chunk, the domain error is not tried again; the retry code is, up to the budget.
+    expect(aloneRuns.get(refused)).toBe(1);
+    expect(aloneRuns.get(busy)).toBe(3);
   });
 
   it('a second instance joins and leaves mid-stream: nothing lost, nothing applied twice', async () => {

@@ -1,8 +1,11 @@
 import { DomainError, DomainErrorCode } from '@hiring/domain';
-import { DOMAIN_ERRORS, domainProblem } from './domain-errors';
+import { DOMAIN_ERRORS } from './domain-errors';
+import { mappedError, mappedProblem } from './mapped-error';
+
+const domainProblem = (error: DomainError, base: string) => mappedProblem(mappedError(error)!, base);
 import { PROBLEM_BASE } from '../http/problem-details.filter';
 
-describe('domain errors on HTTP: one table for every service', () => {
+describe('domain errors: one table for every service, on HTTP and on Kafka', () => {
   it.each(Object.values(DomainErrorCode))('maps domain code %s to a client error or, for our own bug, a 500', (code) => {
     expect([400, 422, 500]).toContain(DOMAIN_ERRORS[code].http.status);
   });
@@ -27,6 +30,10 @@ describe('domain errors on HTTP: one table for every service', () => {
   it('answers a rubric that does not fit with 422, and inconsistent stored rules as our 500', () => {
     expect(domainProblem(new DomainError(DomainErrorCode.RUBRIC_MISMATCH, 'x'), PROBLEM_BASE).status).toBe(422);
     expect(domainProblem(new DomainError(DomainErrorCode.INVALID_RULES, 'x'), PROBLEM_BASE).status).toBe(500);
+  });
+
+  it.each(Object.values(DomainErrorCode))('dead-letters a consumed message refused with %s at once: a retry reads the same input and rules', (code) => {
+    expect(mappedError(new DomainError(code, 'x'))?.mapping.kafka).toBe('dead-letter');
   });
 
   it('does not let details overwrite the problem members', () => {

@@ -1,27 +1,23 @@
-// The one table saying what the domain's errors mean on HTTP, for every
-// service: the same DomainError answers the same way wherever it surfaces.
-// Exhaustive by its type, so a new domain code does not compile until mapped.
-import { DomainErrorCode, type DomainError } from '@hiring/domain';
-import type { ProblemDetails } from '../http/problem-details';
-import type { ExceptionMapping } from './service-exception';
+// The one table saying what the domain's errors mean, on HTTP and on Kafka, for
+// every service: the same DomainError answers the same way wherever it
+// surfaces. Exhaustive by its type, so a new domain code does not compile until
+// it says both.
+import { DomainErrorCode } from '@hiring/domain';
+import type { ExceptionMappings } from './service-exception';
 
-const unprocessable = (slug: string) => ({ http: { status: 422, slug, title: 'Unprocessable request' } });
+// A rule refused the input: no retry changes the answer; a dead letter can be replayed once the input or the rules are fixed.
+const unprocessable = (slug: string) => ({ http: { status: 422, slug, title: 'Unprocessable request' }, kafka: 'dead-letter' as const });
 
-/** HTTP only: on Kafka a DomainError is isolated and dead-lettered with its code (messaging's failure policy). */
-export const DOMAIN_ERRORS: { readonly [K in DomainErrorCode]: Pick<ExceptionMapping, 'http'> } = {
+export const DOMAIN_ERRORS: ExceptionMappings<DomainErrorCode> = {
   // Malformed input to a rule: the caller's mistake, like any other validation failure.
-  [DomainErrorCode.INVALID_INPUT]: { http: { status: 400, slug: 'validation', title: 'Invalid request' } },
+  [DomainErrorCode.INVALID_INPUT]: { http: { status: 400, slug: 'validation', title: 'Invalid request' }, kafka: 'dead-letter' },
   [DomainErrorCode.INVALID_OFFER]: unprocessable('invalid-offer'),
   [DomainErrorCode.INVALID_OVERRIDE]: unprocessable('invalid-override'),
   [DomainErrorCode.NO_RATE_CARD]: unprocessable('no-rate-card'),
   [DomainErrorCode.NO_RULES_IN_FORCE]: unprocessable('no-rules-in-force'),
   [DomainErrorCode.RUBRIC_MISMATCH]: unprocessable('rubric-mismatch'),
-  // Stored rules that contradict themselves are our bug, not the caller's.
-  [DomainErrorCode.INVALID_RULES]: { http: { status: 500, slug: 'invalid-rules', title: 'Internal error' } },
+  // Stored rules that contradict themselves are our bug, not the caller's; a
+  // retry reads the same rules, so the message waits in the dead letters for
+  // the fix and a replay.
+  [DomainErrorCode.INVALID_RULES]: { http: { status: 500, slug: 'invalid-rules', title: 'Internal error' }, kafka: 'dead-letter' },
 };
-
-/** The problem+json a DomainError answers with; its details never overwrite the problem's own members. */
-export function domainProblem(error: DomainError, base: string): ProblemDetails {
-  const { status, slug, title } = DOMAIN_ERRORS[error.code].http;
-  return { ...error.details, type: base + slug, title, status, detail: error.message, code: error.code };
-}

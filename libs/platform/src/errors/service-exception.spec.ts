@@ -1,4 +1,5 @@
-import { ServiceException, serviceProblem, type ExceptionMappings } from './service-exception';
+import { ServiceException, type ExceptionMappings } from './service-exception';
+import { mappedProblem } from './mapped-error';
 
 enum ShelfCode {
   BOOK_NOT_FOUND = 'BOOK_NOT_FOUND',
@@ -18,7 +19,7 @@ class ShelfException extends ServiceException<ShelfCode> {
 describe('platform / ServiceException', () => {
   it("answers with its code's status, slug and title, the message as detail and the field errors", () => {
     const error = new ShelfException(ShelfCode.BOOK_NOT_FOUND, 'no book b-1', [{ path: 'bookId', message: 'unknown' }]);
-    expect(serviceProblem(error, 'https://example.test/problems/')).toEqual({
+    expect(mappedProblem(error, 'https://example.test/problems/')).toEqual({
       type: 'https://example.test/problems/book-not-found',
       title: 'Book not found',
       status: 404,
@@ -30,13 +31,13 @@ describe('platform / ServiceException', () => {
 
   it('leaves errors out when there are none, and reads the mapping of its own code', () => {
     const error = new ShelfException(ShelfCode.SHELF_FULL, 'shelf s-1 is full');
-    expect(serviceProblem(error, '/p/')).not.toHaveProperty('errors');
+    expect(mappedProblem(error, '/p/')).not.toHaveProperty('errors');
     expect(error.mapping.kafka).toBe('retry');
     expect(error).toBeInstanceOf(Error);
   });
 
   it('adds its details to the problem, never over the problem members', () => {
     const error = new ShelfException(ShelfCode.SHELF_FULL, 'full', [], { shelfId: 's-1', status: 200, type: 'evil' });
-    expect(serviceProblem(error, '/p/')).toMatchObject({ shelfId: 's-1', status: 409, type: '/p/shelf-full' });
+    expect(mappedProblem(error, '/p/')).toMatchObject({ shelfId: 's-1', status: 409, type: '/p/shelf-full' });
   });
 });

@@ -3,7 +3,7 @@
 // Kafka; the table's type lists every code, so a new code does not compile
 // until it is mapped. The platform's problem filter and the messaging
 // consumer read the table: no per-service filter, wrapper or switch.
-import type { FieldError, ProblemDetails } from '../http/problem-details';
+import type { FieldError } from '../http/problem-details';
 
 /** What a consumed message that hits this code should become: no retry can fix it, or a later attempt may succeed. */
 export type KafkaOutcome = 'dead-letter' | 'retry';
@@ -32,18 +32,4 @@ export abstract class ServiceException<C extends string = string> extends Error 
   get mapping(): ExceptionMapping {
     return this.mappings[this.code];
   }
-}
-
-/** The problem+json a ServiceException answers with; the problem-type base is the platform's. */
-export function serviceProblem(error: ServiceException, base: string): ProblemDetails {
-  const { status, slug, title } = error.mapping.http;
-  return {
-    ...error.details,
-    type: base + slug,
-    title,
-    status,
-    detail: error.message,
-    code: error.code,
-    ...(error.errors.length > 0 ? { errors: [...error.errors] } : {}),
-  };
 }

@@ -2,10 +2,8 @@
 // shape: a stable `type`, a human `detail`, and for bad input the field paths.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response, Request } from 'express';
-import { isDomainError } from '@hiring/domain';
 import { jsonErrorMessage } from '@hiring/contracts';
-import { domainProblem } from '../errors/domain-errors';
-import { ServiceException, serviceProblem } from '../errors/service-exception';
+import { mappedError, mappedProblem } from '../errors/mapped-error';
 import { PROBLEM_BASE, type FieldError, type ProblemDetails } from './problem-details';
 
 export * from './problem-details';
@@ -120,6 +118,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     let problem: ProblemDetails;
     let retryAfterSeconds: number | undefined;
     const clientError = bodyParserError(exception, this.options.tooLargeHint);
+    const mapped = mappedError(exception);
     if (exception instanceof HttpException) {
       problem = fromHttpException(exception);
       if (exception instanceof ProblemException) retryAfterSeconds = exception.retryAfterSeconds;
@@ -127,11 +126,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         // e.g. a library's throttler: its message names the exception class, not the situation.
         problem = { type: PROBLEM_BASE + 'too-many-requests', title: 'Too many requests', status: 429, detail: 'Too many requests: slow down and retry after the time in Retry-After.' };
       }
-    } else if (exception instanceof ServiceException) {
-      problem = serviceProblem(exception, PROBLEM_BASE);
-    } else if (isDomainError(exception)) {
-      problem = domainProblem(exception, PROBLEM_BASE);
-      if (problem.status >= 500) this.logger.error(exception.stack);
+    } else if (mapped) {
+      problem = mappedProblem(mapped, PROBLEM_BASE);
+      if (problem.status === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     } else if (clientError) {
       problem = clientError;
     } else if (isDatabaseUnavailable(exception)) {
