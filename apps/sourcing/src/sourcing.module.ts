@@ -3,6 +3,9 @@ import { MasterKeyRing } from '@hiring/platform';
 import { CandidateKeyRepository } from './personal-data/candidate-key.repository';
 import { CandidateKeysController } from './personal-data/candidate-keys.controller';
 import { IdentifierIndex } from './personal-data/identifier-index';
+import { MasterKeyUsageRepository } from './personal-data/master-key-usage.repository';
+import { MasterKeysController } from './personal-data/master-keys.controller';
+import { RewrapMasterKeysService } from './personal-data/rewrap-master-keys.service';
 import { SourcingConfig } from './sourcing.config';
 import { ListSubmissionRejectionsService } from './rejections/list-submission-rejections.service';
 import { RecordSubmissionRejectionsService } from './rejections/record-submission-rejections.service';
@@ -63,6 +66,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     OpsSubmissionsController,
     ErasureController,
     CandidateKeysController,
+    MasterKeysController,
     AgencyWebhooksController,
     OpsWebhooksController,
   ],
@@ -71,6 +75,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     { provide: IdentifierIndex, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY) },
     { provide: ListCursorCodec, inject: [MasterKeyRing], useFactory: (keys: MasterKeyRing) => new ListCursorCodec(keys.deriveKey('sourcing-list-cursor')) },
     CandidateKeyRepository,
+    MasterKeyUsageRepository,
+    RewrapMasterKeysService,
     ownershipRulesProvider,
     AgencyRepository,
     RequisitionRepository,

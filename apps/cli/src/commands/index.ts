@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerDlqCommands } from './dlq.command';
 import { registerFeedbackCommands } from './feedback.command';
+import { registerKeyCommands } from './keys.command';
 import { registerOfferCommands } from './offer.command';
 import { registerPromotionCommands } from './promotion.command';
 import { registerRateCardCommands } from './rate-cards.command';
@@ -29,4 +30,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   registerStatusCommands,
   registerTailCommands,
   registerWebhookCommands,
+  registerKeyCommands,
 ];

@@ -23,6 +23,8 @@ export enum SourcingExceptionCode {
   UNAUTHENTICATED_SUBMISSION = 'UNAUTHENTICATED_SUBMISSION',
   CANDIDATE_NOT_FOUND = 'CANDIDATE_NOT_FOUND',
   WEBHOOK_ENDPOINT_NOT_FOUND = 'WEBHOOK_ENDPOINT_NOT_FOUND',
+  /** Stored keys or secrets are wrapped by a master key that is not configured: re-wrapping cannot open them. */
+  MASTER_KEY_MISSING = 'MASTER_KEY_MISSING',
 }
 
 export interface SourcingFieldError {
@@ -46,6 +48,7 @@ export const SOURCING_EXCEPTIONS: ExceptionMappings<SourcingExceptionCode> = {
   [SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION]: { http: { status: 401, slug: 'unauthenticated-submission', title: 'Unauthenticated submission' }, kafka: 'dead-letter' },
   [SourcingExceptionCode.CANDIDATE_NOT_FOUND]: { http: { status: 404, slug: 'candidate-not-found', title: 'Candidate not found' }, kafka: 'dead-letter' },
   [SourcingExceptionCode.WEBHOOK_ENDPOINT_NOT_FOUND]: { http: { status: 404, slug: 'webhook-endpoint-not-found', title: 'Webhook endpoint not found' }, kafka: 'dead-letter' },
+  [SourcingExceptionCode.MASTER_KEY_MISSING]: { http: { status: 409, slug: 'master-key-missing', title: 'Master key missing' }, kafka: 'dead-letter' },
 };
 
 export class SourcingException extends ServiceException<SourcingExceptionCode> {

@@ -66,6 +66,7 @@ function itemStatus(code: SourcingExceptionCode): string {
     case SourcingExceptionCode.UNAUTHENTICATED_SUBMISSION:
     case SourcingExceptionCode.CANDIDATE_NOT_FOUND:
     case SourcingExceptionCode.WEBHOOK_ENDPOINT_NOT_FOUND:
+    case SourcingExceptionCode.MASTER_KEY_MISSING:
       return 'rejected';
     default: {
       const unreachable: never = code;

@@ -3,7 +3,7 @@
 // key ring (AES-256-GCM, the endpoint id as authenticated data), and master
 // key rotation covers them the same way (docs/sourcing.md).
 import { randomBytes } from 'node:crypto';
-import { MasterKeyRing } from '@hiring/platform';
+import { MasterKeyRing, type WrappedDataKey } from '@hiring/platform';
 
 export interface SealedSecret {
   keyId: string;
@@ -23,6 +23,11 @@ export class WebhookSecrets {
   seal(secret: string, endpointId: string): SealedSecret {
     const { masterKeyId, wrapped } = this.ring.wrap(Buffer.from(secret, 'utf8'), context(endpointId));
     return { keyId: masterKeyId, wrapped };
+  }
+
+  /** The stored secret wrapped by the current master key instead (master key rotation). */
+  rewrap(stored: WrappedDataKey, endpointId: string): WrappedDataKey {
+    return this.ring.rewrap(stored, context(endpointId));
   }
 
   open(sealed: SealedSecret, endpointId: string): string {

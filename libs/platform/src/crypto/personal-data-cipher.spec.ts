@@ -37,8 +37,11 @@ describe('personal data cipher (AES-256-GCM, per-candidate data key)', () => {
 
     const rotated = MasterKeyRing.parse(`${newText},${oldText}`);
     expect(rotated.unwrap(stored, 'c-1')).toEqual(dataKey);
-    const rewrapped = rotated.wrap(rotated.unwrap(stored, 'c-1'), 'c-1');
+    expect(rotated.ids).toEqual(['2026-06', '2026-01']);
+    const rewrapped = rotated.rewrap(stored, 'c-1');
     expect(rewrapped.masterKeyId).toBe('2026-06');
+    expect(rotated.rewrap(rewrapped, 'c-1')).toBe(rewrapped);
+    expect(() => rotated.rewrap(stored, 'c-2')).toThrow();
     const dropped = MasterKeyRing.parse(newText);
     expect(dropped.unwrap(rewrapped, 'c-1')).toEqual(dataKey);
     expect(() => dropped.unwrap(stored, 'c-1')).toThrow(/not configured/);

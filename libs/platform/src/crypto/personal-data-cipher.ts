@@ -101,6 +101,11 @@ export class MasterKeyRing {
     return this.keys[0]!.id;
   }
 
+  /** Every configured id, the current one first. */
+  get ids(): string[] {
+    return this.keys.map((k) => k.id);
+  }
+
   /**
    * A 32-byte key for another purpose (e.g. signing list cursors), derived
    * from the current master key so no second secret has to be configured.
@@ -113,6 +118,14 @@ export class MasterKeyRing {
   wrap(dataKey: Buffer, candidateId: string): WrappedDataKey {
     const { iv, ciphertext, tag } = encrypt(this.keys[0]!.key, dataKey, `data-key:${candidateId}`);
     return { masterKeyId: this.currentId, wrapped: Buffer.concat([iv, tag, ciphertext]) };
+  }
+
+  /**
+   * The same value wrapped by the current master key (a no-op for one it
+   * already wraps): what a rotation does to every stored key and secret.
+   */
+  rewrap(stored: WrappedDataKey, candidateId: string): WrappedDataKey {
+    return stored.masterKeyId === this.currentId ? stored : this.wrap(this.unwrap(stored, candidateId), candidateId);
   }
 
   unwrap(stored: WrappedDataKey, candidateId: string): Buffer {
