@@ -4,9 +4,8 @@
 // write it back, so the old master key can be dropped from configuration.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { WrappedDataKey } from '@hiring/platform';
+import { asTx, entityManagerOf, type Tx, type WrappedDataKey } from '@hiring/platform';
 import { DataSource } from 'typeorm';
-import type { SourcingTx } from '../submissions/submission.repository';
 
 /** How many stored values each master key id wraps. */
 export interface MasterKeyUsage {
@@ -28,13 +27,13 @@ export interface WrappedEndpointSecrets {
 export class MasterKeyUsageRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: SourcingTx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(asTx(manager)));
   }
 
   /** One statement: counts per master key id (an index-only scan on the data keys). */
-  async usage(tx: SourcingTx = this.dataSource.manager): Promise<MasterKeyUsage> {
-    const rows: { kind: 'data-key' | 'webhook-secret'; key_id: string; n: string }[] = await tx.query(
+  async usage(tx: Tx = asTx(this.dataSource.manager)): Promise<MasterKeyUsage> {
+    const rows: { kind: 'data-key' | 'webhook-secret'; key_id: string; n: string }[] = await entityManagerOf(tx).query(
       `SELECT 'data-key' AS kind, master_key_id AS key_id, count(*) AS n FROM sourcing.candidate_data_keys GROUP BY master_key_id
        UNION ALL
        SELECT 'webhook-secret', s.key_id, count(*) FROM sourcing.webhook_endpoints e
@@ -47,8 +46,8 @@ export class MasterKeyUsageRepository {
   }
 
   /** Up to `limit` data keys wrapped by one of `oldKeyIds`, locked until the transaction ends (an erasure waits, never races). */
-  async claimDataKeys(tx: SourcingTx, oldKeyIds: string[], limit: number): Promise<WrappedCandidateKey[]> {
-    const rows: { candidate_id: string; master_key_id: string; wrapped_key: Buffer }[] = await tx.query(
+  async claimDataKeys(tx: Tx, oldKeyIds: string[], limit: number): Promise<WrappedCandidateKey[]> {
+    const rows: { candidate_id: string; master_key_id: string; wrapped_key: Buffer }[] = await entityManagerOf(tx).query(
       `SELECT candidate_id, master_key_id, wrapped_key FROM sourcing.candidate_data_keys
         WHERE master_key_id = ANY($1::text[]) ORDER BY candidate_id LIMIT $2 FOR UPDATE`,
       [oldKeyIds, limit],
@@ -56,9 +55,9 @@ export class MasterKeyUsageRepository {
     return rows.map((r) => ({ candidateId: r.candidate_id, masterKeyId: r.master_key_id, wrapped: r.wrapped_key }));
   }
 
-  async saveDataKeys(tx: SourcingTx, keys: readonly WrappedCandidateKey[]): Promise<void> {
+  async saveDataKeys(tx: Tx, keys: readonly WrappedCandidateKey[]): Promise<void> {
     if (keys.length === 0) return;
-    await tx.query(
+    await entityManagerOf(tx).query(
       `UPDATE sourcing.candidate_data_keys d SET master_key_id = k.master_key_id, wrapped_key = k.wrapped_key
          FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
         WHERE d.candidate_id = k.candidate_id`,
@@ -66,8 +65,8 @@ export class MasterKeyUsageRepository {
     );
   }
 
-  async claimWebhookSecrets(tx: SourcingTx, oldKeyIds: string[], limit: number): Promise<WrappedEndpointSecrets[]> {
-    const rows: { id: string; secret_key_id: string; secret_wrapped: Buffer; previous_secret_key_id: string | null; previous_secret_wrapped: Buffer | null }[] = await tx.query(
+  async claimWebhookSecrets(tx: Tx, oldKeyIds: string[], limit: number): Promise<WrappedEndpointSecrets[]> {
+    const rows: { id: string; secret_key_id: string; secret_wrapped: Buffer; previous_secret_key_id: string | null; previous_secret_wrapped: Buffer | null }[] = await entityManagerOf(tx).query(
       `SELECT id, secret_key_id, secret_wrapped, previous_secret_key_id, previous_secret_wrapped FROM sourcing.webhook_endpoints
         WHERE secret_key_id = ANY($1::text[]) OR previous_secret_key_id = ANY($1::text[])
         ORDER BY id LIMIT $2 FOR UPDATE`,
@@ -80,9 +79,9 @@ export class MasterKeyUsageRepository {
     }));
   }
 
-  async saveWebhookSecrets(tx: SourcingTx, endpoints: readonly WrappedEndpointSecrets[]): Promise<void> {
+  async saveWebhookSecrets(tx: Tx, endpoints: readonly WrappedEndpointSecrets[]): Promise<void> {
     if (endpoints.length === 0) return;
-    await tx.query(
+    await entityManagerOf(tx).query(
       `UPDATE sourcing.webhook_endpoints e
           SET secret_key_id = s.secret_key_id, secret_wrapped = s.secret_wrapped,
               previous_secret_key_id = s.previous_secret_key_id, previous_secret_wrapped = s.previous_secret_wrapped

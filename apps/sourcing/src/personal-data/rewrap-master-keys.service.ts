@@ -5,9 +5,8 @@
 // several callers at once) just continues. Data keys themselves never change,
 // so nothing sealed with them has to be rewritten.
 import { Injectable } from '@nestjs/common';
-import { MasterKeyRing } from '@hiring/platform';
+import { MasterKeyRing, type Tx } from '@hiring/platform';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
-import type { SourcingTx } from '../submissions/submission.repository';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { MasterKeyUsageRepository, type MasterKeyUsage } from './master-key-usage.repository';
 
@@ -52,7 +51,7 @@ export class RewrapMasterKeysService {
     });
   }
 
-  private async rewrapOlder(tx: SourcingTx, older: string[], limit: number): Promise<WrappedCounts> {
+  private async rewrapOlder(tx: Tx, older: string[], limit: number): Promise<WrappedCounts> {
     const keys = await this.usage.claimDataKeys(tx, older, limit);
     await this.usage.saveDataKeys(tx, keys.map((k) => ({ candidateId: k.candidateId, ...this.ring.rewrap(k, k.candidateId) })));
     const endpoints = await this.usage.claimWebhookSecrets(tx, older, limit);
