@@ -6,14 +6,14 @@
 // of pay decisions (the id no longer resolves to a person once sourcing erased it).
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@hiring/platform';
-import { OfferEventsPublisher } from '../offers/offer-events.publisher';
 import { CandidateEligibilityRepository } from './candidate-eligibility.repository';
+import { OfferGuidancePublisher } from './offer-guidance.publisher';
 
 @Injectable()
 export class EraseCandidateService {
   constructor(
     private readonly candidates: CandidateEligibilityRepository,
-    private readonly publisher: OfferEventsPublisher,
+    private readonly publisher: OfferGuidancePublisher,
   ) {}
 
   async execute(tx: Tx, candidateId: string): Promise<void> {

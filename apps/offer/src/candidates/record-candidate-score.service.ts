@@ -6,11 +6,10 @@ import { DomainError, DomainErrorCode, findBand, isEligibleForOffer, selectRateC
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
 import type { Tx } from '@hiring/platform';
-import { OfferEventsPublisher, type OfferGuidanceData } from '../offers/offer-events.publisher';
-import { toRateCard } from '../rate-cards/rate-card.mapper';
-import { RateCardRepository } from '../rate-cards/rate-card.repository';
+import { RateCardBook } from '../rate-cards/rate-card-book.port';
 import { CandidateEligibilityRepository, type EligibilityRow } from './candidate-eligibility.repository';
 import { CandidateScored } from './candidate-scored';
+import { OfferGuidancePublisher, type OfferGuidanceData } from './offer-guidance.publisher';
 
 export type RecordCandidateScoreOutcome =
   /** Same or older scoredAt than the stored one: redelivery or reordering, nothing changed. */
@@ -37,8 +36,8 @@ export class RecordCandidateScoreService {
 
   constructor(
     private readonly candidates: CandidateEligibilityRepository,
-    private readonly rateCards: RateCardRepository,
-    private readonly publisher: OfferEventsPublisher,
+    private readonly rateCards: RateCardBook,
+    private readonly publisher: OfferGuidancePublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -123,7 +122,7 @@ export class RecordCandidateScoreService {
   }
 
   private async cardInForce(tx: Tx): Promise<RateCard | Error> {
-    const cards = (await this.rateCards.all(tx)).map(toRateCard);
+    const cards = await this.rateCards.all(tx);
     try {
       return selectRateCard(cards, this.clock.today());
     } catch (error) {

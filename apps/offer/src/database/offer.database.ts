@@ -1,8 +1,7 @@
 import { createMessagingMigration } from '@hiring/messaging';
-import { CandidateEligibilityEntity } from '../candidates/candidate-eligibility.entity';
-import { OfferOverrideEntity } from '../offers/offer-override.entity';
-import { OfferEntity } from '../offers/offer.entity';
-import { RateCardEntity } from '../rate-cards/rate-card.entity';
+import { CandidatesModule } from '../candidates/candidates.module';
+import { OffersModule } from '../offers/offers.module';
+import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { CreateOfferSchema1764100000000 } from './migrations/1764100000000-CreateOfferSchema';
 import { NeedsInterviewDecision1764908000000 } from './migrations/1764908000000-NeedsInterviewDecision';
 import { ErasedCandidates1796302901569 } from './migrations/1796302901569-ErasedCandidates';
@@ -11,12 +10,12 @@ import { SeedRateCard2026031764100000001 } from './migrations/1764100000001-Seed
 /**
  * The offer service owns the Postgres schema "offer" and nothing else.
  * Migrations follow the configured schema, so integration tests run them in a
- * throwaway schema of their own.
+ * throwaway schema of their own. Each feature's module names its own entities.
  */
 export function offerDatabase(schema = 'offer') {
   return {
     schema,
-    entities: [RateCardEntity, CandidateEligibilityEntity, OfferEntity, OfferOverrideEntity],
+    entities: [...RateCardsModule.entities, ...CandidatesModule.entities, ...OffersModule.entities],
     migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, createMessagingMigration(schema)],
   };
 }

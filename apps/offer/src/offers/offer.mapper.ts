@@ -1,4 +1,4 @@
-import type { OfferDecidedData } from './offer-events.publisher';
+import type { OfferDecidedData } from './offer-decided.publisher';
 import { OfferResponse } from './offer.dto';
 import type { OfferEntity } from './offer.entity';
 import type { OfferOverrideEntity } from './offer-override.entity';

@@ -5,12 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { checkOffer, isEligibleForOffer, overrideBlocker } from '@hiring/domain';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
-import { CandidateEligibilityRepository } from '../candidates/candidate-eligibility.repository';
+import { CandidateEligibility } from '../candidates/candidate-eligibility.port';
 import { Transactions } from '@hiring/platform';
-import { toRateCard } from '../rate-cards/rate-card.mapper';
-import { RateCardRepository } from '../rate-cards/rate-card.repository';
+import { RateCardBook } from '../rate-cards/rate-card-book.port';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
-import { OfferEventsPublisher } from './offer-events.publisher';
+import { OfferDecidedPublisher } from './offer-decided.publisher';
 import { OfferResponse, OverrideOfferDto } from './offer.dto';
 import { toOfferDecidedData, toOfferResponse } from './offer.mapper';
 import { OfferRepository } from './offer.repository';
@@ -19,10 +18,10 @@ import { OfferRepository } from './offer.repository';
 export class OverrideOfferService {
   constructor(
     private readonly tx: Transactions,
-    private readonly candidates: CandidateEligibilityRepository,
-    private readonly rateCards: RateCardRepository,
+    private readonly candidates: CandidateEligibility,
+    private readonly rateCards: RateCardBook,
     private readonly offers: OfferRepository,
-    private readonly publisher: OfferEventsPublisher,
+    private readonly publisher: OfferDecidedPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -33,7 +32,7 @@ export class OverrideOfferService {
       const blocker = overrideBlocker(offer);
       if (blocker) throw new OfferException(OfferExceptionCode.OVERRIDE_NOT_APPLICABLE, blocker, { offerId, decision: offer.decision });
 
-      const candidate = await this.candidates.find(tx, offer.candidateId);
+      const candidate = await this.candidates.of(tx, offer.candidateId);
       if (!candidate || !isEligibleForOffer(candidate.decision)) {
         throw new OfferException(OfferExceptionCode.OVERRIDE_NOT_APPLICABLE, `candidate ${offer.candidateId} is no longer eligible for an offer`, {
           offerId,
@@ -41,12 +40,12 @@ export class OverrideOfferService {
         });
       }
       // Judged by the version that refused it, whatever was published since.
-      const card = await this.rateCards.findByVersion(tx, offer.rateCardVersion);
+      const card = await this.rateCards.version(tx, offer.rateCardVersion);
       if (!card) throw new Error(`offer ${offer.id} refers to missing rate card ${offer.rateCardVersion}`);
       const approval = { approver: dto.approver.trim(), reason: dto.reason.trim() };
       const decided = checkOffer(
         { role: offer.role, location: offer.locationTier, base: { amount: offer.baseAmount, currency: offer.baseCurrency }, proposedOn: offer.proposedOn, override: approval },
-        [toRateCard(card)],
+        [card],
       );
       if (decided.decision !== 'approved' || !decided.override) {
         throw new Error(`override of offer ${offer.id} did not approve it (${decided.reasons.map((r) => r.code).join(', ')})`);

@@ -5,12 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { checkOffer, isEligibleForOffer, refuseIneligible, type OfferOutcome } from '@hiring/domain';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
-import { CandidateEligibilityRepository } from '../candidates/candidate-eligibility.repository';
+import { CandidateEligibility } from '../candidates/candidate-eligibility.port';
 import { Transactions } from '@hiring/platform';
-import { toRateCard } from '../rate-cards/rate-card.mapper';
-import { RateCardRepository } from '../rate-cards/rate-card.repository';
+import { RateCardBook } from '../rate-cards/rate-card-book.port';
 import { OfferException, OfferExceptionCode } from '../shared/offer.exception';
-import { OfferEventsPublisher } from './offer-events.publisher';
+import { OfferDecidedPublisher } from './offer-decided.publisher';
 import { OfferResponse, ProposeOfferDto } from './offer.dto';
 import { toOfferDecidedData, toOfferResponse } from './offer.mapper';
 import { OfferRepository } from './offer.repository';
@@ -19,10 +18,10 @@ import { OfferRepository } from './offer.repository';
 export class ProposeOfferService {
   constructor(
     private readonly tx: Transactions,
-    private readonly candidates: CandidateEligibilityRepository,
-    private readonly rateCards: RateCardRepository,
+    private readonly candidates: CandidateEligibility,
+    private readonly rateCards: RateCardBook,
     private readonly offers: OfferRepository,
-    private readonly publisher: OfferEventsPublisher,
+    private readonly publisher: OfferDecidedPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -37,7 +36,7 @@ export class ProposeOfferService {
       });
     }
     return this.tx.run(async (tx) => {
-      const candidate = await this.candidates.find(tx, dto.candidateId);
+      const candidate = await this.candidates.of(tx, dto.candidateId);
       if (!candidate) {
         throw new OfferException(
           OfferExceptionCode.CANDIDATE_NOT_FOUND,
@@ -45,7 +44,7 @@ export class ProposeOfferService {
           { candidateId: dto.candidateId },
         );
       }
-      const cards = (await this.rateCards.all(tx)).map(toRateCard);
+      const cards = await this.rateCards.all(tx);
       const checked = checkOffer({ role: candidate.role, location: candidate.locationTier, base: { ...dto.base }, proposedOn }, cards);
       const outcome: OfferOutcome = isEligibleForOffer(candidate.decision) ? checked : refuseIneligible(checked, candidate);
 

@@ -15,7 +15,8 @@ import { RecordCandidateScoreOutcome, RecordCandidateScoreService } from '../can
 import { offerDatabase } from '../database/offer.database';
 import { entityManagerOf, Transactions, type Tx } from '@hiring/platform';
 import { OfferConfig } from '../offer.config';
-import { OfferDecidedData, OfferEventsPublisher, OfferGuidanceData } from '../offers/offer-events.publisher';
+import { OfferGuidancePublisher, type OfferGuidanceData } from '../candidates/offer-guidance.publisher';
+import { OfferDecidedPublisher, type OfferDecidedData } from '../offers/offer-decided.publisher';
 
 export const OPS_TOKEN = 'integration-test-ops-token';
 export const AUTH = { Authorization: `Bearer ${OPS_TOKEN}` };
@@ -38,7 +39,7 @@ export interface Emitted<T> {
   inTransaction: boolean;
 }
 
-export class RecordingPublisher implements Pick<OfferEventsPublisher, 'offerDecided' | 'offerGuidance' | 'offerGuidances' | 'guidanceTombstone'> {
+export class RecordingPublisher implements Pick<OfferDecidedPublisher, 'offerDecided'>, Pick<OfferGuidancePublisher, 'offerGuidance' | 'offerGuidances' | 'guidanceTombstone'> {
   readonly tombstones: string[] = [];
 
   async guidanceTombstone(_tx: Tx, candidateId: string): Promise<void> {
@@ -93,7 +94,9 @@ export async function startOfferTestApp(): Promise<OfferTestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, offerDatabase(schema))] })
     .overrideProvider(Clock)
     .useValue(clock)
-    .overrideProvider(OfferEventsPublisher)
+    .overrideProvider(OfferDecidedPublisher)
+    .useValue(publisher)
+    .overrideProvider(OfferGuidancePublisher)
     .useValue(publisher)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false, bodyParser: false });

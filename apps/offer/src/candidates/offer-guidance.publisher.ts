@@ -1,29 +1,12 @@
-// The offer service's outgoing events, behind one port. Callers pass the
-// transaction that holds the state change: the event is enqueued in the
-// outbox atomically with it, and validated against the contract on the way out.
+// The guidance an eligible candidate's recruiter gets (the band of the rate
+// card in force), on a compacted topic keyed by candidate: published when a
+// score makes the candidate eligible, erased with a tombstone. Enqueued in the
+// outbox in the caller's transaction.
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS } from '@hiring/contracts';
 import { EventPublisher } from '@hiring/messaging';
-import type { Currency, LocationTier, Money, OfferOverride, TargetRole } from '@hiring/domain';
+import type { Currency, LocationTier, TargetRole } from '@hiring/domain';
 import type { Tx } from '@hiring/platform';
-import type { StoredOfferReason } from './offer.entity';
-
-/** Payload of recruiting.offer-decided.v1. */
-export interface OfferDecidedData {
-  offerId: string;
-  candidateId: string;
-  role: TargetRole;
-  locationTier: LocationTier;
-  base: Money;
-  decision: 'approved' | 'refused';
-  floor: Money;
-  /** null on a currency mismatch (no conversion, so no gap). */
-  gap: number | null;
-  reasons: StoredOfferReason[];
-  rateCardVersion: string;
-  override?: OfferOverride;
-  decidedAt: string;
-}
 
 /** Payload of recruiting.offer-guidance.v1. */
 export interface OfferGuidanceData {
@@ -39,12 +22,8 @@ export interface OfferGuidanceData {
 }
 
 @Injectable()
-export class OfferEventsPublisher {
+export class OfferGuidancePublisher {
   constructor(private readonly events: EventPublisher) {}
-
-  async offerDecided(tx: Tx, data: OfferDecidedData): Promise<void> {
-    await this.events.publish(tx, EVENT_TYPES.offerDecided, data);
-  }
 
   /** Erases the candidate's guidance from the compacted guidance topic. */
   async guidanceTombstone(tx: Tx, candidateId: string): Promise<void> {
