@@ -49,6 +49,7 @@ import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmitBulkService } from './submissions/submit-bulk.service';
 import { SubmissionIntakeService } from './submissions/submission-intake.service';
 import { SubmitCandidateService } from './submissions/submit-candidate.service';
+import { SubmitSignedSubmissionsService } from './submissions/submit-signed-submissions.service';
 import { AgencyWebhooksController } from './webhooks/agency-webhooks.controller';
 import { ManageWebhookEndpointsService } from './webhooks/manage-webhook-endpoints.service';
 import { OpsWebhooksController } from './webhooks/ops-webhooks.controller';
@@ -105,6 +106,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     SubmissionIntakeService,
     SubmitCandidateService,
     SubmitBulkService,
+    SubmitSignedSubmissionsService,
     GetSubmissionService,
     ListDuplicatesService,
     ManageWebhookEndpointsService,

@@ -2,11 +2,11 @@ import { Controller, Get, Logger, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import { AuthFailureThrottle, Clock } from '@hiring/platform';
-import { MonitorConfig } from '../monitor.config';
+import { AuthFailureThrottle } from '@hiring/platform';
 import { GetPipelineSnapshotService, type PipelineSnapshot } from '../pipeline/get-pipeline-snapshot.service';
 import { PipelineFilterDto } from '../pipeline/pipeline-filter.dto';
-import { issueSession, isOpsToken, readCookie, SESSION_COOKIE, sessionCookieHeader, verifySession } from './monitor-session';
+import { sessionCookieHeader } from './monitor-session';
+import { MonitorSessionsService } from './monitor-sessions.service';
 import { dashboardPage, signInPage } from './monitor-page.html';
 
 export class MonitorPageQueryDto extends PipelineFilterDto {
@@ -30,8 +30,7 @@ export class MonitorPageController {
   private readonly logger = new Logger(MonitorPageController.name);
 
   constructor(
-    private readonly config: MonitorConfig,
-    private readonly clock: Clock,
+    private readonly sessions: MonitorSessionsService,
     private readonly snapshots: GetPipelineSnapshotService,
     private readonly failures: AuthFailureThrottle,
   ) {}
@@ -51,18 +50,17 @@ export class MonitorPageController {
     if (query.period) filter.set('period', query.period);
     if (query.token !== undefined) {
       this.failures.assertAllowed(req);
-      if (!isOpsToken(this.config.OPS_TOKEN, query.token)) {
+      const session = this.sessions.exchange(query.token);
+      if (!session) {
         this.failures.recordFailure(req);
         res.status(401).send(signInPage('That is not the ops token.'));
         return;
       }
-      const ttlMs = this.config.MONITOR_SESSION_TTL_HOURS * 3_600_000;
-      const session = issueSession(this.config.OPS_TOKEN, this.clock.now(), ttlMs);
-      res.setHeader('Set-Cookie', sessionCookieHeader(session.value, ttlMs / 1000, req.secure));
+      res.setHeader('Set-Cookie', sessionCookieHeader(session.value, session.maxAgeSec, req.secure));
       res.redirect(303, `/${filter.size ? `?${filter.toString()}` : ''}`);
       return;
     }
-    if (!verifySession(this.config.OPS_TOKEN, readCookie(req.headers.cookie, SESSION_COOKIE), this.clock.now())) {
+    if (!this.sessions.hasSession(req.headers.cookie)) {
       // 200, not 401: the sign-in form is the expected first page of a fresh browser, not an error in its console.
       res.status(200).send(signInPage(''));
       return;

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Clock, OpsTokenGuard } from '@hiring/platform';
-import { MonitorConfig } from '../monitor.config';
-import { issueSession, sessionCookieHeader } from '../page/monitor-session';
+import { OpsTokenGuard } from '@hiring/platform';
+import { sessionCookieHeader } from '../page/monitor-session';
 import { MonitorSessionGuard } from '../page/monitor-session.guard';
+import { MonitorSessionsService } from '../page/monitor-sessions.service';
 import { DeadLetterListReader, type DeadLetterList } from './dead-letter-list.reader';
 import { GetPipelineSnapshotService, type PipelineSnapshot } from './get-pipeline-snapshot.service';
 import { PipelineFilterDto } from './pipeline-filter.dto';
@@ -17,8 +17,7 @@ export class PipelineController {
   constructor(
     private readonly snapshots: GetPipelineSnapshotService,
     private readonly streams: PipelineStreams,
-    private readonly config: MonitorConfig,
-    private readonly clock: Clock,
+    private readonly sessions: MonitorSessionsService,
     private readonly deadLetters: DeadLetterListReader,
   ) {}
 
@@ -58,8 +57,7 @@ export class PipelineController {
   @UseGuards(OpsTokenGuard)
   @ApiOperation({ summary: "Exchanges the ops bearer token for the page's session cookie (HttpOnly, SameSite=Strict)" })
   session(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
-    const ttlMs = this.config.MONITOR_SESSION_TTL_HOURS * 3_600_000;
-    const session = issueSession(this.config.OPS_TOKEN, this.clock.now(), ttlMs);
-    res.setHeader('Set-Cookie', sessionCookieHeader(session.value, ttlMs / 1000, req.secure));
+    const session = this.sessions.issue();
+    res.setHeader('Set-Cookie', sessionCookieHeader(session.value, session.maxAgeSec, req.secure));
   }
 }

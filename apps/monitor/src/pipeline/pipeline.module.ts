@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MonitorPageController } from '../page/monitor-page.controller';
 import { MonitorSessionGuard } from '../page/monitor-session.guard';
+import { MonitorSessionsService } from '../page/monitor-sessions.service';
 import { BrokerBacklogReader } from './broker-backlog.reader';
 import { CandidateStageRepository } from './candidate-stage.repository';
 import { DeadLetterListReader } from './dead-letter-list.reader';
@@ -26,6 +27,7 @@ import { StageEventsHandler } from './stage-events.handler';
     DeadLetterListReader,
     PipelineStreams,
     PipelineMetrics,
+    MonitorSessionsService,
     MonitorSessionGuard,
   ],
 })

@@ -5,7 +5,7 @@ import { CandidateKeyRepository } from '../personal-data/candidate-key.repositor
 import { openSubmissionData, type SubmissionPersonalData } from '../personal-data/submission-personal-data';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { DuplicateRepository } from './duplicate.repository';
-import type { OpsSubmissionResponse, SubmissionResponse } from './submission.dto';
+import { EXTERNAL_ID_PATTERN, type OpsSubmissionResponse, type SubmissionResponse } from './submission.dto';
 import { toOpsSubmissionResponse, toSubmissionResponse } from './submission.mapper';
 import type { SubmissionEntity } from './submission.entity';
 import { SubmissionRepository } from './submission.repository';
@@ -29,6 +29,11 @@ export class GetSubmissionService {
 
   /** By the agency's own externalId: only ever looked up among the calling agency's submissions. */
   async byExternalId(agencyId: string, externalId: string): Promise<SubmissionResponse> {
+    if (externalId.length > 128 || !EXTERNAL_ID_PATTERN.test(externalId)) {
+      throw new SourcingException(SourcingExceptionCode.INVALID_INPUT, 'The externalId is invalid.', [
+        { path: 'externalId', message: `must be 1 to 128 characters matching ${EXTERNAL_ID_PATTERN.source}` },
+      ]);
+    }
     const submission = await this.submissions.findByExternalId(agencyId, externalId);
     if (!submission) throw new SourcingException(SourcingExceptionCode.SUBMISSION_NOT_FOUND, `No submission with externalId ${externalId}.`);
     return toSubmissionResponse(submission, await this.submissions.history(submission.id));

@@ -19,11 +19,9 @@ import { AgencyThrottlerGuard } from '../agencies/agency-throttler.guard';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { ListSubmissionRejectionsService } from '../rejections/list-submission-rejections.service';
 import { ListRejectionsQuery, SubmissionRejectionPage } from '../rejections/submission-rejection.dto';
-import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { GetSubmissionService } from './get-submission.service';
 import {
   BulkSubmissionResponse,
-  EXTERNAL_ID_PATTERN,
   ListSubmissionsQuery,
   MAX_BULK_BYTES,
   MAX_BULK_ITEMS,
@@ -35,8 +33,6 @@ import {
 import { ListSubmissionsService } from './list-submissions.service';
 import { SubmitBulkService } from './submit-bulk.service';
 import { SubmitCandidateService } from './submit-candidate.service';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
 @ApiTags('submissions (agency)')
 @ApiSecurity('agency-key')
@@ -64,11 +60,6 @@ export class SubmissionsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubmissionAcceptedResponse> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new SourcingException(SourcingExceptionCode.INVALID_INPUT, 'The Idempotency-Key header is invalid.', [
-        { path: 'Idempotency-Key', message: 'must be 1 to 128 printable ASCII characters' },
-      ]);
-    }
     const { replayed, ...outcome } = await this.submitCandidate.execute(agency, dto, idempotencyKey);
     res.status(replayed ? 200 : 202);
     return outcome;
@@ -95,11 +86,6 @@ export class SubmissionsController {
   @ApiOperation({ summary: "One of this agency's submissions by the agency's own externalId, with its status history" })
   @ApiOkResponse({ type: SubmissionResponse })
   byExternalId(@CurrentAgency() agency: AuthenticatedAgency, @Param('externalId') externalId: string): Promise<SubmissionResponse> {
-    if (externalId.length > 128 || !EXTERNAL_ID_PATTERN.test(externalId)) {
-      throw new SourcingException(SourcingExceptionCode.INVALID_INPUT, 'The externalId is invalid.', [
-        { path: 'externalId', message: `must be 1 to 128 characters matching ${EXTERNAL_ID_PATTERN.source}` },
-      ]);
-    }
     return this.getSubmission.byExternalId(agency.id, externalId);
   }
 
