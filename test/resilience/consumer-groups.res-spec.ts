@@ -7,7 +7,7 @@
 import { deadLetterTopic, TOPICS } from '@hiring/contracts';
 import { uniqueName, waitFor, type ServiceProcess } from '@hiring/testing';
 import { expectStatus } from '../support/agency-client';
-import { SERVICE_INPUT_TOPICS, type ServiceName } from '../support/pipeline';
+import { serviceGroups, type ServiceName } from '../support/pipeline';
 import { CONSUMING_SERVICES, ResilienceRun } from '../support/resilience-run';
 import { scenario } from '../support/scorecard';
 
@@ -101,14 +101,14 @@ describe('resilience: consumer groups (second instances, replay from offset 0)',
       // Every pipeline group at the end of its input (offer and sourcing's progress trail scoring): the snapshot is of a settled pipeline.
       await waitFor(
         async () => {
-          for (const s of CONSUMING_SERVICES) if (!(await caughtUp(r.pipeline.groups[s], await topicEnds(SERVICE_INPUT_TOPICS[s])))) return false;
+          for (const s of CONSUMING_SERVICES) for (const g of serviceGroups(s, r.pipeline.groups[s])) if (!(await caughtUp(g.group, await topicEnds(g.topics)))) return false;
           return true;
         },
         { timeoutMs: 120_000, intervalMs: 500, description: 'every pipeline group caught up' },
       );
       const before = await runEffects(r, prefix);
       const globalBefore = await globalEffects(r);
-      const inputTopics = [...new Set(CONSUMING_SERVICES.flatMap((s) => SERVICE_INPUT_TOPICS[s]))];
+      const inputTopics = [...new Set(CONSUMING_SERVICES.flatMap((s) => serviceGroups(s, r.pipeline.groups[s]).flatMap((g) => g.topics)))];
       const ends = await topicEnds(inputTopics);
       let records = 0n;
       for (const topic of inputTopics) {
@@ -119,9 +119,9 @@ describe('resilience: consumer groups (second instances, replay from offset 0)',
         CONSUMING_SERVICES.map(async (s) => {
           const group = uniqueName(`res_replay_${s}`);
           await r.startExtra(s, { KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_FROM_BEGINNING: 'true' });
-          return { service: s, group, ends: new Map([...ends].filter(([t]) => SERVICE_INPUT_TOPICS[s].includes(t))) };
+          return serviceGroups(s, group).map((g) => ({ service: s, group: g.group, ends: new Map([...ends].filter(([t]) => g.topics.includes(t))) }));
         }),
-      );
+      ).then((groups) => groups.flat());
       await waitFor(async () => (await Promise.all(replays.map((g) => caughtUp(g.group, g.ends)))).every(Boolean), {
         timeoutMs: 300_000,
         intervalMs: 1_000,
@@ -136,7 +136,7 @@ describe('resilience: consumer groups (second instances, replay from offset 0)',
       const elsewhere = Object.keys(globalBefore)
         .filter((k) => globalBefore[k] !== globalAfter[k])
         .map((k) => `${k} +${Number(globalAfter[k]) - Number(globalBefore[k])}`);
-      return `${records} records on ${inputTopics.length} topics replayed by 4 fresh groups in ${replayMs} ms; this run's ${accepted} submissions (1 erased): changed 0 of ${Object.keys(before).length} counts; outside this run: ${elsewhere.join(', ') || 'nothing new'}`;
+      return `${records} records on ${inputTopics.length} topics replayed by ${replays.length} fresh groups in ${replayMs} ms; this run's ${accepted} submissions (1 erased): changed 0 of ${Object.keys(before).length} counts; outside this run: ${elsewhere.join(', ') || 'nothing new'}`;
     });
   });
 });

@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { deadLetterTopic, TOPICS } from '@hiring/contracts';
-import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, testKafkaConfig, uniqueName, waitFor } from '@hiring/testing';
+import { KafkaTestKit, ServiceProcess, sourcingKafkaGroups, testDatabaseUrl, testKafkaBrokers, testKafkaConfig, uniqueName, waitFor } from '@hiring/testing';
 import { AgencyClient, createAgency, expectStatus, OpsClient, type CreatedAgency } from '../support/agency-client';
 import { candidateProfile, expectedScreening, identity } from '../support/candidates';
 
@@ -37,7 +37,7 @@ const SETTLE_TIMEOUT_MS = 120_000;
 
 type Role = 'screening' | 'scoring' | 'sourcing';
 const INPUT_TOPICS: Record<Role, readonly string[]> = {
-  sourcing: [TOPICS.submissions, deadLetterTopic(TOPICS.submissions), TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
+  sourcing: [TOPICS.submissions, deadLetterTopic(TOPICS.submissions)],
   screening: [TOPICS.candidateSourced, TOPICS.candidateErased],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
 };
@@ -221,6 +221,8 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
     db = new Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     for (const role of Object.keys(groups) as Role[]) await kit.startGroupAtEnd(groups[role], INPUT_TOPICS[role]);
+    // Sourcing's status write-back: one consumer group per status topic.
+    for (const g of sourcingKafkaGroups(groups.sourcing).slice(1)) await kit.startGroupAtEnd(g.group, g.topics);
     await startInstance('sourcing');
     for (const role of ['screening', 'scoring'] as const) await Promise.all([startInstance(role), startInstance(role)]);
     const ops = new OpsClient(instances.sourcing[0]?.url ?? '', OPS_TOKEN);

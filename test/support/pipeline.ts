@@ -3,18 +3,23 @@
 // current end of its input topics: the shared dev broker holds history from
 // other tests, and this run must process only what it produces itself.
 import { deadLetterTopic, TOPICS } from '@hiring/contracts';
-import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, type ProcessExit } from '@hiring/testing';
+import { KafkaTestKit, ServiceProcess, sourcingKafkaGroups, testDatabaseUrl, testKafkaBrokers, uniqueName, type ProcessExit } from '@hiring/testing';
 
 export type ServiceName = 'sourcing' | 'screening' | 'scoring' | 'offer';
 export const SERVICE_NAMES: readonly ServiceName[] = ['sourcing', 'screening', 'scoring', 'offer'];
 
-/** What each service's consumer group reads (its @ConsumeEvents decorators in apps/<name>/src). */
+/** What each service's (main) consumer group reads (its @ConsumeEvents decorators in apps/<name>/src). */
 export const SERVICE_INPUT_TOPICS: Record<ServiceName, readonly string[]> = {
-  sourcing: [TOPICS.submissions, deadLetterTopic(TOPICS.submissions), TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
+  sourcing: [TOPICS.submissions, deadLetterTopic(TOPICS.submissions)],
   screening: [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
   offer: [TOPICS.candidateScored, TOPICS.candidateErased],
 };
+
+/** Every Kafka group of a service started with KAFKA_CONSUMER_GROUP=`group`, with the topics it reads (sourcing has one per status topic besides its main one). */
+export function serviceGroups(service: ServiceName, group: string): Array<{ group: string; topics: readonly string[] }> {
+  return service === 'sourcing' ? sourcingKafkaGroups(group) : [{ group, topics: SERVICE_INPUT_TOPICS[service] }];
+}
 
 export interface Pipeline {
   opsToken: string;
@@ -32,7 +37,7 @@ export interface Pipeline {
  */
 export async function startPipeline(kit: KafkaTestKit, options: { opsToken: string; readyTimeoutMs?: number; env?: Record<string, string> }): Promise<Pipeline> {
   const groups = Object.fromEntries(SERVICE_NAMES.map((s) => [s, uniqueName(`e2e_${s}`)])) as Record<ServiceName, string>;
-  for (const service of SERVICE_NAMES) await kit.startGroupAtEnd(groups[service], SERVICE_INPUT_TOPICS[service]);
+  for (const service of SERVICE_NAMES) for (const g of serviceGroups(service, groups[service])) await kit.startGroupAtEnd(g.group, g.topics);
 
   const started: Partial<Record<ServiceName, ServiceProcess>> = {};
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {

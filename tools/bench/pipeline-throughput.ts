@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { TOPICS } from '@hiring/contracts';
-import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
+import { KafkaTestKit, ServiceProcess, sourcingKafkaGroups, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor } from '@hiring/testing';
 // The end-to-end suites' clients and profiles (test/support has no workspace alias).
 // eslint-disable-next-line no-restricted-imports
 import { AgencyClient, createAgency, expectStatus, mapLimit, OpsClient } from '../../test/support/agency-client';
@@ -32,7 +32,7 @@ const SCHEMAS = ['sourcing', 'screening', 'scoring'];
 
 type Role = 'sourcing' | 'screening' | 'scoring';
 const INPUTS: Record<Role, readonly string[]> = {
-  sourcing: [TOPICS.submissions, TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
+  sourcing: [TOPICS.submissions],
   screening: [TOPICS.candidateSourced, TOPICS.candidateErased],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
 };
@@ -69,6 +69,8 @@ async function schemaBytes(db: Client): Promise<Record<string, number>> {
 async function round(kit: KafkaTestKit, db: Client, k: number): Promise<Round> {
   const groups: Record<Role, string> = { sourcing: uniqueName('bench_sourcing'), screening: uniqueName('bench_screening'), scoring: uniqueName('bench_scoring') };
   for (const role of Object.keys(groups) as Role[]) await kit.startGroupAtEnd(groups[role], INPUTS[role]);
+  // Sourcing's status write-back: one consumer group per status topic.
+  for (const g of sourcingKafkaGroups(groups.sourcing).slice(1)) await kit.startGroupAtEnd(g.group, g.topics);
   const procs: Record<Role, ServiceProcess[]> = { sourcing: [], screening: [], scoring: [] };
   const start = async (role: Role) => {
     const p = await ServiceProcess.start({

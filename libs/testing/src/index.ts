@@ -11,3 +11,4 @@ export * from './kafka-test-kit';
 export * from './prometheus-names';
 export * from './tcp-proxy';
 export * from './entity-locks';
+export * from './sourcing-groups';

@@ -41,7 +41,11 @@ export interface BrokerBacklog {
  * only tell a group's topics once it has committed on them.
  */
 export const PIPELINE_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
-  sourcing: [TOPICS.submissions, TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
+  sourcing: [TOPICS.submissions],
+  // Sourcing's status write-back: one consumer per status topic (see docs/sourcing.md).
+  'sourcing.progress-screened': [TOPICS.candidateScreened],
+  'sourcing.progress-scored': [TOPICS.candidateScored],
+  'sourcing.progress-offer': [TOPICS.offerDecided],
   screening: [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
   offer: [TOPICS.candidateScored, TOPICS.candidateErased],

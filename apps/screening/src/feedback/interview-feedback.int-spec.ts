@@ -18,7 +18,7 @@ import {
 } from '@hiring/contracts';
 import { CALIBRATION_SET, LEADERSHIP_RULE_IDS, TECHNICAL_RULE_IDS } from '@hiring/domain';
 import { newDataKey, openJson, sealJson } from '@hiring/platform';
-import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TopicProbe } from '@hiring/testing';
+import { KafkaTestKit, ServiceProcess, sourcingKafkaGroups, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TopicProbe } from '@hiring/testing';
 
 const OPS_TOKEN = 'feedback-int-test-ops-token';
 const screeningGroup = uniqueName('screening_fb_it');
@@ -114,7 +114,9 @@ function deadLetterOf(feedbackId: string) {
 beforeAll(async () => {
   await db.connect();
   await kit.connect();
-  await kit.startGroupAtEnd(sourcingGroup, [TOPICS.submissions, TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided]);
+  await kit.startGroupAtEnd(sourcingGroup, [TOPICS.submissions]);
+  // Sourcing's status write-back: one consumer group per status topic.
+  for (const g of sourcingKafkaGroups(sourcingGroup).slice(1)) await kit.startGroupAtEnd(g.group, g.topics);
   await kit.startGroupAtEnd(screeningGroup, [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback]);
   screened = await kit.probe(TOPICS.candidateScreened);
   deadLetters = await kit.probe(deadLetterTopic(TOPICS.interviewFeedback));

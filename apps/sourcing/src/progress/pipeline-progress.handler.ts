@@ -10,12 +10,22 @@ import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
 import type { Tx } from '@hiring/platform';
 import { RecordPipelineProgressService, type StageReached } from './record-pipeline-progress.service';
 
+/**
+ * Each status topic runs in a consumer of its own (Kafka groups
+ * `<group>.progress-screened`, `-scored`, `-offer`): kafkajs fetches a
+ * consumer's partitions together and fetches again only when all of them are
+ * handled, so in one consumer a `scored` that reached Kafka while the
+ * `screened` update (or a submissions chunk) was being written waited for it
+ * and for the next fetch before the agency could see it.
+ */
+export const PROGRESS_CONSUMERS = { screened: 'progress-screened', scored: 'progress-scored', offerDecided: 'progress-offer' } as const;
+
 /** Later stages of the pipeline, mapped to submission progress. */
 @Injectable()
 export class PipelineProgressHandler {
   constructor(private readonly recordProgress: RecordPipelineProgressService) {}
 
-  @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened] })
+  @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened], consumer: PROGRESS_CONSUMERS.screened })
   async screened(events: ConsumedEvent<CandidateScreenedEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,
@@ -29,7 +39,7 @@ export class PipelineProgressHandler {
     );
   }
 
-  @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored] })
+  @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored], consumer: PROGRESS_CONSUMERS.scored })
   async scored(events: ConsumedEvent<CandidateScoredEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,
@@ -43,7 +53,7 @@ export class PipelineProgressHandler {
     );
   }
 
-  @ConsumeEvents({ topic: TOPICS.offerDecided, types: [EVENT_TYPES.offerDecided] })
+  @ConsumeEvents({ topic: TOPICS.offerDecided, types: [EVENT_TYPES.offerDecided], consumer: PROGRESS_CONSUMERS.offerDecided })
   async offerDecided(events: ConsumedEvent<OfferDecidedEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,

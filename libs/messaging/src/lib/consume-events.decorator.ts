@@ -14,6 +14,15 @@ export interface ConsumeEventsOptions {
    * a `.dlq` topic, whose records are not valid events by definition.
    */
   decode?: DecodeFn;
+  /**
+   * Runs this topic in a consumer of its own (Kafka group `<group>.<consumer>`)
+   * instead of the service's main one. kafkajs fetches all of a member's
+   * partitions together and fetches again only when every batch of the
+   * response is handled, so a topic whose events should not wait behind the
+   * others' batches gets its own fetch loop. The inbox stays the service's
+   * group: an event already applied under the main consumer is skipped.
+   */
+  consumer?: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

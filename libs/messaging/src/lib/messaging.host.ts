@@ -32,8 +32,8 @@ export function nestMessagingLogger(): MessagingLogger {
 /** Finds @ConsumeEvents methods, runs the batch consumer and the outbox relay for the app's lifetime. */
 @Injectable()
 export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer: BatchConsumer | undefined;
-  private unregisterLag: (() => void) | undefined;
+  private consumers: BatchConsumer[] = [];
+  private unregisterLag: Array<() => void> = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -59,7 +59,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         const meta = this.reflector.get<ConsumeEventsOptions | undefined>(CONSUME_EVENTS_METADATA, fn as (...a: unknown[]) => unknown);
         if (!meta) continue;
         const bound = (fn as EventBatchHandler).bind(instance);
-        found.push({ topic: meta.topic, types: meta.types, name: `${instance.constructor.name}.${method}`, handle: bound, decode: meta.decode });
+        found.push({ topic: meta.topic, types: meta.types, name: `${instance.constructor.name}.${method}`, handle: bound, decode: meta.decode, consumer: meta.consumer });
       }
     }
     return found;
@@ -89,8 +89,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         await this.startOnce(logger);
         return;
       } catch (err) {
-        await this.consumer?.stop().catch(() => undefined);
-        this.consumer = undefined;
+        await this.stopConsumers();
         const waitMs = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
         logger.warn('messaging could not start; retrying', { attempt, waitMs, error: err instanceof Error ? err.message : String(err) });
         await sleep(waitMs, undefined, { signal: this.abort.signal }).catch(() => undefined);
@@ -104,9 +103,25 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     if (this.options.consumer?.enabled === false) return;
     const handlers = this.discoverHandlers();
     if (handlers.length === 0) return;
+    for (const [name, own] of byConsumer(handlers)) {
+      const groupId = consumerGroupId(this.options.groupId, name);
+      const consumer = this.batchConsumer(groupId, own, logger);
+      this.consumers.push(consumer);
+      logger.log('starting consumer', { groupId, handlers: own.map((h) => `${h.topic} -> ${h.name}`) });
+      await consumer.start();
+    }
+    for (const consumer of this.consumers) {
+      const { groupId, topics } = consumer;
+      this.unregisterLag.push(this.metrics.addLagSource(() => this.consumerLag.lag(groupId, topics)));
+    }
+  }
+
+  private batchConsumer(groupId: string, handlers: EventHandlerRegistration[], logger: MessagingLogger): BatchConsumer {
     const c = this.options.consumer ?? {};
-    this.consumer = new BatchConsumer(this.kafka, this.dataSource, {
-      groupId: this.options.groupId,
+    return new BatchConsumer(this.kafka, this.dataSource, {
+      groupId,
+      // One inbox per service whatever the Kafka group: moving a topic to its own consumer replays nothing.
+      inboxGroup: this.options.groupId,
       schema: this.options.schema,
       handlers,
       decode: this.options.decode ?? contractsDecoder,
@@ -122,10 +137,13 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       metrics: this.metrics,
       logger,
     });
-    logger.log('starting consumer', { groupId: this.options.groupId, handlers: handlers.map((h) => `${h.topic} -> ${h.name}`) });
-    await this.consumer.start();
-    const topics = this.consumer.topics;
-    this.unregisterLag = this.metrics.addLagSource(() => this.consumerLag.lag(this.options.groupId, topics));
+  }
+
+  private async stopConsumers(): Promise<void> {
+    for (const unregister of this.unregisterLag.splice(0)) unregister();
+    const consumers = this.consumers;
+    this.consumers = [];
+    await Promise.all(consumers.map((c) => c.stop().catch(() => undefined)));
   }
 
   /** Before TypeORM closes its pool: stop fetching, finish and commit the batch in hand, disconnect. */
@@ -134,8 +152,30 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     this.abort.abort();
     // A connect attempt in flight is not abortable; give it a bounded moment.
     await Promise.race([this.startup, sleep(5_000, undefined, { ref: false })]);
-    this.unregisterLag?.();
-    await this.consumer?.stop();
+    await this.stopConsumers();
     await this.relay.stop();
   }
+}
+
+/** The Kafka group of a service's consumer: the service's group, or `<group>.<name>` for a named one. */
+export function consumerGroupId(serviceGroup: string, consumer?: string): string {
+  return consumer ? `${serviceGroup}.${consumer}` : serviceGroup;
+}
+
+/**
+ * Handlers grouped by the consumer they run in. A topic belongs to one
+ * consumer: two groups reading it would share the inbox, and the second to
+ * claim an event would skip its handlers.
+ */
+export function byConsumer(handlers: readonly EventHandlerRegistration[]): Map<string | undefined, EventHandlerRegistration[]> {
+  const out = new Map<string | undefined, EventHandlerRegistration[]>();
+  const topicConsumer = new Map<string, string | undefined>();
+  for (const h of handlers) {
+    if (topicConsumer.has(h.topic) && topicConsumer.get(h.topic) !== h.consumer) {
+      throw new Error(`${h.name}: every handler of ${h.topic} must run in the same consumer (${topicConsumer.get(h.topic) ?? 'main'} vs ${h.consumer ?? 'main'})`);
+    }
+    topicConsumer.set(h.topic, h.consumer);
+    out.set(h.consumer, [...(out.get(h.consumer) ?? []), h]);
+  }
+  return out;
 }

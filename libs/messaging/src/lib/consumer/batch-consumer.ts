@@ -20,6 +20,8 @@ import { PartitionBatch } from './partition-batch';
 
 export interface BatchConsumerOptions {
   groupId: string;
+  /** The group the inbox records applied events under; default groupId. */
+  inboxGroup?: string;
   /** Postgres schema holding `inbox` (and `outbox`). */
   schema: string;
   handlers: readonly EventHandlerRegistration[];
@@ -72,7 +74,7 @@ export class BatchConsumer {
     this.outage = new DatabaseOutage(dataSource, () => this.consumer, probePolicy, this.heartbeatInterval, () => this.stopping, this.logger, options.metrics);
     this.applier = new ChunkApplier(
       async (topic, items) => {
-        const fresh = await applyInInboxTransaction(dataSource, tables, options.groupId, this.handlers, topic, items.map((i) => i.event));
+        const fresh = await applyInInboxTransaction(dataSource, tables, options.inboxGroup ?? options.groupId, this.handlers, topic, items.map((i) => i.event));
         options.metrics?.processed.inc({ topic }, fresh);
         if (items.length > fresh) options.metrics?.duplicates.inc({ topic }, items.length - fresh);
       },
@@ -82,6 +84,10 @@ export class BatchConsumer {
       this.logger,
       options.metrics,
     );
+  }
+
+  get groupId(): string {
+    return this.options.groupId;
   }
 
   get topics(): string[] {

@@ -12,6 +12,8 @@ export interface EventHandlerRegistration {
   handle: (events: ConsumedEvent[], tx: Tx) => Promise<void>;
   /** This topic's decoder, when not the consumer's default (see ConsumeEventsOptions.decode). */
   decode?: DecodeFn;
+  /** The consumer this topic runs in, when not the service's main one (see ConsumeEventsOptions.consumer). */
+  consumer?: string;
 }
 
 export class HandlerTable {

@@ -1,0 +1,22 @@
+import type { EventHandlerRegistration } from './consumer/handler-table';
+import { byConsumer, consumerGroupId } from './messaging.host';
+
+const handler = (topic: string, consumer?: string, name = `${topic}-handler`): EventHandlerRegistration => ({ topic, consumer, name, handle: async () => undefined });
+
+describe('byConsumer', () => {
+  it('runs each named consumer apart from the main one', () => {
+    const groups = byConsumer([handler('a'), handler('b', 'progress'), handler('c'), handler('b', 'progress', 'second')]);
+    expect([...groups.keys()]).toEqual([undefined, 'progress']);
+    expect(groups.get(undefined)?.map((h) => h.topic)).toEqual(['a', 'c']);
+    expect(groups.get('progress')?.map((h) => h.name)).toEqual(['b-handler', 'second']);
+  });
+
+  it('refuses a topic split over two consumers (they would share the inbox and skip each other)', () => {
+    expect(() => byConsumer([handler('a'), handler('a', 'progress', 'other')])).toThrow(/every handler of a must run in the same consumer/);
+  });
+
+  it('names a consumer group after the service group', () => {
+    expect(consumerGroupId('sourcing')).toBe('sourcing');
+    expect(consumerGroupId('sourcing', 'progress')).toBe('sourcing.progress');
+  });
+});
