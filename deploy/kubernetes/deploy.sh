@@ -2,7 +2,8 @@
 # Rolls the pipeline out to the current kubectl context, migrations first:
 #   bash deploy/kubernetes/deploy.sh [overlay dir]   (default overlays/production)
 # Needs the Strimzi, CloudNativePG and KEDA operators installed, and the
-# Secret hiring-ops (key token) in the namespace.
+# Secrets hiring-ops and hiring-key-service (key token each) and
+# hiring-personal-data (docs/scaling.md) in the namespace.
 #  1. platform objects (namespace, config, Kafka, topics, users, Postgres);
 #  2. waits until Kafka and Postgres are ready;
 #  3. the migrations Job (the previous one is deleted: a Job's pod template

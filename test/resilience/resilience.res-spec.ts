@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { Kafka } from 'kafkajs';
 import { testKafkaConfig, uniqueName, waitFor } from '@hiring/testing';
-import { AgencyClient, expectStatus } from '../support/agency-client';
+import { AgencyClient, expectStatus, OpsClient } from '../support/agency-client';
 import { ResilienceRun } from '../support/resilience-run';
 import { scenario } from '../support/scorecard';
 
@@ -153,7 +153,8 @@ describe('resilience: attacks and service crashes', () => {
       const topicHits = await scanTopics([...needles, marker]);
       const identifierHits = [...tableHits, ...topicHits].filter((h) => h.needle !== marker);
       const markerHits = [...tableHits, ...topicHits].filter((h) => h.needle === marker);
-      const keys = expectStatus(await r.ops.post('/v1/ops/candidate-keys/lookup', { candidateIds: [accepted.candidateId] }), 200, 'key lookup');
+      const keyService = new OpsClient(r.pipeline.services.sourcing.url, r.pipeline.keyServiceToken);
+      const keys = expectStatus(await keyService.post('/v1/ops/candidate-keys/lookup', { candidateIds: [accepted.candidateId] }), 200, 'key lookup');
       expect(keys.erased).toEqual([accepted.candidateId]);
       expect(identifierHits).toEqual([]);
       const markerPlaces = [...new Set(markerHits.map((h) => h.where))].join(', ') || 'none';

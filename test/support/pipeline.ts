@@ -2,6 +2,7 @@
 // and database, each with a consumer group of its own that starts at the
 // current end of its input topics: the shared dev broker holds history from
 // other tests, and this run must process only what it produces itself.
+import { randomBytes } from 'node:crypto';
 import { deadLetterTopic, TOPICS } from '@hiring/contracts';
 import { KafkaTestKit, ServiceProcess, sourcingKafkaGroups, testDatabaseUrl, testKafkaBrokers, uniqueName, type ProcessExit } from '@hiring/testing';
 
@@ -23,6 +24,8 @@ export function serviceGroups(service: ServiceName, group: string): Array<{ grou
 
 export interface Pipeline {
   opsToken: string;
+  /** Sourcing's key lookup credential, given to sourcing and screening (random per run, never the ops token). */
+  keyServiceToken: string;
   services: Record<ServiceName, ServiceProcess>;
   groups: Record<ServiceName, string>;
   /** Stops every running service with `signal`; resolves with each exit (services already stopped are left out). */
@@ -36,6 +39,7 @@ export interface Pipeline {
  * with its output, after the others were stopped (nothing is left running).
  */
 export async function startPipeline(kit: KafkaTestKit, options: { opsToken: string; readyTimeoutMs?: number; env?: Record<string, string> }): Promise<Pipeline> {
+  const keyServiceToken = `key-service-${randomBytes(12).toString('hex')}`;
   const groups = Object.fromEntries(SERVICE_NAMES.map((s) => [s, uniqueName(`e2e_${s}`)])) as Record<ServiceName, string>;
   for (const service of SERVICE_NAMES) for (const g of serviceGroups(service, groups[service])) await kit.startGroupAtEnd(g.group, g.topics);
 
@@ -60,6 +64,7 @@ export async function startPipeline(kit: KafkaTestKit, options: { opsToken: stri
           DATABASE_URL: testDatabaseUrl(),
           KAFKA_BROKERS: testKafkaBrokers().join(','),
           OPS_TOKEN: options.opsToken,
+          KEY_SERVICE_TOKEN: keyServiceToken,
           KAFKA_CONSUMER_GROUP: groups[service],
           // Offsets are committed before start; this only matters if that step was skipped.
           KAFKA_CONSUMER_FROM_BEGINNING: 'false',
@@ -75,5 +80,5 @@ export async function startPipeline(kit: KafkaTestKit, options: { opsToken: stri
     await stop('SIGKILL');
     throw error;
   }
-  return { opsToken: options.opsToken, services: started as Record<ServiceName, ServiceProcess>, groups, stop, logTails };
+  return { opsToken: options.opsToken, keyServiceToken, services: started as Record<ServiceName, ServiceProcess>, groups, stop, logTails };
 }

@@ -117,6 +117,7 @@ export class ResilienceRun {
       DATABASE_URL: testDatabaseUrl(),
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       OPS_TOKEN: this.opsToken,
+      KEY_SERVICE_TOKEN: this.pipeline.keyServiceToken,
       KAFKA_CONSUMER_GROUP: this.pipeline.groups[service],
       KAFKA_CONSUMER_FROM_BEGINNING: 'false',
       LOG_LEVEL: 'warn',

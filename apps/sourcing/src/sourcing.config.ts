@@ -1,6 +1,6 @@
-import { LOCAL_DEV_MASTER_KEYS, ServiceConfig } from '@hiring/platform';
+import { DiffersFrom, LOCAL_DEV_MASTER_KEYS, LOCAL_KEY_SERVICE_TOKEN, ServiceConfig } from '@hiring/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export class SourcingConfig extends ServiceConfig {
   override PORT = 3001;
@@ -29,6 +29,16 @@ export class SourcingConfig extends ServiceConfig {
     message: 'PERSONAL_DATA_MASTER_KEYS must be id:base64-of-32-bytes[,id:base64...]',
   })
   PERSONAL_DATA_MASTER_KEYS = LOCAL_DEV_MASTER_KEYS;
+
+  /**
+   * The credential of the key lookup (POST /v1/ops/candidate-keys/lookup), the
+   * one route that hands out data keys: held by the services that open sealed
+   * events (screening), and by nothing else. It opens no other route, and the
+   * ops token does not open this one, so it must differ from OPS_TOKEN. The
+   * default is for a laptop only (screening has the same default).
+   */
+  @IsString() @MinLength(16) @DiffersFrom('OPS_TOKEN')
+  KEY_SERVICE_TOKEN = LOCAL_KEY_SERVICE_TOKEN;
 
   /**
    * Key of the blind index that duplicate detection looks people up by

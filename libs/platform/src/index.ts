@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 export * from './config/load-config';
 export * from './config/service.config';
+export * from './config/differs-from';
 export * from './database/data-source';
 export * from './database/migrations';
 export * from './database/tx';

@@ -21,6 +21,7 @@ import { newDataKey, openJson, sealJson } from '@hiring/platform';
 import { KafkaTestKit, ServiceProcess, sourcingKafkaGroups, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TopicProbe } from '@hiring/testing';
 
 const OPS_TOKEN = 'feedback-int-test-ops-token';
+const KEY_SERVICE_TOKEN = 'feedback-int-test-key-service-token';
 const screeningGroup = uniqueName('screening_fb_it');
 const sourcingGroup = uniqueName('sourcing_fb_it');
 const kit = new KafkaTestKit();
@@ -75,7 +76,7 @@ async function sourceThinCandidate(): Promise<{ candidateId: string; submissionI
 }
 
 async function dataKey(candidateId: string): Promise<Buffer> {
-  const found = await call(sourcing, 'POST', '/v1/ops/candidate-keys/lookup', { candidateIds: [candidateId] });
+  const found = await call(sourcing, 'POST', '/v1/ops/candidate-keys/lookup', { candidateIds: [candidateId] }, { authorization: `Bearer ${KEY_SERVICE_TOKEN}` });
   return Buffer.from(found.body.keys[0].dataKey, 'base64');
 }
 
@@ -120,7 +121,7 @@ beforeAll(async () => {
   await kit.startGroupAtEnd(screeningGroup, [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback]);
   screened = await kit.probe(TOPICS.candidateScreened);
   deadLetters = await kit.probe(deadLetterTopic(TOPICS.interviewFeedback));
-  const common = { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), OPS_TOKEN };
+  const common = { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), OPS_TOKEN, KEY_SERVICE_TOKEN };
   sourcing = await ServiceProcess.start({ app: 'sourcing', env: { ...common, KAFKA_CONSUMER_GROUP: sourcingGroup } });
   await sourcing.waitUntilReady();
   screening = await ServiceProcess.start({ app: 'screening', env: { ...common, KAFKA_CONSUMER_GROUP: screeningGroup, SOURCING_URL: sourcing.url } });

@@ -35,7 +35,7 @@ export class CandidateKeysClient {
       const chunk = ids.slice(i, i + LOOKUP_LIMIT);
       const res = await fetch(`${this.config.SOURCING_URL}/v1/ops/candidate-keys/lookup`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.config.OPS_TOKEN}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.config.KEY_SERVICE_TOKEN}` },
         body: JSON.stringify({ candidateIds: chunk }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       }).catch((error: unknown) => {
@@ -47,6 +47,8 @@ export class CandidateKeysClient {
         }
         throw error;
       });
+      // 401: a misconfigured credential; retried (nothing is lost) until KEY_SERVICE_TOKEN matches sourcing's.
+      if (res.status === 401) throw new TransientError('key lookup at sourcing refused our credential: KEY_SERVICE_TOKEN must be the value sourcing has');
       if (res.status !== 200) throw new TransientError(`key lookup at sourcing answered ${res.status}`);
       const body = (await res.json()) as LookupResponse;
       for (const k of body.keys) result.keys.set(k.candidateId, Buffer.from(k.dataKey, 'base64'));

@@ -13,6 +13,7 @@ import { LOCAL_DEV_MASTER_KEYS, MasterKeyRing, newDataKey, openJson, sealJson, S
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp, type TopicProbe } from '@hiring/testing';
 
 const OPS_TOKEN = 'screening-int-test-ops-token';
+const KEY_SERVICE_TOKEN = 'screening-int-test-key-service-token';
 const groupId = uniqueName('screening_it');
 const kit = new KafkaTestKit();
 const db = new Client({ connectionString: testDatabaseUrl() });
@@ -117,6 +118,7 @@ beforeAll(async () => {
       KAFKA_CONSUMER_GROUP: uniqueName('screening_it_sourcing'),
       KAFKA_CONSUMER_FROM_BEGINNING: 'false',
       OPS_TOKEN,
+      KEY_SERVICE_TOKEN,
       PERSONAL_DATA_MASTER_KEYS: LOCAL_DEV_MASTER_KEYS,
     },
   });
@@ -129,7 +131,7 @@ beforeAll(async () => {
   agencyId = ((await agency.json()) as { agency: { id: string } }).agency.id;
   service = await ServiceProcess.start({
     app: 'screening',
-    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP: groupId, OPS_TOKEN, SOURCING_URL: sourcing.url },
+    env: { DATABASE_URL: testDatabaseUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP: groupId, OPS_TOKEN, KEY_SERVICE_TOKEN, SOURCING_URL: sourcing.url },
   });
   await service.waitUntilReady();
 }, 120_000);

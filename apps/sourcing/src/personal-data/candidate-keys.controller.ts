@@ -1,11 +1,12 @@
 // How the other services obtain data keys: one request per consumed batch
 // (up to 1000 candidates), never one per event. A candidate in `erased` has no
-// key any more; a consumer treats its events as erased, not as errors.
+// key any more; a consumer treats its events as erased, not as errors. The
+// route takes KEY_SERVICE_TOKEN, not the ops token (key-service-token.guard.ts).
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { OpsTokenGuard } from '@hiring/platform';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
 import { CandidateKeyRepository } from './candidate-key.repository';
+import { KeyServiceTokenGuard } from './key-service-token.guard';
 
 export const MAX_KEY_LOOKUP = 1000;
 
@@ -31,7 +32,7 @@ export class CandidateKeyLookupResponse {
 
 @ApiTags('personal data (services)')
 @ApiBearerAuth()
-@UseGuards(OpsTokenGuard)
+@UseGuards(KeyServiceTokenGuard)
 @Controller('v1/ops/candidate-keys')
 export class CandidateKeysController {
   constructor(private readonly keys: CandidateKeyRepository) {}

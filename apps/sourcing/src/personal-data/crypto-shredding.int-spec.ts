@@ -6,10 +6,11 @@ import { openJson, SEALED_PATTERN } from '@hiring/platform';
 import { uniqueName } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
+import { createSourcingTestApp, TEST_KEY_SERVICE_TOKEN, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
 import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
 
 const OPS = { Authorization: `Bearer ${TEST_OPS_TOKEN}` };
+const KEY_SERVICE = { Authorization: `Bearer ${TEST_KEY_SERVICE_TOKEN}` };
 
 describe('sourcing: personal data sealed with a per-candidate key, erasure destroys the key', () => {
   let t: SourcingTestApp;
@@ -39,7 +40,7 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
     return { raw, data: (JSON.parse(raw) as { data: Record<string, unknown> }).data };
   };
 
-  const lookup = (candidateIds: string[]) => request(http).post('/v1/ops/candidate-keys/lookup').set(OPS).send({ candidateIds });
+  const lookup = (candidateIds: string[]) => request(http).post('/v1/ops/candidate-keys/lookup').set(KEY_SERVICE).send({ candidateIds });
 
   it('the outbox holds the profile sealed only; the looked-up key opens it; after erasure the key is gone and the erasure records it', async () => {
     const marker = uniqueName('SECRET-MARK');
@@ -146,12 +147,31 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
     expect(await t.dataSource.query('SELECT 1 FROM sourcing.candidate_identifiers WHERE candidate_id = $1', [candidateId])).toEqual([]);
   });
 
-  it('the lookup needs the ops token, takes 1 to 1000 uuids, and names unknown ids', async () => {
-    await request(http).post('/v1/ops/candidate-keys/lookup').send({ candidateIds: ['00000000-0000-4000-8000-000000000000'] }).expect(401);
+  it('the lookup needs the key service token (the ops token does not open it), takes 1 to 1000 uuids, and names unknown ids', async () => {
+    const anyId = { candidateIds: ['00000000-0000-4000-8000-000000000000'] };
+    await request(http).post('/v1/ops/candidate-keys/lookup').send(anyId).expect(401);
+    const withOps = await request(http).post('/v1/ops/candidate-keys/lookup').set(OPS).send(anyId).expect(401);
+    expect(withOps.body.detail).toContain('KEY_SERVICE_TOKEN');
     await lookup([]).expect(400);
     await lookup(Array.from({ length: 1001 }, () => '00000000-0000-4000-8000-000000000000')).expect(400);
     await lookup(['not-a-uuid']).expect(400);
     const unknown = await lookup(['00000000-0000-4000-8000-000000000000']).expect(200);
     expect(unknown.body).toEqual({ keys: [], erased: [], unknown: ['00000000-0000-4000-8000-000000000000'] });
+  });
+
+  it('the key service token opens no other route', async () => {
+    const routes: [method: 'get' | 'post', path: string, body?: object][] = [
+      ['get', '/v1/agencies'],
+      ['get', '/v1/ops/master-keys'],
+      ['post', '/v1/ops/master-keys/rewrap', {}],
+      ['get', '/v1/requisitions'],
+      ['post', '/v1/ops/candidates/00000000-0000-4000-8000-000000000000/erasure', { requestedBy: 'dpo@example.com' }],
+      ['get', '/v1/ops/webhooks/deliveries'],
+    ];
+    for (const [method, path, body] of routes) {
+      const res = await request(http)[method](path).set(KEY_SERVICE).send(body);
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+    }
+    await request(http).get('/v1/ops/master-keys').set(OPS).expect(200);
   });
 });

@@ -9,7 +9,7 @@ import { testDatabaseUrl, uniqueName } from '@hiring/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
+import { createSourcingTestApp, TEST_KEY_SERVICE_TOKEN, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
 import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
 
@@ -32,7 +32,7 @@ describe('sourcing: master key rotation re-wraps every data key and webhook secr
     return app.app.getHttpServer() as App;
   };
   const keysOf = async (http: App, candidateIds: string[]): Promise<Record<string, string>> => {
-    const res = await request(http).post('/v1/ops/candidate-keys/lookup').set(OPS).send({ candidateIds }).expect(200);
+    const res = await request(http).post('/v1/ops/candidate-keys/lookup').set({ Authorization: `Bearer ${TEST_KEY_SERVICE_TOKEN}` }).send({ candidateIds }).expect(200);
     return Object.fromEntries((res.body.keys as { candidateId: string; dataKey: string }[]).map((k) => [k.candidateId, k.dataKey]));
   };
 

@@ -5,7 +5,7 @@ import { runMigrationsLocked } from '@hiring/platform';
 import { uniqueName } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
+import { createSourcingTestApp, TEST_KEY_SERVICE_TOKEN, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
 import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
 import { IdentifierIndex } from './identifier-index';
 import { openSubmissionData } from './submission-personal-data';
@@ -65,7 +65,7 @@ describe('sourcing: the backfill migration seals personal data stored in clear',
       [ids],
     );
     expect(rows).toHaveLength(2);
-    const found = await request(http).post('/v1/ops/candidate-keys/lookup').set(OPS).send({ candidateIds: [candidateId] }).expect(200);
+    const found = await request(http).post('/v1/ops/candidate-keys/lookup').set({ Authorization: `Bearer ${TEST_KEY_SERVICE_TOKEN}` }).send({ candidateIds: [candidateId] }).expect(200);
     const key = Buffer.from(found.body.keys[0].dataKey, 'base64');
     for (const r of rows) {
       expect(r.sealed_for).toBe(candidateId);

@@ -43,6 +43,7 @@ export interface SourcingTestApp {
 }
 
 export const TEST_OPS_TOKEN = 'integration-test-ops-token';
+export const TEST_KEY_SERVICE_TOKEN = 'integration-test-key-service-token';
 
 export interface SourcingTestAppOptions {
   /** Keep the real events publisher (events go to the outbox table, sealed) instead of the recorder. */
@@ -55,7 +56,7 @@ export interface SourcingTestAppOptions {
  * address rules) must not send a test's deliveries.
  */
 export async function createSourcingTestApp(env: Record<string, string> = {}, options: SourcingTestAppOptions = {}): Promise<SourcingTestApp> {
-  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), KAFKA_CONSUMER_FROM_BEGINNING: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false', ...env });
+  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KEY_SERVICE_TOKEN: TEST_KEY_SERVICE_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), KAFKA_CONSUMER_FROM_BEGINNING: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false', ...env });
   const events = new RecordingPublisher();
   const builder = Test.createTestingModule({ imports: [AppModule.register(config)] });
   const moduleRef = await (options.realPublisher ? builder : builder.overrideProvider(SourcingEventsPublisher).useValue(events)).compile();

@@ -18,19 +18,42 @@ export function bearerToken(req: Request): string | undefined {
   return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
 }
 
-@Injectable()
-export class OpsTokenGuard implements CanActivate {
-  constructor(
-    private readonly config: ServiceConfig,
-    private readonly failures: AuthFailureThrottle,
-  ) {}
+/**
+ * A route guarded by one bearer token from config: compared in constant time,
+ * failures counted per source address (throttled like every failed
+ * authentication). Subclasses say which token and how to ask for it.
+ */
+export abstract class BearerTokenGuard implements CanActivate {
+  constructor(protected readonly failures: AuthFailureThrottle) {}
+
+  protected abstract expectedToken(): string;
+  /** The 401's detail: which token this route takes. */
+  protected abstract refusal(): string;
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     this.failures.assertAllowed(req);
     const token = bearerToken(req);
-    if (token && timingSafeEqual(digest(token), digest(this.config.OPS_TOKEN))) return true;
+    if (token && timingSafeEqual(digest(token), digest(this.expectedToken()))) return true;
     this.failures.recordFailure(req);
-    throw unauthorizedProblem('This route needs the ops token: Authorization: Bearer <OPS_TOKEN>.');
+    throw unauthorizedProblem(this.refusal());
+  }
+}
+
+@Injectable()
+export class OpsTokenGuard extends BearerTokenGuard {
+  constructor(
+    private readonly config: ServiceConfig,
+    failures: AuthFailureThrottle,
+  ) {
+    super(failures);
+  }
+
+  protected expectedToken(): string {
+    return this.config.OPS_TOKEN;
+  }
+
+  protected refusal(): string {
+    return 'This route needs the ops token: Authorization: Bearer <OPS_TOKEN>.';
   }
 }

@@ -1,6 +1,7 @@
-import { IsInt, Min } from 'class-validator';
+import { IsInt, IsString, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ConfigError, loadConfig } from './load-config';
+import { DiffersFrom } from './differs-from';
 import { ServiceConfig } from './service.config';
 
 class AppConfig extends ServiceConfig {
@@ -52,5 +53,17 @@ describe('service config from the environment', () => {
     expect(() => loadConfig(AppConfig, { KAFKA_SASL_USERNAME: 'scoring' })).toThrow(/KAFKA_SASL_PASSWORD/);
     expect(() => loadConfig(AppConfig, { KAFKA_SASL_PASSWORD: 's3cret' })).toThrow(/KAFKA_SASL_USERNAME/);
     expect(() => loadConfig(AppConfig, { KAFKA_SSL: 'yes' })).toThrow(/KAFKA_SSL/);
+  });
+});
+
+describe('DiffersFrom: two secrets with different rights are never the same value', () => {
+  class TwoTokens {
+    @IsString() OPS_TOKEN = 'ops-token-0123456789';
+    @IsString() @DiffersFrom('OPS_TOKEN') KEY_SERVICE_TOKEN = 'key-token-0123456789';
+  }
+
+  it('accepts different values and refuses the same one, naming both variables', () => {
+    expect(loadConfig(TwoTokens, {}).KEY_SERVICE_TOKEN).toBe('key-token-0123456789');
+    expect(() => loadConfig(TwoTokens, { KEY_SERVICE_TOKEN: 'ops-token-0123456789' })).toThrow(/KEY_SERVICE_TOKEN=.*must not be the same value as OPS_TOKEN/);
   });
 });

@@ -22,6 +22,9 @@ export class SealedValueError extends Error {}
  */
 export const LOCAL_DEV_MASTER_KEYS = 'local-dev:bG9jYWwtZGV2LW9ubHktbWFzdGVyLWtleS0zMi1ieXQ=';
 
+/** The key lookup's credential on a laptop (sourcing checks it, screening sends it): public, so never for real data. */
+export const LOCAL_KEY_SERVICE_TOKEN = 'local-key-service-token-change-me';
+
 export function newDataKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }
