@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { isSubmissionStatus, progressSubmission, publicRejectionReasons, type PipelineStage, type ScreeningRuleVerdict } from '@hiring/domain';
 import type { Tx } from '@hiring/platform';
 import { rejectedNotice, scoredNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
-import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox';
+import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
 import { StatusChangeRow, SubmissionProgressRepository } from './submission-progress.repository';
 
 export interface StageReached {

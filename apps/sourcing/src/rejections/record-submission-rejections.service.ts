@@ -10,7 +10,7 @@ import { AgencyRepository } from '../agencies/agency.repository';
 import type { Tx } from '@hiring/platform';
 import { agencyReason, claimOfDeadLetter, type SubmissionRejection } from './submission-rejection';
 import { deadLetteredNotice } from '../webhooks/webhook-notices.mapper';
-import { WebhookOutbox } from '../webhooks/webhook-outbox';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.repository';
 import { SubmissionRejectionRepository } from './submission-rejection.repository';
 
 @Injectable()

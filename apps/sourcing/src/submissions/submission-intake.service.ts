@@ -18,7 +18,7 @@ import type { SubmitCandidateDto } from './submission.dto';
 import { toCandidateSourced, toNewSubmission, toSubmissionPersonalData, type AcceptedSubmission } from './submission-intake.mapper';
 import { SubmissionRepository, type EarlierSubmission, type SealedPersonalData, type SubmissionStatusChange } from './submission.repository';
 import { duplicateNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
-import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox';
+import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
 
 export interface SubmissionOutcome {
   submissionId: string;

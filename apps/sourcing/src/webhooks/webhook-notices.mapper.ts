@@ -2,7 +2,7 @@
 // statuses, score and decision, public rule explanations and the agency's own
 // externalId: the payload never carries identity, profile or internal notes.
 import type { PublicRejectionReason } from '@hiring/domain';
-import type { WebhookNotice } from './webhook-outbox';
+import type { WebhookNotice } from './webhook-outbox.repository';
 
 export interface SubmissionRef {
   agencyId: string;

@@ -5,7 +5,7 @@ import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
 import { WebhookLogRepository } from './webhook-log.repository';
-import { WebhookOutbox } from './webhook-outbox';
+import { WebhookOutbox } from './webhook-outbox.repository';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSender } from './webhook-sender';
 import { WebhookMetrics } from './webhook.metrics';
