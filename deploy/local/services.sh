@@ -7,6 +7,8 @@
 # default 1. Instances of a service share its consumer group, so Kafka splits
 # the partitions between them; instance k listens on <SERVICE>_PORT +
 # (k-1) * SERVICES_PORT_STEP (default 100: scoring 3003, 3103, 3203 ...).
+# SERVICES_NODE_ARGS: extra node flags for every instance, e.g. for profiling
+# "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -45,7 +47,7 @@ start_one() {
     die "port ${port} for ${name} is taken by another process (set ${svc^^}_PORT or SERVICES_PORT_STEP)"
   fi
   # setsid: the service outlives this script and gets its own process group.
-  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" setsid node --enable-source-maps "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
+  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" setsid node --enable-source-maps ${SERVICES_NODE_ARGS:-} "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
     >>"${RUN_DIR}/${name}.log" 2>&1 </dev/null &
   echo $! >"${RUN_DIR}/${name}.pid"
   svc_log "${name} started (pid $!, port ${port}, log ${RUN_DIR}/${name}.log)"

@@ -3,8 +3,9 @@
 // batch; an event whose key was destroyed belongs to an erased candidate and is
 // skipped as such (there is nothing left to screen), not failed.
 import type { CandidateSourcedEvent } from '@hiring/contracts';
-import { openJson, SealedValueError } from '@hiring/platform';
+import { SealedValueError } from '@hiring/platform';
 import { ScreeningException, ScreeningExceptionCode } from '../shared/screening.exception';
+import { openProfile } from './sealed-screening';
 
 export interface CandidateKeys {
   keys: Map<string, Buffer>;
@@ -38,7 +39,7 @@ export function openSourcedProfile(event: CandidateSourcedEvent, keys: Candidate
   }
   if (event.sealedProfile === undefined) return { kind: 'open', data: event as CandidateSourcedEvent & { profile: unknown } };
   try {
-    const profile = openJson(key, event.sealedProfile, `${event.candidateId}:profile`);
+    const profile = openProfile(key, event.candidateId, event.sealedProfile);
     const { sealedProfile: _sealed, ...rest } = event;
     return { kind: 'open', data: { ...rest, profile } as CandidateSourcedEvent & { profile: unknown } };
   } catch (error) {

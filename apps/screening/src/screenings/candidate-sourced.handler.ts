@@ -25,7 +25,9 @@ export class CandidateSourcedHandler {
     if (erased.length > 0) this.logger.log(`${erased.length} candidate-sourced event(s) of erased candidates skipped`);
     const readable = opened.flatMap((o) => (o.opened.kind === 'open' ? [{ event: o.event, data: o.opened.data }] : []));
     if (readable.length === 0) return;
-    const inputs = readable.map((r) => toCandidateInput(r.data));
+    // The event's sealed profile just opened with the candidate's key in the
+    // context screening stores it under: it is kept as it came, not sealed again.
+    const inputs = readable.map((r) => ({ ...toCandidateInput(r.data), sealedProfile: r.event.data.sealedProfile }));
     const correlationIds = new Map(readable.filter((r) => r.event.correlationId).map((r) => [r.data.candidateId, r.event.correlationId as string]));
     await this.screenCandidate.execute(tx, inputs, keys.keys, correlationIds);
   }

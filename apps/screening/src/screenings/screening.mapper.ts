@@ -45,9 +45,13 @@ export function toCandidateInput(data: CandidateSourcedEvent): CandidateInput {
   };
 }
 
-/** Plain JSON of the payload instance, checked by the domain's profile schema (the one ajv setup). */
+/**
+ * The payload checked by the domain's profile schema (the one ajv setup).
+ * Every caller passes parsed JSON (an opened sealed profile, an event's data,
+ * a jsonb column) and the check does not modify it, so it is not copied first.
+ */
 export function toCandidateProfile(payload: unknown): CandidateProfile {
-  const checked = validateCandidateProfile(payload === undefined ? undefined : (JSON.parse(JSON.stringify(payload)) as unknown));
+  const checked = validateCandidateProfile(payload);
   if (!checked.ok) {
     throw new ScreeningException(
       ScreeningExceptionCode.INVALID_PROFILE,

@@ -6,6 +6,12 @@ import type { CandidateProfile, CandidateRef, InterviewKit, RuleOutcome, Screeni
 export interface CandidateInput extends CandidateRef {
   profile: CandidateProfile;
   sourcedAt: Date;
+  /**
+   * The profile as the candidate-sourced event carried it, sealed with the
+   * candidate's key in the same context screening stores it under: stored as
+   * it came instead of sealing the profile again.
+   */
+  sealedProfile?: string;
 }
 
 export interface Screening extends CandidateRef {

@@ -23,7 +23,7 @@ export class ScreeningRepository {
    */
   async saveProfiles(tx: Tx, inputs: readonly CandidateInput[], keys: ReadonlyMap<string, Buffer>): Promise<Set<string>> {
     if (inputs.length === 0) return new Set();
-    const sealed = inputs.map((i) => sealProfile(keyOf(keys, i.candidateId), i.candidateId, i.profile));
+    const sealed = inputs.map((i) => i.sealedProfile ?? sealProfile(keyOf(keys, i.candidateId), i.candidateId, i.profile));
     const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
       `INSERT INTO screening.candidate_profiles
          (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, sealed_profile, sourced_at)

@@ -41,16 +41,13 @@ function words(text: string): string[] {
   );
 }
 
-function normalise(text: string): string {
-  return words(text).join(' ');
-}
-
 export function judgeSubstance(text: string | undefined, rules: EvidenceQuality['substance'], kind: 'statement' | 'label' = 'statement'): Substance {
   const needed = kind === 'label' ? rules.minLabelWords : rules.minContentWords;
   if (text === undefined || text.trim() === '') return { counts: false, denies: false, why: 'nothing stated' };
-  const flat = normalise(text);
-  if (flat === '' || rules.placeholders.includes(flat)) return { counts: false, denies: false, why: `${quote(text, 60)} is a placeholder` };
+  // Split once: the rules are applied to every statement of every profile.
   const list = words(text);
+  const flat = list.join(' ');
+  if (flat === '' || rules.placeholders.includes(flat)) return { counts: false, denies: false, why: `${quote(text, 60)} is a placeholder` };
   const first = list[0] ?? '';
   if (rules.negationOpeners.includes(first)) return { counts: false, denies: true, why: `${quote(text, 60)} opens with the negation "${first}"` };
   const phrase = rules.negationPhrases.find((p) => ` ${flat} `.includes(` ${p} `));
