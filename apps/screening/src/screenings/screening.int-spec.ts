@@ -183,6 +183,17 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
     expect(openJson(keyOf(candidateId), String(profile.sealed_profile), `${candidateId}:profile`)).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
   });
 
+  it('stores a sealed profile exactly as the event carried it (no second seal), readable with the candidate\'s key', async () => {
+    const candidateId = await newCandidate();
+    const sealedProfile = sealJson(keyOf(candidateId), EXAMPLE_PROFILE, `${candidateId}:profile`);
+    await produce(TOPICS.candidateSourced, candidateId, sourcedEvent(candidateId, { profile: undefined, sealedProfile }));
+    await waitFor(() => (screenedEvents(candidateId).length > 0 ? true : undefined), { timeoutMs: 30_000, description: `candidate-screened for ${candidateId}` });
+    const [stored] = await rows('SELECT sealed_profile FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId]);
+    // Sealing again would draw a new IV: the text would differ even for the same profile.
+    expect(stored.sealed_profile).toBe(sealedProfile);
+    expect(openJson(keyOf(candidateId), String(stored.sealed_profile), `${candidateId}:profile`)).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
+  });
+
   it('gives no second row or event when the same event is delivered again', async () => {
     const candidateId = await newCandidate();
     const event = sourcedEvent(candidateId);
