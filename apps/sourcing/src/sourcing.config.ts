@@ -49,6 +49,18 @@ export class SourcingConfig extends ServiceConfig {
   PERSONAL_DATA_INDEX_KEY = 'bG9jYWwtZGV2LW9ubHktaW5kZXgta2V5LTMyYnl0ZXM=';
 
   /**
+   * How often the submissions topic is purged up to what sourcing has
+   * consumed (its content is in clear; docs/sourcing.md). 0 turns the
+   * periodic purge off (an erasure still purges).
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(86_400_000)
+  SUBMISSIONS_PURGE_INTERVAL_MS = 60_000;
+
+  /** How long an erasure waits for sourcing to consume what the intake topics hold before purging them. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(120_000)
+  ERASURE_PURGE_WAIT_MS = 10_000;
+
+  /**
    * Let agencies register webhook URLs on loopback and private addresses.
    * Off by default: a webhook URL makes our servers send requests where the
    * agency chooses, and private addresses would reach our own network (SSRF).

@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
+import { IntakePurgeService } from '../personal-data/intake-purge.service';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { SourcingEventsPublisher } from '../submissions/sourcing-events.publisher';
 import { SubmissionRepository } from '../submissions/submission.repository';
@@ -13,8 +14,10 @@ import { ErasureRecord, ErasureRepository } from './erasure.repository';
 
 export interface ErasureOutcome {
   erasure: ErasureRecord;
-  /** false when the candidate had already been erased: nothing was done again. */
+  /** false when the candidate had already been erased: nothing was done again (but the intake is purged again). */
   erasedNow: boolean;
+  /** The intake topics (agencies' clear text) were purged past everything they held at the erasure. */
+  intakePurged: boolean;
 }
 
 @Injectable()
@@ -26,9 +29,18 @@ export class EraseCandidateService {
     private readonly clock: Clock,
     private readonly keys: CandidateKeyRepository,
     private readonly webhooks: WebhookLogRepository,
+    private readonly intake: IntakePurgeService,
   ) {}
 
-  execute(candidateId: string, requestedBy: string): Promise<ErasureOutcome> {
+  async execute(candidateId: string, requestedBy: string): Promise<ErasureOutcome> {
+    const outcome = await this.eraseStored(candidateId, requestedBy);
+    // After the commit: the agencies' own records of the person (the submissions topic, in clear,
+    // and its dead letters) cannot be sealed after the fact, so they are deleted once consumed.
+    const intakePurged = await this.intake.purgeAfterErasure();
+    return { ...outcome, intakePurged };
+  }
+
+  private eraseStored(candidateId: string, requestedBy: string): Promise<Omit<ErasureOutcome, 'intakePurged'>> {
     return this.submissions.transaction(async (tx) => {
       if (!(await this.erasures.lockCandidate(tx, candidateId))) {
         throw new SourcingException(SourcingExceptionCode.CANDIDATE_NOT_FOUND, `No candidate ${candidateId}.`);

@@ -16,7 +16,14 @@ export class ErasureController {
   @ApiOperation({ summary: "Erase a candidate's personal data in every service (idempotent)" })
   @ApiOkResponse({ type: ErasureResponse })
   async erase(@Param('candidateId', ParseUUIDPipe) candidateId: string, @Body() body: EraseCandidateDto): Promise<ErasureResponse> {
-    const { erasure, erasedNow } = await this.eraseCandidate.execute(candidateId, body.requestedBy);
-    return { candidateId: erasure.candidateId, requestedBy: erasure.requestedBy, erasedAt: erasure.erasedAt.toISOString(), erasedNow, dataKeyDestroyed: erasure.dataKeyDestroyed };
+    const { erasure, erasedNow, intakePurged } = await this.eraseCandidate.execute(candidateId, body.requestedBy);
+    return {
+      candidateId: erasure.candidateId,
+      requestedBy: erasure.requestedBy,
+      erasedAt: erasure.erasedAt.toISOString(),
+      erasedNow,
+      dataKeyDestroyed: erasure.dataKeyDestroyed,
+      intakePurged,
+    };
   }
 }

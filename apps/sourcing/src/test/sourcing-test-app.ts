@@ -53,10 +53,12 @@ export interface SourcingTestAppOptions {
 /**
  * The webhook dispatcher is off unless a test turns it on: test files share
  * one database, and a dispatcher of another file (with other timeouts and
- * address rules) must not send a test's deliveries.
+ * address rules) must not send a test's deliveries. The intake purge is off
+ * too (an erasure purges without waiting): these apps' groups start at the
+ * topics' end and commit only what a test produces.
  */
 export async function createSourcingTestApp(env: Record<string, string> = {}, options: SourcingTestAppOptions = {}): Promise<SourcingTestApp> {
-  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KEY_SERVICE_TOKEN: TEST_KEY_SERVICE_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), KAFKA_CONSUMER_FROM_BEGINNING: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false', ...env });
+  const config = loadConfig(SourcingConfig, { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', OPS_TOKEN: TEST_OPS_TOKEN, KEY_SERVICE_TOKEN: TEST_KEY_SERVICE_TOKEN, KAFKA_CONSUMER_GROUP: uniqueName('sourcing-it'), KAFKA_CONSUMER_FROM_BEGINNING: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false', SUBMISSIONS_PURGE_INTERVAL_MS: '0', ERASURE_PURGE_WAIT_MS: '0', ...env });
   const events = new RecordingPublisher();
   const builder = Test.createTestingModule({ imports: [AppModule.register(config)] });
   const moduleRef = await (options.realPublisher ? builder : builder.overrideProvider(SourcingEventsPublisher).useValue(events)).compile();
