@@ -1,13 +1,14 @@
 // Resilience suite (`npm run test:resilience`), the attacks and the service
 // crashes: bad inputs, brute force and BOLA, consumer SIGKILL mid-batch,
 // sourcing SIGKILL mid-bulk then the same bulk retried, and a scan of every
-// table and topic after an erasure. Infrastructure faults, the crash between
+// table, topic and dead letter after an erasure. Infrastructure faults, the crash between
 // commit and publish, replays and rebalances are in the other *.res-spec.ts
 // files of this folder; test/support/resilience-run.ts is the run they share.
 import { request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { Kafka } from 'kafkajs';
+import { buildEvent, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
 import { testKafkaConfig, uniqueName, waitFor } from '@hiring/testing';
 import { AgencyClient, expectStatus, OpsClient } from '../support/agency-client';
 import { ResilienceRun } from '../support/resilience-run';
@@ -136,29 +137,37 @@ describe('resilience: attacks and service crashes', () => {
     });
   });
 
-  it('after an erasure, no table, topic or dead letter holds the person\'s identifiers readably', async () => {
-    await scenario('erasure-scan', 'erase one scored person, scan every table and topic', async () => {
+  it('after an erasure, no table, topic or dead letter holds the person\'s identifiers or profile text readably', async () => {
+    await scenario('erasure-scan', 'a person submitted over Kafka (once refused, once scored) erased; scan every table, topic and dead letter', async () => {
       const body = submissionOf(0, 'er');
       const marker = `profile-marker-${r.run}`;
       (body.profile as { achievements: string[] }).achievements = [...(body.profile as { achievements: string[] }).achievements, `Ask about ${marker}`];
-      const accepted = expectStatus(await r.clientA.submit(body), 202, 'submit');
+      // Over Kafka, as an agency produces it: in clear on the submissions topic. The same person is
+      // first sent for a requisition that does not exist, so a dead letter holds them too.
+      const signed = (data: typeof body) =>
+        buildEvent(EVENT_TYPES.submission, { source: 'agency/resilience', data: { agencyId: r.agencyA.id, ...data } as unknown as SubmissionEvent, signingSecret: r.agencyA.signingSecret });
+      const refused = signed({ ...body, externalId: `${r.run}-er-refused`, requisitionId: '00000000-0000-4000-8000-000000000000' });
+      await r.kit.produce(TOPICS.submissions, toKafkaRecord(refused));
+      await waitFor(async () => (await countWhere('SELECT count(*) AS n FROM sourcing.submission_rejections WHERE event_id = $1', [refused.id])) === 1, {
+        timeoutMs: 60_000,
+        description: 'the refused submission dead-lettered and recorded for the agency',
+      });
+      await r.kit.produce(TOPICS.submissions, toKafkaRecord(signed(body)));
       await expectAllFinal(`${r.run}-er-`, 1);
-      expectStatus(await r.ops.post(`/v1/ops/candidates/${accepted.candidateId}/erasure`, { requestedBy: 'resilience' }), 200, 'erase');
-      await waitFor(async () => (await countWhere('SELECT count(*) AS n FROM screening.candidate_profiles WHERE candidate_id = $1', [accepted.candidateId])) === 0, {
+      const candidateId = (await db.query<{ id: string }>('SELECT candidate_id::text AS id FROM sourcing.submissions WHERE external_id = $1', [body.externalId])).rows[0]?.id ?? '';
+      const erased = expectStatus(await r.ops.post(`/v1/ops/candidates/${candidateId}/erasure`, { requestedBy: 'resilience' }), 200, 'erase');
+      await waitFor(async () => (await countWhere('SELECT count(*) AS n FROM screening.candidate_profiles WHERE candidate_id = $1', [candidateId])) === 0, {
         timeoutMs: 60_000,
         description: 'screening deleted the profile',
       });
-      const needles = [body.candidate.name, body.candidate.email, body.candidate.phone];
-      const tableHits = await scanTables(db, [...needles, marker]);
-      const topicHits = await scanTopics([...needles, marker]);
-      const identifierHits = [...tableHits, ...topicHits].filter((h) => h.needle !== marker);
-      const markerHits = [...tableHits, ...topicHits].filter((h) => h.needle === marker);
+      const needles = [body.candidate.name, body.candidate.email, body.candidate.phone, marker];
+      const hits = [...(await scanTables(db, needles)), ...(await scanTopics(needles))];
       const keyService = new OpsClient(r.pipeline.services.sourcing.url, r.pipeline.keyServiceToken);
-      const keys = expectStatus(await keyService.post('/v1/ops/candidate-keys/lookup', { candidateIds: [accepted.candidateId] }), 200, 'key lookup');
-      expect(keys.erased).toEqual([accepted.candidateId]);
-      expect(identifierHits).toEqual([]);
-      const markerPlaces = [...new Set(markerHits.map((h) => h.where))].join(', ') || 'none';
-      return `identifier hits 0; key destroyed; profile-text hits (not asserted, screened evidence is issue 8): ${markerPlaces}`;
+      const keys = expectStatus(await keyService.post('/v1/ops/candidate-keys/lookup', { candidateIds: [candidateId] }), 200, 'key lookup');
+      expect(keys.erased).toEqual([candidateId]);
+      expect(hits).toEqual([]);
+      expect(erased.intakePurged).toBe(true);
+      return `readable hits 0 (name, email, phone, profile phrase) in every table, topic and dead letter; key destroyed; intake purged`;
     });
   });
 });

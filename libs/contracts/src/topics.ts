@@ -27,9 +27,13 @@ export interface TopicSpec {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PARTITIONS = 6;
+/** The submissions topic and its dead letters: longer than any outage sourcing should have, short for data in clear. */
+const INTAKE_RETENTION_MS = 7 * DAY_MS;
 
 const primary: TopicSpec[] = [
-  { name: TOPICS.submissions, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS, description: 'Agencies submit sourced candidates (signed CloudEvents).' },
+  // Agencies write identity and profile text in clear: a transit buffer that sourcing purges once consumed
+  // (docs/sourcing.md); the short retention is the backstop if sourcing cannot purge.
+  { name: TOPICS.submissions, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: INTAKE_RETENTION_MS, description: 'Agencies submit sourced candidates (signed CloudEvents). Personal data in clear: purged once sourcing has consumed it.' },
   { name: TOPICS.candidateSourced, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, description: 'A submission was accepted and a candidate is owned by an agency.' },
   { name: TOPICS.candidateScreened, partitions: PARTITIONS, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, description: 'Screening result: per-rule state as rule ids, counts, interview-kit rule ids and rubric version; no free text.' },
   { name: TOPICS.candidateScored, partitions: PARTITIONS, cleanupPolicy: 'compact', retentionMs: -1, description: 'Current explainable score per candidate; no PII; tombstoned on erasure.' },
@@ -49,8 +53,8 @@ const deadLetters: TopicSpec[] = primary.map((t) => ({
     name: deadLetterTopic(t.name),
     partitions: 1,
     cleanupPolicy: 'delete' as const,
-    retentionMs: 30 * DAY_MS,
-    description: `Dead letters of ${t.name}: original bytes, reason in headers.`,
+    retentionMs: t.name === TOPICS.submissions ? INTAKE_RETENTION_MS : 30 * DAY_MS,
+    description: `Dead letters of ${t.name}: original bytes, reason in headers.${t.name === TOPICS.submissions ? ' Personal data in clear: purged by sourcing on an erasure.' : ''}`,
   }));
 
 export const TOPIC_SPECS: readonly TopicSpec[] = [...primary, ...deadLetters];
