@@ -204,9 +204,15 @@ async function scanTopics(needles: string[]): Promise<Hit[]> {
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith('recruiting.'));
   const ends = new Map<string, Map<number, bigint>>();
-  for (const topic of topics) ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, BigInt(o.high)])));
+  // A partition holding records (its start is before its end; records deleted from the start are gone) is read to its end.
+  const holding = new Map<string, Set<number>>();
+  for (const topic of topics) {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    ends.set(topic, new Map(offsets.map((o) => [o.partition, BigInt(o.high)])));
+    holding.set(topic, new Set(offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => o.partition)));
+  }
   await admin.disconnect();
-  const remaining = new Map([...ends].map(([topic, parts]) => [topic, new Map([...parts].filter(([, high]) => high > 0n))]));
+  const remaining = new Map([...holding].map(([topic, parts]) => [topic, new Map([...parts].map((p) => [p, true]))]));
   const hits = new Map<string, Hit>();
   const consumer = kafka.consumer({ groupId: uniqueName('res_scan'), sessionTimeout: 10_000, heartbeatInterval: 1_000 });
   await consumer.connect();

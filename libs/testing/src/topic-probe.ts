@@ -88,9 +88,11 @@ export async function waitForGroupCaughtUp(kafka: Kafka, groupId: string, topic:
     await waitFor(
       async () => {
         const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        // A partition whose records were deleted up to the end (sourcing purges what it consumed) has nothing left to read.
+        const starts = new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, BigInt(o.low)]));
         return ends.every(({ partition, high }) => {
           const c = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
-          return BigInt(high) === 0n || BigInt(c) >= BigInt(high);
+          return (starts.get(partition) ?? 0n) >= BigInt(high) || BigInt(c) >= BigInt(high);
         });
       },
       { timeoutMs, intervalMs: 200, description: `group ${groupId} caught up on ${topic}` },
