@@ -6,7 +6,7 @@ import { IdentifierIndex } from './personal-data/identifier-index';
 import { MasterKeyUsageRepository } from './personal-data/master-key-usage.repository';
 import { MasterKeysController } from './personal-data/master-keys.controller';
 import { RewrapMasterKeysService } from './personal-data/rewrap-master-keys.service';
-import { IntakePurgeService } from './personal-data/intake-purge.service';
+import { IntakePurger } from './personal-data/intake-purger';
 import { SourcingConfig } from './sourcing.config';
 import { ListSubmissionRejectionsService } from './rejections/list-submission-rejections.service';
 import { RecordSubmissionRejectionsService } from './rejections/record-submission-rejections.service';
@@ -79,7 +79,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CandidateKeyRepository,
     MasterKeyUsageRepository,
     RewrapMasterKeysService,
-    IntakePurgeService,
+    IntakePurger,
     ownershipRulesProvider,
     AgencyRepository,
     RequisitionRepository,

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
-import { IntakePurgeService } from '../personal-data/intake-purge.service';
+import { IntakePurger } from '../personal-data/intake-purger';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { SourcingEventsPublisher } from '../submissions/sourcing-events.publisher';
 import { SubmissionRepository } from '../submissions/submission.repository';
@@ -29,7 +29,7 @@ export class EraseCandidateService {
     private readonly clock: Clock,
     private readonly keys: CandidateKeyRepository,
     private readonly webhooks: WebhookLogRepository,
-    private readonly intake: IntakePurgeService,
+    private readonly intake: IntakePurger,
   ) {}
 
   async execute(candidateId: string, requestedBy: string): Promise<ErasureOutcome> {

@@ -12,6 +12,15 @@ import { AI_LEAD_SIGNALS, minimalProfile, uniqueEmail } from '../test/submission
 const OPS_TOKEN = 'sourcing-intake-purge-int-spec-token';
 const DLQ = deadLetterTopic(TOPICS.submissions);
 
+/** The parts of the ops answers this suite reads (agency, requisition, erasure). */
+interface OpsAnswer {
+  id: string;
+  agency: { id: string };
+  signingSecret: string;
+  erasedNow: boolean;
+  intakePurged: boolean;
+}
+
 describe('sourcing: the intake topics are purged once consumed (real process, broker and database)', () => {
   let service: ServiceProcess;
   const kit = new KafkaTestKit();
@@ -26,7 +35,7 @@ describe('sourcing: the intake topics are purged once consumed (real process, br
       headers: { authorization: `Bearer ${OPS_TOKEN}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
+    return { status: res.status, body: (await res.json()) as OpsAnswer };
   };
 
   /** A signed submission of one person; the profile carries `phrase` in its free text. */

@@ -16,7 +16,7 @@ export const INTAKE_TOPICS: readonly string[] = [TOPICS.submissions, deadLetterT
 const CONSUMED_POLL_MS = 200;
 
 @Injectable()
-export class IntakePurgeService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IntakePurger implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('IntakePurge');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
