@@ -6,7 +6,7 @@ import { IdentifierIndex } from './personal-data/identifier-index';
 import { MasterKeyUsageRepository } from './personal-data/master-key-usage.repository';
 import { MasterKeysController } from './personal-data/master-keys.controller';
 import { RewrapMasterKeysService } from './personal-data/rewrap-master-keys.service';
-import { IntakePurger } from './personal-data/intake-purger';
+import { IntakePurger } from './personal-data/intake-purge.reader';
 import { SourcingConfig } from './sourcing.config';
 import { ListSubmissionRejectionsService } from './rejections/list-submission-rejections.service';
 import { RecordSubmissionRejectionsService } from './rejections/record-submission-rejections.service';

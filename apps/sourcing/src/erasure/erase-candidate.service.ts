@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
-import { IntakePurger } from '../personal-data/intake-purger';
+import { IntakePurger } from '../personal-data/intake-purge.reader';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { SourcingEventsPublisher } from '../submissions/sourcing-events.publisher';
 import { SubmissionRepository } from '../submissions/submission.repository';
