@@ -120,7 +120,9 @@ export class SubmissionIntakeService {
       }
     });
 
-    const requisitions = new Map((await this.requisitions.findByIds(checked.map((c) => c.input.requisitionId))).map((r) => [r.id, r]));
+    // The requisitions and the first idempotency lookup do not depend on each other: both in flight at once.
+    const [found, firstEarlier] = await Promise.all([this.requisitions.findByIds(checked.map((c) => c.input.requisitionId)), this.findEarlier(checked)]);
+    const requisitions = new Map(found.map((r) => [r.id, r]));
     let pending: AcceptedSubmission[] = [];
     for (const c of checked) {
       const requisition = requisitions.get(c.input.requisitionId);
@@ -146,7 +148,7 @@ export class SubmissionIntakeService {
     let conflicts = 0;
     for (let round = 1; pending.length > 0; round++) {
       if (round > MAX_ROUNDS) throw new Error(`submission intake did not settle ${pending.length} item(s) in ${MAX_ROUNDS} rounds`);
-      const { replays, fresh, later } = await this.sortOutEarlier(pending);
+      const { replays, fresh, later } = this.sortOutEarlier(pending, round === 1 ? firstEarlier : await this.findEarlier(pending));
       for (const [index, result] of replays) results[index] = result;
       let again: AcceptedSubmission[] = later;
       try {
@@ -181,15 +183,20 @@ export class SubmissionIntakeService {
     return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHash, identifiers: this.index.of(identity.identifiers) };
   }
 
-  /**
-   * One idempotency lookup for the chunk. Items with an earlier submission are
-   * answered now; of the rest, the first item per externalId / key goes on,
-   * and any later one repeating it waits a round.
-   */
-  private async sortOutEarlier(pending: readonly AcceptedSubmission[]): Promise<{ replays: Map<number, IntakeResult>; fresh: AcceptedSubmission[]; later: AcceptedSubmission[] }> {
-    const earlier = await this.submissions.findByIdempotencyMany(
-      pending.map((p) => ({ agencyId: p.agency.id, externalId: p.input.externalId, ...(p.idempotencyKey !== undefined ? { idempotencyKey: p.idempotencyKey } : {}) })),
+  /** One idempotency lookup for the chunk: earlier submissions by externalId or Idempotency-Key. */
+  private findEarlier(items: ReadonlyArray<Omit<AcceptedSubmission, 'requisition'>>): Promise<EarlierSubmission[]> {
+    if (items.length === 0) return Promise.resolve([]);
+    return this.submissions.findByIdempotencyMany(
+      items.map((p) => ({ agencyId: p.agency.id, externalId: p.input.externalId, ...(p.idempotencyKey !== undefined ? { idempotencyKey: p.idempotencyKey } : {}) })),
     );
+  }
+
+  /**
+   * Items with an earlier submission (from the chunk's lookup) are answered
+   * now; of the rest, the first item per externalId / key goes on, and any
+   * later one repeating it waits a round.
+   */
+  private sortOutEarlier(pending: readonly AcceptedSubmission[], earlier: readonly EarlierSubmission[]): { replays: Map<number, IntakeResult>; fresh: AcceptedSubmission[]; later: AcceptedSubmission[] } {
     const byKey = new Map<string, EarlierSubmission>();
     for (const e of earlier) {
       byKey.set(externalIdKey(e.agencyId, e.externalId), e);
@@ -230,17 +237,18 @@ export class SubmissionIntakeService {
 
     // One key statement for the chunk: the data keys of everyone it is about, created for new candidates.
     const keys = await this.keys.ensure(tx, settled.map((s) => s.personId));
-    const changes: SubmissionStatusChange[] = [];
-    const sealed: SealedPersonalData[] = [];
+    const changes: Array<SubmissionStatusChange & SealedPersonalData> = [];
     const sourced: CandidateSourcedData[] = [];
     const notices: WebhookNotice[] = [];
     const outcomes = new Map<number, SubmissionOutcome>();
     for (const s of settled.sort((a, b) => a.item.index - b.item.index)) {
-      changes.push({ submissionId: s.item.submissionId, status: s.status, candidateId: s.candidateId, reason: s.reason });
       // No key: the person was erased meanwhile, and their data is not kept.
       const key = keys.get(s.personId);
-      sealed.push({
+      changes.push({
         submissionId: s.item.submissionId,
+        status: s.status,
+        candidateId: s.candidateId,
+        reason: s.reason,
         sealedFor: s.personId,
         personalData: key ? sealSubmissionData(key, s.personId, s.item.submissionId, toSubmissionPersonalData(s.item)) : null,
       });
@@ -254,8 +262,7 @@ export class SubmissionIntakeService {
         outcomes.set(s.item.index, { submissionId: s.item.submissionId, status: s.status, replayed: false });
       }
     }
-    await this.submissions.setStatusMany(tx, changes, now);
-    await this.submissions.sealMany(tx, sealed);
+    await this.submissions.settleMany(tx, changes, now);
     await this.events.candidatesSourced(tx, sourced, keys);
     await this.webhooks.enqueue(tx, notices);
     return outcomes;

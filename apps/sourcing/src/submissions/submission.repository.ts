@@ -130,29 +130,33 @@ export class SubmissionRepository {
     return new Set(inserted.map((r) => r.id));
   }
 
-  /** Moves a chunk of submissions to their next status and appends the history, in one statement. */
-  async setStatusMany(tx: Tx, changes: readonly SubmissionStatusChange[], now: Date): Promise<void> {
-    if (changes.length === 0) return;
+  /**
+   * Settles each stored submission in one statement for the chunk: its status
+   * (and candidate), its sealed personal data and a history row. One round
+   * trip where a status update and a sealing update were two.
+   */
+  async settleMany(tx: Tx, settled: ReadonlyArray<SubmissionStatusChange & SealedPersonalData>, now: Date): Promise<void> {
+    if (settled.length === 0) return;
     await entityManagerOf(tx).query(
       `WITH c AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[]) WITH ORDINALITY AS c(id, status, candidate_id, reason, n)),
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[]) WITH ORDINALITY
+           AS c(id, status, candidate_id, reason, sealed_for, personal_data, n)),
        moved AS (
-         UPDATE sourcing.submissions s SET status = c.status, candidate_id = COALESCE(c.candidate_id, s.candidate_id), updated_at = $5
+         UPDATE sourcing.submissions s
+            SET status = c.status, candidate_id = COALESCE(c.candidate_id, s.candidate_id), updated_at = $7,
+                personal_data = c.personal_data, sealed_for = c.sealed_for
            FROM c WHERE s.id = c.id)
        INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
-       SELECT id, status, reason, $5 FROM c ORDER BY n`,
-      [changes.map((c) => c.submissionId), changes.map((c) => c.status), changes.map((c) => c.candidateId), changes.map((c) => c.reason), now],
-    );
-  }
-
-  /** Stores each submission's sealed personal data, in one statement for the chunk. */
-  async sealMany(tx: Tx, sealed: readonly SealedPersonalData[]): Promise<void> {
-    if (sealed.length === 0) return;
-    await entityManagerOf(tx).query(
-      `UPDATE sourcing.submissions s SET personal_data = t.personal_data, sealed_for = t.sealed_for
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(id, sealed_for, personal_data)
-        WHERE s.id = t.id`,
-      [sealed.map((p) => p.submissionId), sealed.map((p) => p.sealedFor), sealed.map((p) => p.personalData)],
+       SELECT id, status, reason, $7 FROM c ORDER BY n`,
+      [
+        settled.map((c) => c.submissionId),
+        settled.map((c) => c.status),
+        settled.map((c) => c.candidateId),
+        settled.map((c) => c.reason),
+        settled.map((c) => c.sealedFor),
+        settled.map((c) => c.personalData),
+        now,
+      ],
     );
   }
 
