@@ -4,7 +4,14 @@ import { MessagingModule } from '@hiring/messaging';
 import { PlatformModule } from '@hiring/platform';
 import { SourcingConfig } from './sourcing.config';
 import { sourcingDatabase } from './database/sourcing.database';
-import { SourcingModule } from './sourcing.module';
+import { AgenciesModule } from './agencies/agencies.module';
+import { ErasureModule } from './erasure/erasure.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
+import { ProgressModule } from './progress/progress.module';
+import { RejectionsModule } from './rejections/rejections.module';
+import { RequisitionsModule } from './requisitions/requisitions.module';
+import { SubmissionsModule } from './submissions/submissions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -17,7 +24,15 @@ export class AppModule {
         // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key. The guard
         // writes Retry-After itself; the library's headers would carry the throttler's name.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'agency', ttl: 60_000, limit: config.AGENCY_RATE_LIMIT_PER_MINUTE }], setHeaders: false }),
-        SourcingModule,
+        // One module per feature folder; each imports only the features below it.
+        AgenciesModule,
+        RequisitionsModule,
+        WebhooksModule,
+        PersonalDataModule,
+        RejectionsModule,
+        SubmissionsModule,
+        ProgressModule,
+        ErasureModule,
       ],
     };
   }

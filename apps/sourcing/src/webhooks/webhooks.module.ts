@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MasterKeyRing } from '@hiring/platform';
+import { AgenciesModule } from '../agencies/agencies.module';
 import { SourcingConfig } from '../sourcing.config';
+import { AgencyWebhooksController } from './agency-webhooks.controller';
+import { ManageWebhookEndpointsService } from './manage-webhook-endpoints.service';
+import { OpsWebhooksController } from './ops-webhooks.controller';
+import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
@@ -11,11 +16,12 @@ import { WebhookSender } from './webhook-sender';
 import { WebhookMetrics } from './webhook.metrics';
 
 /**
- * The webhook outbox, its dispatcher and the delivery log's storage. The
- * HTTP routes live with the other agency and ops routes (SourcingModule),
- * which use the agency key guard.
+ * Agencies' webhook endpoints, the outbox other features enqueue notices
+ * into, its dispatcher and the delivery log.
  */
 @Module({
+  imports: [AgenciesModule],
+  controllers: [AgencyWebhooksController, OpsWebhooksController],
   providers: [
     { provide: WebhookSecrets, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new WebhookSecrets(MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS)) },
     { provide: WebhookMetrics, inject: [WebhookLogRepository], useFactory: (log: WebhookLogRepository) => new WebhookMetrics(() => log.totals()) },
@@ -25,6 +31,8 @@ import { WebhookMetrics } from './webhook.metrics';
     WebhookLogRepository,
     WebhookSender,
     WebhookDispatcher,
+    ManageWebhookEndpointsService,
+    WebhookDeliveriesService,
   ],
   exports: [WebhookOutbox, WebhookSecrets, WebhookEndpointRepository, WebhookLogRepository, WebhookDispatcher],
 })
