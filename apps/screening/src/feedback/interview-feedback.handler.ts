@@ -3,6 +3,7 @@ import { EVENT_TYPES, TOPICS, type InterviewFeedbackEvent } from '@hiring/contra
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
 import type { Tx } from '@hiring/platform';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
+import type { CandidateKeys } from '../personal-data/open-sourced-profiles';
 import { RecordInterviewFeedbackService } from './record-interview-feedback.service';
 
 @Injectable()
@@ -12,10 +13,14 @@ export class InterviewFeedbackHandler {
     private readonly candidateKeys: CandidateKeysClient,
   ) {}
 
-  /** One key lookup for the batch (erasures, and the key the notes must open with); a refusal dead-letters its event with the reason. */
-  @ConsumeEvents({ topic: TOPICS.interviewFeedback, types: [EVENT_TYPES.interviewFeedback] })
-  async handle(events: ConsumedEvent<InterviewFeedbackEvent>[], tx: Tx): Promise<void> {
-    const keys = await this.candidateKeys.lookup(events.map((e) => e.data.candidateId));
+  /** One key lookup for the chunk (erasures, and the key the notes must open with), before its transaction opens. */
+  fetchKeys(events: ConsumedEvent<InterviewFeedbackEvent>[]): Promise<CandidateKeys> {
+    return this.candidateKeys.lookup(events.map((e) => e.data.candidateId));
+  }
+
+  /** A refusal dead-letters its event with the reason. */
+  @ConsumeEvents({ topic: TOPICS.interviewFeedback, types: [EVENT_TYPES.interviewFeedback], prepare: 'fetchKeys' })
+  async handle(events: ConsumedEvent<InterviewFeedbackEvent>[], tx: Tx, keys: CandidateKeys): Promise<void> {
     await this.recordFeedback.execute(tx, events.map((e) => e.data), keys);
   }
 }

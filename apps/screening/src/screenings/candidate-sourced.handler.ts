@@ -3,7 +3,7 @@ import { EVENT_TYPES, TOPICS, type CandidateSourcedEvent } from '@hiring/contrac
 import { ConsumeEvents, type ConsumedEvent } from '@hiring/messaging';
 import type { Tx } from '@hiring/platform';
 import { CandidateKeysClient } from '../personal-data/candidate-keys.client';
-import { candidateIdsOf, openSourcedProfile } from '../personal-data/open-sourced-profiles';
+import { candidateIdsOf, openSourcedProfile, type CandidateKeys } from '../personal-data/open-sourced-profiles';
 import { ScreenCandidateService } from './screen-candidate.service';
 import { toCandidateInput } from './screening.mapper';
 
@@ -16,10 +16,16 @@ export class CandidateSourcedHandler {
     private readonly candidateKeys: CandidateKeysClient,
   ) {}
 
-  @ConsumeEvents({ topic: TOPICS.candidateSourced, types: [EVENT_TYPES.candidateSourced] })
-  async handle(events: ConsumedEvent<CandidateSourcedEvent>[], tx: Tx): Promise<void> {
-    // One key lookup for the whole batch, before any transaction work.
-    const keys = await this.candidateKeys.lookup(candidateIdsOf(events.map((e) => e.data)));
+  /**
+   * One key lookup for the whole chunk, run by the consumer before the chunk's
+   * transaction opens: a slow sourcing holds no connection or inbox lock here.
+   */
+  fetchKeys(events: ConsumedEvent<CandidateSourcedEvent>[]): Promise<CandidateKeys> {
+    return this.candidateKeys.lookup(candidateIdsOf(events.map((e) => e.data)));
+  }
+
+  @ConsumeEvents({ topic: TOPICS.candidateSourced, types: [EVENT_TYPES.candidateSourced], prepare: 'fetchKeys' })
+  async handle(events: ConsumedEvent<CandidateSourcedEvent>[], tx: Tx, keys: CandidateKeys): Promise<void> {
     const opened = events.map((e) => ({ event: e, opened: openSourcedProfile(e.data, keys) }));
     const erased = opened.filter((o) => o.opened.kind === 'erased');
     if (erased.length > 0) this.logger.log(`${erased.length} candidate-sourced event(s) of erased candidates skipped`);

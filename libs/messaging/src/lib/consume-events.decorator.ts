@@ -23,15 +23,24 @@ export interface ConsumeEventsOptions {
    * group: an event already applied under the main consumer is skipped.
    */
   consumer?: string;
+  /**
+   * The name of a method of the same provider, `(events) => Promise<P>`, run
+   * for each chunk before its transaction opens; the handler receives its
+   * result as third argument. For work that waits on something outside the
+   * database (e.g. fetching keys from another service): done inside the
+   * transaction it would hold a connection and the inbox row locks while it waits.
+   */
+  prepare?: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type EventBatchHandler = (events: ConsumedEvent<any>[], tx: Tx) => Promise<void>;
+export type EventBatchHandler = (events: ConsumedEvent<any>[], tx: Tx, prepared?: any) => Promise<void>;
 
 /**
  * Marks a provider method as the handler of a topic. It is called once per
  * chunk of a partition's batch, in offset order, inside the transaction that
  * also records the inbox ids; write effects and outbox rows through `tx`.
+ * With `prepare`, that method's result for the chunk is the third argument.
  */
 export function ConsumeEvents(options: ConsumeEventsOptions) {
   return <M extends EventBatchHandler>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {

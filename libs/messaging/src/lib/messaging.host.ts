@@ -18,6 +18,7 @@ import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay';
 import type { MessagingLogger } from './util';
+import type { ConsumedEvent } from './types';
 
 export function nestMessagingLogger(): MessagingLogger {
   const logger = new Logger('Messaging');
@@ -59,10 +60,19 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         const meta = this.reflector.get<ConsumeEventsOptions | undefined>(CONSUME_EVENTS_METADATA, fn as (...a: unknown[]) => unknown);
         if (!meta) continue;
         const bound = (fn as EventBatchHandler).bind(instance);
-        found.push({ topic: meta.topic, types: meta.types, name: `${instance.constructor.name}.${method}`, handle: bound, decode: meta.decode, consumer: meta.consumer });
+        const name = `${instance.constructor.name}.${method}`;
+        found.push({ topic: meta.topic, types: meta.types, name, handle: bound, prepare: this.prepareOf(instance, meta, name), decode: meta.decode, consumer: meta.consumer });
       }
     }
     return found;
+  }
+
+  /** The provider's method named by `prepare`, bound; a name that is not a method stops the boot. */
+  private prepareOf(instance: object, meta: ConsumeEventsOptions, handler: string): EventHandlerRegistration['prepare'] {
+    if (meta.prepare === undefined) return undefined;
+    const fn = (instance as Record<string, unknown>)[meta.prepare];
+    if (typeof fn !== 'function') throw new Error(`${handler}: prepare "${meta.prepare}" is not a method of ${instance.constructor.name}`);
+    return (fn as (events: ConsumedEvent[]) => Promise<unknown>).bind(instance);
   }
 
   private stopping = false;

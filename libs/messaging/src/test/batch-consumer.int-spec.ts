@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deadLetterTopic } from '@hiring/contracts';
 import { DomainError, DomainErrorCode } from '@hiring/domain';
 import { ServiceException, entityManagerOf, type ExceptionMappings } from '@hiring/platform';
-import { DLQ_HEADERS, listDeadLetters, replayDeadLetter, type ConsumedEvent } from '../index';
+import { DLQ_HEADERS, listDeadLetters, replayDeadLetter, TransientError, type ConsumedEvent } from '../index';
 import { consumerFixture, metricValue, recordEffects, type ConsumerFixture } from './consumer-fixture';
 import {
   countEffects,
@@ -148,6 +148,45 @@ describe('batch consumer against the real Kafka and Postgres', () => {
     // Once isolated from its chunk, the domain error is not tried again; the retry code is, up to the budget.
     expect(aloneRuns.get(refused)).toBe(1);
     expect(aloneRuns.get(busy)).toBe(3);
+  });
+
+  it("a handler's prepare runs before the chunk's transaction opens, its result reaches the handler, and its transient failure is retried with nothing lost", async () => {
+    f = await consumerFixture(2);
+    const stream = keyedStream(6, 5);
+    await produce(f.k, f.topic, toMessages(stream));
+    let failuresLeft = 1;
+    const handled: { xactStart: Date; prepared: { ids: string[]; at: Date }; ids: string[] }[] = [];
+    const consumer = f.newConsumer({
+      handlers: [
+        {
+          topic: f.topic,
+          types: [TEST_TYPE],
+          name: 'prepared-effects',
+          // Stands for a call to another service (a key lookup): it must not run inside the transaction.
+          prepare: async (events) => {
+            if (failuresLeft-- > 0) throw new TransientError('the other service is busy');
+            const [{ now }] = (await f.ds.query('SELECT clock_timestamp() AS now')) as { now: Date }[];
+            return { ids: events.map((e) => e.id), at: now };
+          },
+          handle: async (events, tx, prepared) => {
+            const em = entityManagerOf(tx);
+            const [{ xact_start }] = (await em.query('SELECT xact_start FROM pg_stat_activity WHERE pid = pg_backend_pid()')) as { xact_start: Date }[];
+            handled.push({ xactStart: xact_start, prepared: prepared as { ids: string[]; at: Date }, ids: events.map((e) => e.id) });
+            await recordEffects(events as ConsumedEvent<TestPayload>[], em, f.schema);
+          },
+        },
+      ],
+    });
+    await consumer.start();
+    await waitFor('every event applied', async () => (await countEffects(f.ds, f.schema)).rows === stream.length);
+    expect(failuresLeft).toBeLessThan(0);
+    expect(handled.length).toBeGreaterThan(0);
+    for (const h of handled) {
+      expect(h.prepared.ids).toEqual(expect.arrayContaining(h.ids));
+      // Postgres' own clock: the prepare finished before the handler's transaction began.
+      expect(h.prepared.at.getTime()).toBeLessThanOrEqual(h.xactStart.getTime());
+    }
+    expect(await countEffects(f.ds, f.schema)).toEqual({ rows: stream.length, distinct: stream.length });
   });
 
   it('a second instance joins and leaves mid-stream: nothing lost, nothing applied twice', async () => {

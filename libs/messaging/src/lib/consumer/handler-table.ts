@@ -9,12 +9,24 @@ export interface EventHandlerRegistration {
   types?: readonly string[];
   /** For logs and dead-letter reasons. */
   name: string;
-  handle: (events: ConsumedEvent[], tx: Tx) => Promise<void>;
+  /** `prepared`: what `prepare` returned for this chunk (undefined without a prepare). */
+  handle: (events: ConsumedEvent[], tx: Tx, prepared?: unknown) => Promise<void>;
+  /**
+   * Work the handler needs before its transaction (e.g. keys from another
+   * service over HTTP): run for the chunk's events before the inbox
+   * transaction opens, so no transaction, connection or row lock is held while
+   * it waits. Its failure is the chunk's failure (same retry and dead-letter
+   * policy). Runs again when the chunk is retried or split.
+   */
+  prepare?: (events: ConsumedEvent[]) => Promise<unknown>;
   /** This topic's decoder, when not the consumer's default (see ConsumeEventsOptions.decode). */
   decode?: DecodeFn;
   /** The consumer this topic runs in, when not the service's main one (see ConsumeEventsOptions.consumer). */
   consumer?: string;
 }
+
+/** What each handler's `prepare` returned for one chunk. */
+export type PreparedChunk = ReadonlyMap<EventHandlerRegistration, unknown>;
 
 export class HandlerTable {
   private readonly byTopic = new Map<string, EventHandlerRegistration[]>();
@@ -49,11 +61,29 @@ export class HandlerTable {
     return this.typesByTopic.get(topic);
   }
 
-  /** Hands each handler of the topic its share of the events, in registration order. */
-  async dispatch(topic: string, events: ConsumedEvent[], tx: Tx): Promise<void> {
+  /**
+   * Runs the `prepare` of each handler of the topic on its share of the chunk,
+   * outside any transaction. It sees every event of the chunk, including any
+   * the inbox then skips as already applied.
+   */
+  async prepare(topic: string, events: readonly ConsumedEvent[]): Promise<PreparedChunk> {
+    const prepared = new Map<EventHandlerRegistration, unknown>();
     for (const h of this.byTopic.get(topic) ?? []) {
-      const mine = h.types ? events.filter((e) => h.types?.includes(e.type)) : events;
-      if (mine.length > 0) await h.handle(mine, tx);
+      const mine = share(h, events);
+      if (h.prepare && mine.length > 0) prepared.set(h, await h.prepare(mine));
+    }
+    return prepared;
+  }
+
+  /** Hands each handler of the topic its share of the events (and what its prepare returned), in registration order. */
+  async dispatch(topic: string, events: readonly ConsumedEvent[], tx: Tx, prepared: PreparedChunk = new Map()): Promise<void> {
+    for (const h of this.byTopic.get(topic) ?? []) {
+      const mine = share(h, events);
+      if (mine.length > 0) await h.handle(mine, tx, prepared.get(h));
     }
   }
+}
+
+function share(h: EventHandlerRegistration, events: readonly ConsumedEvent[]): ConsumedEvent[] {
+  return h.types ? events.filter((e) => h.types?.includes(e.type)) : [...events];
 }

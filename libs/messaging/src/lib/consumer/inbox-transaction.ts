@@ -1,5 +1,6 @@
 // One chunk, one Postgres transaction: the inbox claims of its events, the
-// handlers' effects and their outbox rows commit together or not at all.
+// handlers' effects and their outbox rows commit together or not at all. The
+// handlers' `prepare` (calls to other services) runs before it opens.
 import type { DataSource } from 'typeorm';
 import { asTx } from '@hiring/platform/tx';
 import type { MessagingTables } from '../sql';
@@ -17,6 +18,7 @@ export async function applyInInboxTransaction(
   events: readonly ConsumedEvent[],
 ): Promise<number> {
   let fresh = 0;
+  const prepared = await handlers.prepare(topic, events);
   await dataSource.transaction(async (tx) => {
     // Claiming the ids first makes a concurrent duplicate (e.g. the previous owner of a
     // partition still finishing) wait on our row lock, then skip: one effect per event.
@@ -28,7 +30,7 @@ export async function applyInInboxTransaction(
     const claimedKeys = new Set(claimed.map((c) => c.event_id));
     const unseen = events.filter((e) => claimedKeys.has(inboxKey(e)));
     fresh = unseen.length;
-    await handlers.dispatch(topic, unseen, asTx(tx));
+    await handlers.dispatch(topic, unseen, asTx(tx), prepared);
   });
   return fresh;
 }
