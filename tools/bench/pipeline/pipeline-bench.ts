@@ -18,6 +18,7 @@ import { runRawBaseline } from './baseline-raw';
 import { runStockNestBaseline } from './baseline-stock-nest';
 import { percentile, until } from './bench-util';
 import { PipelineWatch, type CandidateTimes } from './pipeline-watch';
+import { CpuMeter, type CpuSeconds } from './cpu';
 import { RssSampler } from './rss';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -323,21 +324,37 @@ async function main(): Promise<void> {
   };
   const idle = await phase('idle', 'idle single submissions', () => idleSingle(watch, db, requisition.id, o.idleN));
   const http = await phase('http', `throughput over HTTP bulk, N=${o.n}`, () => throughputHttp(o, watch, db, requisition.id));
-  const kafkaPath = await phase('kafka', `throughput over Kafka, N=${o.n}`, () => throughputKafka(o, kafka, watch, db, requisition.id));
+  const cache = process.env['HIRING_CACHE_DIR'] ?? resolve(ROOT, '.cache');
+  const cpu = new CpuMeter(
+    { run: resolve(cache, 'run'), kafka: process.env['KAFKA_HOME_DIR'] ?? resolve(cache, 'kafka'), postgres: process.env['PG_HOME_DIR'] ?? resolve(cache, 'postgres') },
+    SERVICES,
+  );
+  const cpuMs: { kafkaPath?: CpuSeconds; raw?: CpuSeconds } = {};
+  const kafkaPath = await phase('kafka', `throughput over Kafka, N=${o.n}`, async () => {
+    const before = cpu.snapshot();
+    const result = await throughputKafka(o, kafka, watch, db, requisition.id);
+    cpuMs.kafkaPath = CpuMeter.perItemMs(before, cpu.snapshot(), o.n);
+    return result;
+  });
   const latency = await phase('latency', `latency at ${o.rate}/s for ${o.seconds} s`, () => latencyAtRate(o, watch, requisition.id));
   const single = await phase('single', `single POST with autocannon, ${o.connections} connections, ${o.httpSeconds} s`, () => httpSingle(o, requisition.id));
   const peakRss = rss.stop();
   await watch.stop();
 
   const payloads = Array.from({ length: o.n }, () => JSON.stringify({ ...submission(requisition.id), agencyId: 'bench' }));
-  const raw = o.skipBaselines ? undefined : await phase('baselines', `baseline (a) raw kafkajs, 4 hops, N=${o.n}`, async () => o.n / (await runRawBaseline(kafka, databaseUrl, payloads, 4)));
+  const raw = o.skipBaselines ? undefined : await phase('baselines', `baseline (a) raw kafkajs, 4 hops, N=${o.n}`, async () => {
+    const before = cpu.snapshot();
+    const rate = o.n / (await runRawBaseline(kafka, databaseUrl, payloads, 4));
+    cpuMs.raw = CpuMeter.perItemMs(before, cpu.snapshot(), o.n);
+    return rate;
+  });
   const stock = o.skipBaselines
     ? undefined
     : await phase('baselines', `baseline (b) stock NestJS microservices, 4 hops, N=${o.stockN}`, async () => o.stockN / (await runStockNestBaseline(kafka, databaseUrl, brokers, payloads.slice(0, o.stockN))));
   await db.end();
 
   const load = { start: loadAtStart, end: loadavg()[0] as number };
-  const report = { at: new Date().toISOString(), options: o, loadAverage1m: load, idle, throughput: [http, kafkaPath], latency, httpSingle: single, peakRssMb: peakRss, baselines: { rawPerSecond: raw, stockPerSecond: stock } };
+  const report = { at: new Date().toISOString(), options: o, loadAverage1m: load, idle, throughput: [http, kafkaPath], latency, httpSingle: single, peakRssMb: peakRss, cpuMsPerCandidate: cpuMs, baselines: { rawPerSecond: raw, stockPerSecond: stock } };
   mkdirSync(dirname(o.out), { recursive: true });
   writeFileSync(o.out, JSON.stringify(report, null, 2));
 
@@ -354,6 +371,18 @@ async function main(): Promise<void> {
     lines.push(`| ours: Kafka path, submission to offer guidance | ${fmt(ours)} | 1.00 |`);
     lines.push(`| (a) raw kafkajs: consume, one multi-row INSERT, produce | ${raw === undefined ? 'skipped' : fmt(raw)} | ${raw === undefined ? '' : fmt(ours / raw, 2)} |`);
     lines.push(`| (b) stock NestJS: @EventPattern + TypeORM save() per message (N=${o.stockN}) | ${stock === undefined ? 'skipped' : fmt(stock)} | ${stock === undefined ? '' : fmt(ours / stock, 2)} |`);
+  }
+  if (cpuMs.kafkaPath || cpuMs.raw) {
+    // The raw hops run inside the bench process; the services idle meanwhile and are not counted for them.
+    const cols = [...SERVICES, 'kafka', 'postgres', 'bench'];
+    const row = (label: string, ms: CpuSeconds | undefined, only?: readonly string[]) => {
+      const shown = cols.map((c) => (ms && ms[c] !== undefined && (!only || only.includes(c)) ? ms[c] : undefined));
+      const total = shown.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+      return `| ${label} | ${shown.map((v) => (v === undefined ? '–' : fmt(v, 2))).join(' | ')} | ${ms ? fmt(total, 2) : 'skipped'} |`;
+    };
+    lines.push('', `| CPU ms per candidate | ${cols.join(' | ')} | total |`, `|---|${cols.map(() => '---:').join('|')}|---:|`);
+    lines.push(row('ours: Kafka path (bench = its watcher)', cpuMs.kafkaPath));
+    lines.push(row('(a) raw kafkajs (bench = the four hops)', cpuMs.raw, ['kafka', 'postgres', 'bench']));
   }
   if (latency) {
     lines.push('', `| latency at ${o.rate}/s for ${o.seconds} s (${latency.sent} submissions, ${latency.failed} failed, sent at ${fmt(latency.achievedPerSecond)}/s), ms | p50 | p95 | p99 |`, '|---|---:|---:|---:|');
