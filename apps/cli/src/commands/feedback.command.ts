@@ -5,9 +5,9 @@
 // service checks it again with the event contract.
 import { FEEDBACK_OUTCOMES } from '@hiring/domain';
 import type { Command } from 'commander';
+import { opsRequest, SCREENING } from '../io/ops-request';
 import { lazyValidator, readJsonInput } from '../io/read-json-input';
 import { type CommandResult, type OutputOptions, runAction } from '../io/run-action';
-import { postToScreening } from './screening-client';
 
 const ID = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$' } as const;
 
@@ -51,7 +51,7 @@ const validateFeedback = lazyValidator<FeedbackInput>(feedbackInputSchema);
 
 async function record(file: string | undefined): Promise<CommandResult> {
   const input = await readJsonInput(file, validateFeedback, 'interview feedback');
-  const answer = await postToScreening<RecordedFeedback>('/v1/interview-feedback', input, 30_000);
+  const answer = await opsRequest<RecordedFeedback>(SCREENING, 'POST', '/v1/interview-feedback', input);
   const summary = `feedback ${input.feedbackId} recorded for candidate ${input.candidateId} (${input.answers.length} answer(s)); ${answer.rescreened === 1 ? 're-screened: a new candidate-screened revision is on its way' : 'the screening did not change'}`;
   return { json: answer, summary };
 }

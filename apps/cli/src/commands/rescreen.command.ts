@@ -4,8 +4,8 @@
 import type { RescreenReport } from '@hiring/contracts';
 import type { Command } from 'commander';
 import { CliInputError } from '../io/cli-error';
+import { opsRequest, SCREENING } from '../io/ops-request';
 import { type CommandResult, type OutputOptions, runAction } from '../io/run-action';
-import { postToScreening } from './screening-client';
 
 interface RescreenOptions extends OutputOptions {
   rubricVersion?: string;
@@ -36,7 +36,7 @@ async function rescreen(options: RescreenOptions): Promise<CommandResult> {
   const timeoutMs = Number(options.timeout) * 1000;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new CliInputError(`--timeout must be a whole number of seconds, got ${options.timeout}`);
   const body = { ...(options.rubricVersion ? { rubricVersion: options.rubricVersion } : {}), dryRun: options.dryRun === true };
-  const report = await postToScreening<RescreenReport>('/v1/rescreen', body, timeoutMs);
+  const report = await opsRequest<RescreenReport>(SCREENING, 'POST', '/v1/rescreen', body, timeoutMs);
   return { json: report, summary: summarise(report) };
 }
 

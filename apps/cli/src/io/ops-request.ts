@@ -1,4 +1,4 @@
-// Ops calls to a running service's HTTP API with the ops token: one place for
+// Ops calls to a running service's HTTP API (sourcing, screening) with the ops token: one place for
 // the token, the timeout and how failures map to exit codes (2: refused input
 // or token, 4: the service did not answer).
 import { CliInputError, CliUnavailableError } from './cli-error';
@@ -12,6 +12,7 @@ export interface OpsService {
 }
 
 export const SOURCING: OpsService = { name: 'sourcing', urlVariable: 'SOURCING_URL', portVariable: 'SOURCING_PORT', defaultPort: 3001 };
+export const SCREENING: OpsService = { name: 'screening', urlVariable: 'SCREENING_URL', portVariable: 'SCREENING_PORT', defaultPort: 3002 };
 
 export function serviceUrl(service: OpsService, env: NodeJS.ProcessEnv = process.env): string {
   const url = env[service.urlVariable] ?? `http://127.0.0.1:${env[service.portVariable] ?? String(service.defaultPort)}`;
@@ -35,8 +36,9 @@ export async function opsRequest<T>(service: OpsService, method: 'GET' | 'POST',
   const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (res.status === 401) throw new CliInputError(`the ${service.name} service refused the ops token: set OPS_TOKEN to its token`);
   if (!res.ok) {
-    const errors = Array.isArray(answer['errors']) ? (answer['errors'] as { path: string; message: string }[]).map((e) => `\n  ${e.path}: ${e.message}`).join('') : '';
-    throw new CliInputError(`the ${service.name} service answered ${res.status}: ${String(answer['detail'] ?? answer['title'] ?? res.statusText)}${errors}`);
+    const code = typeof answer['code'] === 'string' ? `${answer['code']}: ` : '';
+    const errors = Array.isArray(answer['errors']) ? (answer['errors'] as Array<{ path?: string; message?: string }>).map((e) => `\n  ${e.path ?? ''}: ${e.message ?? ''}`).join('') : '';
+    throw new CliInputError(`the ${service.name} service answered ${res.status}: ${code}${String(answer['detail'] ?? answer['title'] ?? res.statusText)}${errors}`);
   }
   return answer as T;
 }
