@@ -1,3 +1,4 @@
+import type { LocationTier, TargetRole } from '@hiring/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The current score of a candidate: ids, numbers and rule ids only (no free text, no identity). */
@@ -7,8 +8,8 @@ export class ScoreEntity {
   @Column({ name: 'submission_id', type: 'text' }) submissionId!: string;
   @Column({ name: 'agency_id', type: 'text' }) agencyId!: string;
   @Column({ name: 'requisition_id', type: 'text' }) requisitionId!: string;
-  @Column({ type: 'text' }) role!: string;
-  @Column({ name: 'location_tier', type: 'text' }) locationTier!: string;
+  @Column({ type: 'text' }) role!: TargetRole;
+  @Column({ name: 'location_tier', type: 'text' }) locationTier!: LocationTier;
   @Column({ type: 'integer' }) score!: number;
   @Column({ name: 'raw_score', type: 'integer' }) rawScore!: number;
   /** The domain's Score.breakdown: technical / leadership groups and red-flag lines. */

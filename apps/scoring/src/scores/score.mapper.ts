@@ -4,16 +4,15 @@
 // free text, no evidence) and HTTP response.
 import type { CandidateScoredEvent, CandidateScreenedEvent } from '@hiring/contracts';
 import {
+  candidateRefOf,
   decideScreening,
   SCREENING_RULE_IDS,
   type CandidateRef,
-  type LocationTier,
   type RuleOutcome,
   type Score,
   type ScreeningDecision,
   type ScreeningRubric,
   type ScreeningRuleId,
-  type TargetRole,
 } from '@hiring/domain';
 import { ScoringException, ScoringExceptionCode } from '../shared/scoring.exception';
 import type { ScoreEntity } from './score.entity';
@@ -43,12 +42,7 @@ export function toScreeningInput(data: CandidateScreenedEvent, rubric: Screening
   }));
   const { summary, reasons } = decideScreening(rules, rubric);
   return {
-    candidateId: data.candidateId,
-    submissionId: data.submissionId,
-    agencyId: data.agencyId,
-    requisitionId: data.requisitionId,
-    role: data.role,
-    locationTier: data.locationTier,
+    ...candidateRefOf(data),
     // The decision is screening's; scoring explains it with points and does not re-decide.
     screening: {
       role: data.role,
@@ -67,12 +61,7 @@ export function toScreeningInput(data: CandidateScreenedEvent, rubric: Screening
 
 export function toScoreRecord(input: ScreeningInput, score: Score, scoredAt: Date): ScoreRecord {
   return {
-    candidateId: input.candidateId,
-    submissionId: input.submissionId,
-    agencyId: input.agencyId,
-    requisitionId: input.requisitionId,
-    role: input.role,
-    locationTier: input.locationTier,
+    ...candidateRefOf(input),
     score: score.score,
     raw: score.raw,
     breakdown: score.breakdown,
@@ -87,12 +76,7 @@ export function toScoreRecord(input: ScreeningInput, score: Score, scoredAt: Dat
 
 export function toScoreFromEntity(entity: ScoreEntity): ScoreRecord {
   return {
-    candidateId: entity.candidateId,
-    submissionId: entity.submissionId,
-    agencyId: entity.agencyId,
-    requisitionId: entity.requisitionId,
-    role: entity.role as TargetRole,
-    locationTier: entity.locationTier as LocationTier,
+    ...candidateRefOf(entity),
     score: entity.score,
     raw: entity.rawScore,
     breakdown: entity.breakdown as Score['breakdown'],
@@ -112,12 +96,7 @@ export function toCandidateScoredEvent(record: ScoreRecord): CandidateScoredEven
     return { group: name, points: g.points, max: g.max, rules: g.lines.map((l) => ({ ruleId: l.ruleId, points: l.points })) };
   };
   return {
-    candidateId: record.candidateId,
-    submissionId: record.submissionId,
-    agencyId: record.agencyId,
-    requisitionId: record.requisitionId,
-    role: record.role,
-    locationTier: record.locationTier,
+    ...candidateRefOf(record),
     score: record.score,
     breakdown: [group('technical'), group('leadership')],
     penalties: record.penalties.map((p) => ({ ruleId: p.ruleId, points: p.points })),
@@ -141,12 +120,7 @@ export interface ScoreView extends CandidateRef {
 
 export function toScoreView(record: ScoreRecord): ScoreView {
   return {
-    candidateId: record.candidateId,
-    submissionId: record.submissionId,
-    agencyId: record.agencyId,
-    requisitionId: record.requisitionId,
-    role: record.role,
-    locationTier: record.locationTier,
+    ...candidateRefOf(record),
     score: record.score,
     raw: record.raw,
     decision: record.decision,

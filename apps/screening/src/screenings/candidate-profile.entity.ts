@@ -1,3 +1,4 @@
+import type { LocationTier, TargetRole } from '@hiring/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The screening input of a candidate, as candidate-sourced carried it (no name, email or phone; the profile sealed). */
@@ -7,8 +8,8 @@ export class CandidateProfileEntity {
   @Column({ name: 'submission_id', type: 'text' }) submissionId!: string;
   @Column({ name: 'agency_id', type: 'text' }) agencyId!: string;
   @Column({ name: 'requisition_id', type: 'text' }) requisitionId!: string;
-  @Column({ type: 'text' }) role!: string;
-  @Column({ name: 'location_tier', type: 'text' }) locationTier!: string;
+  @Column({ type: 'text' }) role!: TargetRole;
+  @Column({ name: 'location_tier', type: 'text' }) locationTier!: LocationTier;
   /** Only rows stored before sealing; now NULL. */
   @Column({ type: 'jsonb', nullable: true }) profile!: unknown;
   /** The profile sealed with the candidate's data key (context `<candidateId>:profile`). */

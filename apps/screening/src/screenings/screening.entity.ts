@@ -1,3 +1,4 @@
+import type { LocationTier, TargetRole } from '@hiring/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One screening of a candidate under one rubric version, with every rule's verdict and evidence. */
@@ -8,8 +9,8 @@ export class ScreeningEntity {
   @Column({ name: 'submission_id', type: 'text' }) submissionId!: string;
   @Column({ name: 'agency_id', type: 'text' }) agencyId!: string;
   @Column({ name: 'requisition_id', type: 'text' }) requisitionId!: string;
-  @Column({ type: 'text' }) role!: string;
-  @Column({ name: 'location_tier', type: 'text' }) locationTier!: string;
+  @Column({ type: 'text' }) role!: TargetRole;
+  @Column({ name: 'location_tier', type: 'text' }) locationTier!: LocationTier;
   @Column({ name: 'rubric_id', type: 'text' }) rubricId!: string;
   @Column({ name: 'rubric_version', type: 'text' }) rubricVersion!: string;
   @Column({ type: 'text' }) decision!: string;

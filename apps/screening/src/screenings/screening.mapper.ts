@@ -3,6 +3,7 @@
 // stored screening -> candidate-screened payload and HTTP response.
 import type { CandidateScreenedEvent, CandidateSourcedEvent } from '@hiring/contracts';
 import {
+  candidateRefOf,
   validateCandidateProfile,
   type CandidateProfile,
   type InterviewKit,
@@ -34,12 +35,7 @@ export function toCandidateInput(data: CandidateSourcedEvent): CandidateInput {
     ]);
   }
   return {
-    candidateId: data.candidateId,
-    submissionId: data.submissionId,
-    agencyId: data.agencyId,
-    requisitionId: data.requisitionId,
-    role: data.role,
-    locationTier: data.locationTier,
+    ...candidateRefOf(data),
     profile,
     sourcedAt: new Date(data.sourcedAt),
   };
@@ -70,12 +66,7 @@ export function toCandidateInputFromEntity(entity: CandidateProfileEntity, dataK
     payload = openProfile(dataKey, entity.candidateId, entity.sealedProfile);
   }
   return {
-    candidateId: entity.candidateId,
-    submissionId: entity.submissionId,
-    agencyId: entity.agencyId,
-    requisitionId: entity.requisitionId,
-    role: entity.role as TargetRole,
-    locationTier: entity.locationTier as LocationTier,
+    ...candidateRefOf(entity),
     profile: toCandidateProfile(payload),
     sourcedAt: entity.sourcedAt,
   };
@@ -83,12 +74,7 @@ export function toCandidateInputFromEntity(entity: CandidateProfileEntity, dataK
 
 export function toScreening(input: CandidateInput, result: ScreeningResult, screenedAt: Date, revision = 0): Screening {
   return {
-    candidateId: input.candidateId,
-    submissionId: input.submissionId,
-    agencyId: input.agencyId,
-    requisitionId: input.requisitionId,
-    role: input.role,
-    locationTier: input.locationTier,
+    ...candidateRefOf(input),
     rubricId: result.rubricId,
     rubricVersion: result.rubricVersion,
     decision: result.decision,
@@ -105,12 +91,7 @@ export type ScreeningRow = Screening & { sealedDetail: string | null };
 
 export function toScreeningFromEntity(entity: ScreeningEntity): ScreeningRow {
   return {
-    candidateId: entity.candidateId,
-    submissionId: entity.submissionId,
-    agencyId: entity.agencyId,
-    requisitionId: entity.requisitionId,
-    role: entity.role as TargetRole,
-    locationTier: entity.locationTier as LocationTier,
+    ...candidateRefOf(entity),
     rubricId: entity.rubricId,
     rubricVersion: entity.rubricVersion,
     decision: entity.decision as ScreeningDecision,
@@ -125,12 +106,7 @@ export function toScreeningFromEntity(entity: ScreeningEntity): ScreeningRow {
 
 export function toCandidateScreenedEvent(screening: Screening): CandidateScreenedEvent {
   return {
-    candidateId: screening.candidateId,
-    submissionId: screening.submissionId,
-    agencyId: screening.agencyId,
-    requisitionId: screening.requisitionId,
-    role: screening.role,
-    locationTier: screening.locationTier,
+    ...candidateRefOf(screening),
     decision: screening.decision,
     rubric: { id: screening.rubricId, version: screening.rubricVersion },
     // Ids, states and counts only: evidence quotes and probe questions stay in screening's database.

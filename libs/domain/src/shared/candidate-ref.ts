@@ -9,3 +9,15 @@ export interface CandidateRef {
   role: TargetRole;
   locationTier: LocationTier;
 }
+
+/** The six fields of a candidate's reference, and only those, from anything that carries them (an event, a row, a record). */
+export function candidateRefOf(source: CandidateRef): CandidateRef {
+  return {
+    candidateId: source.candidateId,
+    submissionId: source.submissionId,
+    agencyId: source.agencyId,
+    requisitionId: source.requisitionId,
+    role: source.role,
+    locationTier: source.locationTier,
+  };
+}
