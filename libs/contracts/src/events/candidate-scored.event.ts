@@ -2,18 +2,14 @@
 // candidate. The topic is compacted and read by dashboards from offset 0, so
 // it carries ids, numbers and rule ids only: no name, email, phone or free
 // text (a unit test walks the schema to keep it that way).
-import { RubricRefPayload } from './common.payload';
+import { CandidateRefPayload, RubricRefPayload } from './common.payload';
 import { Identifier, Nested, NestedList, NumberBetween, OneOf, Timestamp } from './field-rules';
 import { MAX_RULES } from './candidate-screened.event';
 import {
-  LOCATION_TIERS,
   SCORED_GROUPS,
   SCREENING_DECISIONS,
-  TARGET_ROLES,
-  type LocationTier,
   type ScoredGroup,
   type ScreeningDecision,
-  type TargetRole,
 } from './vocabulary';
 
 /** Points are rubric weights; bounded so a bad rubric cannot publish nonsense. */
@@ -32,13 +28,7 @@ export class ScoreGroupPayload {
   @NestedList(() => RulePointsPayload, MAX_RULES) rules!: RulePointsPayload[];
 }
 
-export class CandidateScoredEvent {
-  @Identifier() candidateId!: string;
-  @Identifier() submissionId!: string;
-  @Identifier() agencyId!: string;
-  @Identifier() requisitionId!: string;
-  @OneOf(TARGET_ROLES) role!: TargetRole;
-  @OneOf(LOCATION_TIERS) locationTier!: LocationTier;
+export class CandidateScoredEvent extends CandidateRefPayload {
   /** Technical + leadership points minus penalties, clamped to 0..100. */
   @NumberBetween(0, 100) score!: number;
   @NestedList(() => ScoreGroupPayload, 2) breakdown!: ScoreGroupPayload[];

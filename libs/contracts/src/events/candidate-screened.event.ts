@@ -3,21 +3,17 @@
 // No free text: the evidence quotes stay in screening's database (erasable,
 // served by its ops API), so nothing a candidate said outlives an erasure in a
 // topic.
-import { RubricRefPayload } from './common.payload';
+import { CandidateRefPayload, RubricRefPayload } from './common.payload';
 import { Flag, Identifier, IdentifierList, IntegerBetween, Nested, NestedList, OneOf, Optional, Timestamp } from './field-rules';
 import {
-  LOCATION_TIERS,
   RULE_GROUPS,
   RULE_KINDS,
   SCREENING_DECISIONS,
   SIGNAL_STATES,
-  TARGET_ROLES,
-  type LocationTier,
   type RuleGroup,
   type RuleKind,
   type ScreeningDecision,
   type SignalState,
-  type TargetRole,
 } from './vocabulary';
 
 /** Rubrics are small; 100 leaves room to grow without letting a payload balloon. */
@@ -49,13 +45,7 @@ export class ScreeningCountsPayload {
   @IntegerBetween(0, MAX_RULES) notYetKnown!: number;
 }
 
-export class CandidateScreenedEvent {
-  @Identifier() candidateId!: string;
-  @Identifier() submissionId!: string;
-  @Identifier() agencyId!: string;
-  @Identifier() requisitionId!: string;
-  @OneOf(TARGET_ROLES) role!: TargetRole;
-  @OneOf(LOCATION_TIERS) locationTier!: LocationTier;
+export class CandidateScreenedEvent extends CandidateRefPayload {
   @OneOf(SCREENING_DECISIONS) decision!: ScreeningDecision;
   @Nested(() => RubricRefPayload) rubric!: RubricRefPayload;
   @NestedList(() => RuleOutcomePayload, MAX_RULES) rules!: RuleOutcomePayload[];

@@ -5,16 +5,10 @@
 // `sealedProfile`; a plain `profile` is only found in events published before
 // sealing. Exactly one of the two is present; a consumer refuses neither.
 import { CandidateProfilePayload } from './candidate-profile.payload';
-import { Identifier, Nested, OneOf, Optional, Sealed, Timestamp } from './field-rules';
-import { LOCATION_TIERS, TARGET_ROLES, type LocationTier, type TargetRole } from './vocabulary';
+import { CandidateRefPayload } from './common.payload';
+import { Nested, Optional, Sealed, Timestamp } from './field-rules';
 
-export class CandidateSourcedEvent {
-  @Identifier() candidateId!: string;
-  @Identifier() submissionId!: string;
-  @Identifier() agencyId!: string;
-  @Identifier() requisitionId!: string;
-  @OneOf(TARGET_ROLES) role!: TargetRole;
-  @OneOf(LOCATION_TIERS) locationTier!: LocationTier;
+export class CandidateSourcedEvent extends CandidateRefPayload {
   @Timestamp() sourcedAt!: string;
   /** Personal data: only in events published before sealing. */
   @Optional() @Nested(() => CandidateProfilePayload) profile?: CandidateProfilePayload;
