@@ -1,7 +1,7 @@
 // The offer service's own refusals to act (as opposed to an offer refused
 // against the floor, which is a normal answer). OFFER_EXCEPTIONS maps each
 // code to HTTP and Kafka; use cases never throw HTTP exceptions.
-import { ServiceException, type ExceptionMappings, type FieldError } from '@hiring/platform';
+import { REFUSAL, ServiceException, type ExceptionMappings, type FieldError } from '@hiring/platform';
 
 export const OfferExceptionCode = {
   CANDIDATE_NOT_FOUND: 'CANDIDATE_NOT_FOUND',
@@ -24,15 +24,13 @@ export const OfferExceptionCode = {
 
 export type OfferExceptionCode = (typeof OfferExceptionCode)[keyof typeof OfferExceptionCode];
 
-const notFound = (slug: string) => ({ http: { status: 404, slug, title: 'Not found' }, kafka: 'dead-letter' as const });
-const conflict = (slug: string) => ({ http: { status: 409, slug, title: 'Conflict' }, kafka: 'dead-letter' as const });
-const unprocessable = (slug: string) => ({ http: { status: 422, slug, title: 'Unprocessable request' }, kafka: 'dead-letter' as const });
+const { invalid, notFound, conflict, unprocessable } = REFUSAL;
 
 export const OFFER_EXCEPTIONS: ExceptionMappings<OfferExceptionCode> = {
   [OfferExceptionCode.CANDIDATE_NOT_FOUND]: notFound('candidate-not-found'),
   [OfferExceptionCode.OFFER_NOT_FOUND]: notFound('offer-not-found'),
   [OfferExceptionCode.RATE_CARD_NOT_FOUND]: notFound('rate-card-not-found'),
-  [OfferExceptionCode.INVALID_RATE_CARD]: { http: { status: 400, slug: 'validation', title: 'Invalid request' }, kafka: 'dead-letter' },
+  [OfferExceptionCode.INVALID_RATE_CARD]: invalid(),
   [OfferExceptionCode.RATE_CARD_VERSION_EXISTS]: conflict('rate-card-version-exists'),
   [OfferExceptionCode.RATE_CARD_NOT_AFTER_LATEST]: conflict('rate-card-not-after-latest'),
   [OfferExceptionCode.RATE_CARD_RETROACTIVE]: unprocessable('rate-card-retroactive'),

@@ -2,7 +2,11 @@ import { DomainError, DomainErrorCode } from '@hiring/domain';
 import { DOMAIN_ERRORS } from './domain-errors';
 import { mappedError, mappedProblem } from './mapped-error';
 
-const domainProblem = (error: DomainError, base: string) => mappedProblem(mappedError(error)!, base);
+function domainProblem(error: DomainError, base: string) {
+  const mapped = mappedError(error);
+  if (!mapped) throw new Error('a DomainError is always mapped');
+  return mappedProblem(mapped, base);
+}
 import { PROBLEM_BASE } from '../http/problem-details.filter';
 
 describe('domain errors: one table for every service, on HTTP and on Kafka', () => {

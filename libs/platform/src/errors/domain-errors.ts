@@ -3,14 +3,15 @@
 // surfaces. Exhaustive by its type, so a new domain code does not compile until
 // it says both.
 import { DomainErrorCode } from '@hiring/domain';
-import type { ExceptionMappings } from './service-exception';
+import { REFUSAL, type ExceptionMappings } from './service-exception';
 
-// A rule refused the input: no retry changes the answer; a dead letter can be replayed once the input or the rules are fixed.
-const unprocessable = (slug: string) => ({ http: { status: 422, slug, title: 'Unprocessable request' }, kafka: 'dead-letter' as const });
+// A rule refused the input: no retry changes the answer; a dead letter can be
+// replayed once the input or the rules are fixed.
+const { invalid, unprocessable } = REFUSAL;
 
 export const DOMAIN_ERRORS: ExceptionMappings<DomainErrorCode> = {
   // Malformed input to a rule: the caller's mistake, like any other validation failure.
-  [DomainErrorCode.INVALID_INPUT]: { http: { status: 400, slug: 'validation', title: 'Invalid request' }, kafka: 'dead-letter' },
+  [DomainErrorCode.INVALID_INPUT]: invalid(),
   [DomainErrorCode.INVALID_OFFER]: unprocessable('invalid-offer'),
   [DomainErrorCode.INVALID_OVERRIDE]: unprocessable('invalid-override'),
   [DomainErrorCode.NO_RATE_CARD]: unprocessable('no-rate-card'),

@@ -13,6 +13,17 @@ export interface ExceptionMapping {
   kafka: KafkaOutcome;
 }
 
+/**
+ * Rows for the usual refusals, with their generic titles: no retry changes
+ * the answer, so a consumed message that meets one is dead-lettered.
+ */
+export const REFUSAL = {
+  invalid: (): ExceptionMapping => ({ http: { status: 400, slug: 'validation', title: 'Invalid request' }, kafka: 'dead-letter' }),
+  notFound: (slug: string): ExceptionMapping => ({ http: { status: 404, slug, title: 'Not found' }, kafka: 'dead-letter' }),
+  conflict: (slug: string): ExceptionMapping => ({ http: { status: 409, slug, title: 'Conflict' }, kafka: 'dead-letter' }),
+  unprocessable: (slug: string): ExceptionMapping => ({ http: { status: 422, slug, title: 'Unprocessable request' }, kafka: 'dead-letter' }),
+} as const;
+
 /** Exhaustive by construction: one entry per code. */
 export type ExceptionMappings<C extends string> = { readonly [K in C]: ExceptionMapping };
 
