@@ -1,3 +1,4 @@
+import { classifyFailure } from '@hiring/messaging';
 import { uniqueName } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -49,5 +50,14 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
       { target: { submissionId }, stage: { kind: 'scored', decision: 'reject', score: 10 }, at: new Date(), reason: 'score 10' },
     ]);
     expect((await status(submissionId)).status).toBe('rejected');
+  });
+
+  it('an id that is not a UUID is invalid input, dead-lettered at once (not a handler error retried and isolated)', async () => {
+    const failure = await record([{ target: { submissionId: 'not-a-uuid' }, stage: { kind: 'screened', decision: 'advance' }, at: new Date(), reason: 'screening' }]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 'INVALID_INPUT', errors: [{ path: 'data.submissionId', message: 'submissionId must be a UUID' }] });
+    expect(classifyFailure(failure)).toBe('invalid-message');
   });
 });

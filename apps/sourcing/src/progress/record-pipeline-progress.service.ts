@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { isSubmissionStatus, progressSubmission, publicRejectionReasons, type PipelineStage, type ScreeningRuleVerdict } from '@hiring/domain';
 import type { Tx } from '@hiring/platform';
+import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { rejectedNotice, scoredNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
 import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
 import { StatusChangeRow, SubmissionProgressRepository } from './submission-progress.repository';
@@ -28,6 +29,7 @@ export class RecordPipelineProgressService {
 
   /** Applies a batch in order, with the agencies' webhooks in the same transaction; returns how many status changes were written. */
   async execute(tx: Tx, reached: StageReached[]): Promise<number> {
+    refuseMalformedIds(reached);
     const submissionIds = reached.flatMap((r) => ('submissionId' in r.target ? [r.target.submissionId] : []));
     const candidateIds = reached.flatMap((r) => ('candidateId' in r.target ? [r.target.candidateId] : []));
     const tracked = await this.progress.lock(tx, submissionIds, candidateIds);
@@ -68,4 +70,20 @@ function noticesFor(
   if (r.stage.kind === 'scored') notices.push(scoredNotice(s, r.stage.score, r.stage.decision, r.at));
   if (next === 'rejected') notices.push(rejectedNotice(s, r.stage.kind === 'screened' ? 'screening' : 'scoring', publicRejectionReasons(r.rules ?? []), r.at));
   return notices;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Submission and candidate ids are UUIDs (sourcing made them). Another value
+ * would fail in Postgres as a handler error, and be dead-lettered only after
+ * the chunk was retried and split; it is bad input, refused at once (the
+ * transport dead-letters it as INVALID_INPUT, the rest of the chunk applies).
+ */
+function refuseMalformedIds(reached: readonly StageReached[]): void {
+  const errors = reached.flatMap(({ target }) => {
+    const [field, value] = 'submissionId' in target ? ['submissionId', target.submissionId] : ['candidateId', target.candidateId];
+    return UUID.test(value) ? [] : [{ path: `data.${field}`, message: `${field} must be a UUID` }];
+  });
+  if (errors.length > 0) throw new SourcingException(SourcingExceptionCode.INVALID_INPUT, `Pipeline progress for an id that is not a UUID: ${errors.map((e) => e.path).join(', ')}.`, errors);
 }
