@@ -3,8 +3,11 @@
 // redelivery, bad input dead-lettered, erasure, ops routes and re-screen.
 // Sourcing runs too, as the key store: each test candidate is registered there
 // with a data key (rows written the way sourcing writes them) so screening can
-// seal what it stores.
+// seal what it stores. The last test holds the key lookup (a relay in front of
+// sourcing) and checks no inbox claim is held meanwhile.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopic, EVENT_TYPES, TOPICS, type CandidateScreenedEvent, type CloudEvent } from '@hiring/contracts';
 import { EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE } from '@hiring/contracts/testing';
@@ -314,5 +317,69 @@ describe('screening: candidate-sourced -> screenings row + candidate-screened (r
       { timeoutMs: 30_000, description: `screening data of ${candidateId} erased` },
     );
     expect((await ops('GET', `/v1/screenings/${candidateId}`)).status).toBe(404);
+  });
+});
+
+describe('screening fetches data keys before the consumer transaction opens (the prepare of @ConsumeEvents)', () => {
+  it("while the key lookup hangs, the event's inbox claim is not held; released, the event is applied", async () => {
+    // A relay in front of the real sourcing that holds key lookups until released.
+    let released = false;
+    const held: Array<() => void> = [];
+    const relay = createServer((req, res) => {
+      const body: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => body.push(chunk));
+      req.on('end', () => {
+        const forward = () =>
+          void fetch(`${sourcing.url}${req.url ?? '/'}`, { method: req.method, headers: { authorization: String(req.headers.authorization), 'content-type': 'application/json' }, body: Buffer.concat(body) })
+            .then(async (answer) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text()))
+            .catch(() => res.writeHead(502).end());
+        if (released) forward();
+        else held.push(forward);
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const group = uniqueName('screening_it_prepare');
+    await kit.startGroupAtEnd(group, [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback]);
+    const slow = await ServiceProcess.start({
+      app: 'screening',
+      env: {
+        DATABASE_URL: testDatabaseUrl(),
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        KAFKA_CONSUMER_GROUP: group,
+        OPS_TOKEN,
+        KEY_SERVICE_TOKEN,
+        SOURCING_URL: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+      },
+    });
+    const probe = new Client({ connectionString: testDatabaseUrl() });
+    try {
+      await slow.waitUntilReady();
+      await probe.connect();
+      const candidateId = await newCandidate();
+      const event = sourcedEvent(candidateId);
+      const inboxId = `${event.source} ${event.id}`;
+      await produce(TOPICS.candidateSourced, candidateId, event);
+      await waitFor(() => held.length > 0 || undefined, { timeoutMs: 30_000, description: 'the key lookup reached the relay and hangs there' });
+
+      // Had the consumer claimed the event in its transaction before the lookup, this insert would wait on that
+      // claim's row lock and give up after the lock timeout. It goes through (and is rolled back, leaving the claim to screening).
+      await probe.query('BEGIN');
+      await probe.query("SET LOCAL lock_timeout = '3s'");
+      await probe.query('INSERT INTO screening.inbox (consumer_group, event_id) VALUES ($1, $2)', [group, inboxId]);
+      await probe.query('ROLLBACK');
+
+      released = true;
+      for (const forward of held.splice(0)) forward();
+      await waitFor(async () => (await rows('SELECT 1 FROM screening.inbox WHERE consumer_group = $1 AND event_id = $2', [group, inboxId])).length === 1 || undefined, {
+        timeoutMs: 30_000,
+        description: 'the event applied by the consumer once the lookup answered',
+      });
+    } finally {
+      released = true;
+      for (const forward of held.splice(0)) forward();
+      await probe.end().catch(() => undefined);
+      await slow.stop('SIGTERM');
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
   });
 });
