@@ -14,6 +14,7 @@ import { CreateWebhooks1796301700347 } from './migrations/1796301700347-CreateWe
 import { CreateSubmissionRejections1796301722190 } from './migrations/1796301722190-CreateSubmissionRejections';
 import { IndexAgencySubmissionsByUpdate1796303902152 } from './migrations/1796303902152-IndexAgencySubmissionsByUpdate';
 import { IndexAgencySubmissionsByFilter1796305092950 } from './migrations/1796305092950-IndexAgencySubmissionsByFilter';
+import { KeyedRequestHash1796316356907 } from './migrations/1796316356907-KeyedRequestHash';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 
 /**
@@ -35,6 +36,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       CreateSubmissionRejections1796301722190,
       IndexAgencySubmissionsByUpdate1796303902152,
       IndexAgencySubmissionsByFilter1796305092950,
+      KeyedRequestHash1796316356907,
     ],
   };
 }

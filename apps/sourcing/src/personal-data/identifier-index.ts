@@ -5,6 +5,7 @@
 // unchanged; without the key, nobody can test a guessed email against the table.
 import { createHmac } from 'node:crypto';
 import type { CandidateIdentifier } from '@hiring/domain';
+import { KEYED_REQUEST_HASH_PREFIX, sha256Hex, type RequestHashes } from '../shared/canonical-hash';
 
 /** Prefix of an indexed value: lets the backfill tell what it already did, and a later scheme get a new one. */
 export const INDEX_PREFIX = 'bi1:';
@@ -21,6 +22,16 @@ export class IdentifierIndex {
   /** The blind index of one normalised identifier value of this kind. */
   value(kind: string, normalised: string): string {
     return INDEX_PREFIX + createHmac('sha256', this.key).update(`${kind}\u0000${normalised}`, 'utf8').digest('base64url');
+  }
+
+  /**
+   * A submission's idempotency hash, keyed with the same secret (a message
+   * no identifier can have: identifier kinds never contain `request`), so the
+   * stored hash of a short body cannot be confirmed by hashing guesses.
+   */
+  requestHashes(canonical: string): RequestHashes {
+    const keyed = KEYED_REQUEST_HASH_PREFIX + createHmac('sha256', this.key).update(`request\u0000${canonical}`, 'utf8').digest('hex');
+    return { keyed, legacy: sha256Hex(canonical) };
   }
 
   of(identifiers: readonly CandidateIdentifier[]): CandidateIdentifier[] {

@@ -1,4 +1,4 @@
-import { canonicalHash } from './canonical-hash';
+import { canonicalHash, sameRequest } from './canonical-hash';
 
 describe('sourcing / request hash for idempotency', () => {
   it('key order does not change the hash', () => {
@@ -16,5 +16,17 @@ describe('sourcing / request hash for idempotency', () => {
 
   it('refuses a value JSON would silently change, rather than hash it', () => {
     expect(() => canonicalHash({ a: Number.NaN })).toThrow(/not a finite number/);
+  });
+});
+
+describe('sameRequest: a stored idempotency hash in either form', () => {
+  const hashes = { keyed: `k1:${'a'.repeat(64)}`, legacy: 'b'.repeat(64) };
+
+  it('a keyed stored hash matches only the keyed form, an older unkeyed one only the unkeyed form', () => {
+    expect(sameRequest(hashes.keyed, hashes)).toBe(true);
+    expect(sameRequest(hashes.legacy, hashes)).toBe(true);
+    expect(sameRequest(`k1:${'c'.repeat(64)}`, hashes)).toBe(false);
+    expect(sameRequest('c'.repeat(64), hashes)).toBe(false);
+    expect(sameRequest(`k1:${hashes.legacy}`, hashes)).toBe(false);
   });
 });

@@ -2,10 +2,11 @@
 // signed submission becomes a candidate and a candidate-sourced event on the
 // real topic (through the outbox); a forged one is dead-lettered with its
 // reason, and nothing is stored for it.
-import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { buildEvent, canonicalJson, deadLetterTopic, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
 import { KafkaTestKit, testDatabaseUrl, uniqueName, type ServiceProcess, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
+import { IdentifierIndex } from '../personal-data/identifier-index';
+import { SourcingConfig } from '../sourcing.config';
 import { startSourcingProcess } from '../test/sourcing-process';
 import { AI_LEAD_SIGNALS, minimalProfile, uniqueEmail } from '../test/submission.fixtures';
 
@@ -97,7 +98,8 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     await kit.produce(TOPICS.submissions, toKafkaRecord(event));
     await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
     const { rows } = await db.query<{ request_hash: string }>('SELECT request_hash FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId]);
-    const expected = createHash('sha256').update(canonicalJson({ externalId, requisitionId: requisition, candidate, profile }), 'utf8').digest('hex');
+    // The keyed form (k1: HMAC with the index key, the laptop default here), as the HTTP path stores it.
+    const expected = new IdentifierIndex(new SourcingConfig().PERSONAL_DATA_INDEX_KEY).requestHashes(canonicalJson({ externalId, requisitionId: requisition, candidate, profile })).keyed;
     expect(rows[0]?.request_hash).toBe(expected);
   });
 

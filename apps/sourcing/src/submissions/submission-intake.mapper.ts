@@ -3,6 +3,7 @@
 // carries. Pure functions; the repositories only move these shapes in sets.
 import type { CandidateIdentifier, LocationTier, TargetRole } from '@hiring/domain';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
+import type { RequestHashes } from '../shared/canonical-hash';
 import type { SubmissionPersonalData } from '../personal-data/submission-personal-data';
 import type { CandidateSourcedData } from './sourcing-events.publisher';
 import type { SubmitCandidateDto } from './submission.dto';
@@ -16,7 +17,8 @@ export interface AcceptedSubmission {
   input: SubmitCandidateDto;
   idempotencyKey?: string;
   channel: 'http' | 'kafka';
-  requestHash: string;
+  /** The idempotency hash: `keyed` is stored, `legacy` only compared with rows stored before keyed hashes. */
+  requestHashes: RequestHashes;
   /** Blind indexes of the normalised identifiers (IdentifierIndex), never the values. */
   identifiers: CandidateIdentifier[];
   requisition: { role: TargetRole; locationTier: LocationTier };
@@ -28,7 +30,7 @@ export function toNewSubmission(s: AcceptedSubmission, submissionId: string): Ne
     agencyId: s.agency.id,
     externalId: s.input.externalId,
     idempotencyKey: s.idempotencyKey ?? null,
-    requestHash: s.requestHash,
+    requestHash: s.requestHashes.keyed,
     channel: s.channel,
     requisitionId: s.input.requisitionId,
   };

@@ -7,7 +7,8 @@ import { CandidateKeyRepository } from '../personal-data/candidate-key.repositor
 import { IdentifierIndex } from '../personal-data/identifier-index';
 import { sealSubmissionData } from '../personal-data/submission-personal-data';
 import { RequisitionRepository } from '../requisitions/requisition.repository';
-import { canonicalHash } from '../shared/canonical-hash';
+import { canonicalJson } from '@hiring/contracts';
+import { sameRequest } from '../shared/canonical-hash';
 import { RetryableConflict } from '../shared/retryable-conflict';
 import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
 import { CandidateRepository, type IdentifierClaim, type NewCandidate } from './candidate.repository';
@@ -34,8 +35,8 @@ export interface IntakeItem {
   input: SubmitCandidateDto;
   idempotencyKey?: string;
   channel: 'http' | 'kafka';
-  /** canonicalHash of externalId, requisitionId, candidate and profile, when the caller already computed it (the Kafka path). */
-  requestHash?: string;
+  /** canonicalJson of externalId, requisitionId, candidate and profile, when the caller already holds it (the Kafka path). */
+  requestCanonical?: string;
 }
 
 export type IntakeResult = { ok: true; outcome: SubmissionOutcome } | { ok: false; error: SourcingException };
@@ -179,8 +180,9 @@ export class SubmissionIntakeService {
     const identity = candidateIdentifiers(input.candidate, { canonicaliseGmail: this.rules.canonicaliseGmail });
     errors.push(...identity.issues);
     if (errors.length > 0) throw new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, 'The submission is invalid.', errors);
-    const requestHash = item.requestHash ?? canonicalHash({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
-    return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHash, identifiers: this.index.of(identity.identifiers) };
+    const canonical = item.requestCanonical ?? canonicalJson({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
+    const requestHashes = this.index.requestHashes(canonical);
+    return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHashes, identifiers: this.index.of(identity.identifiers) };
   }
 
   /** One idempotency lookup for the chunk: earlier submissions by externalId or Idempotency-Key. */
@@ -388,7 +390,7 @@ function uniqueIdentifiers(identifiers: readonly CandidateIdentifier[]): Candida
 /** Same body = the original answer; another body under the same externalId / key = conflict. */
 function replay(item: AcceptedSubmission, earlier: readonly EarlierSubmission[]): IntakeResult {
   const [first] = earlier as [EarlierSubmission, ...EarlierSubmission[]];
-  if (earlier.some((s) => s.id !== first.id || s.requestHash !== item.requestHash)) {
+  if (earlier.some((s) => s.id !== first.id || !sameRequest(s.requestHash, item.requestHashes))) {
     return {
       ok: false,
       error: new SourcingException(SourcingExceptionCode.IDEMPOTENCY_CONFLICT, 'This externalId or Idempotency-Key was already used for a different submission body.', [

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { canonicalJson } from '@hiring/contracts';
 import { uniqueName } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -198,6 +200,25 @@ describe('sourcing HTTP API (real Postgres)', () => {
       await submit(agency, body).expect(202);
       const res = await submit(agency, { ...body, candidate: { ...body.candidate, name: 'Someone Else' } }).expect(409);
       expect(res.body.errors).toEqual([{ path: 'externalId', message: 'was already used with a different body' }]);
+    });
+
+    it('stores a keyed idempotency hash; a submission stored with the older unkeyed hash still replays, and another body still conflicts', async () => {
+      const agency = await createAgency();
+      const body = submission(requisitionId);
+      const first = await submit(agency, body).expect(202);
+      const canonical = canonicalJson({ externalId: body.externalId, requisitionId: body.requisitionId, candidate: body.candidate, profile: body.profile });
+      const unkeyed = createHash('sha256').update(canonical, 'utf8').digest('hex');
+      const stored = async () => ((await t.dataSource.query('SELECT request_hash FROM sourcing.submissions WHERE id = $1', [first.body.submissionId])) as { request_hash: string }[])[0]!.request_hash;
+      expect(await stored()).toBe(t.app.get(IdentifierIndex).requestHashes(canonical).keyed);
+      expect(await stored()).toMatch(/^k1:[0-9a-f]{64}$/);
+      expect(await stored()).not.toContain(unkeyed);
+
+      // As a row stored before keyed hashes: its unkeyed SHA-256.
+      await t.dataSource.query('UPDATE sourcing.submissions SET request_hash = $2 WHERE id = $1', [first.body.submissionId, unkeyed]);
+      const again = await submit(agency, body).expect(200);
+      expect(again.body).toMatchObject({ submissionId: first.body.submissionId });
+      await submit(agency, { ...body, candidate: { ...body.candidate, name: 'Someone Else' } }).expect(409);
+      expect(await stored()).toBe(unkeyed);
     });
 
     it('a concurrent twin of one submission still yields exactly one row', async () => {

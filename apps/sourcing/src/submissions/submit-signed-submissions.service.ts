@@ -8,7 +8,6 @@ import { AGENCY_SIGNATURE_ATTRIBUTE, submissionCanonicalForms, verifyCanonicalSi
 import type { AgencyEntity } from '../agencies/agency.entity';
 import { AgencyRepository } from '../agencies/agency.repository';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
-import { sha256Hex } from '../shared/canonical-hash';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import type { SubmitCandidateDto } from './submission.dto';
 import { validateSubmissionItem } from './submission-input';
@@ -61,7 +60,7 @@ export class SubmitSignedSubmissionsService {
       }
       // The same item check as HTTP (NUL and invalid text per field, strict DTO rules, trimmed email).
       const checked = validateSubmissionItem(toSubmitCandidateDto(submission.data), 0);
-      if (checked.ok) items.push({ agency, input: checked.value, channel: 'kafka', requestHash: sha256Hex(canonical.body) });
+      if (checked.ok) items.push({ agency, input: checked.value, channel: 'kafka', requestCanonical: canonical.body });
       else refused.push(new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, `Submission ${submission.eventId} is invalid.`, checked.errors));
     }
     const results = await this.intake.submitAll(items);
