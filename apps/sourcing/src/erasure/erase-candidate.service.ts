@@ -48,7 +48,8 @@ export class EraseCandidateService {
       const earlier = await this.erasures.find(tx, candidateId);
       if (earlier) return { erasure: earlier, erasedNow: false };
       // Destroying the data key is what reaches the copies we cannot delete: published events
-      // on their topics, dead letters and backups hold only ciphertext sealed with it.
+      // on their topics, dead letters and the other services' backups hold only ciphertext sealed with it
+      // (a restore of sourcing's own backup brings keys back: docs/sourcing.md, "Restoring sourcing from a backup").
       const dataKeyDestroyed = await this.keys.destroy(tx, candidateId);
       const erasure = { candidateId, requestedBy, erasedAt: this.clock.now(), dataKeyDestroyed };
       await this.erasures.erase(tx, erasure);
