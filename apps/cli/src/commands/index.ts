@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDlqCommands } from './dlq.command';
+import { registerErasureCommands } from './erasures.command';
 import { registerFeedbackCommands } from './feedback.command';
 import { registerKeyCommands } from './keys.command';
 import { registerOfferCommands } from './offer.command';
@@ -31,4 +32,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   registerTailCommands,
   registerWebhookCommands,
   registerKeyCommands,
+  registerErasureCommands,
 ];

@@ -20,6 +20,16 @@ export function serviceUrl(service: OpsService, env: NodeJS.ProcessEnv = process
   return url.replace(/\/+$/, '');
 }
 
+/** The service answered with an error status (refused input, or an unknown id: 404). */
+export class OpsAnswerError extends CliInputError {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 export async function opsRequest<T>(service: OpsService, method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 30_000): Promise<T> {
   const url = `${serviceUrl(service)}${path}`;
   let res: Response;
@@ -38,7 +48,7 @@ export async function opsRequest<T>(service: OpsService, method: 'GET' | 'POST',
   if (!res.ok) {
     const code = typeof answer['code'] === 'string' ? `${answer['code']}: ` : '';
     const errors = Array.isArray(answer['errors']) ? (answer['errors'] as Array<{ path?: string; message?: string }>).map((e) => `\n  ${e.path ?? ''}: ${e.message ?? ''}`).join('') : '';
-    throw new CliInputError(`the ${service.name} service answered ${res.status}: ${code}${String(answer['detail'] ?? answer['title'] ?? res.statusText)}${errors}`);
+    throw new OpsAnswerError(`the ${service.name} service answered ${res.status}: ${code}${String(answer['detail'] ?? answer['title'] ?? res.statusText)}${errors}`, res.status);
   }
   return answer as T;
 }

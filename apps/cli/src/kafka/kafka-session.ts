@@ -1,4 +1,4 @@
-// One Kafka connection for one dlq command: brokers from KAFKA_BROKERS, an
+// One Kafka connection for one dlq (or erasures) command: brokers from KAFKA_BROKERS, an
 // admin client connected under a deadline (a broker that accepts TCP but never
 // answers must not hang a terminal), and topic offsets with the catalogue's
 // "not provisioned" case told apart from "down".
@@ -64,6 +64,20 @@ export class KafkaSession {
     try {
       const offsets = await withTimeout(this.admin.fetchTopicOffsets(topic), READ_TIMEOUT_MS, `fetching offsets of ${topic}`);
       return offsets.map((o) => ({ partition: o.partition, low: BigInt(o.low), high: BigInt(o.high) })).sort((a, b) => a.partition - b.partition);
+    } catch (error) {
+      if (isUnknownTopic(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Per partition, the first offset whose record was written at or after `timestampMs`
+   * (the partition's end when none was), or undefined when the topic does not exist.
+   */
+  async offsetsAt(topic: string, timestampMs: number): Promise<Map<number, bigint> | undefined> {
+    try {
+      const offsets = await withTimeout(this.admin.fetchTopicOffsetsByTimestamp(topic, timestampMs), READ_TIMEOUT_MS, `fetching offsets of ${topic} at ${timestampMs}`);
+      return new Map(offsets.map((o) => [o.partition, BigInt(o.offset)]));
     } catch (error) {
       if (isUnknownTopic(error)) return undefined;
       throw error;
