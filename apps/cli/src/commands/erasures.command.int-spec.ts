@@ -1,8 +1,9 @@
 // `hiring erasures reapply` against sourcing running as a process on real
 // Kafka and Postgres. The restore is simulated on the one candidate the test
 // owns: after a real erasure, its data key, sealed data and erasure row are put
-// back from a copy taken before (what restoring a backup does to sourcing's
-// schema). Only the command, reading the candidate-erased topic, erases them again.
+// back from a copy taken before, and a candidate sourced and erased after the
+// "backup" is deleted (what restoring a backup does to sourcing's schema).
+// Only the command, reading the candidate-erased topic, erases them again.
 import { Client } from 'pg';
 import { TOPICS } from '@hiring/contracts';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, type TopicProbe } from '@hiring/testing';
@@ -53,13 +54,14 @@ describe('hiring erasures reapply (sourcing process, real Kafka and Postgres)', 
     const created = await call<{ apiKey: { key: string } }>('POST', '/v1/agencies', OPS, { name: uniqueName('agency') });
     const agency = { 'x-api-key': created.apiKey.key, 'content-type': 'application/json' };
     const requisition = await call<{ id: string }>('POST', '/v1/requisitions', OPS, { title: 'AI lead', locationTier: 'uk-london', signals });
-    const submitted = await call<{ candidateId: string; submissionId: string }>('POST', '/v1/submissions', agency, {
-      externalId: uniqueName('ext'),
-      requisitionId: requisition.id,
-      candidate: { name: 'Rita Restored', email: `${uniqueName('cand')}@example.com` },
-      profile,
-    });
-    const { candidateId, submissionId } = submitted;
+    const source = (name: string) =>
+      call<{ candidateId: string; submissionId: string }>('POST', '/v1/submissions', agency, {
+        externalId: uniqueName('ext'),
+        requisitionId: requisition.id,
+        candidate: { name, email: `${uniqueName('cand')}@example.com` },
+        profile,
+      });
+    const { candidateId, submissionId } = await source('Rita Restored');
 
     // The "backup": sourcing's rows for the candidate, as they were before the erasure.
     const backupTime = new Date(Date.now() - 1_000);
@@ -70,7 +72,10 @@ describe('hiring erasures reapply (sourcing process, real Kafka and Postgres)', 
     const erasing = Date.now();
     await call('POST', `/v1/ops/candidates/${candidateId}/erasure`, OPS, { requestedBy: 'dpo@example.com' });
     const oneCallMs = Date.now() - erasing;
-    await erased.waitFor((r) => r.key === candidateId, 1, 30_000, 'the candidate-erased event on its topic');
+    // Sourced and erased after the backup: the restore takes it away entirely.
+    const later = await source('Lou Later');
+    await call('POST', `/v1/ops/candidates/${later.candidateId}/erasure`, OPS, { requestedBy: 'dpo@example.com' });
+    await erased.waitFor((r) => r.key === candidateId || r.key === later.candidateId, 2, 30_000, 'both candidate-erased events on their topic');
     expect(await keyRows(candidateId)).toBe(0);
 
     // The "restore": the key, the sealed data and the absence of the erasure row come back.
@@ -78,6 +83,9 @@ describe('hiring erasures reapply (sourcing process, real Kafka and Postgres)', 
     await db.query('DELETE FROM sourcing.erasures WHERE candidate_id = $1', [candidateId]);
     await db.query('INSERT INTO sourcing.candidate_data_keys SELECT * FROM json_populate_record(NULL::sourcing.candidate_data_keys, $1)', [JSON.stringify(key.row)]);
     await db.query('UPDATE sourcing.submissions SET personal_data = $2 WHERE id = $1', [submissionId, sealed.personal_data]);
+    await db.query('DELETE FROM sourcing.erasures WHERE candidate_id = $1', [later.candidateId]);
+    await db.query('DELETE FROM sourcing.submissions WHERE candidate_id = $1', [later.candidateId]);
+    await db.query('DELETE FROM sourcing.candidates WHERE id = $1', [later.candidateId]);
     await db.query('COMMIT');
     expect(await keyRows(candidateId)).toBe(1);
 
@@ -87,6 +95,7 @@ describe('hiring erasures reapply (sourcing process, real Kafka and Postgres)', 
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { erasedAgain: string[]; alreadyErased: string[]; unknown: string[]; recordsRead: number };
     expect(report.erasedAgain).toContain(candidateId);
+    expect(report.unknown).toContain(later.candidateId);
     expect(run.stderr).toMatch(/erasures re-applied: \d+\/\d+/);
     process.stderr.write(`erasures reapply: ${report.recordsRead} record(s), ${report.erasedAgain.length + report.alreadyErased.length + report.unknown.length} id(s) in ${tookMs} ms (process start included); one erasure call: ${oneCallMs} ms\n`);
 
