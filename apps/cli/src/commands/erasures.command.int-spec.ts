@@ -113,7 +113,7 @@ describe('hiring erasures reapply (sourcing process, real Kafka and Postgres)', 
     expect(second.erasedAgain).not.toContain(candidateId);
   });
 
-  it('says what is wrong: bad --since or a refused token (exit 2), sourcing not answering (exit 4)', async () => {
+  it('says what is wrong: bad --since or a refused token (exit 2), sourcing or Kafka not answering (exit 4)', async () => {
     const since = new Date(Date.now() - 600_000).toISOString();
     const badSince = await runHiring(['erasures', 'reapply', '--since', 'yesterday'], undefined, env);
     expect(badSince.code).toBe(2);
@@ -126,5 +126,8 @@ describe('hiring erasures reapply (sourcing process, real Kafka and Postgres)', 
     const down = await runHiring(['erasures', 'reapply', '--since', since], undefined, { ...env, SOURCING_URL: 'http://127.0.0.1:9' });
     expect(down.code).toBe(4);
     expect(down.stderr).toContain('did not answer');
+    const noKafka = await runHiring(['erasures', 'reapply', '--since', since], undefined, { ...env, KAFKA_BROKERS: '127.0.0.1:9' });
+    expect(noKafka.code).toBe(4);
+    expect(noKafka.stderr).toContain('Kafka');
   });
 });

@@ -5,7 +5,7 @@
 // own erasure route, so the rules stay in one place and a second run is harmless.
 import type { Command } from 'commander';
 import { EVENT_TYPES } from '@hiring/contracts';
-import { CliInputError } from '../io/cli-error';
+import { CliInputError, CliUnavailableError } from '../io/cli-error';
 import { opsRequest, OpsAnswerError, SOURCING } from '../io/ops-request';
 import { type CommandResult, type OutputOptions, runAction } from '../io/run-action';
 import { READ_TIMEOUT_MS, withKafka } from '../kafka/kafka-session';
@@ -86,7 +86,11 @@ async function readErasedSince(since: Date): Promise<TopicRecord[]> {
       return { partition: e.partition, from: start < e.low ? e.low : start, to: e.high };
     });
     const records: TopicRecord[] = [];
-    await readTopicRanges(session.kafka, ERASED_TOPIC, ranges, READ_TIMEOUT_MS, (r) => records.push(r));
+    try {
+      await readTopicRanges(session.kafka, ERASED_TOPIC, ranges, READ_TIMEOUT_MS, (r) => records.push(r));
+    } catch (error) {
+      throw new CliUnavailableError(`reading ${ERASED_TOPIC} from Kafka at ${session.brokers.join(',')} failed: ${(error as Error).message}`);
+    }
     return records;
   });
 }
