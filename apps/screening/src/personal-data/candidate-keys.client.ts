@@ -2,12 +2,13 @@
 // key store's owner: one request per consumed batch (chunks of 1000), never one
 // per event. Keys live only in memory for the batch.
 import { Injectable } from '@nestjs/common';
-import { TransientError } from '@hiring/messaging';
+import { DependencyUnavailableError, TransientError } from '@hiring/messaging';
 import { ScreeningConfig } from '../screening.config';
 import type { CandidateKeys } from './open-sourced-profiles';
 
 const LOOKUP_LIMIT = 1000;
 const TIMEOUT_MS = 5_000;
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface LookupResponse {
@@ -23,7 +24,8 @@ export class CandidateKeysClient {
   /**
    * Keys of these candidates, and which were erased. Sourcing unreachable
    * or not answering within the timeout: the network error (ETIMEDOUT for
-   * the timeout) propagates and the consumer pauses and retries the batch; any other non-200 is a TransientError (retried, never dead-lettered as the event's fault).
+   * the timeout) propagates and the consumer pauses and retries the batch, as for
+   * a 502/503/504; any other non-200 is a TransientError (retried, then dead-lettered).
    */
   async lookup(candidateIds: string[]): Promise<CandidateKeys> {
     const result: CandidateKeys = { keys: new Map(), erased: new Set(), unknown: new Set() };
@@ -47,8 +49,11 @@ export class CandidateKeysClient {
         }
         throw error;
       });
-      // 401: a misconfigured credential; retried (nothing is lost) until KEY_SERVICE_TOKEN matches sourcing's.
-      if (res.status === 401) throw new TransientError('key lookup at sourcing refused our credential: KEY_SERVICE_TOKEN must be the value sourcing has');
+      // 401: a misconfigured credential; paused and retried (nothing is lost, nothing dead-lettered) until KEY_SERVICE_TOKEN matches sourcing's.
+      if (res.status === 401) throw new DependencyUnavailableError('key lookup at sourcing refused our credential: KEY_SERVICE_TOKEN must be the value sourcing has');
+      // 502/503/504: sourcing is up but cannot serve (its database is away): pause and retry until it
+      // can, as for a refused connection; dead-lettering would strand accepted candidates (resilience suite).
+      if (UNAVAILABLE_STATUSES.has(res.status)) throw new DependencyUnavailableError(`key lookup at sourcing answered ${res.status}`);
       if (res.status !== 200) throw new TransientError(`key lookup at sourcing answered ${res.status}`);
       const body = (await res.json()) as LookupResponse;
       for (const k of body.keys) result.keys.set(k.candidateId, Buffer.from(k.dataKey, 'base64'));

@@ -1,4 +1,4 @@
-import { backoffDelay, classifyFailure, DecodeFailure, DEFAULT_RETRY_POLICY, failureAction, handlerFailureReason, TransientError } from './failure-policy';
+import { backoffDelay, classifyFailure, DecodeFailure, DEFAULT_RETRY_POLICY, DependencyUnavailableError, failureAction, handlerFailureReason, TransientError } from './failure-policy';
 import { ContractViolation, ContractViolationCode } from '@hiring/contracts';
 import { DomainError, DomainErrorCode } from '@hiring/domain';
 import { ServiceException, type ExceptionMappings } from '@hiring/platform';
@@ -19,6 +19,7 @@ describe('failure policy: what a consumed message failure leads to', () => {
     [Object.assign(new Error('could not serialize access'), { code: '40001' }), 'transient', 'retry-with-backoff'],
     [{ name: 'QueryFailedError', message: 'x', driverError: { code: '40P01' } }, 'transient', 'retry-with-backoff'],
     [new TransientError('downstream 503'), 'transient', 'retry-with-backoff'],
+    [new DependencyUnavailableError('key store answered 503'), 'database-unavailable', 'pause-and-probe'],
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), { code: 'ECONNREFUSED' }), 'database-unavailable', 'pause-and-probe'],
     [new Error('Connection terminated unexpectedly'), 'database-unavailable', 'pause-and-probe'],
     [Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), 'database-unavailable', 'pause-and-probe'],

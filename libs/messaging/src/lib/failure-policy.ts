@@ -16,6 +16,20 @@ export class TransientError extends Error {
   }
 }
 
+/**
+ * A service this consumer depends on cannot serve right now (it answered 502,
+ * 503 or 504, e.g. its own database is down): like our own database being
+ * away, the consumer pauses and retries until it can, and never dead-letters
+ * the message for it. A TransientError, by contrast, ends in the dead letters
+ * once its retries are spent.
+ */
+export class DependencyUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DependencyUnavailableError';
+  }
+}
+
 /** Thrown by the transport when a message fails to decode/validate. */
 export class DecodeFailure extends Error {
   constructor(
@@ -96,6 +110,7 @@ export function classifyFailure(err: unknown): FailureKind {
   if (mapped) return mapped.mapping.kafka === 'dead-letter' ? 'invalid-message' : 'transient';
   for (const e of errorChain(err)) {
     if (e instanceof TransientError) return 'transient';
+    if (e instanceof DependencyUnavailableError) return 'database-unavailable';
     const x = e as { code?: unknown; message?: unknown; name?: unknown; retriable?: unknown };
     const code = typeof x?.code === 'string' ? x.code : undefined;
     if (code && (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code))) return 'database-unavailable';
