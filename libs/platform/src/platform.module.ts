@@ -9,6 +9,7 @@ import { OpsTokenGuard } from './auth/ops-token.guard';
 import { ServiceConfig } from './config/service.config';
 import { serviceDataSourceOptions, ServiceDataSourceOptions } from './database/data-source';
 import { DatabaseReadiness } from './database/database-readiness';
+import { PoolErrorListener } from './database/pool-error-listener';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { LoggingModule } from './logging/logging.module';
@@ -43,6 +44,7 @@ export class PlatformModule {
         OpsTokenGuard,
         DefaultMetrics,
         DatabaseReadiness,
+        PoolErrorListener,
         { provide: Clock, useClass: SystemClock },
       ],
       exports: [Clock, ServiceConfig, options.config.constructor as never, ReadinessRegistry, AuthFailureThrottle, OpsTokenGuard],
