@@ -13,7 +13,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { entityManagerOf } from '@hiring/platform/tx';
 import { deadLetterTopic } from '@hiring/contracts';
-import { BatchConsumer, waitForTopicLeaders, cloudEventEnvelopeDecoder, createMessagingMigration, Outbox, OutboxRelay, type MessagingLogger } from '@hiring/messaging';
+import { BatchConsumer, waitForTopicLeaders, cloudEventEnvelopeDecoder, messagingMigrations, Outbox, OutboxRelay, type MessagingLogger } from '@hiring/messaging';
 
 const N = Number(process.argv[2] ?? process.env['BENCH_N'] ?? 20_000);
 const PARTITIONS = 6;
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   await admin.createTopics({ waitForLeaders: false, topics });
   await waitForTopicLeaders(admin, topics.map((t) => t.topic));
   await admin.disconnect();
-  const ds = new DataSource({ type: 'postgres', url, migrations: [createMessagingMigration(schema)], migrationsTableName: `${schema}_migrations`, extra: { max: 10 } });
+  const ds = new DataSource({ type: 'postgres', url, migrations: [...messagingMigrations(schema)], migrationsTableName: `${schema}_migrations`, extra: { max: 10 } });
   await ds.initialize();
   await ds.runMigrations();
   await ds.query(`CREATE TABLE "${schema}".effects (event_id text NOT NULL, key text NOT NULL, seq int NOT NULL)`);

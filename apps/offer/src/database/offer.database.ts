@@ -1,4 +1,4 @@
-import { createMessagingMigration } from '@hiring/messaging';
+import { messagingMigrations } from '@hiring/messaging';
 import { CandidatesModule } from '../candidates/candidates.module';
 import { OffersModule } from '../offers/offers.module';
 import { RateCardsModule } from '../rate-cards/rate-cards.module';
@@ -16,7 +16,7 @@ export function offerDatabase(schema = 'offer') {
   return {
     schema,
     entities: [...RateCardsModule.entities, ...CandidatesModule.entities, ...OffersModule.entities],
-    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, createMessagingMigration(schema)],
+    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, ...messagingMigrations(schema)],
   };
 }
 

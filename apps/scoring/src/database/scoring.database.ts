@@ -1,4 +1,4 @@
-import { createMessagingMigration } from '@hiring/messaging';
+import { messagingMigrations } from '@hiring/messaging';
 import { CreateScoringSchema1764100000000 } from './migrations/1764100000000-CreateScoringSchema';
 import { NeedsInterviewDecision1764908000000 } from './migrations/1764908000000-NeedsInterviewDecision';
 import { ErasedCandidates1796302901569 } from './migrations/1796302901569-ErasedCandidates';
@@ -10,5 +10,5 @@ export const SCORING_SCHEMA = 'scoring';
 export const SCORING_DATABASE = {
   schema: SCORING_SCHEMA,
   entities: [ScoreEntity],
-  migrations: [CreateScoringSchema1764100000000, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, createMessagingMigration(SCORING_SCHEMA)],
+  migrations: [CreateScoringSchema1764100000000, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, ...messagingMigrations(SCORING_SCHEMA)],
 };

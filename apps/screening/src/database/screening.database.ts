@@ -1,4 +1,4 @@
-import { createMessagingMigration } from '@hiring/messaging';
+import { messagingMigrations } from '@hiring/messaging';
 import { CreateScreeningSchema1764100000000 } from './migrations/1764100000000-CreateScreeningSchema';
 import { NeedsInterviewAndKit1764908000000 } from './migrations/1764908000000-NeedsInterviewAndKit';
 import { InterviewFeedback1796301924197 } from './migrations/1796301924197-InterviewFeedback';
@@ -12,5 +12,5 @@ export const SCREENING_SCHEMA = 'screening';
 export const SCREENING_DATABASE = {
   schema: SCREENING_SCHEMA,
   entities: [CandidateProfileEntity, ScreeningEntity],
-  migrations: [CreateScreeningSchema1764100000000, NeedsInterviewAndKit1764908000000, InterviewFeedback1796301924197, createMessagingMigration(SCREENING_SCHEMA), SealScreeningPersonalData1796302733487],
+  migrations: [CreateScreeningSchema1764100000000, NeedsInterviewAndKit1764908000000, InterviewFeedback1796301924197, ...messagingMigrations(SCREENING_SCHEMA), SealScreeningPersonalData1796302733487],
 };

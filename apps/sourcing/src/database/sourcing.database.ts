@@ -1,4 +1,4 @@
-import { createMessagingMigration } from '@hiring/messaging';
+import { messagingMigrations } from '@hiring/messaging';
 import { MasterKeyRing } from '@hiring/platform';
 import { AgencyApiKeyEntity } from '../agencies/agency-api-key.entity';
 import { AgencyEntity } from '../agencies/agency.entity';
@@ -28,7 +28,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
     entities: [AgencyEntity, AgencyApiKeyEntity, RequisitionEntity, SubmissionEntity, CandidateEntity],
     migrations: [
       CreateSourcingSchema1764100000000,
-      createMessagingMigration('sourcing'),
+      ...messagingMigrations('sourcing'),
       CreateErasures1764200000000,
       CreateCandidateDataKeys1764510000000,
       sealSubmissionPersonalDataMigration(MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS), new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY)),

@@ -13,8 +13,16 @@ function pascal(s: string): string {
 }
 
 /**
- * The outbox + inbox tables of one service schema, as a TypeORM migration class
- * the service lists next to its own migrations.
+ * Every migration of the messaging tables of one service schema, oldest first;
+ * a service spreads them into its own list (`...messagingMigrations(schema)`),
+ * so a later change to the outbox or inbox reaches every service at once.
+ */
+export function messagingMigrations(schema: string): Array<new () => MigrationInterface> {
+  return [createMessagingMigration(schema)];
+}
+
+/**
+ * The outbox + inbox tables of one service schema, as first created.
  */
 export function createMessagingMigration(schema: string): new () => MigrationInterface {
   const t = messagingTables(schema);

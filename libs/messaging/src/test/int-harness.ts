@@ -8,7 +8,7 @@ import { deadLetterTopic } from '@hiring/contracts';
 import {
   waitForTopicLeaders,
   cloudEventEnvelopeDecoder,
-  createMessagingMigration,
+  messagingMigrations,
   DecodeFailure,
   type DecodeFn,
   type MessagingLogger,
@@ -89,7 +89,7 @@ export async function openDataSource(schema: string, url = DATABASE_URL, extra: 
   const ds = new DataSource({
     type: 'postgres',
     url,
-    migrations: [createMessagingMigration(schema)],
+    migrations: [...messagingMigrations(schema)],
     migrationsTableName: `${schema}_migrations`,
     extra: { max: 8, ...extra },
     synchronize: false,

@@ -5,7 +5,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { entityManagerOf, type Tx } from '@hiring/platform/tx';
-import { ConsumeEvents, ConsumerLag, MessagingHealth, MessagingHost, MessagingModule, Outbox, createMessagingMigration, type ConsumedEvent } from '../index';
+import { ConsumeEvents, ConsumerLag, MessagingHealth, MessagingHost, MessagingModule, Outbox, messagingMigrations, type ConsumedEvent } from '../index';
 import {
   countEffects,
   createTopics,
@@ -75,7 +75,7 @@ describe('MessagingModule: decorated handlers, outbox and lifecycle in a Nest ap
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: DATABASE_URL,
-          migrations: [createMessagingMigration(schema)],
+          migrations: [...messagingMigrations(schema)],
           migrationsTableName: `${schema}_migrations`,
           migrationsRun: true,
           synchronize: false,

@@ -8,7 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { entityManagerOf, type Tx } from '@hiring/platform/tx';
-import { ConsumeEvents, ConsumerLag, MessagingHost, MessagingModule, consumerGroupId, createMessagingMigration, type ConsumedEvent } from '../index';
+import { ConsumeEvents, ConsumerLag, MessagingHost, MessagingModule, consumerGroupId, messagingMigrations, type ConsumedEvent } from '../index';
 import {
   createTopics,
   DATABASE_URL,
@@ -73,7 +73,7 @@ describe('a named consumer (@ConsumeEvents consumer)', () => {
     await prepareSchema(ds, schema);
     const moduleRef = await Test.createTestingModule({
       imports: [
-        TypeOrmModule.forRoot({ type: 'postgres', url: DATABASE_URL, migrations: [createMessagingMigration(schema)], migrationsTableName: `${schema}_migrations`, migrationsRun: true, synchronize: false }),
+        TypeOrmModule.forRoot({ type: 'postgres', url: DATABASE_URL, migrations: [...messagingMigrations(schema)], migrationsTableName: `${schema}_migrations`, migrationsRun: true, synchronize: false }),
         MessagingModule.forRootAsync({
           useFactory: () => ({
             clientId: 'it-named',
