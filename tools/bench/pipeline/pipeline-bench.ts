@@ -2,7 +2,8 @@
 // baselines measured in the same run on the same machine.
 //
 //   npm run bench -- [--n 20000] [--rate 100] [--seconds 60] [--stock-n 1000]
-//                    [--http-seconds 10] [--connections 10] [--idle-n 30] [--out FILE] [--skip-baselines]
+//                    [--http-seconds 10] [--connections 10] [--idle-n 30] [--pg-top 12]
+//                    [--only idle,http,kafka,latency,single,baselines] [--out FILE] [--skip-baselines]
 //
 // Needs the local infrastructure and the services running (npm start, or
 // deploy/local/infra.sh up + services.sh up); talks only to 127.0.0.1.
@@ -20,6 +21,7 @@ import { percentile, until } from './bench-util';
 import { PipelineWatch, type CandidateTimes } from './pipeline-watch';
 import { CpuMeter, type CpuSeconds } from './cpu';
 import { RssSampler } from './rss';
+import { statementCosts, statementSnapshot, type StatementReport } from './pg-statements';
 
 const ROOT = resolve(__dirname, '../../..');
 const SERVICES = ['sourcing', 'screening', 'scoring', 'offer', 'monitor'] as const;
@@ -44,18 +46,42 @@ interface Options {
   out: string;
   skipBaselines: boolean;
   only: string[];
+  pgTop: number;
+}
+
+const PHASES = ['idle', 'http', 'kafka', 'latency', 'single', 'baselines'];
+const VALUE_FLAGS = ['n', 'rate', 'seconds', 'stock-n', 'http-seconds', 'connections', 'idle-n', 'pg-top', 'only', 'out'];
+const USAGE = `usage: npm run bench -- [--n 20000] [--rate 100] [--seconds 60] [--stock-n 1000] [--http-seconds 10]
+       [--connections 10] [--idle-n 30] [--pg-top 12] [--only ${PHASES.join(',')}] [--out FILE] [--skip-baselines]`;
+
+/** A mistyped flag must not silently run the whole 5-minute bench with defaults. */
+function checkFlags(argv: string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const name = a.startsWith('--') ? a.slice(2) : undefined;
+    if (name !== undefined && VALUE_FLAGS.includes(name)) {
+      if (argv[i + 1] === undefined || argv[i + 1]?.startsWith('--')) throw new Error(`${a} needs a value\n${USAGE}`);
+      i++;
+    } else if (a !== '--skip-baselines') {
+      throw new Error(`unknown argument "${a}"\n${USAGE}`);
+    }
+  }
 }
 
 function parseArgs(argv: string[]): Options {
+  checkFlags(argv);
   const value = (name: string, fallback: number): number => {
     const i = argv.indexOf(`--${name}`);
     if (i < 0) return fallback;
     const v = Number(argv[i + 1]);
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number, got "${argv[i + 1] ?? ''}"`);
+    if (!Number.isFinite(v) || v < 0 || (v === 0 && name !== 'pg-top')) throw new Error(`--${name} needs a positive number, got "${argv[i + 1] ?? ''}"`);
     return v;
   };
   const n = Math.round(value('n', Number(process.env['BENCH_N'] ?? 20_000)));
   const outIndex = argv.indexOf('--out');
+  const only = argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',') : [];
+  const unknownPhase = only.find((p) => !PHASES.includes(p));
+  if (unknownPhase !== undefined) throw new Error(`--only: unknown phase "${unknownPhase}" (phases: ${PHASES.join(', ')})`);
   return {
     n,
     rate: value('rate', 100),
@@ -66,7 +92,8 @@ function parseArgs(argv: string[]): Options {
     idleN: Math.round(value('idle-n', 30)),
     out: outIndex >= 0 ? resolve(argv[outIndex + 1] ?? '') : resolve(ROOT, '.cache/bench', `pipeline-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
     skipBaselines: argv.includes('--skip-baselines'),
-    only: argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',') : [],
+    only,
+    pgTop: Math.round(value('pg-top', 12)),
   };
 }
 
@@ -297,7 +324,18 @@ function fmt(x: number, digits = 0): string {
 }
 
 async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2));
+  if (process.argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  let o: Options;
+  try {
+    o = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 2;
+    return;
+  }
   // The machine may be shared: the load average says how much the numbers are worth.
   const loadAtStart = loadavg()[0] as number;
   const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
@@ -330,10 +368,15 @@ async function main(): Promise<void> {
     SERVICES,
   );
   const cpuMs: { kafkaPath?: CpuSeconds; raw?: CpuSeconds } = {};
+  let statements: StatementReport | undefined;
   const kafkaPath = await phase('kafka', `throughput over Kafka, N=${o.n}`, async () => {
     const before = cpu.snapshot();
+    const sqlBefore = o.pgTop > 0 ? await statementSnapshot(db) : undefined;
     const result = await throughputKafka(o, kafka, watch, db, requisition.id);
     cpuMs.kafkaPath = CpuMeter.perItemMs(before, cpu.snapshot(), o.n);
+    const sqlAfter = sqlBefore ? await statementSnapshot(db) : undefined;
+    if (sqlBefore && sqlAfter) statements = statementCosts(sqlBefore, sqlAfter, o.n, o.pgTop);
+    else if (o.pgTop > 0) console.error('[bench] pg_stat_statements is not installed in this database: restart the local Postgres (deploy/local/infra.sh down && up) to get the statement table');
     return result;
   });
   const latency = await phase('latency', `latency at ${o.rate}/s for ${o.seconds} s`, () => latencyAtRate(o, watch, requisition.id));
@@ -354,7 +397,7 @@ async function main(): Promise<void> {
   await db.end();
 
   const load = { start: loadAtStart, end: loadavg()[0] as number };
-  const report = { at: new Date().toISOString(), options: o, loadAverage1m: load, idle, throughput: [http, kafkaPath], latency, httpSingle: single, peakRssMb: peakRss, cpuMsPerCandidate: cpuMs, baselines: { rawPerSecond: raw, stockPerSecond: stock } };
+  const report = { at: new Date().toISOString(), options: o, loadAverage1m: load, idle, throughput: [http, kafkaPath], latency, httpSingle: single, peakRssMb: peakRss, cpuMsPerCandidate: cpuMs, postgresStatementsKafkaPath: statements, baselines: { rawPerSecond: raw, stockPerSecond: stock } };
   mkdirSync(dirname(o.out), { recursive: true });
   writeFileSync(o.out, JSON.stringify(report, null, 2));
 
@@ -383,6 +426,12 @@ async function main(): Promise<void> {
     lines.push('', `| CPU ms per candidate | ${cols.join(' | ')} | total |`, `|---|${cols.map(() => '---:').join('|')}|---:|`);
     lines.push(row('ours: Kafka path (bench = its watcher)', cpuMs.kafkaPath));
     lines.push(row('(a) raw kafkajs (bench = the four hops)', cpuMs.raw, ['kafka', 'postgres', 'bench']));
+  }
+  if (statements) {
+    // Statement text is Postgres' normalised form ($1 for constants); cut to keep the table readable.
+    const text = (sql: string) => (sql.length > 110 ? `${sql.slice(0, 110)}…` : sql).replace(/\|/g, '\\|');
+    lines.push('', `| Postgres statements, Kafka path (all: ${fmt(statements.total.msPerItem, 2)} ms, ${fmt(statements.total.callsPerItem, 2)} calls per candidate) | ms per candidate | calls | rows |`, '|---|---:|---:|---:|');
+    for (const st of statements.top) lines.push(`| \`${text(st.statement)}\` | ${fmt(st.msPerItem, 3)} | ${fmt(st.callsPerItem, 3)} | ${fmt(st.rowsPerItem, 2)} |`);
   }
   if (latency) {
     lines.push('', `| latency at ${o.rate}/s for ${o.seconds} s (${latency.sent} submissions, ${latency.failed} failed, sent at ${fmt(latency.achievedPerSecond)}/s), ms | p50 | p95 | p99 |`, '|---|---:|---:|---:|');
