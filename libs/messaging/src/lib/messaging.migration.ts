@@ -1,16 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { messagingTables } from './sql';
+import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migration';
+import { messagingTables, pascal } from './sql';
 
 /** Timestamp of the messaging tables' migration; TypeORM orders migrations by the last 13 digits of the name. */
 export const MESSAGING_MIGRATION_TIMESTAMP = 1732600000000;
-
-function pascal(s: string): string {
-  return s
-    .split(/[_\W]+/)
-    .filter(Boolean)
-    .map((p) => p[0].toUpperCase() + p.slice(1))
-    .join('');
-}
 
 /**
  * Every migration of the messaging tables of one service schema, oldest first;
@@ -18,11 +11,13 @@ function pascal(s: string): string {
  * so a later change to the outbox or inbox reaches every service at once.
  */
 export function messagingMigrations(schema: string): Array<new () => MigrationInterface> {
-  return [createMessagingMigration(schema)];
+  return [createMessagingMigration(schema), outboxDeleteOnPublishMigration(schema)];
 }
 
 /**
- * The outbox + inbox tables of one service schema, as first created.
+ * The outbox + inbox tables of one service schema, as first created (the
+ * outbox's published_at and its indexes are gone since
+ * outboxDeleteOnPublishMigration).
  */
 export function createMessagingMigration(schema: string): new () => MigrationInterface {
   const t = messagingTables(schema);

@@ -35,8 +35,6 @@ export interface MessagingModuleOptions {
     enabled?: boolean;
     batchSize?: number;
     pollIntervalMs?: number;
-    retentionMs?: number;
-    pruneIntervalMs?: number;
   };
   /** Bytes -> event; default: the contracts' parseEvent. */
   decode?: DecodeFn;

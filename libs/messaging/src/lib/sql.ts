@@ -25,3 +25,12 @@ export function messagingTables(schema: string): MessagingTables {
     notifyChannel: `${schema}_outbox`,
   };
 }
+
+/** A schema name as PascalCase, for migration class names ("candidate_x" -> "CandidateX"). */
+export function pascal(s: string): string {
+  return s
+    .split(/[_\W]+/)
+    .filter(Boolean)
+    .map((p) => p[0].toUpperCase() + p.slice(1))
+    .join('');
+}

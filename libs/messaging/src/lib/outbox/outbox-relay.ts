@@ -3,7 +3,8 @@
 // at most one poll interval). Several relays may run against one schema: rows
 // are claimed with FOR UPDATE SKIP LOCKED, and a row is held back while an
 // earlier unpublished row of the same topic+key is claimed by another relay,
-// so per-key order survives scale-out.
+// so per-key order survives scale-out. A published row is deleted in the
+// transaction that claimed it, so nothing needs pruning later.
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { backoffDelay, DEFAULT_RETRY_POLICY, errorMessage } from '../failure-policy';
@@ -11,7 +12,7 @@ import { createIdempotentProducer, producerStateLost } from '../idempotent-produ
 import type { MessagingMetrics, OutboxBacklog } from '../messaging.metrics';
 import { messagingTables, type MessagingTables } from '../sql';
 import { consoleLogger, Wakeup, type MessagingLogger } from '../util';
-import { claimStatement, publishOutboxBatch, pruneOutbox, type OutboxBatchResult } from './outbox-batch';
+import { claimStatement, publishOutboxBatch, type OutboxBatchResult } from './outbox-batch';
 import { OutboxListener } from './outbox-listener';
 
 export interface OutboxRelayOptions {
@@ -20,9 +21,6 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Safety poll when no NOTIFY arrives. */
   pollIntervalMs?: number;
-  /** Published rows are deleted after this long. */
-  retentionMs?: number;
-  pruneIntervalMs?: number;
   /** LISTEN for the outbox trigger's NOTIFY (default true). */
   listen?: boolean;
   /** Test seam: runs after rows are claimed, before they are sent. */
@@ -36,8 +34,6 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly claimSql: string;
   private readonly pollIntervalMs: number;
-  private readonly retentionMs: number;
-  private readonly pruneIntervalMs: number;
   private readonly logger: MessagingLogger;
   private readonly wakeup = new Wakeup();
   private readonly listener: OutboxListener | undefined;
@@ -45,7 +41,6 @@ export class OutboxRelay {
   private running = false;
   private producerNeedsReset = false;
   private loopDone: Promise<void> | undefined;
-  private lastPrune = 0;
   private unregisterBacklog: (() => void) | undefined;
 
   constructor(
@@ -57,8 +52,6 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.claimSql = claimStatement(this.t.outbox, this.batchSize);
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
-    this.retentionMs = options.retentionMs ?? 24 * 3600_000;
-    this.pruneIntervalMs = options.pruneIntervalMs ?? 60_000;
     this.logger = options.logger ?? consoleLogger;
     if (options.listen !== false) this.listener = new OutboxListener(dataSource, this.t.notifyChannel, () => this.wakeup.signal(), this.logger);
   }
@@ -86,27 +79,23 @@ export class OutboxRelay {
   }
 
   async backlog(): Promise<OutboxBacklog> {
+    // Every row is unpublished; the oldest is the first by id.
     const rows: Array<{ count: string; age: string | null }> = await this.dataSource.query(
-      `SELECT count(*)::text AS count, extract(epoch FROM now() - min(created_at))::text AS age
-         FROM ${this.t.outbox} WHERE published_at IS NULL`,
+      `SELECT (SELECT count(*) FROM ${this.t.outbox})::text AS count,
+              (SELECT extract(epoch FROM now() - created_at) FROM ${this.t.outbox} ORDER BY id LIMIT 1)::text AS age`,
     );
     return { count: Number(rows[0]?.count ?? 0), oldestAgeSeconds: Number(rows[0]?.age ?? 0) };
   }
 
-  /** Claims, publishes and marks one batch. Returns rows claimed, published and held back for ordering. */
+  /** Claims, publishes and deletes one batch. Returns rows claimed, published and held back for ordering. */
   async publishBatch(): Promise<OutboxBatchResult> {
     const producer = this.producer;
     if (!producer) throw new Error('OutboxRelay not started');
-    return publishOutboxBatch(this.dataSource, this.t, producer, {
+    return publishOutboxBatch(this.dataSource, producer, {
       claimSql: this.claimSql,
       beforePublish: this.options.beforePublish,
       metrics: this.options.metrics,
     });
-  }
-
-  /** Deletes published rows older than the retention, in bounded chunks. */
-  prune(): Promise<number> {
-    return pruneOutbox(this.dataSource, this.t, this.retentionMs);
   }
 
   private async loop(): Promise<void> {
@@ -119,10 +108,6 @@ export class OutboxRelay {
           const r = await this.publishBatch();
           if (r.heldBack > 0) quickRecheck = true;
           if (!this.running || r.claimed < this.batchSize) break;
-        }
-        if (Date.now() - this.lastPrune > this.pruneIntervalMs) {
-          this.lastPrune = Date.now();
-          await this.prune();
         }
         failures = 0;
         if (!this.running) break;
