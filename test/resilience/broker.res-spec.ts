@@ -101,7 +101,7 @@ describe('resilience: broker faults', () => {
       const marks = await r.topicMarks();
       const unpublished = () =>
         r.countWhere(
-          `SELECT count(*) AS n FROM sourcing.outbox WHERE published_at IS NULL AND topic = 'recruiting.candidate-sourced.v1'
+          `SELECT count(*) AS n FROM sourcing.outbox WHERE topic = 'recruiting.candidate-sourced.v1'
              AND key IN (SELECT candidate_id::text FROM sourcing.submissions WHERE external_id LIKE $1)`,
           [`${prefix}%`],
         );

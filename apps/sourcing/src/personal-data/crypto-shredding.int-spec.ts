@@ -1,9 +1,9 @@
 // Crypto-shredding, end to end inside sourcing (real Postgres, real outbox):
 // the candidate-sourced event leaves sealed with the candidate's data key, the
 // key is obtained through the batch lookup, and the erasure destroys it.
-import { EVENT_TYPES } from '@hiring/contracts';
+import { EVENT_TYPES, TOPICS } from '@hiring/contracts';
 import { openJson, SEALED_PATTERN } from '@hiring/platform';
-import { uniqueName } from '@hiring/testing';
+import { TopicProbe, uniqueName, waitFor } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { createSourcingTestApp, TEST_KEY_SERVICE_TOKEN, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
@@ -17,9 +17,11 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
   let http: App;
   let key: string;
   let requisitionId: string;
+  let sourced: TopicProbe;
 
   beforeAll(async () => {
-    // The relay publishes as usual; published rows stay in the outbox for 24 h, which is what the test reads.
+    // The relay publishes as usual and deletes what it published; the test reads the events on the topic.
+    sourced = await TopicProbe.start(TOPICS.candidateSourced);
     t = await createSourcingTestApp({}, { realPublisher: true });
     http = t.app.getHttpServer() as App;
     key = (await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('agency') }).expect(201)).body.apiKey.key;
@@ -28,28 +30,30 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
 
   afterAll(async () => {
     await t?.app.close();
+    await sourced?.stop();
   });
 
-  const outboxData = async (candidateId: string): Promise<{ raw: string; data: Record<string, unknown> }> => {
-    const rows: { value: Buffer }[] = await t.dataSource.query(
-      `SELECT value FROM sourcing.outbox WHERE key = $1 AND value IS NOT NULL AND convert_from(value, 'UTF8')::jsonb->>'type' = $2`,
-      [candidateId, EVENT_TYPES.candidateSourced],
-    );
-    expect(rows).toHaveLength(1);
-    const raw = rows[0]!.value.toString('utf8');
+  /** The candidate-sourced event as published; once published, no copy is left in the outbox. */
+  const publishedData = async (candidateId: string): Promise<{ raw: string; data: Record<string, unknown> }> => {
+    const records = await sourced.waitFor((r) => r.key === candidateId && r.json?.['type'] === EVENT_TYPES.candidateSourced);
+    expect(records).toHaveLength(1);
+    await waitFor(async () => ((await t.dataSource.query('SELECT 1 FROM sourcing.outbox WHERE key = $1', [candidateId])) as unknown[]).length === 0, {
+      description: `no outbox row left for ${candidateId}`,
+    });
+    const raw = records[0]!.value!.toString('utf8');
     return { raw, data: (JSON.parse(raw) as { data: Record<string, unknown> }).data };
   };
 
   const lookup = (candidateIds: string[]) => request(http).post('/v1/ops/candidate-keys/lookup').set(KEY_SERVICE).send({ candidateIds });
 
-  it('the outbox holds the profile sealed only; the looked-up key opens it; after erasure the key is gone and the erasure records it', async () => {
+  it('the published event holds the profile sealed only; the looked-up key opens it; after erasure the key is gone and the erasure records it', async () => {
     const marker = uniqueName('SECRET-MARK');
     const body = submission(requisitionId, { name: 'Ada Sealed' });
     (body.profile as { achievements: string[] }).achievements = [`Ask ${marker} about it: ada@example.org, +44 20 7946 0958`];
     const accepted = await request(http).post('/v1/submissions').set('x-api-key', key).send(body).expect(202);
     const candidateId = accepted.body.candidateId as string;
 
-    const { raw, data } = await outboxData(candidateId);
+    const { raw, data } = await publishedData(candidateId);
     expect(raw).not.toContain(marker);
     expect(raw).not.toContain('ada@example.org');
     expect(raw).not.toContain('Ada Sealed');
@@ -72,8 +76,8 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
 
     const after = await lookup([candidateId]).expect(200);
     expect(after.body).toEqual({ keys: [], erased: [candidateId], unknown: [] });
-    // The sealed copy is still in the outbox (as it is on the topic and in any dead letter): nothing can open it now.
-    const { raw: still } = await outboxData(candidateId);
+    // The sealed copy is still on the topic (and in any dead letter): nothing can open it now.
+    const { raw: still } = await publishedData(candidateId);
     expect(still).toContain(String(data['sealedProfile']));
   });
 
@@ -87,7 +91,7 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
     const keys = new Map<string, string>(found.body.keys.map((k: { candidateId: string; dataKey: string }) => [k.candidateId, k.dataKey]));
     expect(new Set(keys.values()).size).toBe(3);
     for (const id of ids) {
-      const { data } = await outboxData(id);
+      const { data } = await publishedData(id);
       expect(() => openJson(Buffer.from(keys.get(id)!, 'base64'), String(data['sealedProfile']), `${id}:profile`)).not.toThrow();
       const other = ids.find((x) => x !== id)!;
       expect(() => openJson(Buffer.from(keys.get(other)!, 'base64'), String(data['sealedProfile']), `${id}:profile`)).toThrow();
