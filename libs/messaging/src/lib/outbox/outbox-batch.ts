@@ -9,7 +9,6 @@ import type { PoolClient, QueryResult } from 'pg';
 import type { DataSource } from 'typeorm';
 import { sendAcknowledged } from '../idempotent-producer';
 import type { MessagingMetrics } from '../messaging.metrics';
-import type { MessagingTables } from '../sql';
 
 export interface OutboxBatchResult {
   claimed: number;
