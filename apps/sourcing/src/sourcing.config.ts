@@ -21,6 +21,14 @@ export class SourcingConfig extends ServiceConfig {
   AGENCY_RATE_LIMIT_PER_MINUTE = 600;
 
   /**
+   * How long an API key found active is remembered (no lookup per request).
+   * A revocation through this instance applies at once; through another
+   * instance, within this time. 0 looks every key up.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000)
+  API_KEY_CACHE_TTL_MS = 2_000;
+
+  /**
    * Master keys that wrap the per-candidate data keys: `id:base64(32 bytes)`,
    * comma-separated; the first wraps new keys, the others only unwrap
    * (rotation: docs/sourcing.md). The default is for a laptop only.

@@ -299,9 +299,14 @@ async function idleSingle(
   return { toScoredStatusMs, toGuidanceMs, writeBackMs, stages };
 }
 
-async function httpSingle(o: Options, requisitionId: string): Promise<{ requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number }> {
+async function httpSingle(
+  o: Options,
+  requisitionId: string,
+  cpu: CpuMeter,
+): Promise<{ requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; requests: number; cpuMsPerRequest: CpuSeconds }> {
   const agencies = await Promise.all(Array.from({ length: 40 }, (_, i) => createAgency(`http-${i}`)));
   let i = 0;
+  const before = cpu.snapshot();
   const result = await autocannon({
     url: `${url('sourcing')}/v1/submissions`,
     connections: o.connections,
@@ -316,7 +321,9 @@ async function httpSingle(o: Options, requisitionId: string): Promise<{ requests
       },
     ],
   });
-  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  // CPU per request moves far less with the machine's load than requests/s (sourcing's includes its relay of what the requests wrote).
+  const cpuMsPerRequest = CpuMeter.perItemMs(before, cpu.snapshot(), Math.max(1, result.requests.total));
+  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors, requests: result.requests.total, cpuMsPerRequest };
 }
 
 function fmt(x: number, digits = 0): string {
@@ -380,7 +387,7 @@ async function main(): Promise<void> {
     return result;
   });
   const latency = await phase('latency', `latency at ${o.rate}/s for ${o.seconds} s`, () => latencyAtRate(o, watch, requisition.id));
-  const single = await phase('single', `single POST with autocannon, ${o.connections} connections, ${o.httpSeconds} s`, () => httpSingle(o, requisition.id));
+  const single = await phase('single', `single POST with autocannon, ${o.connections} connections, ${o.httpSeconds} s`, () => httpSingle(o, requisition.id, cpu));
   const peakRss = rss.stop();
   await watch.stop();
 
@@ -448,6 +455,7 @@ async function main(): Promise<void> {
   if (single) {
     lines.push('', `| single POST /v1/submissions (autocannon, ${o.connections} connections, ${o.httpSeconds} s) | value |`, '|---|---:|');
     lines.push(`| requests/s | ${fmt(single.requestsPerSecond)} |`, `| p50 ms | ${fmt(single.p50Ms)} |`, `| p99 ms | ${fmt(single.p99Ms)} |`, `| non-2xx / errors | ${single.non2xx} / ${single.errors} |`);
+    lines.push(`| CPU ms per request: sourcing; postgres (${single.requests} requests) | ${fmt(single.cpuMsPerRequest['sourcing'] ?? NaN, 2)}; ${fmt(single.cpuMsPerRequest['postgres'] ?? NaN, 2)} |`);
   }
   lines.push('', '| peak RSS under load, MB | ' + SERVICES.join(' | ') + ' |', '|---|' + SERVICES.map(() => '---:').join('|') + '|');
   lines.push('| max sampled (VmRSS) | ' + SERVICES.map((s) => fmt(peakRss[s]?.sampledMb ?? NaN)).join(' | ') + ' |');

@@ -3,6 +3,7 @@ import { AgenciesController } from './agencies.controller';
 import { AgencyKeyGuard } from './agency-key.guard';
 import { AgencyThrottlerGuard } from './agency-throttler.guard';
 import { AgencyRepository } from './agency.repository';
+import { ApiKeyCache } from './api-key-cache';
 import { AuthenticateAgencyService } from './authenticate-agency.service';
 import { CreateAgencyService } from './create-agency.service';
 import { FindAgenciesService } from './find-agencies.service';
@@ -10,12 +11,17 @@ import { IssueApiKeyService } from './issue-api-key.service';
 import { RevokeApiKeyService } from './revoke-api-key.service';
 import { RotateApiKeyService } from './rotate-api-key.service';
 import { RotateSigningSecretService } from './rotate-signing-secret.service';
+import { SourcingConfig } from '../sourcing.config';
+
+/** Keys remembered at most; past it the oldest entry goes. */
+const API_KEY_CACHE_MAX_ENTRIES = 10_000;
 
 /** Agencies and their keys; the agency key guard every agency route uses. */
 @Module({
   controllers: [AgenciesController],
   providers: [
     AgencyRepository,
+    { provide: ApiKeyCache, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new ApiKeyCache(config.API_KEY_CACHE_TTL_MS, API_KEY_CACHE_MAX_ENTRIES) },
     AuthenticateAgencyService,
     AgencyKeyGuard,
     AgencyThrottlerGuard,
