@@ -17,7 +17,7 @@ import { OWNERSHIP_RULES } from './ownership-rules.provider';
 import { SourcingEventsPublisher, type CandidateSourcedData } from './sourcing-events.publisher';
 import type { SubmitCandidateDto } from './submission.dto';
 import { toCandidateSourced, toNewSubmission, toSubmissionPersonalData, type AcceptedSubmission } from './submission-intake.mapper';
-import { SubmissionRepository, type EarlierSubmission, type SealedPersonalData, type SubmissionStatusChange } from './submission.repository';
+import { SubmissionRepository, type EarlierSubmission } from './submission.repository';
 import { duplicateNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
 import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
 
@@ -62,6 +62,17 @@ interface OwnershipPlan {
   duplicates: NewDuplicate[];
   /** What each new candidate must get, by submission: if any is missing, a concurrent transaction won it. */
   mustClaim: Map<string, CandidateIdentifier[]>;
+}
+
+/** One try at writing a group: what was decided, and why it did not stick if it did not. */
+interface OwnershipAttempt {
+  plan: OwnershipPlan;
+  /** New candidates that did not get every identifier they needed: a concurrent transaction won one. */
+  losers: Set<string>;
+  /** Submissions not inserted: a concurrent twin (same externalId / key) committed first. */
+  skipped: Set<string>;
+  /** The data keys the submissions were sealed with, by person. */
+  keys: Map<string, Buffer>;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -226,34 +237,13 @@ export class SubmissionIntakeService {
   private async writeChunk(tx: Tx, chunk: readonly AcceptedSubmission[]): Promise<Map<number, SubmissionOutcome>> {
     const now = this.clock.now();
     const stored: Stored[] = chunk.map((item) => ({ ...item, submissionId: randomUUID() }));
-    const inserted = await this.submissions.insertReceivedMany(
-      tx,
-      stored.map((s) => toNewSubmission(s, s.submissionId)),
-      now,
-    );
-    const settled = await this.settleOwnership(
-      tx,
-      stored.filter((s) => inserted.has(s.submissionId)),
-      now,
-    );
+    // Settled items are written (submission, candidate, claims, duplicate); a skipped twin is absent.
+    const { settled, keys } = await this.settleOwnership(tx, stored, now);
 
-    // One key statement for the chunk: the data keys of everyone it is about, created for new candidates.
-    const keys = await this.keys.ensure(tx, settled.map((s) => s.personId));
-    const changes: Array<SubmissionStatusChange & SealedPersonalData> = [];
     const sourced: CandidateSourcedData[] = [];
     const notices: WebhookNotice[] = [];
     const outcomes = new Map<number, SubmissionOutcome>();
     for (const s of settled.sort((a, b) => a.item.index - b.item.index)) {
-      // No key: the person was erased meanwhile, and their data is not kept.
-      const key = keys.get(s.personId);
-      changes.push({
-        submissionId: s.item.submissionId,
-        status: s.status,
-        candidateId: s.candidateId,
-        reason: s.reason,
-        sealedFor: s.personId,
-        personalData: key ? sealSubmissionData(key, s.personId, s.item.submissionId, toSubmissionPersonalData(s.item)) : null,
-      });
       const ref = { agencyId: s.item.agency.id, submissionId: s.item.submissionId, externalId: s.item.input.externalId, requisitionId: s.item.input.requisitionId, candidateId: s.personId };
       notices.push(statusChangedNotice(ref, 'received', s.status, now));
       if (s.status === 'duplicate') notices.push(duplicateNotice(ref, now));
@@ -264,56 +254,99 @@ export class SubmissionIntakeService {
         outcomes.set(s.item.index, { submissionId: s.item.submissionId, status: s.status, replayed: false });
       }
     }
-    await this.submissions.settleMany(tx, changes, now);
     await this.events.candidatesSourced(tx, sourced, keys);
     await this.webhooks.enqueue(tx, notices);
     return outcomes;
   }
 
   /**
-   * Decides and writes ownership for stored submissions. Items that lost an
-   * identifier to a concurrent transaction are rolled back to the savepoint,
-   * the others are written without them, then each loser is decided alone.
+   * Decides ownership for a chunk and writes it with the submissions. Items
+   * that lost an identifier to a concurrent transaction are rolled back to the
+   * savepoint, the others are written without them, then each loser is
+   * decided alone. An item whose insert was skipped (a concurrent twin with
+   * its externalId / key committed first) is left out and comes back next
+   * round as a replay.
    */
-  private async settleOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<Settled[]> {
-    if (items.length === 0) return [];
+  private async settleOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<{ settled: Settled[]; keys: Map<string, Buffer> }> {
+    if (items.length === 0) return { settled: [], keys: new Map() };
     if (items.length === 1) {
-      // Alone, a lost race needs no savepoint: the whole transaction is retried and sees the winner.
-      const plan = this.plan(items, await this.candidates.findClaims(tx, uniqueIdentifiers(items[0]?.identifiers ?? [])), now);
-      if ((await this.writeOwnership(tx, plan, now)).size > 0) throw new RetryableConflict('an identifier was claimed concurrently');
-      return plan.settled;
+      // Alone, a lost race needs no savepoint: the whole transaction is retried and sees the winner (or replays the twin).
+      const attempt = await this.tryOwnership(tx, items, now);
+      if (!wonEverything(attempt)) throw new RetryableConflict('an identifier or the externalId was taken concurrently');
+      return { settled: attempt.plan.settled, keys: attempt.keys };
     }
     const settled: Settled[] = [];
+    const keys = new Map<string, Buffer>();
     const alone: Stored[] = [];
     let group = [...items];
     while (group.length > 0) {
-      const attempt = group;
-      const { plan, losers } = await inSavepoint(tx, 'ownership', () => this.tryOwnership(tx, attempt, now), wonEverything);
-      if (losers.size === 0) {
-        settled.push(...plan.settled);
+      const tried = group;
+      const attempt = await inSavepoint(tx, 'ownership', () => this.tryOwnership(tx, tried, now), wonEverything);
+      if (wonEverything(attempt)) {
+        settled.push(...attempt.plan.settled);
+        for (const [id, key] of attempt.keys) keys.set(id, key);
         break;
       }
-      // Every loser leaves the group, so this loop ends; the losers are then decided one by one.
-      alone.push(...group.filter((g) => losers.has(g.submissionId)));
-      group = group.filter((g) => !losers.has(g.submissionId));
+      // Every loser and skipped twin leaves the group, so this loop ends; the losers are then decided one by one.
+      alone.push(...group.filter((g) => attempt.losers.has(g.submissionId)));
+      group = group.filter((g) => !attempt.losers.has(g.submissionId) && !attempt.skipped.has(g.submissionId));
     }
-    for (const item of alone) settled.push(...(await this.settleAlone(tx, item, now)));
-    return settled;
+    for (const item of alone) {
+      const attempt = await this.settleAlone(tx, item, now);
+      settled.push(...attempt.plan.settled);
+      for (const [id, key] of attempt.keys) keys.set(id, key);
+    }
+    return { settled, keys };
   }
 
   /** One item that lost a race inside a chunk: re-read the winners' claims and decide again, a bounded number of times. */
-  private async settleAlone(tx: Tx, item: Stored, now: Date): Promise<Settled[]> {
+  private async settleAlone(tx: Tx, item: Stored, now: Date): Promise<OwnershipAttempt> {
     for (let attempt = 1; ; attempt++) {
-      const { plan, losers } = await inSavepoint(tx, 'ownership_alone', () => this.tryOwnership(tx, [item], now), wonEverything);
-      if (losers.size === 0) return plan.settled;
+      const tried = await inSavepoint(tx, 'ownership_alone', () => this.tryOwnership(tx, [item], now), wonEverything);
+      if (wonEverything(tried)) return tried;
+      if (tried.skipped.size > 0) return { ...tried, plan: { ...tried.plan, settled: [] }, keys: new Map() };
       if (attempt >= MAX_ATTEMPTS) throw new RetryableConflict('an identifier was claimed concurrently');
     }
   }
 
-  /** Reads the stored claims on the items' identifiers, decides, writes: returns the plan and the items that lost a race. */
-  private async tryOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<{ plan: OwnershipPlan; losers: Set<string> }> {
+  /**
+   * Reads the stored claims on the items' identifiers, decides, writes the
+   * candidates and claims; if every claim was won, seals each submission's
+   * personal data with the key of the person it is about and inserts the
+   * submissions settled, then the duplicates. Returns what was written or
+   * why not: the items that lost a claim, the items whose insert was skipped.
+   */
+  private async tryOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<OwnershipAttempt> {
     const plan = this.plan(items, await this.candidates.findClaims(tx, uniqueIdentifiers(items.flatMap((i) => i.identifiers))), now);
-    return { plan, losers: await this.writeOwnership(tx, plan, now) };
+    await this.candidates.createMany(tx, plan.candidates);
+    const claimed = new Set((await this.candidates.claimMany(tx, plan.claims, now)).map(identifierKey));
+    const losers = new Set<string>();
+    for (const [submissionId, wanted] of plan.mustClaim) {
+      if (wanted.some((i) => !claimed.has(identifierKey(i)))) losers.add(submissionId);
+    }
+    if (losers.size > 0) return { plan, losers, skipped: new Set(), keys: new Map() };
+
+    // One key statement: the data keys of everyone the chunk is about, created for new candidates.
+    const keys = await this.keys.ensure(tx, plan.settled.map((s) => s.personId));
+    const inserted = await this.submissions.insertSettledMany(
+      tx,
+      plan.settled.map((s) => {
+        // No key: the person was erased meanwhile, and their data is not kept.
+        const key = keys.get(s.personId);
+        return {
+          ...toNewSubmission(s.item, s.item.submissionId),
+          status: s.status,
+          candidateId: s.candidateId,
+          reason: s.reason,
+          sealedFor: s.personId,
+          personalData: key ? sealSubmissionData(key, s.personId, s.item.submissionId, toSubmissionPersonalData(s.item)) : null,
+        };
+      }),
+      now,
+    );
+    const skipped = new Set(items.filter((i) => !inserted.has(i.submissionId)).map((i) => i.submissionId));
+    if (skipped.size === 0) await this.duplicates.recordMany(tx, plan.duplicates);
+    return { plan, losers, skipped, keys };
   }
 
   /** The domain rule, item after item, each seeing the stored claims and those of the items before it. */
@@ -367,18 +400,6 @@ export class SubmissionIntakeService {
     }
     return plan;
   }
-
-  /** Writes a plan; returns the submissions whose new candidate did not get every identifier it needed. */
-  private async writeOwnership(tx: Tx, plan: OwnershipPlan, now: Date): Promise<Set<string>> {
-    await this.candidates.createMany(tx, plan.candidates);
-    const claimed = new Set((await this.candidates.claimMany(tx, plan.claims, now)).map(identifierKey));
-    const losers = new Set<string>();
-    for (const [submissionId, wanted] of plan.mustClaim) {
-      if (wanted.some((i) => !claimed.has(identifierKey(i)))) losers.add(submissionId);
-    }
-    if (losers.size === 0) await this.duplicates.recordMany(tx, plan.duplicates);
-    return losers;
-  }
 }
 
 function uniqueIdentifiers(identifiers: readonly CandidateIdentifier[]): CandidateIdentifier[] {
@@ -404,6 +425,6 @@ function replay(item: AcceptedSubmission, earlier: readonly EarlierSubmission[])
   };
 }
 
-function wonEverything(attempt: { losers: Set<string> }): boolean {
-  return attempt.losers.size === 0;
+function wonEverything(attempt: OwnershipAttempt): boolean {
+  return attempt.losers.size === 0 && attempt.skipped.size === 0;
 }

@@ -5,7 +5,7 @@ import { keysetTimeSql, type KeysetPosition } from '../shared/list-cursor';
 import { RetryableConflict } from '../shared/retryable-conflict';
 import { SubmissionEntity } from './submission.entity';
 
-/** A submission as first stored: no personal data yet, it is sealed once ownership says whose key seals it. */
+/** A submission's own facts, before ownership decides its status and whose key seals its personal data. */
 export type NewSubmission = Omit<SubmissionEntity, 'status' | 'candidateId' | 'receivedAt' | 'updatedAt' | 'personalData' | 'sealedFor'>;
 
 /** What idempotency needs of an earlier submission (no identity, no profile). */
@@ -39,6 +39,9 @@ export interface SealedPersonalData {
   sealedFor: string;
   personalData: string | null;
 }
+
+/** A submission as the intake writes it: settled by the ownership decision, its personal data sealed. */
+export type SettledSubmission = NewSubmission & Omit<SubmissionStatusChange, 'submissionId'> & Omit<SealedPersonalData, 'submissionId'>;
 
 /** What an agency's view of a submission needs: no personal data. */
 export type SubmissionSummary = Pick<SubmissionEntity, 'id' | 'externalId' | 'requisitionId' | 'status' | 'candidateId' | 'receivedAt' | 'updatedAt'>;
@@ -104,60 +107,57 @@ export class SubmissionRepository {
   }
 
   /**
-   * Inserts a chunk of submissions as `received` with their first history row,
-   * in one statement. A row whose externalId / Idempotency-Key the agency
-   * already used (a concurrent twin won) is skipped: returns the ids inserted.
+   * Inserts a chunk of submissions already settled (`sourced` or `duplicate`,
+   * with the candidate and the sealed personal data) and both their history
+   * rows (`received`, then the status), in one statement. Written final, not
+   * inserted as `received` and then updated: an UPDATE of a fresh row writes a
+   * second tuple and every index entry again. A row whose externalId /
+   * Idempotency-Key the agency already used (a concurrent twin won) is
+   * skipped: returns the ids inserted.
    */
-  async insertReceivedMany(tx: Tx, rows: readonly NewSubmission[], now: Date): Promise<Set<string>> {
+  async insertSettledMany(tx: Tx, rows: readonly SettledSubmission[], now: Date): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     // In (agency, externalId) order, so two chunks of one agency take the unique-index locks in one order.
     const sorted = [...rows].sort((a, b) => (a.agencyId === b.agencyId ? compare(a.externalId, b.externalId) : compare(a.agencyId, b.agencyId)));
-    const col = <K extends keyof NewSubmission>(k: K) => sorted.map((r) => r[k]);
+    const col = <K extends keyof SettledSubmission>(k: K) => sorted.map((r) => r[k]);
     const inserted: { id: string }[] = await entityManagerOf(tx).query(
-      `WITH ins AS (
-         INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id, status, received_at, updated_at)
-         SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id, 'received', $8, $8
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
-                WITH ORDINALITY AS t(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id, n)
-          ORDER BY n
+      `WITH c AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                              $8::text[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY
+           AS c(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+                status, candidate_id, reason, sealed_for, personal_data, n)),
+       ins AS (
+         INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+                                           status, candidate_id, sealed_for, personal_data, received_at, updated_at)
+         SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+                status, candidate_id, sealed_for, personal_data, $13, $13
+           FROM c ORDER BY n
          ON CONFLICT DO NOTHING
          RETURNING id),
        history AS (
-         INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at) SELECT id, 'received', NULL, $8 FROM ins)
+         INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
+         SELECT c.id, h.status, h.reason, $13
+           FROM c JOIN ins USING (id)
+                CROSS JOIN LATERAL (VALUES (1, 'received'::text, NULL::text), (2, c.status, c.reason)) AS h(k, status, reason)
+          ORDER BY c.n, h.k)
        SELECT id FROM ins`,
-      [col('id'), col('agencyId'), col('externalId'), col('idempotencyKey'), col('requestHash'), col('channel'), col('requisitionId'), now],
-    );
-    return new Set(inserted.map((r) => r.id));
-  }
-
-  /**
-   * Settles each stored submission in one statement for the chunk: its status
-   * (and candidate), its sealed personal data and a history row. One round
-   * trip where a status update and a sealing update were two.
-   */
-  async settleMany(tx: Tx, settled: ReadonlyArray<SubmissionStatusChange & SealedPersonalData>, now: Date): Promise<void> {
-    if (settled.length === 0) return;
-    await entityManagerOf(tx).query(
-      `WITH c AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[]) WITH ORDINALITY
-           AS c(id, status, candidate_id, reason, sealed_for, personal_data, n)),
-       moved AS (
-         UPDATE sourcing.submissions s
-            SET status = c.status, candidate_id = COALESCE(c.candidate_id, s.candidate_id), updated_at = $7,
-                personal_data = c.personal_data, sealed_for = c.sealed_for
-           FROM c WHERE s.id = c.id)
-       INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
-       SELECT id, status, reason, $7 FROM c ORDER BY n`,
       [
-        settled.map((c) => c.submissionId),
-        settled.map((c) => c.status),
-        settled.map((c) => c.candidateId),
-        settled.map((c) => c.reason),
-        settled.map((c) => c.sealedFor),
-        settled.map((c) => c.personalData),
+        col('id'),
+        col('agencyId'),
+        col('externalId'),
+        col('idempotencyKey'),
+        col('requestHash'),
+        col('channel'),
+        col('requisitionId'),
+        col('status'),
+        col('candidateId'),
+        col('reason'),
+        col('sealedFor'),
+        col('personalData'),
         now,
       ],
     );
+    return new Set(inserted.map((r) => r.id));
   }
 
   findById(id: string): Promise<SubmissionEntity | null> {

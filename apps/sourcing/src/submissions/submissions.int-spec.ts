@@ -441,6 +441,38 @@ describe('sourcing HTTP API (real Postgres)', () => {
       }
     });
 
+    it('the same bulk sent twice at once: one row per externalId, written settled with its two history rows, the other request replays it', async () => {
+      for (let round = 0; round < 3; round++) {
+        const agency = await createAgency();
+        const body = Array.from({ length: 30 }, () => submission(requisitionId));
+        const send = () => request(http).post('/v1/submissions/bulk').set('x-api-key', agency.key).send(body).expect(200);
+        const [first, second] = await Promise.all([send(), send()]);
+        type Result = { status: string; submissionId: string; candidateId: string; replayed?: boolean };
+        const [a, b] = [first.body.results as Result[], second.body.results as Result[]];
+        for (let i = 0; i < body.length; i++) {
+          expect([a[i]!.status, b[i]!.status]).toEqual(['sourced', 'sourced']);
+          expect(b[i]!.submissionId).toBe(a[i]!.submissionId);
+          expect(b[i]!.candidateId).toBe(a[i]!.candidateId);
+          // Exactly one of the two wrote it; the other replayed it.
+          expect([a[i]!.replayed ?? false, b[i]!.replayed ?? false].sort()).toEqual([false, true]);
+        }
+        const rows = await t.dataSource.query(
+          `SELECT s.status, s.candidate_id, s.sealed_for, s.personal_data IS NOT NULL AS sealed,
+                  array_agg(h.status ORDER BY h.id) AS history
+             FROM sourcing.submissions s JOIN sourcing.submission_status_history h ON h.submission_id = s.id
+            WHERE s.agency_id = $1 GROUP BY s.id`,
+          [agency.id],
+        );
+        expect(rows).toHaveLength(body.length);
+        for (const r of rows as { status: string; candidate_id: string; sealed_for: string; sealed: boolean; history: string[] }[]) {
+          expect(r).toMatchObject({ status: 'sourced', sealed: true, history: ['received', 'sourced'] });
+          expect(r.sealed_for).toBe(r.candidate_id);
+        }
+        const candidates = await t.dataSource.query('SELECT count(*)::int AS n FROM sourcing.candidates WHERE owner_agency_id = $1', [agency.id]);
+        expect(candidates[0].n).toBe(body.length);
+      }
+    });
+
     it('the largest bulk request with realistic profiles (500 of examples/, about 3 KB each) fits the body limit and is taken whole', async () => {
       const agency = await createAgency();
       const profile = JSON.parse(readFileSync(resolve(__dirname, '../../../../examples/candidate-strong-ai-lead.json'), 'utf8')) as Record<string, unknown>;
