@@ -15,6 +15,7 @@ import { CreateSubmissionRejections1796301722190 } from './migrations/1796301722
 import { IndexAgencySubmissionsByUpdate1796303902152 } from './migrations/1796303902152-IndexAgencySubmissionsByUpdate';
 import { IndexAgencySubmissionsByFilter1796305092950 } from './migrations/1796305092950-IndexAgencySubmissionsByFilter';
 import { KeyedRequestHash1796316356907 } from './migrations/1796316356907-KeyedRequestHash';
+import { CheaperStatusWriteBack1796325062559 } from './migrations/1796325062559-CheaperStatusWriteBack';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 
 /**
@@ -37,6 +38,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       IndexAgencySubmissionsByUpdate1796303902152,
       IndexAgencySubmissionsByFilter1796305092950,
       KeyedRequestHash1796316356907,
+      CheaperStatusWriteBack1796325062559,
     ],
   };
 }

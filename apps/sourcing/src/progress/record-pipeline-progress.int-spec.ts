@@ -52,6 +52,21 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
     expect((await status(submissionId)).status).toBe('rejected');
   });
 
+  it('two changes of one submission in one batch: the later is its status, both are in its history', async () => {
+    const { submissionId, candidateId } = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId)).expect(202)).body;
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 26, 10, 0, s));
+    await record([{ target: { submissionId }, stage: { kind: 'scored', decision: 'advance', score: 81 }, at: at(1), reason: 'score 81 (advance)' }]);
+    expect(
+      await record([
+        { target: { candidateId }, stage: { kind: 'offer-decided', decision: 'refused' }, at: at(2), reason: 'offer refused' },
+        { target: { candidateId }, stage: { kind: 'offer-decided', decision: 'approved' }, at: at(3), reason: 'offer approved by override' },
+      ]),
+    ).toBe(2);
+    const body = await status(submissionId);
+    expect(body.status).toBe('offer-approved');
+    expect(body.history.map((h: { status: string }) => h.status)).toEqual(['received', 'sourced', 'scored', 'offer-refused', 'offer-approved']);
+  });
+
   it('an id that is not a UUID is invalid input, dead-lettered at once (not a handler error retried and isolated)', async () => {
     const failure = await record([{ target: { submissionId: 'not-a-uuid' }, stage: { kind: 'screened', decision: 'advance' }, at: new Date(), reason: 'screening' }]).then(
       () => undefined,
