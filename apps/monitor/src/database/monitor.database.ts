@@ -1,4 +1,5 @@
 import { messagingMigrations } from '@hiring/messaging';
+import { CandidateStagesFillfactor1796325522033 } from './migrations/1796325522033-CandidateStagesFillfactor';
 import { CreateMonitorSchema1764600000000 } from './migrations/1764600000000-CreateMonitorSchema';
 import { NeedsInterviewDecision1764908000000 } from './migrations/1764908000000-NeedsInterviewDecision';
 import { RefusedOfferIds1764600000001 } from './migrations/1764600000001-RefusedOfferIds';
@@ -9,5 +10,5 @@ export const MONITOR_SCHEMA = 'monitor';
 export const MONITOR_DATABASE = {
   schema: MONITOR_SCHEMA,
   entities: [],
-  migrations: [CreateMonitorSchema1764600000000, RefusedOfferIds1764600000001, NeedsInterviewDecision1764908000000, ...messagingMigrations(MONITOR_SCHEMA)],
+  migrations: [CreateMonitorSchema1764600000000, RefusedOfferIds1764600000001, NeedsInterviewDecision1764908000000, CandidateStagesFillfactor1796325522033, ...messagingMigrations(MONITOR_SCHEMA)],
 };

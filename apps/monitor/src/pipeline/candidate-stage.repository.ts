@@ -31,9 +31,14 @@ interface StageRowSql {
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 
-/** The later decision wins; the stored one stays when the incoming event is older. */
+/**
+ * The later decision wins; the stored one stays when the incoming event is
+ * older. On a tie of times the greater decision by name (byte order, as in
+ * stage-progress.ts), so the result does not depend on the order of events.
+ */
 const decision = (col: string) =>
-  `${col} = CASE WHEN excluded.${col}_at IS NOT NULL AND (s.${col}_at IS NULL OR excluded.${col}_at >= s.${col}_at)
+  `${col} = CASE WHEN excluded.${col}_at IS NOT NULL AND (s.${col}_at IS NULL OR excluded.${col}_at > s.${col}_at
+                      OR (excluded.${col}_at = s.${col}_at AND excluded.${col} COLLATE "C" > s.${col} COLLATE "C"))
                  THEN excluded.${col} ELSE s.${col} END,
    ${col}_at = GREATEST(s.${col}_at, excluded.${col}_at)`;
 
@@ -55,7 +60,7 @@ export class CandidateStageRepository {
           scored_at, score_decision, score_decision_at, offer_decided_at, offer_decision, offer_decision_at, refused_offer_ids)
        SELECT p.candidate_id, p.agency_id, p.requisition_id, p.role, p.sourced_at, p.screened_at, p.screening_decision, p.screening_decision_at,
               p.qualified_at, p.scored_at, p.score_decision, p.score_decision_at, p.offer_decided_at, p.offer_decision, p.offer_decision_at,
-              ARRAY(SELECT jsonb_array_elements_text(p.refused))
+              CASE WHEN p.refused = '[]'::jsonb THEN '{}'::text[] ELSE ARRAY(SELECT jsonb_array_elements_text(p.refused)) END
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::timestamptz[],
                               $9::timestamptz[], $10::timestamptz[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::text[],
                               $15::timestamptz[], $16::jsonb[])
@@ -74,7 +79,8 @@ export class CandidateStageRepository {
          ${decision('score_decision')},
          offer_decided_at = LEAST(s.offer_decided_at, excluded.offer_decided_at),
          ${decision('offer_decision')},
-         refused_offer_ids = ARRAY(SELECT DISTINCT x FROM unnest(s.refused_offer_ids || excluded.refused_offer_ids) AS x ORDER BY x),
+         refused_offer_ids = CASE WHEN cardinality(excluded.refused_offer_ids) = 0 THEN s.refused_offer_ids
+                                  ELSE ARRAY(SELECT DISTINCT x FROM unnest(s.refused_offer_ids || excluded.refused_offer_ids) AS x ORDER BY x) END,
          updated_at = now()`,
       [
         patches.map((p) => p.candidateId),

@@ -4,11 +4,14 @@
 // the live stream, the page's cookie and the metrics show exactly this run's
 // numbers (narrowed by a unique agency and requisition). Redelivery counts
 // once; an erasure removes the candidate and a later event does not bring it back.
+// The monitor writes no inbox rows: redelivering every event of the run, in
+// reverse order, is applied again and changes none of the numbers.
 import { randomUUID } from 'node:crypto';
 import { buildEvent, deadLetterTopic, EVENT_TYPES, TOPICS, type CloudEvent } from '@hiring/contracts';
 import { EXAMPLE_EVENT_DATA, EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { deadLetterMessage } from '@hiring/messaging';
 import type { KafkaMessage } from 'kafkajs';
+import { Client } from 'pg';
 import { KafkaTestKit, ServiceProcess, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
 import type { PipelineSnapshot } from './get-pipeline-snapshot.service';
 import { MONITOR_TOPICS } from './broker-backlog.reader';
@@ -58,8 +61,19 @@ function offerDecided(candidateId: string, decision: 'approved' | 'refused', min
   });
 }
 
+/** Every event this file produced, in order, to redeliver them all at the end. */
+const producedSoFar: Array<{ topic: string; event: CloudEvent<{ candidateId: string }> }> = [];
+
 async function produce(topic: string, ...events: Array<CloudEvent<{ candidateId: string }>>): Promise<void> {
   await kit.produce(topic, ...events.map((e) => ({ key: e.data.candidateId, value: JSON.stringify(e) })));
+  producedSoFar.push(...events.map((event) => ({ topic, event })));
+}
+
+/** The monitor's own metric lines for its consumed topics, e.g. processed events per topic. */
+async function metricValue(name: string, topic: string): Promise<number> {
+  const text = await (await fetch(`${service.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(`topic="${topic}"`));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
 
 async function pipeline(query: string): Promise<PipelineSnapshot> {
@@ -270,6 +284,37 @@ describe('monitor: stage events -> read model -> /v1/pipeline, stream, page (rea
 
     const viaCookie = await firstStreamSnapshot(`/v1/pipeline/stream?${byAgency}`, { cookie });
     expect(viaCookie.snapshot.stages.sourced).toBe(3);
+  });
+
+  it('applies a redelivery of every event of this run, in reverse order, without an inbox row and without changing a number', async () => {
+    const before = await pipeline(byAgency);
+    const processedBefore = new Map<string, number>();
+    for (const topic of MONITOR_TOPICS) processedBefore.set(topic, await metricValue('messaging_messages_processed_total', topic));
+
+    const redelivered = [...producedSoFar].reverse();
+    for (const { topic, event } of redelivered) await produce(topic, event);
+    for (const topic of MONITOR_TOPICS) await waitForGroupCaughtUp(kit.kafka, groupId, topic);
+
+    // Applied again (no inbox to skip them), not counted as duplicates ...
+    for (const topic of new Set(redelivered.map((r) => r.topic))) {
+      const again = redelivered.filter((r) => r.topic === topic).length;
+      expect((await metricValue('messaging_messages_processed_total', topic)) - (processedBefore.get(topic) ?? 0)).toBeGreaterThanOrEqual(again);
+    }
+    // ... and every number is what it was.
+    const after = await pipeline(byAgency);
+    const { generatedAt: _b, broker: _bb, consumerGroups: _bc, deadLetters: _bd, ...beforeNumbers } = before;
+    const { generatedAt: _a, broker: _ab, consumerGroups: _ac, deadLetters: _ad, ...afterNumbers } = after;
+    expect(afterNumbers).toEqual(beforeNumbers);
+    expect(after.stages.offers).toEqual({ decided: 3, approved: 1, refused: 2, refusals: 2 });
+
+    const db = new Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM monitor.inbox WHERE consumer_group = $1', [groupId]);
+      expect(Number(rows[0].n)).toBe(0);
+    } finally {
+      await db.end();
+    }
   });
 
   it('answers 401 without the token, and keeps the JSON API on the bearer token only', async () => {

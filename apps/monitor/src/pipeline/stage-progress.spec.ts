@@ -32,6 +32,23 @@ describe('folding a consumed chunk into one patch per candidate (one multi-row u
     expect(patches[0]).toMatchObject({ screenedAt: t(10), screeningDecision: 'advance', screeningDecisionAt: t(30), qualifiedAt: t(30) });
   });
 
+  it('gives the same patch whatever the order and however often an event is read (ties of times go to the greater decision)', () => {
+    const events: StageObservation[] = [
+      { stage: 'sourced', candidateId: 'c2', ...ids, at: t(1) },
+      { stage: 'screened', candidateId: 'c1', ...ids, decision: 'review', at: t(20) },
+      { stage: 'screened', candidateId: 'c1', ...ids, decision: 'advance', at: t(20) },
+      { stage: 'scored', candidateId: 'c1', ...ids, decision: 'reject', at: t(25) },
+      { stage: 'offer-decided', candidateId: 'c1', offerId: 'offer-1', role: 'ai-tech-lead', decision: 'refused', at: t(40) },
+      { stage: 'offer-decided', candidateId: 'c1', offerId: 'offer-2', role: 'ai-tech-lead', decision: 'approved', at: t(40) },
+      { stage: 'sourced', candidateId: 'c1', ...ids, at: t(0) },
+    ];
+    const expected = foldStageObservations(events);
+    expect(expected.map((p) => p.candidateId)).toEqual(['c1', 'c2']);
+    expect(expected[0]).toMatchObject({ screeningDecision: 'review', screeningDecisionAt: t(20), offerDecision: 'refused', refusedOfferIds: ['offer-1'] });
+    expect(foldStageObservations([...events].reverse())).toEqual(expected);
+    expect(foldStageObservations([...events, ...events.slice(1, 4)])).toEqual(expected);
+  });
+
   it('does not mark a rejected screening as qualified', () => {
     const [patch] = foldStageObservations([{ stage: 'screened', candidateId: 'c1', ...ids, decision: 'reject', at: t(1) }]);
     expect(patch.qualifiedAt).toBeUndefined();

@@ -3,8 +3,8 @@
 // (a multi-row upsert cannot touch a row twice), with the same rules the
 // upsert applies against the stored row: the earliest time per stage, the
 // decision of the latest event of a stage, the union of refused offer ids.
-// Every one of these merges is idempotent, so the read model does not depend
-// on the inbox (which is per consumer group) to count an event once.
+// Every one of these merges is idempotent and insensitive to order, so the
+// read model needs no inbox to count an event once (the monitor writes none).
 import type { OfferDecision, ScreeningDecision, TargetRole } from '@hiring/contracts';
 
 export type StageObservation =
@@ -44,9 +44,15 @@ function earliest(a: Date | undefined, b: Date): Date {
   return a && a.getTime() <= b.getTime() ? a : b;
 }
 
-/** The later event's decision wins; on a tie the one seen last (offset order). */
-function latest<D>(current: { decision?: D; at?: Date }, decision: D, at: Date): { decision: D; at: Date } {
-  if (current.at && current.decision !== undefined && current.at.getTime() > at.getTime()) return { decision: current.decision, at: current.at };
+/**
+ * The later event's decision wins; on a tie of times the greater decision by
+ * name, not the one read last, so the outcome does not depend on the order the
+ * events are read or redelivered in (the upsert breaks ties the same way).
+ */
+function latest<D extends string>(current: { decision?: D; at?: Date }, decision: D, at: Date): { decision: D; at: Date } {
+  if (current.at === undefined || current.decision === undefined) return { decision, at };
+  const byTime = current.at.getTime() - at.getTime();
+  if (byTime > 0 || (byTime === 0 && current.decision >= decision)) return { decision: current.decision, at: current.at };
   return { decision, at };
 }
 
@@ -93,5 +99,6 @@ export function foldStageObservations(observations: readonly StageObservation[])
       }
     }
   }
-  return [...patches.values()];
+  // Candidate id order: concurrent upserts (two topics, a redelivery) lock rows in the same order.
+  return [...patches.values()].sort((a, b) => (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0));
 }

@@ -31,6 +31,16 @@ export interface ConsumeEventsOptions {
    * transaction it would hold a connection and the inbox row locks while it waits.
    */
   prepare?: string;
+  /**
+   * `false`: write no inbox row for this topic's events. Only for a handler
+   * whose effect is idempotent by its own key and insensitive to order (e.g. a
+   * projection merging earliest times, latest decisions and set unions):
+   * applying an event twice, or two events in either order, leaves the same
+   * state. A redelivered event is then applied again (and counted as
+   * processed, not as a duplicate). The inbox is kept for the topic if any
+   * other handler of it does not say so. Default true. See docs/messaging.md.
+   */
+  inbox?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

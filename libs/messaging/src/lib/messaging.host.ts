@@ -61,7 +61,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         if (!meta) continue;
         const bound = (fn as EventBatchHandler).bind(instance);
         const name = `${instance.constructor.name}.${method}`;
-        found.push({ topic: meta.topic, types: meta.types, name, handle: bound, prepare: this.prepareOf(instance, meta, name), decode: meta.decode, consumer: meta.consumer });
+        found.push({ topic: meta.topic, types: meta.types, name, handle: bound, prepare: this.prepareOf(instance, meta, name), decode: meta.decode, consumer: meta.consumer, inbox: meta.inbox });
       }
     }
     return found;

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { inboxBrinMigration } from './inbox-brin.migration';
 import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migration';
 import { messagingTables, pascal } from './sql';
 
@@ -11,7 +12,7 @@ export const MESSAGING_MIGRATION_TIMESTAMP = 1732600000000;
  * so a later change to the outbox or inbox reaches every service at once.
  */
 export function messagingMigrations(schema: string): Array<new () => MigrationInterface> {
-  return [createMessagingMigration(schema), outboxDeleteOnPublishMigration(schema)];
+  return [createMessagingMigration(schema), outboxDeleteOnPublishMigration(schema), inboxBrinMigration(schema)];
 }
 
 /**

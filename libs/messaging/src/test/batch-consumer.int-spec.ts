@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopic } from '@hiring/contracts';
 import { DomainError, DomainErrorCode } from '@hiring/domain';
-import { ServiceException, entityManagerOf, type ExceptionMappings } from '@hiring/platform';
+import { ServiceException, entityManagerOf, type ExceptionMappings, type Tx } from '@hiring/platform';
 import { DLQ_HEADERS, listDeadLetters, replayDeadLetter, TransientError, type ConsumedEvent } from '../index';
 import { consumerFixture, metricValue, recordEffects, type ConsumerFixture } from './consumer-fixture';
 import {
@@ -58,6 +58,23 @@ describe('batch consumer against the real Kafka and Postgres', () => {
     await waitFor('redelivered log consumed and committed', async () => (await f.lag()) === 0);
     expect(await metricValue(f.registry, 'messaging_messages_duplicate_total')).toBeGreaterThanOrEqual(stream.length + 50);
     expect(await countEffects(f.ds, f.schema)).toEqual({ rows: stream.length, distinct: stream.length });
+  });
+
+  it('a topic whose every handler opted out of the inbox (inbox: false) writes no inbox rows and hands a redelivery to the handler again', async () => {
+    f = await consumerFixture();
+    const stream = keyedStream(10, 5);
+    await produce(f.k, f.topic, toMessages(stream));
+    const handlers = [{ topic: f.topic, types: [TEST_TYPE], name: 'effects', inbox: false, handle: (events: ConsumedEvent[], tx: Tx) => recordEffects(events as ConsumedEvent<TestPayload>[], entityManagerOf(tx), f.schema) }];
+    const consumer = f.newConsumer({ handlers });
+    await consumer.start();
+    await waitFor('applied and committed', async () => (await countEffects(f.ds, f.schema)).rows === stream.length && (await f.lag()) === 0);
+    await produce(f.k, f.topic, toMessages(stream.slice(0, 20))); // the same ids again
+    await waitFor('redelivery applied and committed', async () => (await countEffects(f.ds, f.schema)).rows === stream.length + 20 && (await f.lag()) === 0);
+    // This handler is not idempotent (one row per call), so the second copies show: only a handler whose effect is may opt out.
+    expect(await countEffects(f.ds, f.schema)).toEqual({ rows: stream.length + 20, distinct: stream.length });
+    expect(await f.ds.query(`SELECT count(*)::int AS n FROM "${f.schema}".inbox`)).toEqual([{ n: 0 }]);
+    expect(await metricValue(f.registry, 'messaging_messages_duplicate_total')).toBe(0);
+    expect(await metricValue(f.registry, 'messaging_messages_processed_total')).toBe(stream.length + 20);
   });
 
   it('1% poison messages in ~1000: good ones applied, each bad one dead-lettered with its reason, no partition stuck', async () => {

@@ -23,6 +23,8 @@ export interface EventHandlerRegistration {
   decode?: DecodeFn;
   /** The consumer this topic runs in, when not the service's main one (see ConsumeEventsOptions.consumer). */
   consumer?: string;
+  /** false: the handler's effect is idempotent and order-insensitive by its own key (see ConsumeEventsOptions.inbox). */
+  inbox?: boolean;
 }
 
 /** What each handler's `prepare` returned for one chunk. */
@@ -32,6 +34,7 @@ export class HandlerTable {
   private readonly byTopic = new Map<string, EventHandlerRegistration[]>();
   private readonly typesByTopic = new Map<string, readonly string[] | undefined>();
   private readonly decoderByTopic = new Map<string, DecodeFn>();
+  private readonly topicsWithoutInbox = new Set<string>();
 
   constructor(handlers: readonly EventHandlerRegistration[]) {
     for (const h of handlers) {
@@ -45,6 +48,7 @@ export class HandlerTable {
       if (own.size > 1) throw new Error(`handlers of ${topic} disagree on the decoder: ${list.map((h) => h.name).join(', ')}`);
       const decode = list[0]?.decode;
       if (decode) this.decoderByTopic.set(topic, decode);
+      if (list.every((h) => h.inbox === false)) this.topicsWithoutInbox.add(topic);
     }
   }
 
@@ -55,6 +59,11 @@ export class HandlerTable {
 
   get topics(): string[] {
     return [...this.byTopic.keys()];
+  }
+
+  /** Whether the topic's events are claimed in the inbox: unless every handler of it opted out. */
+  usesInbox(topic: string): boolean {
+    return !this.topicsWithoutInbox.has(topic);
   }
 
   expectedTypes(topic: string): readonly string[] | undefined {

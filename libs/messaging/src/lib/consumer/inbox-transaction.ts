@@ -1,6 +1,8 @@
 // One chunk, one Postgres transaction: the inbox claims of its events, the
 // handlers' effects and their outbox rows commit together or not at all. The
-// handlers' `prepare` (calls to other services) runs before it opens.
+// handlers' `prepare` (calls to other services) runs before it opens. A topic
+// whose handlers all opted out of the inbox (idempotent, order-insensitive
+// effects) gets no claims: every event goes to the handlers.
 import type { DataSource } from 'typeorm';
 import { asTx } from '@hiring/platform/tx';
 import type { MessagingTables } from '../sql';
@@ -8,7 +10,7 @@ import type { ConsumedEvent } from '../types';
 import { inboxKey } from './chunk-decoder';
 import type { HandlerTable } from './handler-table';
 
-/** Runs the handlers on the events not seen before by this group; returns how many those were. */
+/** Runs the handlers on the events not seen before by this group (all of them without an inbox); returns how many those were. */
 export async function applyInInboxTransaction(
   dataSource: DataSource,
   tables: MessagingTables,
@@ -20,6 +22,11 @@ export async function applyInInboxTransaction(
   let fresh = 0;
   const prepared = await handlers.prepare(topic, events);
   await dataSource.transaction(async (tx) => {
+    if (!handlers.usesInbox(topic)) {
+      fresh = events.length;
+      await handlers.dispatch(topic, events, asTx(tx), prepared);
+      return;
+    }
     // Claiming the ids first makes a concurrent duplicate (e.g. the previous owner of a
     // partition still finishing) wait on our row lock, then skip: one effect per event.
     const claimed: Array<{ event_id: string }> = await tx.query(
