@@ -297,13 +297,15 @@ describe('monitor: stage events -> read model -> /v1/pipeline, stream, page (rea
 
     // Applied again (no inbox to skip them), not counted as duplicates ...
     for (const topic of new Set(redelivered.map((r) => r.topic))) {
-      const again = redelivered.filter((r) => r.topic === topic).length;
+      // (a second copy of an event in the same chunk is dropped before the handler: count ids)
+      const again = new Set(redelivered.filter((r) => r.topic === topic).map((r) => r.event.id)).size;
       expect((await metricValue('messaging_messages_processed_total', topic)) - (processedBefore.get(topic) ?? 0)).toBeGreaterThanOrEqual(again);
     }
     // ... and every number is what it was.
     const after = await pipeline(byAgency);
-    const { generatedAt: _b, broker: _bb, consumerGroups: _bc, deadLetters: _bd, ...beforeNumbers } = before;
-    const { generatedAt: _a, broker: _ab, consumerGroups: _ac, deadLetters: _ad, ...afterNumbers } = after;
+    // (not the broker's and sourcing's parts, which are read live)
+    const { generatedAt: _b, broker: _bb, consumerGroups: _bc, deadLetters: _bd, directory: _bn, ...beforeNumbers } = before;
+    const { generatedAt: _a, broker: _ab, consumerGroups: _ac, deadLetters: _ad, directory: _an, ...afterNumbers } = after;
     expect(afterNumbers).toEqual(beforeNumbers);
     expect(after.stages.offers).toEqual({ decided: 3, approved: 1, refused: 2, refusals: 2 });
 
