@@ -1,9 +1,10 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import { EXAMPLE_PROFILE } from '@hiring/contracts/testing';
 import { screenCandidate, SCREENING_RUBRICS, selectRubric, validateCandidateProfile } from '@hiring/domain';
 import { newDataKey } from '@hiring/platform';
 import { toScreening } from '../screenings/screening.mapper';
 import type { Screening } from '../screenings/screening.model';
-import { ERASED_EVIDENCE, openProfile, openScreening, sealProfile, sealScreening } from './sealed-screening';
+import { detailDigestKey, ERASED_EVIDENCE, openProfile, openScreening, sealProfile, sealScreening } from './sealed-screening';
 
 function exampleScreening(candidateId = 'c-1'): Screening {
   const checked = validateCandidateProfile(JSON.parse(JSON.stringify(EXAMPLE_PROFILE)));
@@ -30,6 +31,18 @@ describe('screening evidence and probes sealed with the candidate key', () => {
     expect(sealScreening(newDataKey(), screening).detailDigest).not.toBe(detailDigest);
     // Sealed for this candidate and rubric version only.
     expect(() => openScreening({ ...clear, candidateId: 'c-2', sealedDetail }, key)).toThrow();
+  });
+
+  it('the digest is the one stored rows carry (HKDF as node computes it, HMAC of the detail), so re-storing the same words stays a no-op', () => {
+    for (let i = 0; i < 50; i += 1) {
+      const key = newDataKey();
+      expect(detailDigestKey(key)).toEqual(Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'screening detail digest', 32)));
+    }
+    const key = newDataKey();
+    const screening = exampleScreening();
+    const detail = { evidence: Object.fromEntries(screening.rules.map((r) => [r.ruleId, r.evidence])), probes: screening.interviewKit.probes };
+    const digestKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'screening detail digest', 32));
+    expect(sealScreening(key, screening).detailDigest).toBe(createHmac('sha256', digestKey).update(JSON.stringify(detail), 'utf8').digest('base64url'));
   });
 
   it('without the key (erased) every rule reads "erased" and there are no probes; a row from before sealing is returned as stored', () => {

@@ -3,9 +3,9 @@
 // each screening the rule evidence (quotes of the profile) and the interview
 // probes (which name the candidate's systems). Verdicts, states, counts and
 // rule ids stay readable: the pipeline and the events need only those.
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { InterviewProbe } from '@hiring/domain';
-import { openJson, sealJson } from '@hiring/platform';
+import { openJson, sealJson, sealJsonText } from '@hiring/platform';
 import type { Screening } from '../screenings/screening.model';
 
 /** What an erased candidate's evidence reads as (their key is gone; the rows follow with candidate-erased). */
@@ -43,17 +43,32 @@ export function openProfile(dataKey: Buffer, candidateId: string, sealed: string
   return openJson(dataKey, sealed, profileContext(candidateId));
 }
 
+const DIGEST_INFO = Buffer.from('screening detail digest', 'utf8');
+const HKDF_BLOCK_1 = Buffer.from([1]);
+const SHA256_ZEROS = Buffer.alloc(32);
+
+/**
+ * The digest key: HKDF-SHA256(dataKey, no salt, "screening detail digest"),
+ * 32 bytes, derived from the data key so it is destroyed with it and is never
+ * the sealing key itself. Written as RFC 5869's two HMACs (extract, then the
+ * one expand block 32 bytes need): the same bytes as node's hkdfSync
+ * (sealed-screening.spec.ts), at half its cost per candidate.
+ */
+export function detailDigestKey(dataKey: Buffer): Buffer {
+  const prk = createHmac('sha256', SHA256_ZEROS).update(dataKey).digest();
+  return createHmac('sha256', prk).update(DIGEST_INFO).update(HKDF_BLOCK_1).digest();
+}
+
 export function sealScreening(dataKey: Buffer, s: Screening): StoredScreening {
   const detail: ScreeningDetail = { evidence: Object.fromEntries(s.rules.map((r) => [r.ruleId, r.evidence])), probes: s.interviewKit.probes };
+  // Serialised once: the same text is digested and sealed.
   const json = JSON.stringify(detail);
-  // A digest key derived from the data key: destroyed with it, and never the sealing key itself.
-  const digestKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'screening detail digest', 32));
   return {
     ...s,
     rules: s.rules.map((r) => ({ ...r, evidence: [] })),
     interviewKit: { ruleIds: s.interviewKit.ruleIds, probes: [] },
-    sealedDetail: sealJson(dataKey, detail, detailContext(s)),
-    detailDigest: createHmac('sha256', digestKey).update(json, 'utf8').digest('base64url'),
+    sealedDetail: sealJsonText(dataKey, json, detailContext(s)),
+    detailDigest: createHmac('sha256', detailDigestKey(dataKey)).update(json, 'utf8').digest('base64url'),
   };
 }
 

@@ -41,26 +41,65 @@ function words(text: string): string[] {
   );
 }
 
+/** The rubric's word lists as sets, built once per rubric section (rubrics are constant data). */
+interface WordSets {
+  placeholders: ReadonlySet<string>;
+  negationOpeners: ReadonlySet<string>;
+  /** Padded with spaces, so a phrase matches whole words only. */
+  negationPhrases: readonly { phrase: string; padded: string }[];
+  emptyWords: ReadonlySet<string>;
+}
+const wordSetsOf = new WeakMap<EvidenceQuality['substance'], WordSets>();
+
+function wordSets(rules: EvidenceQuality['substance']): WordSets {
+  let sets = wordSetsOf.get(rules);
+  if (!sets) {
+    sets = {
+      placeholders: new Set(rules.placeholders),
+      negationOpeners: new Set(rules.negationOpeners),
+      negationPhrases: rules.negationPhrases.map((phrase) => ({ phrase, padded: ` ${phrase} ` })),
+      emptyWords: new Set(rules.emptyWords),
+    };
+    wordSetsOf.set(rules, sets);
+  }
+  return sets;
+}
+
+/** The verdict, with `why` written only when a rule reads it (most statements that count are never quoted). */
+function judged(counts: boolean, denies: boolean, explain: () => string): Substance {
+  let why: string | undefined;
+  return {
+    counts,
+    denies,
+    get why() {
+      why ??= explain();
+      return why;
+    },
+  };
+}
+
 export function judgeSubstance(text: string | undefined, rules: EvidenceQuality['substance'], kind: 'statement' | 'label' = 'statement'): Substance {
   const needed = kind === 'label' ? rules.minLabelWords : rules.minContentWords;
   if (text === undefined || text.trim() === '') return { counts: false, denies: false, why: 'nothing stated' };
+  const sets = wordSets(rules);
   // Split once: the rules are applied to every statement of every profile.
   const list = words(text);
   const flat = list.join(' ');
-  if (flat === '' || rules.placeholders.includes(flat)) return { counts: false, denies: false, why: `${quote(text, 60)} is a placeholder` };
+  if (flat === '' || sets.placeholders.has(flat)) return judged(false, false, () => `${quote(text, 60)} is a placeholder`);
   const first = list[0] ?? '';
-  if (rules.negationOpeners.includes(first)) return { counts: false, denies: true, why: `${quote(text, 60)} opens with the negation "${first}"` };
-  const phrase = rules.negationPhrases.find((p) => ` ${flat} `.includes(` ${p} `));
-  if (phrase) return { counts: false, denies: true, why: `${quote(text, 60)} contains "${phrase}"` };
-  const content = list.filter((w) => !STOP_WORDS.has(w) && !rules.emptyWords.includes(w));
+  if (sets.negationOpeners.has(first)) return judged(false, true, () => `${quote(text, 60)} opens with the negation "${first}"`);
+  const padded = ` ${flat} `;
+  const phrase = sets.negationPhrases.find((p) => padded.includes(p.padded))?.phrase;
+  if (phrase) return judged(false, true, () => `${quote(text, 60)} contains "${phrase}"`);
+  const content = list.filter((w) => !STOP_WORDS.has(w) && !sets.emptyWords.has(w));
   if (content.length < needed) {
-    return {
-      counts: false,
-      denies: false,
-      why: `${quote(text, 60)} has ${content.length} content word(s)${content.length ? ` (${content.join(', ')})` : ''}; ${needed} needed beyond filler`,
-    };
+    return judged(
+      false,
+      false,
+      () => `${quote(text, 60)} has ${content.length} content word(s)${content.length ? ` (${content.join(', ')})` : ''}; ${needed} needed beyond filler`,
+    );
   }
-  return { counts: true, denies: false, why: `${quote(text, 60)} counts (${content.length} content words)` };
+  return judged(true, false, () => `${quote(text, 60)} counts (${content.length} content words)`);
 }
 
 export function hasSubstance(text: string | undefined, rules: EvidenceQuality['substance']): text is string {

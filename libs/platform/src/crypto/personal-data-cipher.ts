@@ -49,7 +49,12 @@ function decrypt(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: 
  * is authenticated, so a sealed value moved to another candidate or field does not open.
  */
 export function sealJson(dataKey: Buffer, value: unknown, context: string): string {
-  const { iv, ciphertext, tag } = encrypt(dataKey, Buffer.from(JSON.stringify(value), 'utf8'), context);
+  return sealJsonText(dataKey, JSON.stringify(value), context);
+}
+
+/** sealJson for a value the caller has serialised already (and needs the text of, e.g. for a digest): one JSON.stringify, not two. */
+export function sealJsonText(dataKey: Buffer, json: string, context: string): string {
+  const { iv, ciphertext, tag } = encrypt(dataKey, Buffer.from(json, 'utf8'), context);
   return [SEALED_PREFIX, iv.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join('.');
 }
 
