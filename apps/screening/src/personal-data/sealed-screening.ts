@@ -61,14 +61,14 @@ export function detailDigestKey(dataKey: Buffer): Buffer {
 
 export function sealScreening(dataKey: Buffer, s: Screening): StoredScreening {
   const detail: ScreeningDetail = { evidence: Object.fromEntries(s.rules.map((r) => [r.ruleId, r.evidence])), probes: s.interviewKit.probes };
-  // Serialised once: the same text is digested and sealed.
-  const json = JSON.stringify(detail);
+  // Serialised and encoded once: the same bytes are digested and sealed.
+  const json = Buffer.from(JSON.stringify(detail), 'utf8');
   return {
     ...s,
     rules: s.rules.map((r) => ({ ...r, evidence: [] })),
     interviewKit: { ruleIds: s.interviewKit.ruleIds, probes: [] },
     sealedDetail: sealJsonText(dataKey, json, detailContext(s)),
-    detailDigest: createHmac('sha256', detailDigestKey(dataKey)).update(json, 'utf8').digest('base64url'),
+    detailDigest: createHmac('sha256', detailDigestKey(dataKey)).update(json).digest('base64url'),
   };
 }
 

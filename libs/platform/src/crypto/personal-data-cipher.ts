@@ -52,9 +52,13 @@ export function sealJson(dataKey: Buffer, value: unknown, context: string): stri
   return sealJsonText(dataKey, JSON.stringify(value), context);
 }
 
-/** sealJson for a value the caller has serialised already (and needs the text of, e.g. for a digest): one JSON.stringify, not two. */
-export function sealJsonText(dataKey: Buffer, json: string, context: string): string {
-  const { iv, ciphertext, tag } = encrypt(dataKey, Buffer.from(json, 'utf8'), context);
+/**
+ * sealJson for a value the caller has serialised already (and needs the text
+ * of, e.g. for a digest): one JSON.stringify, not two. `json` is the JSON
+ * text, or its UTF-8 bytes.
+ */
+export function sealJsonText(dataKey: Buffer, json: string | Buffer, context: string): string {
+  const { iv, ciphertext, tag } = encrypt(dataKey, typeof json === 'string' ? Buffer.from(json, 'utf8') : json, context);
   return [SEALED_PREFIX, iv.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join('.');
 }
 
