@@ -22,11 +22,12 @@ export class SourcingConfig extends ServiceConfig {
 
   /**
    * How long an API key found active is remembered (no lookup per request).
-   * A revocation through this instance applies at once; through another
-   * instance, within this time. 0 looks every key up.
+   * A revocation or rotation applies at once on every instance (the change
+   * is NOTIFYed); this bounds it only when that notification is lost with
+   * its connection. 0 looks every key up.
    */
   @Type(() => Number) @IsInt() @Min(0) @Max(60_000)
-  API_KEY_CACHE_TTL_MS = 2_000;
+  API_KEY_CACHE_TTL_MS = 10_000;
 
   /**
    * Master keys that wrap the per-candidate data keys: `id:base64(32 bytes)`,

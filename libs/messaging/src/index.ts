@@ -11,6 +11,7 @@ export { inboxKey } from './lib/consumer/chunk-decoder';
 export * from './lib/outbox/outbox';
 export * from './lib/outbox/event-publisher';
 export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox/outbox-relay';
+export { OutboxListener } from './lib/outbox/outbox-listener';
 export type { OutboxBatchResult } from './lib/outbox/outbox-batch';
 export * from './lib/idempotent-producer';
 export * from './lib/messaging.migration';

@@ -4,6 +4,7 @@ import { AgencyKeyGuard } from './agency-key.guard';
 import { AgencyThrottlerGuard } from './agency-throttler.guard';
 import { AgencyRepository } from './agency.repository';
 import { ApiKeyCache } from './api-key-cache';
+import { ApiKeyChangesListener } from './api-key-changes.listener';
 import { AuthenticateAgencyService } from './authenticate-agency.service';
 import { CreateAgencyService } from './create-agency.service';
 import { FindAgenciesService } from './find-agencies.service';
@@ -22,6 +23,7 @@ const API_KEY_CACHE_MAX_ENTRIES = 10_000;
   providers: [
     AgencyRepository,
     { provide: ApiKeyCache, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new ApiKeyCache(config.API_KEY_CACHE_TTL_MS, API_KEY_CACHE_MAX_ENTRIES) },
+    ApiKeyChangesListener,
     AuthenticateAgencyService,
     AgencyKeyGuard,
     AgencyThrottlerGuard,

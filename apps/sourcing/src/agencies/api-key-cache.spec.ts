@@ -40,6 +40,17 @@ describe('sourcing / ApiKeyCache', () => {
     expect(c.get('h1')).toEqual(northwind);
   });
 
+  it('a change notified from elsewhere forgets everything, and a lookup in flight is not remembered', () => {
+    const c = cache();
+    c.remember('h1', northwind, c.ticket());
+    c.remember('h2', contoso, c.ticket());
+    const ticket = c.ticket();
+    c.forgetAll();
+    c.remember('h1', northwind, ticket);
+    expect(c.get('h1')).toBeUndefined();
+    expect(c.get('h2')).toBeUndefined();
+  });
+
   it('a TTL of 0 remembers nothing', () => {
     const c = cache(0);
     expect(c.enabled).toBe(false);

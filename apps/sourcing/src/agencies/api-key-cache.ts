@@ -3,11 +3,12 @@
 // request; this remembers a key that was found active for a short while.
 //
 // Revocation stays prompt: a revocation or rotation made through this process
-// forgets the agency's keys at once (and a lookup that was in flight when it
-// happened is not remembered), and a revocation made through another instance
-// takes effect here when the entry expires (API_KEY_CACHE_TTL_MS, 2 s by
-// default). Unknown and revoked keys are never remembered: they keep going to
-// Postgres, and keep being counted by the auth-failure throttle.
+// forgets the agency's keys at once, one made anywhere else (another instance,
+// by hand) empties the cache when its NOTIFY arrives (ApiKeyChangesListener),
+// and a lookup that was in flight meanwhile is not remembered. If that
+// notification is lost with its connection, an entry still expires after
+// API_KEY_CACHE_TTL_MS. Unknown and revoked keys are never remembered: they
+// keep going to Postgres, and keep being counted by the auth-failure throttle.
 import type { AuthenticatedAgency } from './authenticate-agency.service';
 
 interface Entry {
@@ -55,6 +56,12 @@ export class ApiKeyCache {
     }
     this.entries.delete(keyHash);
     this.entries.set(keyHash, { agency, expiresAt: this.nowMs() + this.ttlMs });
+  }
+
+  /** Some key changed somewhere (a notification, or one that may have been missed): forget them all. */
+  forgetAll(): void {
+    this.generation++;
+    this.entries.clear();
   }
 
   /** A key of this agency was revoked (or all of them, by a rotation). */

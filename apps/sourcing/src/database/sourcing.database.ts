@@ -16,6 +16,7 @@ import { IndexAgencySubmissionsByUpdate1796303902152 } from './migrations/179630
 import { IndexAgencySubmissionsByFilter1796305092950 } from './migrations/1796305092950-IndexAgencySubmissionsByFilter';
 import { KeyedRequestHash1796316356907 } from './migrations/1796316356907-KeyedRequestHash';
 import { CheaperStatusWriteBack1796325062559 } from './migrations/1796325062559-CheaperStatusWriteBack';
+import { NotifyApiKeyChanges1796326687542 } from './migrations/1796326687542-NotifyApiKeyChanges';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 
 /**
@@ -39,6 +40,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       IndexAgencySubmissionsByFilter1796305092950,
       KeyedRequestHash1796316356907,
       CheaperStatusWriteBack1796325062559,
+      NotifyApiKeyChanges1796326687542,
     ],
   };
 }

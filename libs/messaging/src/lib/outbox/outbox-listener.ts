@@ -1,6 +1,7 @@
 // The relay's low-latency wake-up: a dedicated pg connection LISTENing on the
 // outbox trigger's channel. A lost connection is re-established in the
-// background; meanwhile the relay's safety poll covers the gap.
+// background; meanwhile the relay's safety poll covers the gap. Exported for
+// other LISTENers too (sourcing's API key cache), hence the channel in the logs.
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { backoffDelay, DEFAULT_RETRY_POLICY, errorMessage } from '../failure-policy';
@@ -25,7 +26,7 @@ export class OutboxListener {
     try {
       await this.connect();
     } catch (err) {
-      this.logger.warn('outbox LISTEN failed, retrying in background', { error: errorMessage(err) });
+      this.logger.warn('LISTEN failed, retrying in background', { channel: this.channel, error: errorMessage(err) });
       void this.reconnect();
     }
   }
@@ -68,7 +69,7 @@ export class OutboxListener {
       try {
         await this.connect();
       } catch (err) {
-        this.logger.warn('outbox LISTEN reconnect failed', { error: errorMessage(err) });
+        this.logger.warn('LISTEN reconnect failed', { channel: this.channel, error: errorMessage(err) });
       }
     }
   }
