@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { nestMessagingLogger, OutboxListener } from '@hiring/messaging';
 import { DataSource, In, IsNull, QueryFailedError } from 'typeorm';
 import { AgencyApiKeyEntity } from './agency-api-key.entity';
 import { AgencyEntity } from './agency.entity';
@@ -18,6 +19,9 @@ export interface KeyOwner {
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505';
 }
+
+/** The channel of the api_keys_changed trigger (migration NotifyApiKeyChanges). */
+export const API_KEYS_CHANGED_CHANNEL = 'sourcing_api_keys_changed';
 
 @Injectable()
 export class AgencyRepository {
@@ -78,6 +82,15 @@ export class AgencyRepository {
   async updateSigningSecret(agencyId: string, secret: string): Promise<boolean> {
     const result = await this.dataSource.getRepository(AgencyEntity).update({ id: agencyId }, { signingSecret: secret });
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * A LISTEN on the channel the api_keys_changed trigger NOTIFYs (migration
+   * NotifyApiKeyChanges); onChange runs on every notification and after every
+   * (re)connection, when notifications may have been missed.
+   */
+  keyChangesListener(onChange: () => void): { start(): Promise<void>; stop(): Promise<void> } {
+    return new OutboxListener(this.dataSource, API_KEYS_CHANGED_CHANNEL, onChange, nestMessagingLogger());
   }
 
   async findActiveKeyOwner(hash: string): Promise<KeyOwner | undefined> {

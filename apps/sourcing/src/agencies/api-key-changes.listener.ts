@@ -6,22 +6,18 @@
 // missed meanwhile). While it is down, an entry still expires after
 // API_KEY_CACHE_TTL_MS.
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { nestMessagingLogger, OutboxListener } from '@hiring/messaging';
-import { DataSource } from 'typeorm';
+import { AgencyRepository } from './agency.repository';
 import { ApiKeyCache } from './api-key-cache';
-
-/** The trigger's channel (migration NotifyApiKeyChanges). */
-export const API_KEYS_CHANGED_CHANNEL = 'sourcing_api_keys_changed';
 
 @Injectable()
 export class ApiKeyChangesListener implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly listener: OutboxListener;
+  private readonly listener: { start(): Promise<void>; stop(): Promise<void> };
 
   constructor(
-    dataSource: DataSource,
+    agencies: AgencyRepository,
     private readonly cache: ApiKeyCache,
   ) {
-    this.listener = new OutboxListener(dataSource, API_KEYS_CHANGED_CHANNEL, () => cache.forgetAll(), nestMessagingLogger());
+    this.listener = agencies.keyChangesListener(() => cache.forgetAll());
   }
 
   async onApplicationBootstrap(): Promise<void> {
