@@ -8,7 +8,7 @@ import { deadLetterTopic, TOPICS } from '@hiring/contracts';
 import { uniqueName, waitFor, type ServiceProcess } from '@hiring/testing';
 import { expectStatus } from '../support/agency-client';
 import { serviceGroups, type ServiceName } from '../support/pipeline';
-import { CONSUMING_SERVICES, ResilienceRun } from '../support/resilience-run';
+import { CONSUMING_SERVICES, ResilienceRun, type TopicMarks } from '../support/resilience-run';
 import { scenario } from '../support/scorecard';
 
 const BULKS = 3;
@@ -93,6 +93,7 @@ describe('resilience: consumer groups (second instances, replay from offset 0)',
       // This run's submissions, all final, one of them erased, before the snapshot.
       const tag = 'rp';
       const prefix = r.prefix(tag);
+      const marks = await r.topicMarks();
       const accepted = expectStatus(await r.clientA.submitBulk(Array.from({ length: BULK }, (_, i) => r.submissionOf(i, tag))), 200, 'bulk').summary.accepted as number;
       await r.expectAllFinal(prefix, accepted);
       const erasedId = (await r.db.query<{ id: string }>(`SELECT candidate_id::text AS id FROM sourcing.submissions WHERE external_id = $1`, [`${prefix}0`])).rows[0]?.id ?? '';
@@ -114,7 +115,7 @@ describe('resilience: consumer groups (second instances, replay from offset 0)',
         },
         { timeoutMs: 120_000, intervalMs: 500, description: 'every pipeline group caught up' },
       );
-      const before = await runEffects(r, prefix);
+      const before = await runEffects(r, prefix, marks);
       const globalBefore = await globalEffects(r);
       const inputTopics = [...new Set(CONSUMING_SERVICES.flatMap((s) => serviceGroups(s, r.pipeline.groups[s]).flatMap((g) => g.topics)))];
       const ends = await topicEnds(inputTopics);
@@ -136,7 +137,7 @@ describe('resilience: consumer groups (second instances, replay from offset 0)',
         description: 'every replay group reached the end of its input topics',
       });
       const replayMs = Date.now() - startedAt;
-      const after = await runEffects(r, prefix);
+      const after = await runEffects(r, prefix, marks);
       const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
       if (changed.length > 0) throw new Error(`the replay changed this run's ${changed.map((k) => `${k} ${before[k]} -> ${after[k]}`).join(', ')}`);
       // Elsewhere the history may hold events these services never processed (other suites on a shared broker): reported, not judged.
@@ -152,10 +153,11 @@ describe('resilience: consumer groups (second instances, replay from offset 0)',
 /**
  * What a replay could wrongly change for this run's candidates, as numbers:
  * effect rows and their last change, events written by every service (outbox
- * rows keyed by the candidate), and that the erased one is still gone.
- * Equal before and after = no new effect.
+ * rows keyed by the candidate not yet published, and the records on the stage
+ * topics since `marks`: the relays delete what they publish), and that the
+ * erased one is still gone. Equal before and after = no new effect.
  */
-async function runEffects(r: ResilienceRun, prefix: string): Promise<Record<string, string>> {
+async function runEffects(r: ResilienceRun, prefix: string, marks: TopicMarks): Promise<Record<string, string>> {
   const row = (
     await r.db.query<Record<string, string>>(
       `WITH ours AS (SELECT id, candidate_id::text AS c FROM sourcing.submissions WHERE external_id LIKE $1)
@@ -173,15 +175,20 @@ async function runEffects(r: ResilienceRun, prefix: string): Promise<Record<stri
       [`${prefix}%`],
     )
   ).rows[0] as Record<string, string>;
-  return { ...row };
+  const onTopics = await r.eventsOnTopics(prefix, marks);
+  return { ...row, 'stage topics: records': String(onTopics.records) };
 }
 
-/** Records on every recruiting topic and outbox rows of every service: what changed outside this run is reported. */
+/**
+ * Records on every recruiting topic and rows ever inserted into every
+ * service's outbox (its id sequence: the relays delete published rows, so the
+ * table itself ends empty): what changed outside this run is reported.
+ */
 async function globalEffects(r: ResilienceRun): Promise<Record<string, string>> {
   const row = (
     await r.db.query<Record<string, string>>(
-      `SELECT (SELECT coalesce(max(id), 0) FROM sourcing.outbox)::text AS "sourcing.outbox", (SELECT coalesce(max(id), 0) FROM screening.outbox)::text AS "screening.outbox",
-              (SELECT coalesce(max(id), 0) FROM scoring.outbox)::text AS "scoring.outbox", (SELECT coalesce(max(id), 0) FROM offer.outbox)::text AS "offer.outbox"`,
+      `SELECT (SELECT last_value FROM sourcing.outbox_id_seq)::text AS "sourcing.outbox", (SELECT last_value FROM screening.outbox_id_seq)::text AS "screening.outbox",
+              (SELECT last_value FROM scoring.outbox_id_seq)::text AS "scoring.outbox", (SELECT last_value FROM offer.outbox_id_seq)::text AS "offer.outbox"`,
     )
   ).rows[0] as Record<string, string>;
   const snapshot: Record<string, string> = { ...row };
