@@ -40,7 +40,9 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
     await waitFor(async () => ((await t.dataSource.query('SELECT 1 FROM sourcing.outbox WHERE key = $1', [candidateId])) as unknown[]).length === 0, {
       description: `no outbox row left for ${candidateId}`,
     });
-    const raw = records[0]!.value!.toString('utf8');
+    const value = records[0]?.value;
+    if (!value) throw new Error(`candidate-sourced for ${candidateId} has no value`);
+    const raw = value.toString('utf8');
     return { raw, data: (JSON.parse(raw) as { data: Record<string, unknown> }).data };
   };
 
