@@ -12,7 +12,7 @@ import type {
 } from './candidate-profile';
 import { REVIEW_ASPECTS, SOFT_SKILLS, TRADE_OFF_AREAS, TRADE_OFF_TOPICS } from './candidate-profile';
 import { researchOnlyCandidate, strongAiTechLead } from './candidate-profile.fixtures';
-import { candidateProfileSchema, validateCandidateProfile } from './validate-candidate-profile';
+import { candidateProfileSchema, precompileCandidateProfile, validateCandidateProfile } from './validate-candidate-profile';
 import type { Money } from '../shared/money';
 import { LOCATION_TIERS, TARGET_ROLES } from '../shared/roles';
 
@@ -117,6 +117,13 @@ describe('candidate profile / JSON Schema and TypeScript type agree', () => {
 });
 
 describe('candidate profile / validation', () => {
+  it('compiled ahead (at boot), the check accepts and rejects as before', () => {
+    precompileCandidateProfile();
+    precompileCandidateProfile();
+    expect(validateCandidateProfile(strongAiTechLead()).ok).toBe(true);
+    expect(validateCandidateProfile({}).ok).toBe(false);
+  });
+
   it('a fully populated typed profile validates and comes back unchanged', () => {
     const profile = strongAiTechLead();
     expect(validateCandidateProfile(profile)).toEqual({ ok: true, value: profile });
