@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { statementMigration } from './statement.migration';
 import { messagingTables, pascal } from './sql';
 
 /** Epoch milliseconds when this migration was written; TypeORM orders migrations by the name's last 13 digits. */
@@ -14,17 +15,9 @@ export const INBOX_BRIN_MIGRATION_TIMESTAMP = 1796325154769;
 export function inboxBrinMigration(schema: string): new () => MigrationInterface {
   const t = messagingTables(schema);
   const name = `InboxProcessedAtBrin${pascal(schema)}${INBOX_BRIN_MIGRATION_TIMESTAMP}`;
-  const cls = class implements MigrationInterface {
-    name = name;
-    async up(queryRunner: QueryRunner): Promise<void> {
-      await queryRunner.query(`DROP INDEX IF EXISTS ${t.schema}.inbox_processed_at_idx`);
-      await queryRunner.query(`CREATE INDEX IF NOT EXISTS inbox_processed_at_brin ON ${t.inbox} USING brin (processed_at)`);
-    }
-    async down(queryRunner: QueryRunner): Promise<void> {
-      await queryRunner.query(`DROP INDEX IF EXISTS ${t.schema}.inbox_processed_at_brin`);
-      await queryRunner.query(`CREATE INDEX IF NOT EXISTS inbox_processed_at_idx ON ${t.inbox} (processed_at)`);
-    }
-  };
-  Object.defineProperty(cls, 'name', { value: name });
-  return cls;
+  return statementMigration(
+    name,
+    [`DROP INDEX IF EXISTS ${t.schema}.inbox_processed_at_idx`, `CREATE INDEX IF NOT EXISTS inbox_processed_at_brin ON ${t.inbox} USING brin (processed_at)`],
+    [`DROP INDEX IF EXISTS ${t.schema}.inbox_processed_at_brin`, `CREATE INDEX IF NOT EXISTS inbox_processed_at_idx ON ${t.inbox} (processed_at)`],
+  );
 }

@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { statementMigration } from './statement.migration';
 import { inboxBrinMigration } from './inbox-brin.migration';
 import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migration';
 import { messagingTables, pascal } from './sql';
@@ -62,15 +63,5 @@ export function createMessagingMigration(schema: string): new () => MigrationInt
     `DROP TABLE IF EXISTS ${t.outbox}`,
   ];
 
-  const cls = class implements MigrationInterface {
-    name = name;
-    async up(queryRunner: QueryRunner): Promise<void> {
-      for (const sql of statements) await queryRunner.query(sql);
-    }
-    async down(queryRunner: QueryRunner): Promise<void> {
-      for (const sql of down) await queryRunner.query(sql);
-    }
-  };
-  Object.defineProperty(cls, 'name', { value: name });
-  return cls;
+  return statementMigration(name, statements, down);
 }

@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { statementMigration } from './statement.migration';
 import { messagingTables, pascal } from './sql';
 
 export const OUTBOX_DELETE_ON_PUBLISH_TIMESTAMP = 1796325078175;
@@ -41,15 +42,5 @@ export function outboxDeleteOnPublishMigration(schema: string): new () => Migrat
     `DROP INDEX IF EXISTS ${t.schema}.outbox_key_idx`,
   ];
 
-  const cls = class implements MigrationInterface {
-    name = name;
-    async up(queryRunner: QueryRunner): Promise<void> {
-      for (const sql of up) await queryRunner.query(sql);
-    }
-    async down(queryRunner: QueryRunner): Promise<void> {
-      for (const sql of down) await queryRunner.query(sql);
-    }
-  };
-  Object.defineProperty(cls, 'name', { value: name });
-  return cls;
+  return statementMigration(name, up, down);
 }
