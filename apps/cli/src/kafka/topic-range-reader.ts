@@ -1,9 +1,10 @@
-// Reads every record of a topic from given start offsets to the end each
-// partition had when the read began (`hiring erasures reapply`). Like the
-// dead-letter reader: a throwaway consumer group, deleted afterwards, so no
-// service's offsets move; records arriving meanwhile are not waited for.
+// Reads the records of a topic in given offset ranges: every record from a
+// start offset to the end a partition had when the read began (`hiring
+// erasures reapply`), or one record at one offset (`hiring dlq show`). A
+// throwaway consumer group, deleted afterwards, so no service's offsets move;
+// records arriving meanwhile are not waited for.
 import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
+import type { Kafka, KafkaMessage } from 'kafkajs';
 import { withTimeout } from '@hiring/messaging/dead-letters';
 
 export interface PartitionRange {
@@ -23,6 +24,23 @@ export interface TopicRecord {
 
 /** Calls `onRecord` for each record in the ranges, in offset order per partition. */
 export async function readTopicRanges(kafka: Kafka, topic: string, ranges: readonly PartitionRange[], timeoutMs: number, onRecord: (r: TopicRecord) => void): Promise<void> {
+  await readRangeMessages(kafka, topic, ranges, timeoutMs, (partition, m) =>
+    onRecord({ partition, offset: BigInt(m.offset), key: m.key?.toString('utf8') ?? null, value: m.value?.toString('utf8') ?? null }),
+  );
+}
+
+/**
+ * The same read, handing over kafkajs messages (headers included). A range
+ * whose offsets hold no record (compacted away) ends without a call once the
+ * partition's log is read past it; a range beyond the log's end times out.
+ */
+export async function readRangeMessages(
+  kafka: Kafka,
+  topic: string,
+  ranges: readonly PartitionRange[],
+  timeoutMs: number,
+  onMessage: (partition: number, message: KafkaMessage) => void,
+): Promise<void> {
   const pending = new Map(ranges.filter((r) => r.from < r.to).map((r) => [r.partition, r]));
   if (pending.size === 0) return;
   const next = new Map([...pending.values()].map((r) => [r.partition, r.from]));
@@ -42,7 +60,7 @@ export async function readTopicRanges(kafka: Kafka, topic: string, ranges: reado
           const at = BigInt(m.offset);
           // Before the seek took effect, or a record already seen, or one written after the read began.
           if (at < (next.get(batch.partition) ?? range.from) || at >= range.to) continue;
-          onRecord({ partition: batch.partition, offset: at, key: m.key?.toString('utf8') ?? null, value: m.value?.toString('utf8') ?? null });
+          onMessage(batch.partition, m);
           next.set(batch.partition, at + 1n);
         }
         // lastOffset() covers gaps (compaction, transaction markers) that carry no message.
