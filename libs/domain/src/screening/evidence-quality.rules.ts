@@ -3,7 +3,7 @@ import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { countFraming } from './framing';
 import type { EvidenceQuality, ScreeningRubric } from './rubric';
 import type { SignalState } from './screening-result';
-import { judgeSubstance } from './substance';
+import { judgeSubstance, type Substance } from './substance';
 import { hasText, quote, ratio } from './text';
 
 /**
@@ -30,6 +30,57 @@ function quality(rubric: ScreeningRubric): EvidenceQuality {
 
 const verdict = (state: SignalState, evidence: string[], thin = false): StatedVerdict => ({ state, thin: state === 'shown' && thin, evidence });
 
+/**
+ * One screening's reading of one profile. Several rules read the same
+ * statements (a decision's rationale and constraints: architecture at scale
+ * and vague decisions; a system's production evidence: shipped production and
+ * research without production; the achievements: team and solo framing), so
+ * each statement is judged once and the shared readings are built once.
+ * judgeSubstance is a pure function of the text, the rubric's word lists and
+ * the kind, so a verdict read twice is the verdict judged twice. Lives only
+ * as long as the screening: nothing of the profile's text is kept after it.
+ */
+export class ProfileReading {
+  readonly eq: EvidenceQuality;
+  private readonly judged = { statement: new Map<string, Substance>(), label: new Map<string, Substance>() };
+  private production?: ProductionReading[];
+  private framing?: FramingReading;
+
+  constructor(
+    readonly profile: CandidateProfile,
+    readonly rubric: ScreeningRubric,
+  ) {
+    this.eq = quality(rubric);
+  }
+
+  judge(text: string | undefined, kind: 'statement' | 'label' = 'statement'): Substance {
+    if (text === undefined) return judgeSubstance(text, this.eq.substance, kind);
+    const seen = this.judged[kind];
+    let judged = seen.get(text);
+    if (!judged) {
+      judged = judgeSubstance(text, this.eq.substance, kind);
+      seen.set(text, judged);
+    }
+    return judged;
+  }
+
+  /** The profile's systems in the rubric's production area, read once. */
+  productionInArea(): ProductionReading[] {
+    this.production ??= this.profile.productionSystems
+      .filter((s) => s.area === this.rubric.technical.shippedProduction.area)
+      .map((s) => readProduction(s, this));
+    return this.production;
+  }
+
+  framingOfAchievements(): FramingReading {
+    this.framing ??= readFraming(this.profile, this);
+    return this.framing;
+  }
+}
+
+/** The reading a rule uses when called on its own (tests, one rule at a time). */
+const fresh = (profile: CandidateProfile, rubric: ScreeningRubric) => new ProfileReading(profile, rubric);
+
 /** The one definition of production evidence, shared by tech.shipped-production and flag.research-without-production. */
 export interface ProductionReading {
   system: ProductionSystem;
@@ -41,12 +92,13 @@ export interface ProductionReading {
   notes: string[];
 }
 
-export function readProduction(system: ProductionSystem, eq: EvidenceQuality): ProductionReading {
+function readProduction(system: ProductionSystem, reading: ProfileReading): ProductionReading {
+  const eq = reading.eq;
   const counted: ProductionEvidenceKind[] = [];
   const denied: ProductionEvidenceKind[] = [];
   const notes: string[] = [];
   for (const kind of eq.production.concerns) {
-    const judged = judgeSubstance(system.evidence[kind], eq.substance);
+    const judged = reading.judge(system.evidence[kind]);
     if (judged.counts) counted.push(kind);
     if (judged.denies) denied.push(kind);
     notes.push(`${kind}: ${judged.counts ? 'counts' : 'does not count'}, ${judged.why}`);
@@ -54,21 +106,15 @@ export function readProduction(system: ProductionSystem, eq: EvidenceQuality): P
   return { system, counted, denied, inProduction: counted.length >= eq.production.minConcerns, notes };
 }
 
-function productionInArea(profile: CandidateProfile, rubric: ScreeningRubric): ProductionReading[] {
-  const eq = quality(rubric);
-  return profile.productionSystems.filter((s) => s.area === rubric.technical.shippedProduction.area).map((s) => readProduction(s, eq));
-}
-
-export function architectureAtScale(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function architectureAtScale(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
   const rule = rubric.technical.architectureAtScale;
   const evidence: string[] = [];
   let qualifying = 0;
   let constraintsOfQualifying = 0;
   for (const d of profile.architectureDecisions.filter((x) => x.area === rule.area)) {
-    const decision = judgeSubstance(d.decision, eq.substance);
-    const rationale = judgeSubstance(d.rationale, eq.substance);
-    const constraints = (d.constraints ?? []).filter((c) => judgeSubstance(c, eq.substance, 'label').counts);
+    const decision = reading.judge(d.decision);
+    const rationale = reading.judge(d.rationale);
+    const constraints = (d.constraints ?? []).filter((c) => reading.judge(c, 'label').counts);
     const missing = [
       !decision.counts && `decision: ${decision.why}`,
       !d.heldUpAtScale && 'it did not hold up at scale',
@@ -88,8 +134,7 @@ export function architectureAtScale(profile: CandidateProfile, rubric: Screening
   return verdict('not-yet-known', evidence);
 }
 
-export function infraTradeoffs(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function infraTradeoffs(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
   const rule = rubric.technical.infraTradeoffs;
   const area = rubric.technical.architectureAtScale.area;
   const evidence: string[] = [];
@@ -101,8 +146,8 @@ export function infraTradeoffs(profile: CandidateProfile, rubric: ScreeningRubri
       evidence.push(`${quote(o.topic, 40)} (${opinionArea}) recorded, not counted: ${area} trade-offs are needed for this role`);
       continue;
     }
-    const stance = judgeSubstance(o.stance, eq.substance);
-    const reasoning = judgeSubstance(o.reasoning, eq.substance);
+    const stance = reading.judge(o.stance);
+    const reasoning = reading.judge(o.reasoning);
     if (stance.counts && reasoning.counts) {
       reasonedTopics.add(o.topic.trim().toLowerCase());
       evidence.push(`${quote(o.topic, 40)} (${opinionArea}) counts: stance ${quote(o.stance, 50)} with reasoning`);
@@ -117,10 +162,10 @@ export function infraTradeoffs(profile: CandidateProfile, rubric: ScreeningRubri
   return verdict(unreasoned > 0 && reasonedTopics.size === 0 ? 'contradicted' : 'not-yet-known', evidence);
 }
 
-export function shippedProduction(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function shippedProduction(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
+  const eq = reading.eq;
   const rule = rubric.technical.shippedProduction;
-  const readings = productionInArea(profile, rubric);
+  const readings = reading.productionInArea();
   const evidence = readings.map((r) => `${quote(r.system.name, 50)}: ${r.inProduction ? 'in production' : 'not shown in production'} (${r.notes.join('; ')})`);
   const shipped = readings.filter((r) => r.inProduction);
   const definition = `production = at least ${eq.production.minConcerns} of ${eq.production.concerns.join(', ')} stated with substance`;
@@ -135,14 +180,13 @@ export function shippedProduction(profile: CandidateProfile, rubric: ScreeningRu
   return verdict(denied ? 'contradicted' : 'not-yet-known', evidence);
 }
 
-export function codeReview(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function codeReview(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
   const rule = rubric.technical.codeReview;
   const review = profile.codeReview;
   if (!review) return verdict('not-yet-known', ['no code review practice stated']);
   if (review.area !== rule.area) return verdict('not-yet-known', [`code review practice is about ${review.area} work; ${rule.area} review is what counts`]);
   const beyond = review.aspects.filter((a) => rule.aspects.includes(a));
-  const example = judgeSubstance(review.example, eq.substance);
+  const example = reading.judge(review.example);
   const evidence = [
     `reviews for ${beyond.join(', ') || 'correctness only'}: ${beyond.length} of ${rule.aspects.join(', ')}; ${rule.minAspects} needed`,
     `example ${example.counts ? 'counts' : 'does not count'}: ${example.why}`,
@@ -152,14 +196,13 @@ export function codeReview(profile: CandidateProfile, rubric: ScreeningRubric): 
   return verdict(beyond.length === 0 && review.aspects.length > 0 ? 'contradicted' : 'not-yet-known', evidence);
 }
 
-export function unblocking(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function unblocking(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
   const rule = rubric.leadership.unblocking;
   const evidence: string[] = [];
   let concrete = 0;
   for (const e of profile.unblockingExamples) {
-    const blocker = judgeSubstance(e.blocker, eq.substance);
-    const resolution = judgeSubstance(e.resolution, eq.substance);
+    const blocker = reading.judge(e.blocker);
+    const resolution = reading.judge(e.resolution);
     if (blocker.counts && resolution.counts) {
       concrete += 1;
       evidence.push(`counts: situation ${quote(e.blocker, 50)} -> action ${quote(e.resolution, 50)}`);
@@ -172,15 +215,15 @@ export function unblocking(profile: CandidateProfile, rubric: ScreeningRubric): 
   return verdict('not-yet-known', evidence);
 }
 
-export function translation(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function translation(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
+  const eq = reading.eq;
   const rule = rubric.leadership.translation;
   const evidence: string[] = [];
   let concrete = 0;
   for (const t of profile.stakeholderTranslations) {
     const audience = hasText(t.audience) && !eq.substance.placeholders.includes(t.audience.trim().toLowerCase());
-    const situation = judgeSubstance(t.situation, eq.substance);
-    const outcome = judgeSubstance(t.outcome, eq.substance);
+    const situation = reading.judge(t.situation);
+    const outcome = reading.judge(t.outcome);
     if (audience && situation.counts && outcome.counts) {
       concrete += 1;
       evidence.push(`counts: with ${quote(t.audience, 40)}, ${quote(t.situation, 50)} -> ${quote(t.outcome, 50)}`);
@@ -203,27 +246,27 @@ export interface FramingReading {
   notes: string[];
 }
 
-export function readFraming(profile: CandidateProfile, eq: EvidenceQuality): FramingReading {
-  const reading: FramingReading = { achievements: 0, team: 0, solo: 0, notes: [] };
+function readFraming(profile: CandidateProfile, reading: ProfileReading): FramingReading {
+  const framing: FramingReading = { achievements: 0, team: 0, solo: 0, notes: [] };
   for (const statement of profile.achievements) {
-    const judged = judgeSubstance(statement, eq.substance);
+    const judged = reading.judge(statement);
     if (!judged.counts) {
-      reading.notes.push(`not judged: ${judged.why}`);
+      framing.notes.push(`not judged: ${judged.why}`);
       continue;
     }
-    reading.achievements += 1;
+    framing.achievements += 1;
     const words = countFraming([statement]);
-    const framing = words.team > 0 && words.team >= words.solo ? 'team' : words.solo > 0 && words.team === 0 ? 'solo' : 'mixed or neutral';
-    if (framing === 'team') reading.team += 1;
-    if (framing === 'solo') reading.solo += 1;
-    reading.notes.push(`${quote(statement, 50)}: ${framing} (we/our/us/team ${words.team}, I/me/my ${words.solo})`);
+    const told = words.team > 0 && words.team >= words.solo ? 'team' : words.solo > 0 && words.team === 0 ? 'solo' : 'mixed or neutral';
+    if (told === 'team') framing.team += 1;
+    if (told === 'solo') framing.solo += 1;
+    framing.notes.push(`${quote(statement, 50)}: ${told} (we/our/us/team ${words.team}, I/me/my ${words.solo})`);
   }
-  return reading;
+  return framing;
 }
 
-export function teamFraming(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
-  const f = readFraming(profile, eq);
+export function teamFraming(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
+  const eq = reading.eq;
+  const f = reading.framingOfAchievements();
   const evidence = [
     ...f.notes,
     `${f.team} of ${f.achievements} achievement(s) told as team work (${ratio(f.team, f.achievements)}); ${ratio(eq.teamFraming.minTeamShare, 1)} of at least ${eq.teamFraming.minAchievements} needed`,
@@ -233,13 +276,12 @@ export function teamFraming(profile: CandidateProfile, rubric: ScreeningRubric):
   return verdict(f.solo / f.achievements >= rubric.redFlags.soloFraming.minSoloShare ? 'contradicted' : 'not-yet-known', evidence);
 }
 
-export function courseCorrection(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function courseCorrection(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
   const rule = rubric.leadership.courseCorrection;
   const evidence: string[] = [];
   let corrected = 0;
   for (const d of profile.architectureDecisions.filter((x) => x.laterReversed)) {
-    const lesson = judgeSubstance(d.lessonLearned, eq.substance);
+    const lesson = reading.judge(d.lessonLearned);
     if (lesson.counts) corrected += 1;
     evidence.push(`reversed ${quote(d.decision, 50)}: lesson ${lesson.counts ? 'counts' : 'does not count'}, ${lesson.why}`);
   }
@@ -248,9 +290,9 @@ export function courseCorrection(profile: CandidateProfile, rubric: ScreeningRub
   return verdict('not-yet-known', evidence);
 }
 
-export function researchWithoutProduction(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
-  const readings = productionInArea(profile, rubric);
+export function researchWithoutProduction(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
+  const eq = reading.eq;
+  const readings = reading.productionInArea();
   const inProduction = readings.filter((r) => r.inProduction);
   const publications = profile.publications.length;
   const record = `${publications} publication(s); a strong academic record is ${eq.research.minPublications} or more`;
@@ -261,10 +303,10 @@ export function researchWithoutProduction(profile: CandidateProfile, rubric: Scr
   return verdict('shown', [record, `no ${rubric.technical.shippedProduction.area} system shown in production (same definition as tech.shipped-production)`]);
 }
 
-export function soloFraming(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function soloFraming(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
+  const eq = reading.eq;
   const rule = rubric.redFlags.soloFraming;
-  const f = readFraming(profile, eq);
+  const f = reading.framingOfAchievements();
   const evidence = [
     ...f.notes,
     `${f.solo} of ${f.achievements} achievement(s) told in the first person singular only (${ratio(f.solo, f.achievements)}); flag at ${ratio(rule.minSoloShare, 1)} of at least ${eq.teamFraming.minAchievements}`,
@@ -273,15 +315,14 @@ export function soloFraming(profile: CandidateProfile, rubric: ScreeningRubric):
   return verdict(f.solo / f.achievements >= rule.minSoloShare ? 'shown' : 'contradicted', evidence);
 }
 
-export function vagueDecisions(profile: CandidateProfile, rubric: ScreeningRubric): StatedVerdict {
-  const eq = quality(rubric);
+export function vagueDecisions(profile: CandidateProfile, rubric: ScreeningRubric, reading = fresh(profile, rubric)): StatedVerdict {
   const rule = rubric.redFlags.vagueDecisions;
   const claimed = profile.architectureDecisions.filter((d) => hasText(d.decision));
   const evidence: string[] = [];
   let vague = 0;
   for (const d of claimed) {
-    const rationale = judgeSubstance(d.rationale, eq.substance);
-    const constraints = (d.constraints ?? []).filter((c) => judgeSubstance(c, eq.substance, 'label').counts);
+    const rationale = reading.judge(d.rationale);
+    const constraints = (d.constraints ?? []).filter((c) => reading.judge(c, 'label').counts);
     if (rationale.counts && constraints.length > 0) {
       evidence.push(`${quote(d.decision, 50)} reasoned: rationale and ${constraints.length} constraint(s) with substance`);
     } else {

@@ -10,7 +10,12 @@ import { architectureAtScale, codeReview, infraTradeoffs, shippedProduction, typ
 import type { RuleOutcome, ScreeningDecision, ScreeningResult, ScreeningSummary } from './screening-result';
 
 type Decide<V> = (profile: CandidateProfile, rubric: ScreeningRubric) => V;
-type Rule = { id: ScreeningRuleId; group: RuleGroup; presence: Decide<Verdict>; stated: Decide<stated.StatedVerdict> };
+type Rule = {
+  id: ScreeningRuleId;
+  group: RuleGroup;
+  presence: Decide<Verdict>;
+  stated: (profile: CandidateProfile, rubric: ScreeningRubric, reading: stated.ProfileReading) => stated.StatedVerdict;
+};
 
 /** The rule catalogue, in the order results are reported: the 2026-03 (presence) and 2026-12 (evidence quality) reading of each id. */
 const RULES: readonly Rule[] = [
@@ -51,9 +56,11 @@ export function screenCandidate(profile: CandidateProfile, rubric: ScreeningRubr
       { targetRole: profile.targetRole, rubricId: rubric.id, rubricVersion: rubric.version },
     );
   }
+  // One reading of the profile for all twelve rules: a statement several rules read is judged once.
+  const reading = rubric.evidenceQuality ? new stated.ProfileReading(profile, rubric) : undefined;
   const rules: RuleOutcome[] = RULES.map((rule) => {
-    const verdict = rubric.evidenceQuality
-      ? (({ state, thin, evidence }) => ({ met: state === 'shown', state, thin, evidence }))(rule.stated(profile, rubric))
+    const verdict = reading
+      ? (({ state, thin, evidence }) => ({ met: state === 'shown', state, thin, evidence }))(rule.stated(profile, rubric, reading))
       : fromPresence(rule, rule.presence(profile, rubric));
     return { ruleId: rule.id, group: rule.group, ...verdict, rubricId: rubric.id, rubricVersion: rubric.version };
   });
