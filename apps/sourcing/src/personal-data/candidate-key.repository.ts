@@ -3,7 +3,7 @@
 // candidates, never one per candidate.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { entityManagerOf, MasterKeyRing, newDataKey, type Tx } from '@hiring/platform';
+import { entityManagerOf, MasterKeyRing, newDataKey, preparedStatement, runPrepared, type SqlRunner, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 
 interface KeyRow {
@@ -11,6 +11,22 @@ interface KeyRow {
   master_key_id: string;
   wrapped_key: Buffer;
 }
+
+// One round trip: the keys inserted now (RETURNING) and the ones that were
+// there before (the statement's snapshot does not see its own inserts).
+const ENSURE_KEYS = preparedStatement(`WITH ins AS (
+    INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
+    SELECT k.candidate_id, k.master_key_id, k.wrapped_key
+      FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
+     WHERE NOT EXISTS (SELECT 1 FROM sourcing.erasures e WHERE e.candidate_id = k.candidate_id)
+    ON CONFLICT (candidate_id) DO NOTHING
+    RETURNING candidate_id, master_key_id, wrapped_key)
+  SELECT candidate_id, master_key_id, wrapped_key FROM ins
+  UNION ALL
+  SELECT d.candidate_id, d.master_key_id, d.wrapped_key FROM sourcing.candidate_data_keys d
+   WHERE d.candidate_id = ANY($1::uuid[]) AND d.candidate_id NOT IN (SELECT candidate_id FROM ins)`);
+
+const KEY_ROWS = preparedStatement('SELECT candidate_id, master_key_id, wrapped_key FROM sourcing.candidate_data_keys WHERE candidate_id = ANY($1::uuid[])');
 
 export interface KeyLookup {
   keys: Map<string, Buffer>;
@@ -32,12 +48,12 @@ export class CandidateKeyRepository {
    * caller's transaction. An erased candidate never gets a key again.
    */
   ensure(tx: Tx, candidateIds: string[]): Promise<Map<string, Buffer>> {
-    return ensureDataKeys(entityManagerOf(tx), this.ring, candidateIds);
+    return ensureDataKeys(tx, this.ring, candidateIds);
   }
 
   async lookup(candidateIds: string[]): Promise<KeyLookup> {
     const ids = [...new Set(candidateIds)];
-    const keys = this.unwrapAll(await this.rows(this.dataSource.manager, ids));
+    const keys = this.unwrapAll(await keyRows(this.dataSource, ids));
     const missing = ids.filter((id) => !keys.has(id));
     const erasedRows: { candidate_id: string }[] = missing.length
       ? await this.dataSource.query('SELECT candidate_id FROM sourcing.erasures WHERE candidate_id = ANY($1::uuid[])', [missing])
@@ -52,49 +68,25 @@ export class CandidateKeyRepository {
     return deleted.length > 0;
   }
 
-  private rows(manager: Queryable, ids: string[]): Promise<KeyRow[]> {
-    return keyRows(manager, ids);
-  }
-
   private unwrapAll(rows: KeyRow[]): Map<string, Buffer> {
     return unwrapAll(this.ring, rows);
   }
 }
 
-/** A transaction or a migration's query runner: anything that runs SQL. */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** ensure() for any SQL runner (the intake's transaction, the backfill migration): one statement per batch. */
-export async function ensureDataKeys(tx: Queryable, ring: MasterKeyRing, candidateIds: string[]): Promise<Map<string, Buffer>> {
+/** ensure() for any SQL runner (the intake's transaction, the backfill migration's query runner): one statement per batch. */
+export async function ensureDataKeys(on: SqlRunner, ring: MasterKeyRing, candidateIds: string[]): Promise<Map<string, Buffer>> {
   const ids = [...new Set(candidateIds)];
   if (ids.length === 0) return new Map();
   const wrapped = ids.map((id) => ring.wrap(newDataKey(), id));
-  // One round trip: the keys inserted now (RETURNING) and the ones that were
-  // there before (the statement's snapshot does not see its own inserts).
-  const rows: KeyRow[] = await tx.query(
-    `WITH ins AS (
-       INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
-       SELECT k.candidate_id, k.master_key_id, k.wrapped_key
-         FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
-        WHERE NOT EXISTS (SELECT 1 FROM sourcing.erasures e WHERE e.candidate_id = k.candidate_id)
-       ON CONFLICT (candidate_id) DO NOTHING
-       RETURNING candidate_id, master_key_id, wrapped_key)
-     SELECT candidate_id, master_key_id, wrapped_key FROM ins
-     UNION ALL
-     SELECT d.candidate_id, d.master_key_id, d.wrapped_key FROM sourcing.candidate_data_keys d
-      WHERE d.candidate_id = ANY($1::uuid[]) AND d.candidate_id NOT IN (SELECT candidate_id FROM ins)`,
-    [ids, wrapped.map((w) => w.masterKeyId), wrapped.map((w) => w.wrapped)],
-  );
+  const rows = await runPrepared<KeyRow>(on, ENSURE_KEYS, [ids, wrapped.map((w) => w.masterKeyId), wrapped.map((w) => w.wrapped)]);
   // A key another transaction committed while this statement waited on it is
   // outside the statement's snapshot (and an erased candidate has none): read
   // again with a fresh snapshot, as the caller expects every key there is.
-  return unwrapAll(ring, rows.length === ids.length ? rows : await keyRows(tx, ids));
+  return unwrapAll(ring, rows.length === ids.length ? rows : await keyRows(on, ids));
 }
 
-function keyRows(manager: Queryable, ids: string[]): Promise<KeyRow[]> {
-  return manager.query('SELECT candidate_id, master_key_id, wrapped_key FROM sourcing.candidate_data_keys WHERE candidate_id = ANY($1::uuid[])', [ids]);
+function keyRows(on: SqlRunner, ids: string[]): Promise<KeyRow[]> {
+  return runPrepared<KeyRow>(on, KEY_ROWS, [ids]);
 }
 
 function unwrapAll(ring: MasterKeyRing, rows: KeyRow[]): Map<string, Buffer> {

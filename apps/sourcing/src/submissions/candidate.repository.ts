@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import { entityManagerOf, preparedStatement, runPrepared, type Tx } from '@hiring/platform';
 import type { CandidateIdentifier, IdentifierKind, OwnershipClaim } from '@hiring/domain';
 
 export interface NewCandidate {
@@ -21,18 +21,39 @@ export interface IdentifierClaim extends CandidateIdentifier {
 
 const byKey = (a: CandidateIdentifier, b: CandidateIdentifier) => (a.kind + '\u0000' + a.value).localeCompare(b.kind + '\u0000' + b.value);
 
+interface ClaimRow {
+  kind: IdentifierKind;
+  value: string;
+  agency_id: string;
+  candidate_id: string;
+  owned_from: Date;
+  owned_until: Date;
+}
+
+const FIND_CLAIMS = preparedStatement(`SELECT kind, value, agency_id, candidate_id, owned_from, owned_until
+   FROM sourcing.candidate_identifiers
+  WHERE (kind, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`);
+
+const CREATE_CANDIDATES = preparedStatement(`INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[])`);
+
+const CLAIM_MANY = preparedStatement(`INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
+  SELECT k, v, c, a, f, u
+    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[]) WITH ORDINALITY AS t(k, v, c, a, f, u, n)
+   ORDER BY n
+  ON CONFLICT (kind, value) DO UPDATE
+     SET candidate_id = EXCLUDED.candidate_id, agency_id = EXCLUDED.agency_id,
+         owned_from = EXCLUDED.owned_from, owned_until = EXCLUDED.owned_until
+   WHERE ci.owned_until <= $7
+  RETURNING kind, value`);
+
 /** Candidates and the normalised identifiers that say who owns them. */
 @Injectable()
 export class CandidateRepository {
   /** Stored claims (expired ones too) on any of the identifiers. */
   async findClaims(tx: Tx, identifiers: CandidateIdentifier[]): Promise<OwnershipClaim[]> {
     if (identifiers.length === 0) return [];
-    const rows: { kind: IdentifierKind; value: string; agency_id: string; candidate_id: string; owned_from: Date; owned_until: Date }[] = await entityManagerOf(tx).query(
-      `SELECT kind, value, agency_id, candidate_id, owned_from, owned_until
-         FROM sourcing.candidate_identifiers
-        WHERE (kind, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [identifiers.map((i) => i.kind), identifiers.map((i) => i.value)],
-    );
+    const rows = await runPrepared<ClaimRow>(tx, FIND_CLAIMS, [identifiers.map((i) => i.kind), identifiers.map((i) => i.value)]);
     return rows.map((r) => ({
       kind: r.kind,
       value: r.value,
@@ -53,18 +74,14 @@ export class CandidateRepository {
 
   async createMany(tx: Tx, candidates: readonly NewCandidate[]): Promise<void> {
     if (candidates.length === 0) return;
-    await entityManagerOf(tx).query(
-      `INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[])`,
-      [
-        candidates.map((c) => c.id),
-        candidates.map((c) => c.ownerAgencyId),
-        candidates.map((c) => c.firstSubmissionId),
-        candidates.map((c) => c.ownedFrom),
-        candidates.map((c) => c.ownedUntil),
-        candidates.map((c) => c.rulesVersion),
-      ],
-    );
+    await runPrepared(tx, CREATE_CANDIDATES, [
+      candidates.map((c) => c.id),
+      candidates.map((c) => c.ownerAgencyId),
+      candidates.map((c) => c.firstSubmissionId),
+      candidates.map((c) => c.ownedFrom),
+      candidates.map((c) => c.ownedUntil),
+      candidates.map((c) => c.rulesVersion),
+    ]);
   }
 
   /**
@@ -76,26 +93,15 @@ export class CandidateRepository {
   async claimMany(tx: Tx, claims: readonly IdentifierClaim[], now: Date): Promise<CandidateIdentifier[]> {
     if (claims.length === 0) return [];
     const sorted = [...claims].sort(byKey);
-    const rows: { kind: IdentifierKind; value: string }[] = await entityManagerOf(tx).query(
-      `INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
-       SELECT k, v, c, a, f, u
-         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[]) WITH ORDINALITY AS t(k, v, c, a, f, u, n)
-        ORDER BY n
-       ON CONFLICT (kind, value) DO UPDATE
-          SET candidate_id = EXCLUDED.candidate_id, agency_id = EXCLUDED.agency_id,
-              owned_from = EXCLUDED.owned_from, owned_until = EXCLUDED.owned_until
-        WHERE ci.owned_until <= $7
-       RETURNING kind, value`,
-      [
-        sorted.map((c) => c.kind),
-        sorted.map((c) => c.value),
-        sorted.map((c) => c.candidateId),
-        sorted.map((c) => c.agencyId),
-        sorted.map((c) => c.ownedFrom),
-        sorted.map((c) => c.ownedUntil),
-        now,
-      ],
-    );
+    const rows = await runPrepared<{ kind: IdentifierKind; value: string }>(tx, CLAIM_MANY, [
+      sorted.map((c) => c.kind),
+      sorted.map((c) => c.value),
+      sorted.map((c) => c.candidateId),
+      sorted.map((c) => c.agencyId),
+      sorted.map((c) => c.ownedFrom),
+      sorted.map((c) => c.ownedUntil),
+      now,
+    ]);
     return rows.map((r) => ({ kind: r.kind, value: r.value }));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import { entityManagerOf, preparedStatement, runPrepared, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 
 export interface NewDuplicate {
@@ -41,6 +41,11 @@ const SELECT = `SELECT d.*, a.name AS agency_name, o.name AS owner_agency_name, 
   JOIN sourcing.agencies o ON o.id = d.owner_agency_id
   JOIN sourcing.submissions s ON s.id = d.submission_id`;
 
+// matched_on is ragged per row: sent as comma-joined kinds (kinds never hold a comma).
+const RECORD_MANY = preparedStatement(`INSERT INTO sourcing.duplicates (submission_id, agency_id, owner_agency_id, owner_candidate_id, matched_on, owned_until, rules_version, detected_at)
+  SELECT s, a, o, c, string_to_array(m, ','), u, r, d
+    FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[]) AS t(s, a, o, c, m, u, r, d)`);
+
 function toRecord(r: DuplicateRow): DuplicateRecord {
   return {
     submissionId: r.submission_id,
@@ -72,22 +77,16 @@ export class DuplicateRepository {
 
   async recordMany(tx: Tx, duplicates: readonly NewDuplicate[]): Promise<void> {
     if (duplicates.length === 0) return;
-    // matched_on is ragged per row: sent as comma-joined kinds (kinds never hold a comma).
-    await entityManagerOf(tx).query(
-      `INSERT INTO sourcing.duplicates (submission_id, agency_id, owner_agency_id, owner_candidate_id, matched_on, owned_until, rules_version, detected_at)
-       SELECT s, a, o, c, string_to_array(m, ','), u, r, d
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[]) AS t(s, a, o, c, m, u, r, d)`,
-      [
-        duplicates.map((d) => d.submissionId),
-        duplicates.map((d) => d.agencyId),
-        duplicates.map((d) => d.ownerAgencyId),
-        duplicates.map((d) => d.ownerCandidateId),
-        duplicates.map((d) => d.matchedOn.join(',')),
-        duplicates.map((d) => d.ownedUntil),
-        duplicates.map((d) => d.rulesVersion),
-        duplicates.map((d) => d.detectedAt),
-      ],
-    );
+    await runPrepared(tx, RECORD_MANY, [
+      duplicates.map((d) => d.submissionId),
+      duplicates.map((d) => d.agencyId),
+      duplicates.map((d) => d.ownerAgencyId),
+      duplicates.map((d) => d.ownerCandidateId),
+      duplicates.map((d) => d.matchedOn.join(',')),
+      duplicates.map((d) => d.ownedUntil),
+      duplicates.map((d) => d.rulesVersion),
+      duplicates.map((d) => d.detectedAt),
+    ]);
   }
 
   async list(filter: { agencyId?: string; limit: number }): Promise<DuplicateRecord[]> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { asTx, entityManagerOf, type Tx } from '@hiring/platform';
+import { inGenericPlanTransaction, preparedStatement, runPrepared, type Tx } from '@hiring/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { keysetTimeSql, type KeysetPosition } from '../shared/list-cursor';
 import { RetryableConflict } from '../shared/retryable-conflict';
@@ -62,14 +62,57 @@ export interface StatusChange {
 
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+interface EarlierRow {
+  id: string;
+  agency_id: string;
+  external_id: string;
+  idempotency_key: string | null;
+  request_hash: string;
+  status: string;
+  candidate_id: string | null;
+}
+
+const FIND_EARLIER = preparedStatement(`SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
+    FROM sourcing.submissions s JOIN unnest($1::uuid[], $2::text[]) AS k(agency_id, external_id)
+      ON s.agency_id = k.agency_id AND s.external_id = k.external_id
+  UNION
+  SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
+    FROM sourcing.submissions s JOIN unnest($3::uuid[], $4::text[]) AS k(agency_id, idempotency_key)
+      ON s.agency_id = k.agency_id AND s.idempotency_key = k.idempotency_key`);
+
+const INSERT_SETTLED = preparedStatement(`WITH c AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                         $8::text[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY
+      AS c(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+           status, candidate_id, reason, sealed_for, personal_data, n)),
+  ins AS (
+    INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+                                      status, candidate_id, sealed_for, personal_data, received_at, updated_at)
+    SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+           status, candidate_id, sealed_for, personal_data, $13, $13
+      FROM c ORDER BY n
+    ON CONFLICT DO NOTHING
+    RETURNING id),
+  history AS (
+    INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
+    SELECT c.id, h.status, h.reason, $13
+      FROM c JOIN ins USING (id)
+           CROSS JOIN LATERAL (VALUES (1, 'received'::text, NULL::text), (2, c.status, c.reason)) AS h(k, status, reason)
+     ORDER BY c.n, h.k)
+  SELECT id FROM ins`);
+
 @Injectable()
 export class SubmissionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The unit of work a use case runs in; a Postgres serialisation failure or deadlock comes back retryable. */
+  /**
+   * The unit of work a use case runs in; a Postgres serialisation failure or
+   * deadlock comes back retryable. Its statements are prepared and set-based,
+   * so they run on their generic plans (no planning per call).
+   */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction((manager) => work(asTx(manager)));
+      return await inGenericPlanTransaction(this.dataSource, work);
     } catch (error) {
       const code = error instanceof QueryFailedError ? (error as QueryFailedError & { code?: string }).code : undefined;
       if (code && RETRYABLE_PG_CODES.has(code)) throw new RetryableConflict(`transaction aborted by Postgres (${code})`);
@@ -84,17 +127,12 @@ export class SubmissionRepository {
   async findByIdempotencyMany(refs: readonly IdempotencyKeyRef[]): Promise<EarlierSubmission[]> {
     if (refs.length === 0) return [];
     const keyed = refs.filter((r) => r.idempotencyKey !== undefined);
-    const rows: { id: string; agency_id: string; external_id: string; idempotency_key: string | null; request_hash: string; status: string; candidate_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
-           FROM sourcing.submissions s JOIN unnest($1::uuid[], $2::text[]) AS k(agency_id, external_id)
-             ON s.agency_id = k.agency_id AND s.external_id = k.external_id
-         UNION
-         SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
-           FROM sourcing.submissions s JOIN unnest($3::uuid[], $4::text[]) AS k(agency_id, idempotency_key)
-             ON s.agency_id = k.agency_id AND s.idempotency_key = k.idempotency_key`,
-        [refs.map((r) => r.agencyId), refs.map((r) => r.externalId), keyed.map((r) => r.agencyId), keyed.map((r) => r.idempotencyKey)],
-      );
+    const rows = await runPrepared<EarlierRow>(this.dataSource, FIND_EARLIER, [
+      refs.map((r) => r.agencyId),
+      refs.map((r) => r.externalId),
+      keyed.map((r) => r.agencyId),
+      keyed.map((r) => r.idempotencyKey),
+    ]);
     return rows.map((r) => ({
       id: r.id,
       agencyId: r.agency_id,
@@ -120,43 +158,21 @@ export class SubmissionRepository {
     // In (agency, externalId) order, so two chunks of one agency take the unique-index locks in one order.
     const sorted = [...rows].sort((a, b) => (a.agencyId === b.agencyId ? compare(a.externalId, b.externalId) : compare(a.agencyId, b.agencyId)));
     const col = <K extends keyof SettledSubmission>(k: K) => sorted.map((r) => r[k]);
-    const inserted: { id: string }[] = await entityManagerOf(tx).query(
-      `WITH c AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
-                              $8::text[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY
-           AS c(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-                status, candidate_id, reason, sealed_for, personal_data, n)),
-       ins AS (
-         INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-                                           status, candidate_id, sealed_for, personal_data, received_at, updated_at)
-         SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-                status, candidate_id, sealed_for, personal_data, $13, $13
-           FROM c ORDER BY n
-         ON CONFLICT DO NOTHING
-         RETURNING id),
-       history AS (
-         INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
-         SELECT c.id, h.status, h.reason, $13
-           FROM c JOIN ins USING (id)
-                CROSS JOIN LATERAL (VALUES (1, 'received'::text, NULL::text), (2, c.status, c.reason)) AS h(k, status, reason)
-          ORDER BY c.n, h.k)
-       SELECT id FROM ins`,
-      [
-        col('id'),
-        col('agencyId'),
-        col('externalId'),
-        col('idempotencyKey'),
-        col('requestHash'),
-        col('channel'),
-        col('requisitionId'),
-        col('status'),
-        col('candidateId'),
-        col('reason'),
-        col('sealedFor'),
-        col('personalData'),
-        now,
-      ],
-    );
+    const inserted = await runPrepared<{ id: string }>(tx, INSERT_SETTLED, [
+      col('id'),
+      col('agencyId'),
+      col('externalId'),
+      col('idempotencyKey'),
+      col('requestHash'),
+      col('channel'),
+      col('requisitionId'),
+      col('status'),
+      col('candidateId'),
+      col('reason'),
+      col('sealedFor'),
+      col('personalData'),
+      now,
+    ]);
     return new Set(inserted.map((r) => r.id));
   }
 

@@ -4,7 +4,7 @@
 // either loses both or neither. One statement per call, whatever the batch.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import { preparedStatement, runPrepared, type Tx } from '@hiring/platform';
 import type { WebhookEventType } from '@hiring/domain';
 
 export interface WebhookNotice {
@@ -25,35 +25,34 @@ export function webhookBody(eventId: string, notice: WebhookNotice): string {
   return JSON.stringify({ id: eventId, type: notice.type, createdAt: notice.occurredAt.toISOString(), agencyId: notice.agencyId, data: notice.data });
 }
 
+// Endpoints not subscribed get nothing; a disabled endpoint still gets its rows (they wait for it to
+// be enabled again); an erased candidate gets none, even from an event that arrives after the erasure.
+const ENQUEUE = preparedStatement(`INSERT INTO sourcing.webhook_events
+    (id, event_id, endpoint_id, agency_id, event_type, order_key, submission_id, candidate_id, body, created_at, next_attempt_at)
+  SELECT gen_random_uuid(), n.event_id, e.id, e.agency_id, n.event_type, n.order_key, n.submission_id, n.candidate_id, n.body, n.at, n.at
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::timestamptz[])
+         WITH ORDINALITY AS n(event_id, agency_id, event_type, order_key, submission_id, candidate_id, body, at, ord)
+    JOIN sourcing.webhook_endpoints e ON e.agency_id = n.agency_id AND n.event_type = ANY (e.event_types) AND e.status <> 'deleted'
+   WHERE n.candidate_id IS NULL OR NOT EXISTS (SELECT 1 FROM sourcing.erasures er WHERE er.candidate_id = n.candidate_id)
+   ORDER BY n.ord, e.id
+  RETURNING 1`);
+
 @Injectable()
 export class WebhookOutbox {
   /** Returns the number of deliveries queued (notices times the agency's endpoints subscribed to each). */
   async enqueue(tx: Tx, notices: readonly WebhookNotice[]): Promise<number> {
     if (notices.length === 0) return 0;
     const eventIds = notices.map(() => randomUUID());
-    // Endpoints not subscribed get nothing; a disabled endpoint still gets its rows (they wait for it to
-    // be enabled again); an erased candidate gets none, even from an event that arrives after the erasure.
-    const rows: unknown[] = await entityManagerOf(tx).query(
-      `INSERT INTO sourcing.webhook_events
-         (id, event_id, endpoint_id, agency_id, event_type, order_key, submission_id, candidate_id, body, created_at, next_attempt_at)
-       SELECT gen_random_uuid(), n.event_id, e.id, e.agency_id, n.event_type, n.order_key, n.submission_id, n.candidate_id, n.body, n.at, n.at
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::timestamptz[])
-              WITH ORDINALITY AS n(event_id, agency_id, event_type, order_key, submission_id, candidate_id, body, at, ord)
-         JOIN sourcing.webhook_endpoints e ON e.agency_id = n.agency_id AND n.event_type = ANY (e.event_types) AND e.status <> 'deleted'
-        WHERE n.candidate_id IS NULL OR NOT EXISTS (SELECT 1 FROM sourcing.erasures er WHERE er.candidate_id = n.candidate_id)
-        ORDER BY n.ord, e.id
-       RETURNING 1`,
-      [
-        eventIds,
-        notices.map((n) => n.agencyId),
-        notices.map((n) => n.type),
-        notices.map((n) => n.orderKey),
-        notices.map((n) => n.submissionId ?? null),
-        notices.map((n) => n.candidateId ?? null),
-        notices.map((n, i) => webhookBody(eventIds[i]!, n)),
-        notices.map((n) => n.occurredAt.toISOString()),
-      ],
-    );
+    const rows = await runPrepared(tx, ENQUEUE, [
+      eventIds,
+      notices.map((n) => n.agencyId),
+      notices.map((n) => n.type),
+      notices.map((n) => n.orderKey),
+      notices.map((n) => n.submissionId ?? null),
+      notices.map((n) => n.candidateId ?? null),
+      notices.map((n, i) => webhookBody(eventIds[i]!, n)),
+      notices.map((n) => n.occurredAt.toISOString()),
+    ]);
     return rows.length;
   }
 }
