@@ -8,8 +8,11 @@ import { opsRequest, SOURCING } from '../io/ops-request';
 import { type CommandResult, type OutputOptions, runAction } from '../io/run-action';
 
 /** Counts of stored values, as sourcing reports them (GET /v1/ops/master-keys). */
-type WrappedCounts = Record<'dataKeys' | 'webhookSecrets', number>;
-export type MasterKeyStatus = { currentKeyId: string; configuredKeyIds: string[]; remaining: WrappedCounts } & Record<'dataKeysByKeyId' | 'webhookSecretsByKeyId', Record<string, number>>;
+type WrappedCounts = Record<'dataKeys' | 'webhookSecrets' | 'signingSecrets', number>;
+export type MasterKeyStatus = { currentKeyId: string; configuredKeyIds: string[]; remaining: WrappedCounts } & Record<
+  'dataKeysByKeyId' | 'webhookSecretsByKeyId' | 'signingSecretsByKeyId',
+  Record<string, number>
+>;
 export type RewrapBatch = MasterKeyStatus & { rewrapped: WrappedCounts };
 
 export interface RewrapTotals {
@@ -24,15 +27,20 @@ interface RewrapOptions extends OutputOptions {
 
 const MAX_BATCH = 5000;
 
+const total = (c: WrappedCounts) => c.dataKeys + c.webhookSecrets + c.signingSecrets;
+const countsText = (c: WrappedCounts) => `${c.dataKeys} data keys, ${c.webhookSecrets} webhook secrets, ${c.signingSecrets} agency signing secrets`;
+
 export function statusSummary(status: MasterKeyStatus): string {
   const byKey = (counts: Record<string, number>) =>
     Object.entries(counts).map(([id, n]) => `${id}${id === status.currentKeyId ? ' (current)' : status.configuredKeyIds.includes(id) ? '' : ' (NOT CONFIGURED)'}: ${n}`).join(', ') || 'none';
-  const left = status.remaining.dataKeys + status.remaining.webhookSecrets;
   return [
     `current master key: ${status.currentKeyId} (configured: ${status.configuredKeyIds.join(', ')})`,
     `data keys by master key: ${byKey(status.dataKeysByKeyId)}`,
     `webhook secrets by master key: ${byKey(status.webhookSecretsByKeyId)}`,
-    left === 0 ? 'nothing is wrapped by an older key: older keys can be dropped from PERSONAL_DATA_MASTER_KEYS' : `still wrapped by an older key: ${status.remaining.dataKeys} data keys, ${status.remaining.webhookSecrets} webhook secrets (run: hiring keys rewrap)`,
+    `agency signing secrets by master key: ${byKey(status.signingSecretsByKeyId)}`,
+    total(status.remaining) === 0
+      ? 'nothing is wrapped by an older key: older keys can be dropped from PERSONAL_DATA_MASTER_KEYS'
+      : `still wrapped by an older key: ${countsText(status.remaining)} (run: hiring keys rewrap)`,
   ].join('\n');
 }
 
@@ -43,16 +51,17 @@ export function statusSummary(status: MasterKeyStatus): string {
  * rather than spinning.
  */
 export async function rewrapAll(batch: () => Promise<RewrapBatch>, onProgress: (b: RewrapBatch, totals: WrappedCounts) => void): Promise<RewrapTotals> {
-  const totals: WrappedCounts = { dataKeys: 0, webhookSecrets: 0 };
+  const totals: WrappedCounts = { dataKeys: 0, webhookSecrets: 0, signingSecrets: 0 };
   for (let batches = 1; ; batches++) {
     const answer = await batch();
     totals.dataKeys += answer.rewrapped.dataKeys;
     totals.webhookSecrets += answer.rewrapped.webhookSecrets;
+    totals.signingSecrets += answer.rewrapped.signingSecrets;
     onProgress(answer, totals);
-    const left = answer.remaining.dataKeys + answer.remaining.webhookSecrets;
+    const left = total(answer.remaining);
     const { rewrapped: _moved, ...status } = answer;
     if (left === 0) return { status, rewrapped: totals, batches };
-    if (answer.rewrapped.dataKeys + answer.rewrapped.webhookSecrets === 0) {
+    if (total(answer.rewrapped) === 0) {
       throw new CliInputError(`a re-wrap batch moved nothing while ${left} values are still wrapped by an older key; check \`hiring keys status\``);
     }
   }
@@ -63,11 +72,11 @@ async function rewrap(options: RewrapOptions): Promise<CommandResult> {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BATCH) throw new CliInputError(`--batch-size must be a whole number from 1 to ${MAX_BATCH}, got ${options.batchSize}`);
   const result = await rewrapAll(
     () => opsRequest<RewrapBatch>(SOURCING, 'POST', '/v1/ops/master-keys/rewrap', { limit }, 120_000),
-    (b, totals) => process.stderr.write(`re-wrapped ${totals.dataKeys} data keys, ${totals.webhookSecrets} webhook secrets; left ${b.remaining.dataKeys} + ${b.remaining.webhookSecrets}\n`),
+    (b, totals) => process.stderr.write(`re-wrapped ${countsText(totals)}; left ${total(b.remaining)}\n`),
   );
   return {
     json: result,
-    summary: `re-wrapped ${result.rewrapped.dataKeys} data keys and ${result.rewrapped.webhookSecrets} webhook secrets under ${result.status.currentKeyId} in ${result.batches} batch(es)\n${statusSummary(result.status)}`,
+    summary: `re-wrapped ${countsText(result.rewrapped)} under ${result.status.currentKeyId} in ${result.batches} batch(es)\n${statusSummary(result.status)}`,
   };
 }
 
@@ -80,12 +89,12 @@ export function registerKeyCommands(program: Command): void {
   const keys = program.command('keys').description('master key rotation of the personal-data key store (through the running sourcing service)');
   keys
     .command('status')
-    .description('how many data keys and webhook secrets each master key wraps')
+    .description('how many data keys, webhook secrets and agency signing secrets each master key wraps')
     .option('--json', 'print the answer as JSON')
     .action((options: OutputOptions) => runAction('keys status', options, status));
   keys
     .command('rewrap')
-    .description('re-wrap every data key and webhook secret under the current master key, in batches (safe to stop and run again)')
+    .description('re-wrap every data key, webhook secret and agency signing secret under the current master key, in batches (safe to stop and run again)')
     .option('--batch-size <n>', `values per batch, one transaction each (1-${MAX_BATCH})`, '1000')
     .option('--json', 'print the totals as JSON')
     .action((options: RewrapOptions) => runAction('keys rewrap', options, () => rewrap(options)));

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MasterKeyRing } from '@hiring/platform';
 import { AgenciesController } from './agencies.controller';
 import { AgencyKeyGuard } from './agency-key.guard';
+import { AgencySigningSecrets } from './agency-signing-secrets';
 import { AgencyThrottlerGuard } from './agency-throttler.guard';
 import { AgencyRepository } from './agency.repository';
 import { ApiKeyCache } from './api-key-cache';
@@ -12,6 +14,7 @@ import { IssueApiKeyService } from './issue-api-key.service';
 import { RevokeApiKeyService } from './revoke-api-key.service';
 import { RotateApiKeyService } from './rotate-api-key.service';
 import { RotateSigningSecretService } from './rotate-signing-secret.service';
+import { SharedModule } from '../shared/shared.module';
 import { SourcingConfig } from '../sourcing.config';
 
 /** Keys remembered at most; past it the oldest entry goes. */
@@ -19,9 +22,11 @@ const API_KEY_CACHE_MAX_ENTRIES = 10_000;
 
 /** Agencies and their keys; the agency key guard every agency route uses. */
 @Module({
+  imports: [SharedModule],
   controllers: [AgenciesController],
   providers: [
     AgencyRepository,
+    { provide: AgencySigningSecrets, inject: [MasterKeyRing], useFactory: (ring: MasterKeyRing) => new AgencySigningSecrets(ring) },
     { provide: ApiKeyCache, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new ApiKeyCache(config.API_KEY_CACHE_TTL_MS, API_KEY_CACHE_MAX_ENTRIES) },
     ApiKeyChangesListener,
     AuthenticateAgencyService,
@@ -34,6 +39,6 @@ const API_KEY_CACHE_MAX_ENTRIES = 10_000;
     RevokeApiKeyService,
     RotateSigningSecretService,
   ],
-  exports: [AgencyRepository, AuthenticateAgencyService, AgencyKeyGuard, AgencyThrottlerGuard],
+  exports: [AgencyRepository, AgencySigningSecrets, AuthenticateAgencyService, AgencyKeyGuard, AgencyThrottlerGuard],
 })
 export class AgenciesModule {}

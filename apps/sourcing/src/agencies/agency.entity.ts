@@ -4,6 +4,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 export class AgencyEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') name!: string;
-  @Column('text', { name: 'signing_secret' }) signingSecret!: string;
+  /** The signing secret, sealed by this master key (AgencySigningSecrets). */
+  @Column('text', { name: 'signing_secret_key_id' }) signingSecretKeyId!: string;
+  @Column('bytea', { name: 'signing_secret_wrapped' }) signingSecretWrapped!: Buffer;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,8 +1,8 @@
 import type { AgencyApiKeyEntity } from './agency-api-key.entity';
-import type { AgencyEntity } from './agency.entity';
+import type { Agency } from './agency';
 import type { AgencyResponse, ApiKeyResponse, IssuedApiKeyResponse } from './agency.dto';
 
-export function toAgencyResponse(agency: AgencyEntity, keys?: AgencyApiKeyEntity[]): AgencyResponse {
+export function toAgencyResponse(agency: Agency, keys?: AgencyApiKeyEntity[]): AgencyResponse {
   return {
     id: agency.id,
     name: agency.name,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { nestMessagingLogger, OutboxListener } from '@hiring/messaging';
 import { DataSource, In, IsNull, QueryFailedError } from 'typeorm';
 import { AgencyApiKeyEntity } from './agency-api-key.entity';
+import { AgencySigningSecrets } from './agency-signing-secrets';
+import type { Agency, SigningAgency } from './agency';
 import { AgencyEntity } from './agency.entity';
 
 export interface NewApiKey {
@@ -25,15 +27,20 @@ export const API_KEYS_CHANGED_CHANNEL = 'sourcing_api_keys_changed';
 
 @Injectable()
 export class AgencyRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly secrets: AgencySigningSecrets,
+  ) {}
 
-  /** Agency and its first key in one transaction; `undefined` when the name is taken. */
-  async create(agency: Pick<AgencyEntity, 'id' | 'name' | 'signingSecret'>, key: NewApiKey): Promise<{ agency: AgencyEntity; key: AgencyApiKeyEntity } | undefined> {
+  /** Agency (its signing secret sealed) and its first key in one transaction; `undefined` when the name is taken. */
+  async create(agency: { id: string; name: string; signingSecret: string }, key: NewApiKey): Promise<{ agency: Agency; key: AgencyApiKeyEntity } | undefined> {
+    const sealed = this.secrets.seal(agency.signingSecret, agency.id);
+    const row = { id: agency.id, name: agency.name, signingSecretKeyId: sealed.keyId, signingSecretWrapped: sealed.wrapped };
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const saved = await tx.getRepository(AgencyEntity).save(tx.getRepository(AgencyEntity).create(agency));
+        const saved = await tx.getRepository(AgencyEntity).save(tx.getRepository(AgencyEntity).create(row));
         const savedKey = await tx.getRepository(AgencyApiKeyEntity).save(this.keyEntity(agency.id, key));
-        return { agency: saved, key: savedKey };
+        return { agency: toAgency(saved), key: savedKey };
       });
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
@@ -41,17 +48,20 @@ export class AgencyRepository {
     }
   }
 
-  findById(id: string): Promise<AgencyEntity | null> {
-    return this.dataSource.getRepository(AgencyEntity).findOneBy({ id });
+  async findById(id: string): Promise<Agency | null> {
+    const row = await this.dataSource.getRepository(AgencyEntity).findOneBy({ id });
+    return row && toAgency(row);
   }
 
-  /** The agencies a consumed batch names, in one query. */
-  findByIds(ids: readonly string[]): Promise<AgencyEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.getRepository(AgencyEntity).findBy({ id: In([...new Set(ids)]) });
+  /** The agencies a consumed batch names, in one query, their signing secrets opened. */
+  async findByIds(ids: readonly string[]): Promise<SigningAgency[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(AgencyEntity).findBy({ id: In([...new Set(ids)]) });
+    return rows.map((r) => ({ ...toAgency(r), signingSecret: this.secrets.open({ keyId: r.signingSecretKeyId, wrapped: r.signingSecretWrapped }, r.id) }));
   }
 
-  list(): Promise<AgencyEntity[]> {
-    return this.dataSource.getRepository(AgencyEntity).find({ order: { createdAt: 'ASC', name: 'ASC' } });
+  async list(): Promise<Agency[]> {
+    return (await this.dataSource.getRepository(AgencyEntity).find({ order: { createdAt: 'ASC', name: 'ASC' } })).map(toAgency);
   }
 
   listKeys(agencyId: string): Promise<AgencyApiKeyEntity[]> {
@@ -80,7 +90,8 @@ export class AgencyRepository {
   }
 
   async updateSigningSecret(agencyId: string, secret: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(AgencyEntity).update({ id: agencyId }, { signingSecret: secret });
+    const sealed = this.secrets.seal(secret, agencyId);
+    const result = await this.dataSource.getRepository(AgencyEntity).update({ id: agencyId }, { signingSecretKeyId: sealed.keyId, signingSecretWrapped: sealed.wrapped });
     return (result.affected ?? 0) > 0;
   }
 
@@ -107,4 +118,8 @@ export class AgencyRepository {
   private keyEntity(agencyId: string, key: NewApiKey): AgencyApiKeyEntity {
     return this.dataSource.getRepository(AgencyApiKeyEntity).create({ id: key.id, agencyId, keyHash: key.hash, prefix: key.prefix, revokedAt: null });
   }
+}
+
+function toAgency(row: AgencyEntity): Agency {
+  return { id: row.id, name: row.name, createdAt: row.createdAt };
 }

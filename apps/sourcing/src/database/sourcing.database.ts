@@ -18,13 +18,16 @@ import { KeyedRequestHash1796316356907 } from './migrations/1796316356907-KeyedR
 import { CheaperStatusWriteBack1796325062559 } from './migrations/1796325062559-CheaperStatusWriteBack';
 import { NotifyApiKeyChanges1796326687542 } from './migrations/1796326687542-NotifyApiKeyChanges';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
+import { sealAgencySigningSecretsMigration } from '../agencies/seal-agency-signing-secrets.migration';
 
 /**
  * The sourcing service owns the Postgres schema "sourcing" and nothing else.
- * A function of the configuration: the migration that seals existing
- * personal data needs the master keys and the identifier index key.
+ * A function of the configuration: the migrations that seal existing
+ * personal data and agencies' signing secrets need the master keys and the
+ * identifier index key.
  */
 export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MASTER_KEYS' | 'PERSONAL_DATA_INDEX_KEY'>) {
+  const ring = MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS);
   return {
     schema: 'sourcing',
     entities: [AgencyEntity, AgencyApiKeyEntity, RequisitionEntity, SubmissionEntity, CandidateEntity],
@@ -33,7 +36,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       ...messagingMigrations('sourcing'),
       CreateErasures1764200000000,
       CreateCandidateDataKeys1764510000000,
-      sealSubmissionPersonalDataMigration(MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS), new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY)),
+      sealSubmissionPersonalDataMigration(ring, new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY)),
       CreateWebhooks1796301700347,
       CreateSubmissionRejections1796301722190,
       IndexAgencySubmissionsByUpdate1796303902152,
@@ -41,6 +44,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       KeyedRequestHash1796316356907,
       CheaperStatusWriteBack1796325062559,
       NotifyApiKeyChanges1796326687542,
+      sealAgencySigningSecretsMigration(ring),
     ],
   };
 }

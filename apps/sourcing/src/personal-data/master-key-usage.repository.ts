@@ -1,5 +1,5 @@
-// What is stored wrapped by a master key: the per-candidate data keys and the
-// webhook secrets (current and previous). Re-wrapping moves them onto the
+// What is stored wrapped by a master key: the per-candidate data keys, the
+// webhook secrets (current and previous) and the agencies' signing secrets. Re-wrapping moves them onto the
 // current master key in batches, one statement to claim a batch and one to
 // write it back, so the old master key can be dropped from configuration.
 import { Injectable } from '@nestjs/common';
@@ -11,6 +11,11 @@ import { DataSource } from 'typeorm';
 export interface MasterKeyUsage {
   dataKeys: Map<string, number>;
   webhookSecrets: Map<string, number>;
+  signingSecrets: Map<string, number>;
+}
+
+export interface WrappedAgencySecret extends WrappedDataKey {
+  agencyId: string;
 }
 
 export interface WrappedCandidateKey extends WrappedDataKey {
@@ -33,36 +38,28 @@ export class MasterKeyUsageRepository {
 
   /** One statement: counts per master key id (an index-only scan on the data keys). */
   async usage(tx: Tx = asTx(this.dataSource.manager)): Promise<MasterKeyUsage> {
-    const rows: { kind: 'data-key' | 'webhook-secret'; key_id: string; n: string }[] = await entityManagerOf(tx).query(
+    const rows: { kind: 'data-key' | 'webhook-secret' | 'signing-secret'; key_id: string; n: string }[] = await entityManagerOf(tx).query(
       `SELECT 'data-key' AS kind, master_key_id AS key_id, count(*) AS n FROM sourcing.candidate_data_keys GROUP BY master_key_id
        UNION ALL
        SELECT 'webhook-secret', s.key_id, count(*) FROM sourcing.webhook_endpoints e
          CROSS JOIN LATERAL (VALUES (e.secret_key_id), (e.previous_secret_key_id)) AS s (key_id)
-        WHERE s.key_id IS NOT NULL GROUP BY s.key_id`,
+        WHERE s.key_id IS NOT NULL GROUP BY s.key_id
+       UNION ALL
+       SELECT 'signing-secret', signing_secret_key_id, count(*) FROM sourcing.agencies GROUP BY signing_secret_key_id`,
     );
-    const usage: MasterKeyUsage = { dataKeys: new Map(), webhookSecrets: new Map() };
-    for (const r of rows) (r.kind === 'data-key' ? usage.dataKeys : usage.webhookSecrets).set(r.key_id, Number(r.n));
+    const usage: MasterKeyUsage = { dataKeys: new Map(), webhookSecrets: new Map(), signingSecrets: new Map() };
+    const byKind = { 'data-key': usage.dataKeys, 'webhook-secret': usage.webhookSecrets, 'signing-secret': usage.signingSecrets };
+    for (const r of rows) byKind[r.kind].set(r.key_id, Number(r.n));
     return usage;
   }
 
   /** Up to `limit` data keys wrapped by one of `oldKeyIds`, locked until the transaction ends (an erasure waits, never races). */
   async claimDataKeys(tx: Tx, oldKeyIds: string[], limit: number): Promise<WrappedCandidateKey[]> {
-    const rows: { candidate_id: string; master_key_id: string; wrapped_key: Buffer }[] = await entityManagerOf(tx).query(
-      `SELECT candidate_id, master_key_id, wrapped_key FROM sourcing.candidate_data_keys
-        WHERE master_key_id = ANY($1::text[]) ORDER BY candidate_id LIMIT $2 FOR UPDATE`,
-      [oldKeyIds, limit],
-    );
-    return rows.map((r) => ({ candidateId: r.candidate_id, masterKeyId: r.master_key_id, wrapped: r.wrapped_key }));
+    return (await claimWrapped(tx, DATA_KEYS, oldKeyIds, limit)).map(({ ownerId, ...key }) => ({ candidateId: ownerId, ...key }));
   }
 
-  async saveDataKeys(tx: Tx, keys: readonly WrappedCandidateKey[]): Promise<void> {
-    if (keys.length === 0) return;
-    await entityManagerOf(tx).query(
-      `UPDATE sourcing.candidate_data_keys d SET master_key_id = k.master_key_id, wrapped_key = k.wrapped_key
-         FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
-        WHERE d.candidate_id = k.candidate_id`,
-      [keys.map((k) => k.candidateId), keys.map((k) => k.masterKeyId), keys.map((k) => k.wrapped)],
-    );
+  saveDataKeys(tx: Tx, keys: readonly WrappedCandidateKey[]): Promise<void> {
+    return saveWrapped(tx, DATA_KEYS, keys.map(({ candidateId, ...key }) => ({ ownerId: candidateId, ...key })));
   }
 
   async claimWebhookSecrets(tx: Tx, oldKeyIds: string[], limit: number): Promise<WrappedEndpointSecrets[]> {
@@ -97,4 +94,46 @@ export class MasterKeyUsageRepository {
       ],
     );
   }
+
+  async claimSigningSecrets(tx: Tx, oldKeyIds: string[], limit: number): Promise<WrappedAgencySecret[]> {
+    return (await claimWrapped(tx, SIGNING_SECRETS, oldKeyIds, limit)).map(({ ownerId, ...secret }) => ({ agencyId: ownerId, ...secret }));
+  }
+
+  saveSigningSecrets(tx: Tx, secrets: readonly WrappedAgencySecret[]): Promise<void> {
+    return saveWrapped(tx, SIGNING_SECRETS, secrets.map(({ agencyId, ...secret }) => ({ ownerId: agencyId, ...secret })));
+  }
+}
+
+/** A table holding one wrapped value per row: which columns hold the owner, the master key id and the value. */
+interface WrappedColumns {
+  table: string;
+  owner: string;
+  keyId: string;
+  wrapped: string;
+}
+
+const DATA_KEYS: WrappedColumns = { table: 'sourcing.candidate_data_keys', owner: 'candidate_id', keyId: 'master_key_id', wrapped: 'wrapped_key' };
+const SIGNING_SECRETS: WrappedColumns = { table: 'sourcing.agencies', owner: 'id', keyId: 'signing_secret_key_id', wrapped: 'signing_secret_wrapped' };
+
+interface OwnedWrappedValue extends WrappedDataKey {
+  ownerId: string;
+}
+
+async function claimWrapped(tx: Tx, c: WrappedColumns, oldKeyIds: string[], limit: number): Promise<OwnedWrappedValue[]> {
+  const rows: { owner: string; key_id: string; wrapped: Buffer }[] = await entityManagerOf(tx).query(
+    `SELECT ${c.owner} AS owner, ${c.keyId} AS key_id, ${c.wrapped} AS wrapped FROM ${c.table}
+      WHERE ${c.keyId} = ANY($1::text[]) ORDER BY ${c.owner} LIMIT $2 FOR UPDATE`,
+    [oldKeyIds, limit],
+  );
+  return rows.map((r) => ({ ownerId: r.owner, masterKeyId: r.key_id, wrapped: r.wrapped }));
+}
+
+async function saveWrapped(tx: Tx, c: WrappedColumns, values: readonly OwnedWrappedValue[]): Promise<void> {
+  if (values.length === 0) return;
+  await entityManagerOf(tx).query(
+    `UPDATE ${c.table} t SET ${c.keyId} = v.key_id, ${c.wrapped} = v.wrapped
+       FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS v (owner, key_id, wrapped)
+      WHERE t.${c.owner} = v.owner`,
+    [values.map((v) => v.ownerId), values.map((v) => v.masterKeyId), values.map((v) => v.wrapped)],
+  );
 }

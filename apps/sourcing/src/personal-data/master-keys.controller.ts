@@ -10,7 +10,7 @@ import { RewrapMasterKeysService, type MasterKeyStatus, type RewrapOutcome } fro
 export const MAX_REWRAP_BATCH = 5000;
 
 export class RewrapBatchDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_REWRAP_BATCH, default: 1000, description: 'Data keys (and webhook endpoints) re-wrapped in this call, one transaction' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_REWRAP_BATCH, default: 1000, description: 'Data keys (and as many webhook endpoints and agencies) re-wrapped in this call, one transaction' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -22,6 +22,7 @@ export class RewrapBatchDto {
 class WrappedCountsResponse {
   @ApiProperty() dataKeys!: number;
   @ApiProperty() webhookSecrets!: number;
+  @ApiProperty({ description: "Agencies' Kafka signing secrets" }) signingSecrets!: number;
 }
 
 export class MasterKeyStatusResponse {
@@ -29,7 +30,8 @@ export class MasterKeyStatusResponse {
   @ApiProperty({ type: [String] }) configuredKeyIds!: string[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) dataKeysByKeyId!: Record<string, number>;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) webhookSecretsByKeyId!: Record<string, number>;
-  @ApiProperty({ type: WrappedCountsResponse, description: 'Still wrapped by an older key; both 0: the older keys can be dropped' }) remaining!: WrappedCountsResponse;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) signingSecretsByKeyId!: Record<string, number>;
+  @ApiProperty({ type: WrappedCountsResponse, description: 'Still wrapped by an older key; all 0: the older keys can be dropped' }) remaining!: WrappedCountsResponse;
 }
 
 export class RewrapBatchResponse extends MasterKeyStatusResponse {
@@ -44,7 +46,7 @@ export class MasterKeysController {
   constructor(private readonly rewrap: RewrapMasterKeysService) {}
 
   @Get()
-  @ApiOperation({ summary: 'How many data keys and webhook secrets each master key wraps' })
+  @ApiOperation({ summary: 'How many data keys, webhook secrets and agency signing secrets each master key wraps' })
   @ApiOkResponse({ type: MasterKeyStatusResponse })
   status(): Promise<MasterKeyStatus> {
     return this.rewrap.status();
@@ -52,7 +54,7 @@ export class MasterKeysController {
 
   @Post('rewrap')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Re-wrap one batch of data keys and webhook secrets under the current master key (409 master-key-missing when a stored value names a key that is not configured)' })
+  @ApiOperation({ summary: 'Re-wrap one batch of data keys, webhook secrets and agency signing secrets under the current master key (409 master-key-missing when a stored value names a key that is not configured)' })
   @ApiOkResponse({ type: RewrapBatchResponse })
   rewrapBatch(@Body() body: RewrapBatchDto): Promise<RewrapOutcome> {
     return this.rewrap.rewrapBatch(body.limit ?? 1000);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
 import { SharedModule } from '../shared/shared.module';
 import { SourcingConfig } from '../sourcing.config';
 import { WebhooksModule } from '../webhooks/webhooks.module';
@@ -12,7 +13,7 @@ import { RewrapMasterKeysService } from './rewrap-master-keys.service';
 
 /** Per-candidate data keys (the key lookup other services use), the blind identifier index, master key rotation, the intake topics' purge. */
 @Module({
-  imports: [SharedModule, WebhooksModule],
+  imports: [SharedModule, WebhooksModule, AgenciesModule],
   controllers: [CandidateKeysController, MasterKeysController],
   providers: [
     { provide: IdentifierIndex, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new IdentifierIndex(config.PERSONAL_DATA_INDEX_KEY) },

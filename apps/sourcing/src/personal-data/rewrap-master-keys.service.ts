@@ -6,6 +6,7 @@
 // so nothing sealed with them has to be rewritten.
 import { Injectable } from '@nestjs/common';
 import { MasterKeyRing, type Tx } from '@hiring/platform';
+import { AgencySigningSecrets } from '../agencies/agency-signing-secrets';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { MasterKeyUsageRepository, type MasterKeyUsage } from './master-key-usage.repository';
@@ -13,6 +14,7 @@ import { MasterKeyUsageRepository, type MasterKeyUsage } from './master-key-usag
 export interface WrappedCounts {
   dataKeys: number;
   webhookSecrets: number;
+  signingSecrets: number;
 }
 
 export interface MasterKeyStatus {
@@ -21,7 +23,8 @@ export interface MasterKeyStatus {
   /** Stored values per master key id. */
   dataKeysByKeyId: Record<string, number>;
   webhookSecretsByKeyId: Record<string, number>;
-  /** Still wrapped by an older key: the old key may be dropped when both are 0. */
+  signingSecretsByKeyId: Record<string, number>;
+  /** Still wrapped by an older key: the old key may be dropped when all are 0. */
   remaining: WrappedCounts;
 }
 
@@ -35,18 +38,19 @@ export class RewrapMasterKeysService {
     private readonly ring: MasterKeyRing,
     private readonly usage: MasterKeyUsageRepository,
     private readonly webhookSecrets: WebhookSecrets,
+    private readonly signingSecrets: AgencySigningSecrets,
   ) {}
 
   async status(): Promise<MasterKeyStatus> {
     return this.describe(await this.usage.usage());
   }
 
-  /** Re-wraps up to `limit` data keys and `limit` webhook endpoints' secrets in one transaction. */
+  /** Re-wraps up to `limit` data keys, `limit` webhook endpoints' secrets and `limit` agencies' signing secrets in one transaction. */
   rewrapBatch(limit: number): Promise<RewrapOutcome> {
     return this.usage.transaction(async (tx) => {
       this.refuseUnconfigured(await this.usage.usage(tx));
       const older = this.ring.ids.slice(1);
-      const rewrapped = older.length === 0 ? { dataKeys: 0, webhookSecrets: 0 } : await this.rewrapOlder(tx, older, limit);
+      const rewrapped = older.length === 0 ? { dataKeys: 0, webhookSecrets: 0, signingSecrets: 0 } : await this.rewrapOlder(tx, older, limit);
       return { ...this.describe(await this.usage.usage(tx)), rewrapped };
     });
   }
@@ -64,21 +68,23 @@ export class RewrapMasterKeysService {
       })),
     );
     const secretsMoved = endpoints.flatMap((e) => [e.secret, ...(e.previous ? [e.previous] : [])]).filter((s) => s.masterKeyId !== this.ring.currentId).length;
-    return { dataKeys: keys.length, webhookSecrets: secretsMoved };
+    const agencies = await this.usage.claimSigningSecrets(tx, older, limit);
+    await this.usage.saveSigningSecrets(tx, agencies.map((a) => ({ agencyId: a.agencyId, ...this.signingSecrets.rewrap(a, a.agencyId) })));
+    return { dataKeys: keys.length, webhookSecrets: secretsMoved, signingSecrets: agencies.length };
   }
 
   /** Values wrapped by a key that is not configured cannot be opened, so they cannot be re-wrapped either: say which key is missing. */
   private refuseUnconfigured(usage: MasterKeyUsage): void {
     const configured = new Set(this.ring.ids);
     const missing = new Map<string, number>();
-    for (const counts of [usage.dataKeys, usage.webhookSecrets]) {
+    for (const counts of [usage.dataKeys, usage.webhookSecrets, usage.signingSecrets]) {
       for (const [id, n] of counts) if (!configured.has(id)) missing.set(id, (missing.get(id) ?? 0) + n);
     }
     if (missing.size === 0) return;
     const list = [...missing].map(([id, n]) => `"${id}" (${n})`).join(', ');
     throw new SourcingException(
       SourcingExceptionCode.MASTER_KEY_MISSING,
-      `Stored keys or webhook secrets are wrapped by master keys that are not configured: ${list}. Put them back in PERSONAL_DATA_MASTER_KEYS (after the current key) and run the re-wrap again.`,
+      `Stored keys or secrets are wrapped by master keys that are not configured: ${list}. Put them back in PERSONAL_DATA_MASTER_KEYS (after the current key) and run the re-wrap again.`,
       [...missing.keys()].map((id) => ({ path: 'PERSONAL_DATA_MASTER_KEYS', message: `master key "${id}" is missing` })),
     );
   }
@@ -91,7 +97,12 @@ export class RewrapMasterKeysService {
       configuredKeyIds: this.ring.ids,
       dataKeysByKeyId: Object.fromEntries(usage.dataKeys),
       webhookSecretsByKeyId: Object.fromEntries(usage.webhookSecrets),
-      remaining: { dataKeys: olderThanCurrent(usage.dataKeys), webhookSecrets: olderThanCurrent(usage.webhookSecrets) },
+      signingSecretsByKeyId: Object.fromEntries(usage.signingSecrets),
+      remaining: {
+        dataKeys: olderThanCurrent(usage.dataKeys),
+        webhookSecrets: olderThanCurrent(usage.webhookSecrets),
+        signingSecrets: olderThanCurrent(usage.signingSecrets),
+      },
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { AgencyEntity } from '../agencies/agency.entity';
+import type { Agency } from '../agencies/agency';
 import type { SubmissionPersonalData } from '../personal-data/submission-personal-data';
 import type { DuplicateRecord } from './duplicate.repository';
 import type { DuplicateOfResponse, DuplicateResponse, OpsSubmissionResponse, SubmissionResponse } from './submission.dto';
@@ -38,7 +38,7 @@ export function toOpsSubmissionResponse(
   s: SubmissionEntity,
   identity: SubmissionPersonalData['candidate'],
   history: StatusChange[],
-  agency: AgencyEntity,
+  agency: Agency,
   duplicate?: DuplicateRecord,
 ): OpsSubmissionResponse {
   return {

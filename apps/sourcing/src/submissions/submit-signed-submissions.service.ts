@@ -5,7 +5,7 @@
 // idempotency (agency + externalId) and duplicate rules are identical.
 import { Injectable } from '@nestjs/common';
 import { AGENCY_SIGNATURE_ATTRIBUTE, submissionCanonicalForms, verifyCanonicalSignature, type SubmissionEvent } from '@hiring/contracts';
-import type { AgencyEntity } from '../agencies/agency.entity';
+import type { SigningAgency } from '../agencies/agency';
 import { AgencyRepository } from '../agencies/agency.repository';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
@@ -69,7 +69,7 @@ export class SubmitSignedSubmissionsService {
   }
 }
 
-function authenticate(submission: SignedSubmission, signedData: string, agency: AgencyEntity | undefined): AuthenticatedAgency | SourcingException {
+function authenticate(submission: SignedSubmission, signedData: string, agency: SigningAgency | undefined): AuthenticatedAgency | SourcingException {
   const { signature } = submission;
   if (!agency || typeof signature !== 'string' || !verifyCanonicalSignature(signedData, signature, agency.signingSecret)) {
     // Same answer for an unknown agency and a bad signature: no probing of agency ids.

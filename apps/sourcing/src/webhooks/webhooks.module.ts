@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MasterKeyRing } from '@hiring/platform';
 import { AgenciesModule } from '../agencies/agencies.module';
-import { SourcingConfig } from '../sourcing.config';
+import { SharedModule } from '../shared/shared.module';
 import { AgencyWebhooksController } from './agency-webhooks.controller';
 import { ManageWebhookEndpointsService } from './manage-webhook-endpoints.service';
 import { OpsWebhooksController } from './ops-webhooks.controller';
@@ -20,10 +20,10 @@ import { WebhookMetrics } from './webhook.metrics';
  * into, its dispatcher and the delivery log.
  */
 @Module({
-  imports: [AgenciesModule],
+  imports: [AgenciesModule, SharedModule],
   controllers: [AgencyWebhooksController, OpsWebhooksController],
   providers: [
-    { provide: WebhookSecrets, inject: [SourcingConfig], useFactory: (config: SourcingConfig) => new WebhookSecrets(MasterKeyRing.parse(config.PERSONAL_DATA_MASTER_KEYS)) },
+    { provide: WebhookSecrets, inject: [MasterKeyRing], useFactory: (ring: MasterKeyRing) => new WebhookSecrets(ring) },
     { provide: WebhookMetrics, inject: [WebhookLogRepository], useFactory: (log: WebhookLogRepository) => new WebhookMetrics(() => log.totals()) },
     WebhookOutbox,
     WebhookEndpointRepository,
