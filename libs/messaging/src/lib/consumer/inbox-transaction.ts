@@ -4,11 +4,24 @@
 // whose handlers all opted out of the inbox (idempotent, order-insensitive
 // effects) gets no claims: every event goes to the handlers.
 import type { DataSource } from 'typeorm';
+import { preparedStatement, runPrepared, type PreparedStatement } from '@hiring/platform';
 import { asTx } from '@hiring/platform/tx';
 import type { MessagingTables } from '../sql';
 import type { ConsumedEvent } from '../types';
 import { inboxKey } from './chunk-decoder';
 import type { HandlerTable } from './handler-table';
+
+const claims = new Map<string, PreparedStatement>();
+
+/** The inbox claim of a service's schema, one prepared statement per schema (runPrepared: parsed once per connection). */
+function inboxClaim(tables: MessagingTables): PreparedStatement {
+  let statement = claims.get(tables.inbox);
+  if (!statement) {
+    statement = preparedStatement(`INSERT INTO ${tables.inbox} (consumer_group, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`);
+    claims.set(tables.inbox, statement);
+  }
+  return statement;
+}
 
 /** Runs the handlers on the events not seen before by this group (all of them without an inbox); returns how many those were. */
 export async function applyInInboxTransaction(
@@ -29,11 +42,7 @@ export async function applyInInboxTransaction(
     }
     // Claiming the ids first makes a concurrent duplicate (e.g. the previous owner of a
     // partition still finishing) wait on our row lock, then skip: one effect per event.
-    const claimed: Array<{ event_id: string }> = await tx.query(
-      `INSERT INTO ${tables.inbox} (consumer_group, event_id)
-       SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [groupId, events.map((e) => inboxKey(e))],
-    );
+    const claimed = await runPrepared<{ event_id: string }>(asTx(tx), inboxClaim(tables), [groupId, events.map((e) => inboxKey(e))]);
     const claimedKeys = new Set(claimed.map((c) => c.event_id));
     const unseen = events.filter((e) => claimedKeys.has(inboxKey(e)));
     fresh = unseen.length;

@@ -1,4 +1,5 @@
-import { entityManagerOf, type Tx } from '@hiring/platform/tx';
+import { preparedStatement, runPrepared, type PreparedStatement } from '@hiring/platform';
+import type { Tx } from '@hiring/platform/tx';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
 import type { OutboxMessage } from '../types';
 import { messagingTables, type MessagingTables } from '../sql';
@@ -29,12 +30,16 @@ function isCloudEvent(x: OutboxCloudEvent | OutboxMessage): x is OutboxCloudEven
  */
 export class Outbox {
   private readonly tables: MessagingTables;
+  /** Prepared once per connection (runPrepared): every consumed chunk and use case of the service sends it. */
+  private readonly insert: PreparedStatement;
 
   constructor(
     schema: string,
     private readonly resolveTopic: EventTopicResolver,
   ) {
     this.tables = messagingTables(schema);
+    this.insert = preparedStatement(`INSERT INTO ${this.tables.outbox} (topic, key, value, headers, event_id)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[])`);
   }
 
   async enqueue(tx: Tx, events: ReadonlyArray<OutboxCloudEvent> | ReadonlyArray<OutboxMessage>): Promise<number> {
@@ -62,11 +67,7 @@ export class Outbox {
         ids.push(null);
       }
     }
-    await entityManagerOf(tx).query(
-      `INSERT INTO ${this.tables.outbox} (topic, key, value, headers, event_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[])`,
-      [topics, keys, values, headers, ids],
-    );
+    await runPrepared(tx, this.insert, [topics, keys, values, headers, ids]);
     return events.length;
   }
 }
