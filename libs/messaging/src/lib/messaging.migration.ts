@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { statementMigration } from './statement.migration';
 import { inboxBrinMigration } from './inbox-brin.migration';
 import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migration';
+import { outboxIdAfterXidMigration } from './outbox-id-after-xid.migration';
 import { messagingTables, pascal } from './sql';
 
 /** Timestamp of the messaging tables' migration; TypeORM orders migrations by the last 13 digits of the name. */
@@ -13,7 +14,7 @@ export const MESSAGING_MIGRATION_TIMESTAMP = 1732600000000;
  * so a later change to the outbox or inbox reaches every service at once.
  */
 export function messagingMigrations(schema: string): Array<new () => MigrationInterface> {
-  return [createMessagingMigration(schema), outboxDeleteOnPublishMigration(schema), inboxBrinMigration(schema)];
+  return [createMessagingMigration(schema), outboxDeleteOnPublishMigration(schema), inboxBrinMigration(schema), outboxIdAfterXidMigration(schema)];
 }
 
 /**

@@ -98,6 +98,43 @@ describe('transactional outbox and relay against the real Kafka and Postgres', (
     expect(await relay.backlog()).toEqual({ count: 0, oldestAgeSeconds: 0 });
   });
 
+  it('a row that commits after rows with larger ids were published is still published, and the scan cursor then moves past it', async () => {
+    // A full scan only at start: what finds the late row here is the cursor rule, not the safety scan.
+    const relay = new OutboxRelay(k, ds, { schema, logger: quietLogger, pollIntervalMs: 60_000, fullScanIntervalMs: 3_600_000 });
+    relays.push(relay);
+    await relay.start();
+    const outbox = new Outbox(schema, () => ({ topic, key: null }));
+    const enqueueCommitted = (value: string): Promise<number> => ds.transaction((tx) => outbox.enqueue(asTx(tx), [{ topic, key: `k-${value}`, value }]));
+    let published = 0;
+    const publishOne = async (value: string): Promise<void> => {
+      await enqueueCommitted(value);
+      published++;
+      await waitFor(`${value} published`, async () => (await topicSize(k, topic)) === published, { timeoutMs: 10_000, intervalMs: 20 });
+    };
+    await publishOne('before');
+
+    // The late transaction takes its id now and commits only after several claims published larger ids.
+    const late = ds.createQueryRunner();
+    await late.connect();
+    await late.startTransaction();
+    await outbox.enqueue(asTx(late.manager), [{ topic, key: 'k-late', value: 'late' }]);
+    const lateId = BigInt(((await late.query(`SELECT max(id)::text AS id FROM "${schema}".outbox`)) as Array<{ id: string }>)[0].id);
+    try {
+      for (let i = 0; i < 6; i++) await publishOne(`during-${i}`);
+      expect(relay.scanCursor).toBeLessThanOrEqual(lateId);
+      await late.commitTransaction();
+    } finally {
+      await late.release();
+    }
+    published++;
+    await waitFor('the late row published', async () => (await topicSize(k, topic)) === published && (await unpublished()) === 0, { timeoutMs: 10_000, intervalMs: 20 });
+    expect((await readAll(k, topic, published)).map((r) => r.value)).toContain('late');
+
+    // With nothing left open, a few more claims move the cursor past everything published.
+    for (let i = 0; i < 4 && relay.scanCursor <= lateId; i++) await publishOne(`after-${i}`);
+    expect(relay.scanCursor).toBeGreaterThan(lateId);
+  });
+
   it('a failed send rolls the delete back: the row stays and the next attempt publishes it once', async () => {
     let failures = 0;
     const relay = new OutboxRelay(k, ds, {

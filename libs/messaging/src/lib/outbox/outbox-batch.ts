@@ -10,12 +10,6 @@ import type { DataSource } from 'typeorm';
 import { sendAcknowledged } from '../idempotent-producer';
 import type { MessagingMetrics } from '../messaging.metrics';
 
-export interface OutboxBatchResult {
-  claimed: number;
-  published: number;
-  heldBack: number;
-}
-
 interface ClaimedRow {
   id: string;
   topic: string;
@@ -28,26 +22,38 @@ interface ClaimedRow {
 
 /**
  * Claim, ordering guard and delete in one statement: lock up to `limit` rows
- * in id order (rows another relay holds are skipped), flag each claimed row
- * that has an earlier row of its topic+key outside this claim (so held by
- * another relay) as held back, and delete the others, returning them to send.
- * The delete commits only after Kafka acknowledged them.
+ * with id >= `fromId` in id order (rows another relay holds are skipped), flag
+ * each claimed row that has an earlier row of its topic+key outside this claim
+ * (so held by another relay) as held back, and delete the others, returning
+ * them to send. The delete commits only after Kafka acknowledged them.
  *
  * Every row in the table is unpublished, so the claim walks the primary key
- * and the guard probes (topic, key, id): no partial index, no update.
+ * and the guard probes (topic, key, id): no partial index, no update. The
+ * walk starts at `fromId` (the relay's scan cursor, see ScanCursor), so it
+ * does not step over the index entries of rows deleted since the oldest open
+ * snapshot, which no claim may mark dead yet. The guard probes every row of
+ * the key, whatever the cursor, one index probe per claimed row: written as
+ * a LATERAL subquery with LIMIT, which the planner cannot turn into a hash
+ * semi join over a sequential scan of the whole table (dead rows included),
+ * the plan it chose for EXISTS whenever it expected a full batch. The delete
+ * finds the claimed rows by ctid: they are locked, so it cannot change, and
+ * that saves a primary key lookup per row.
  */
-export function claimStatement(outbox: string, limit: number): string {
+export function claimStatement(outbox: string, limit: number, fromId: bigint = 0n): string {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`outbox relay batchSize must be a positive integer, got ${limit}`);
+  if (typeof fromId !== 'bigint' || fromId < 0n) throw new Error(`outbox claim cursor must be a non-negative bigint, got ${String(fromId)}`);
   return `WITH claimed AS MATERIALIZED (
-            SELECT o.id, o.topic, o.key FROM ${outbox} o ORDER BY o.id LIMIT ${limit} FOR UPDATE SKIP LOCKED),
+            SELECT o.id, o.topic, o.key, o.ctid FROM ${outbox} o WHERE o.id >= ${fromId} ORDER BY o.id LIMIT ${limit} FOR UPDATE SKIP LOCKED),
           held AS MATERIALIZED (
             SELECT c.id FROM claimed c
-             WHERE c.key IS NOT NULL AND EXISTS (
+             CROSS JOIN LATERAL (
                SELECT 1 FROM ${outbox} p
-                WHERE p.topic = c.topic AND p.key = c.key AND p.id < c.id AND p.id NOT IN (SELECT id FROM claimed))),
+                WHERE p.topic = c.topic AND p.key = c.key AND p.id < c.id AND p.id NOT IN (SELECT id FROM claimed)
+                LIMIT 1) earlier
+             WHERE c.key IS NOT NULL),
           sent AS (
             DELETE FROM ${outbox} o USING claimed c
-             WHERE o.id = c.id AND c.id NOT IN (SELECT id FROM held)
+             WHERE o.ctid = c.ctid AND c.id NOT IN (SELECT id FROM held)
             RETURNING o.id, o.topic, o.key, o.value, o.headers)
           SELECT u.id::text AS id, u.topic, u.key, u.value, u.headers, u.held FROM (
             SELECT s.id, s.topic, s.key, s.value, s.headers, false AS held FROM sent s
@@ -57,16 +63,42 @@ export function claimStatement(outbox: string, limit: number): string {
 }
 
 /**
+ * Runs after the claim in the same round trip, in its own (later) snapshot:
+ * which transactions were still running then. See ScanCursor.
+ */
+const SNAPSHOT_SQL = `SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() s`;
+
+export interface ClaimSnapshot {
+  /** Every transaction with an id below this had ended when the snapshot was taken. */
+  xmin: bigint;
+  /** Every transaction that had an id when the snapshot was taken has one below this. */
+  xmax: bigint;
+}
+
+export interface OutboxBatchResult {
+  claimed: number;
+  published: number;
+  heldBack: number;
+  /** Smallest and largest id claimed (published or held back); null when nothing was claimed. */
+  minId: bigint | null;
+  maxId: bigint | null;
+  /** The smallest id held back, or null. */
+  minHeldId: bigint | null;
+  snapshot: ClaimSnapshot;
+}
+
+/**
  * Two Postgres round trips per batch (it is on the latency path of every
- * event): "BEGIN; claim and delete" and "COMMIT", each one simple-protocol
- * query. Simple protocol has no bind parameters, so the only value written
- * into the SQL is the batch size (an integer checked in claimStatement).
+ * event): "BEGIN; claim and delete; snapshot" and "COMMIT", each one
+ * simple-protocol query. Simple protocol has no bind parameters, so the only
+ * values written into the SQL are the batch size and the cursor (integers
+ * checked in claimStatement).
  */
 export async function publishOutboxBatch(
   dataSource: DataSource,
   producer: Producer,
   options: {
-    /** claimStatement(tables.outbox, batchSize), built once by the relay. */
+    /** claimStatement(tables.outbox, batchSize, cursor). */
     claimSql: string;
     beforePublish?: (rows: ReadonlyArray<{ id: string; topic: string }>) => void | Promise<void>;
     metrics?: MessagingMetrics;
@@ -75,7 +107,11 @@ export async function publishOutboxBatch(
   const qr = dataSource.createQueryRunner();
   const db = (await qr.connect()) as PoolClient;
   try {
-    const [, claim] = (await db.query(`BEGIN; ${options.claimSql}`)) as unknown as [QueryResult, QueryResult<ClaimedRow>];
+    const [, claim, snap] = (await db.query(`BEGIN; ${options.claimSql}; ${SNAPSHOT_SQL}`)) as unknown as [
+      QueryResult,
+      QueryResult<ClaimedRow>,
+      QueryResult<{ xmin: string; xmax: string }>,
+    ];
     const rows = claim.rows;
     const publishable = rows.filter((r) => !r.held);
     if (publishable.length > 0) {
@@ -85,7 +121,17 @@ export async function publishOutboxBatch(
     }
     await db.query('COMMIT');
     for (const [topic, messages] of groupByTopic(publishable)) options.metrics?.published.inc({ topic }, messages.length);
-    return { claimed: rows.length, published: publishable.length, heldBack: rows.length - publishable.length };
+    const held = rows.filter((r) => r.held);
+    return {
+      claimed: rows.length,
+      published: publishable.length,
+      heldBack: held.length,
+      // Rows come ordered by id.
+      minId: rows.length > 0 ? BigInt(rows[0].id) : null,
+      maxId: rows.length > 0 ? BigInt(rows[rows.length - 1].id) : null,
+      minHeldId: held.length > 0 ? BigInt(held[0].id) : null,
+      snapshot: { xmin: BigInt(snap.rows[0].xmin), xmax: BigInt(snap.rows[0].xmax) },
+    };
   } catch (err) {
     // Also after a failed "BEGIN; claim": the transaction may be open and aborted.
     await db.query('ROLLBACK').catch(() => undefined);

@@ -4,7 +4,8 @@
 // are claimed with FOR UPDATE SKIP LOCKED, and a row is held back while an
 // earlier unpublished row of the same topic+key is claimed by another relay,
 // so per-key order survives scale-out. A published row is deleted in the
-// transaction that claimed it, so nothing needs pruning later.
+// transaction that claimed it, so nothing needs pruning later. Claims start
+// at a scan cursor past the rows already published (see ScanCursor).
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { backoffDelay, DEFAULT_RETRY_POLICY, errorMessage } from '../failure-policy';
@@ -14,6 +15,7 @@ import { messagingTables, type MessagingTables } from '../sql';
 import { consoleLogger, Wakeup, type MessagingLogger } from '../util';
 import { claimStatement, publishOutboxBatch, type OutboxBatchResult } from './outbox-batch';
 import { OutboxListener } from './outbox-listener';
+import { ScanCursor } from './scan-cursor';
 
 export interface OutboxRelayOptions {
   schema: string;
@@ -23,6 +25,8 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** LISTEN for the outbox trigger's NOTIFY (default true). */
   listen?: boolean;
+  /** How often a claim scans from the first row instead of the cursor (rows a dead relay left behind). Default 30 s. */
+  fullScanIntervalMs?: number;
   /** Test seam: runs after rows are claimed, before they are sent. */
   beforePublish?: (rows: ReadonlyArray<{ id: string; topic: string }>) => void | Promise<void>;
   logger?: MessagingLogger;
@@ -32,7 +36,7 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private readonly t: MessagingTables;
   private readonly batchSize: number;
-  private readonly claimSql: string;
+  private readonly cursor: ScanCursor;
   private readonly pollIntervalMs: number;
   private readonly logger: MessagingLogger;
   private readonly wakeup = new Wakeup();
@@ -50,7 +54,8 @@ export class OutboxRelay {
   ) {
     this.t = messagingTables(options.schema);
     this.batchSize = options.batchSize ?? 500;
-    this.claimSql = claimStatement(this.t.outbox, this.batchSize);
+    claimStatement(this.t.outbox, this.batchSize); // checks batchSize now, not at the first claim
+    this.cursor = new ScanCursor(this.batchSize, options.fullScanIntervalMs ?? 30_000);
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.logger = options.logger ?? consoleLogger;
     if (options.listen !== false) this.listener = new OutboxListener(dataSource, this.t.notifyChannel, () => this.wakeup.signal(), this.logger);
@@ -91,11 +96,19 @@ export class OutboxRelay {
   async publishBatch(): Promise<OutboxBatchResult> {
     const producer = this.producer;
     if (!producer) throw new Error('OutboxRelay not started');
-    return publishOutboxBatch(this.dataSource, producer, {
-      claimSql: this.claimSql,
+    const from = this.cursor.next();
+    const r = await publishOutboxBatch(this.dataSource, producer, {
+      claimSql: claimStatement(this.t.outbox, this.batchSize, from),
       beforePublish: this.options.beforePublish,
       metrics: this.options.metrics,
     });
+    this.cursor.committed(from, r);
+    return r;
+  }
+
+  /** The id the relay's claims start at, unless a full scan is due (diagnostics and tests). */
+  get scanCursor(): bigint {
+    return this.cursor.position;
   }
 
   private async loop(): Promise<void> {
