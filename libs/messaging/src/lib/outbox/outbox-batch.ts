@@ -39,7 +39,7 @@ interface ClaimedRow {
  * finds the claimed rows by ctid: they are locked, so it cannot change, and
  * that saves a primary key lookup per row.
  */
-export function claimStatement(outbox: string, limit: number, fromId: bigint = 0n): string {
+export function claimStatement(outbox: string, limit: number, fromId = 0n): string {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`outbox relay batchSize must be a positive integer, got ${limit}`);
   if (typeof fromId !== 'bigint' || fromId < 0n) throw new Error(`outbox claim cursor must be a non-negative bigint, got ${String(fromId)}`);
   return `WITH claimed AS MATERIALIZED (
