@@ -8,7 +8,7 @@ const io = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@nestjs/typeorm', 'class-v
 const deepRelative = { group: ['../../*'], message: 'Use the workspace alias (@hiring/...) instead of deep relative imports.' };
 const fixtures = { name: '@hiring/contracts/testing', message: 'Example events are test fixtures: import them in specs and test helpers only.' };
 // The modules behind @hiring/messaging/dead-letters besides its own folder.
-const lightMessagingHelpers = ['types', 'util', 'idempotent-producer'].map((m) => `libs/messaging/src/lib/${m}.ts`);
+const lightMessagingHelpers = ['types', 'util', 'idempotent-producer', 'kafka-socket'].map((m) => `libs/messaging/src/lib/${m}.ts`);
 // The app files that may import a driver: repositories (and the entities,
 // migrations and data source they need) for Postgres; readers and the CLI for Kafka.
 const databaseAdapters = ['apps/**/*.repository.ts', 'apps/**/*.entity.ts', 'apps/**/*.database.ts', 'apps/**/migrations/**', 'apps/**/*.migration.ts'];
@@ -86,8 +86,8 @@ export default [
             deepRelative,
             { group: ['@nestjs/*', '@hiring/platform', '@hiring/messaging'], message: 'The dead-letter entry point loads no NestJS, TypeORM or pg.' },
             {
-              regex: '^\\.\\.?/(?!(lib/dead-letters/|lib/util$|dead-letter-|types$|util$|idempotent-producer$))',
-              message: 'Behind @hiring/messaging/dead-letters: import only the dead-letter modules, types, util and idempotent-producer.',
+              regex: '^\\.\\.?/(?!(lib/dead-letters/|lib/util$|lib/kafka-socket$|dead-letter-|types$|util$|idempotent-producer$))',
+              message: 'Behind @hiring/messaging/dead-letters: import only the dead-letter modules, types, util, kafka-socket and idempotent-producer.',
             },
           ],
         },

@@ -6,3 +6,5 @@ export { toDeadLetter, listDeadLetters, deadLetterDecoder, DEAD_LETTER_TYPE, typ
 export * from './lib/dead-letters/dead-letter-replay';
 /** The CLI's Kafka tools bound their waits with it too. */
 export { withTimeout } from './lib/util';
+/** Every kafkajs client of the project connects with it (TCP_NODELAY). */
+export { noDelaySocketFactory } from './lib/kafka-socket';

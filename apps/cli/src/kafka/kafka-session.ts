@@ -3,7 +3,7 @@
 // answers must not hang a terminal), and topic offsets with the catalogue's
 // "not provisioned" case told apart from "down".
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { withTimeout } from '@hiring/messaging/dead-letters';
+import { noDelaySocketFactory, withTimeout } from '@hiring/messaging/dead-letters';
 import { CliUnavailableError } from '../io/cli-error';
 import { KAFKA_BROKERS_VARIABLE, parseKafkaBrokers } from './kafka-brokers';
 
@@ -42,6 +42,7 @@ export class KafkaSession {
       connectionTimeout: 3_000,
       requestTimeout: 10_000,
       retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 },
+      socketFactory: noDelaySocketFactory,
     });
     const admin = kafka.admin();
     try {

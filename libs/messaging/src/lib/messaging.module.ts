@@ -15,6 +15,7 @@ import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type Messagi
 import { EventPublisher } from './outbox/event-publisher';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { noDelaySocketFactory } from './kafka-socket';
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   inject?: Array<InjectionToken | OptionalFactoryDependency>;
@@ -30,7 +31,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
       provide: MESSAGING_KAFKA,
       inject: [MESSAGING_OPTIONS],
       useFactory: (o: MessagingModuleOptions) =>
-        new Kafka({ logLevel: logLevel.WARN, ...o.kafka, clientId: o.clientId, brokers: o.brokers }),
+        new Kafka({ logLevel: logLevel.WARN, socketFactory: noDelaySocketFactory, ...o.kafka, clientId: o.clientId, brokers: o.brokers }),
     },
     { provide: MessagingMetrics, inject: [MESSAGING_OPTIONS], useFactory: (o: MessagingModuleOptions) => new MessagingMetrics(o.registry) },
     {
