@@ -116,7 +116,7 @@ describe('pipeline end to end: sourcing → screening → scoring → offer (pro
   const ourRows = async (): Promise<SubmissionRow[]> =>
     (
       await db.query<SubmissionRow>(
-        'SELECT id::text, agency_id::text, external_id, status, candidate_id::text, channel FROM sourcing.submissions WHERE agency_id = ANY($1::uuid[])',
+        'SELECT s.id::text, s.agency_id::text, s.external_id, st.status, s.candidate_id::text, s.channel FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id WHERE s.agency_id = ANY($1::uuid[])',
         [agencies.map((a) => a.id)],
       )
     ).rows;
@@ -649,7 +649,7 @@ describe('pipeline end to end: sourcing → screening → scoring → offer (pro
       expect({ key: record?.key, decision: (record?.json as { data: { decision: string } }).data.decision }).toEqual({ key: c.p.candidateId, decision: c.decision });
     }
 
-    const statusOf = async (id: string) => (await db.query<{ status: string }>('SELECT status FROM sourcing.submissions WHERE id = $1', [id])).rows[0]?.status;
+    const statusOf = async (id: string) => (await db.query<{ status: string }>('SELECT status FROM sourcing.submission_states WHERE submission_id = $1', [id])).rows[0]?.status;
     await waitFor(
       async () => {
         for (const c of cases) if ((await statusOf(c.p.submissionId as string)) !== c.status) return false;

@@ -162,7 +162,7 @@ async function runEffects(r: ResilienceRun, prefix: string, marks: TopicMarks): 
     await r.db.query<Record<string, string>>(
       `WITH ours AS (SELECT id, candidate_id::text AS c FROM sourcing.submissions WHERE external_id LIKE $1)
        SELECT
-         (SELECT md5(string_agg(id::text || status, ',' ORDER BY id)) FROM sourcing.submissions WHERE id IN (SELECT id FROM ours)) AS "sourcing.submissions status",
+         (SELECT md5(string_agg(submission_id::text || status, ',' ORDER BY submission_id)) FROM sourcing.submission_states WHERE submission_id IN (SELECT id FROM ours)) AS "sourcing.submission_states status",
          (SELECT count(*) FROM sourcing.submission_status_history WHERE submission_id IN (SELECT id FROM ours))::text AS "sourcing.submission_status_history",
          (SELECT count(*) FROM sourcing.outbox WHERE key IN (SELECT c FROM ours))::text AS "sourcing.outbox",
          (SELECT count(*) FROM screening.candidate_profiles WHERE candidate_id IN (SELECT c FROM ours))::text AS "screening.candidate_profiles",

@@ -175,7 +175,7 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
   const finalCount = async () =>
     Number(
       (
-        await db.query<{ n: string }>("SELECT count(*) AS n FROM sourcing.submissions WHERE agency_id = $1::uuid AND status IN ('scored', 'rejected')", [
+        await db.query<{ n: string }>("SELECT count(*) AS n FROM sourcing.submission_states WHERE agency_id = $1::uuid AND status IN ('scored', 'rejected')", [
           agency.id,
         ])
       ).rows[0]?.n ?? 0,
@@ -191,7 +191,7 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
     );
   /** For a failure message: the stage the unscored candidates wait in, and each group's lag per partition. */
   async function whereStuck(): Promise<string> {
-    const statuses = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM sourcing.submissions WHERE agency_id = $1::uuid GROUP BY status', [agency.id]);
+    const statuses = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM sourcing.submission_states WHERE agency_id = $1::uuid GROUP BY status', [agency.id]);
     const lines = [`submissions by status: ${JSON.stringify(Object.fromEntries(statuses.rows.map((r) => [r.status, Number(r.n)])))}`];
     for (const [role, topic] of [['screening', TOPICS.candidateSourced], ['scoring', TOPICS.candidateScreened]] as const) {
       const ends = await kit.admin.fetchTopicOffsets(topic);
@@ -384,7 +384,7 @@ describe('scale-out: three brokers, two instances of screening and scoring, faul
     expect(new Set(ids).size).toBe(ids.length);
 
     const subs = await db.query<{ status: string; n: string }>(
-      'SELECT status, count(*) AS n FROM sourcing.submissions WHERE agency_id = $1::uuid GROUP BY status',
+      'SELECT status, count(*) AS n FROM sourcing.submission_states WHERE agency_id = $1::uuid GROUP BY status',
       [agency.id],
     );
     const byStatus = Object.fromEntries(subs.rows.map((r) => [r.status, Number(r.n)]));

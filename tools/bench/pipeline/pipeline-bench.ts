@@ -128,7 +128,7 @@ function submission(requisitionId: string): { externalId: string; requisitionId:
 
 function statusCount(db: Client, agencyId: string): Promise<number> {
   return db
-    .query<{ n: number }>(`SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND status IN ('scored', 'rejected')`, [agencyId])
+    .query<{ n: number }>(`SELECT count(*)::int AS n FROM sourcing.submission_states WHERE agency_id = $1 AND status IN ('scored', 'rejected')`, [agencyId])
     .then((r) => r.rows[0]?.n ?? 0);
 }
 
@@ -278,7 +278,7 @@ async function idleSingle(
   const toGuidanceMs: number[] = [];
   const writeBackMs: number[] = [];
   const samples = new Map<Stage, number[]>(STAGES.map((s) => [s, []]));
-  const status = async (id: string) => (await db.query<{ status: string }>('SELECT status FROM sourcing.submissions WHERE id = $1', [id])).rows[0]?.status;
+  const status = async (id: string) => (await db.query<{ status: string }>('SELECT status FROM sourcing.submission_states WHERE submission_id = $1', [id])).rows[0]?.status;
   for (let i = -1; i < tries; i++) {
     const t0 = Date.now();
     const r = await call<{ submissionId: string; candidateId: string }>('POST', `${url('sourcing')}/v1/submissions`, submission(requisitionId), { 'x-api-key': agency.key, 'content-type': 'application/json' });

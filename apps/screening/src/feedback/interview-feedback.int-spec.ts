@@ -81,7 +81,7 @@ async function dataKey(candidateId: string): Promise<Buffer> {
 }
 
 async function submissionStatus(submissionId: string): Promise<string> {
-  return ((await db.query('SELECT status FROM sourcing.submissions WHERE id = $1', [submissionId])).rows[0] as { status: string }).status;
+  return ((await db.query('SELECT status FROM sourcing.submission_states WHERE submission_id = $1', [submissionId])).rows[0] as { status: string }).status;
 }
 
 const allConfirmed = () => [...TECHNICAL_RULE_IDS, ...LEADERSHIP_RULE_IDS].map((ruleId) => ({ ruleId, outcome: 'confirmed' as const }));

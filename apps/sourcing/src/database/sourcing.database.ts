@@ -17,6 +17,7 @@ import { IndexAgencySubmissionsByFilter1796305092950 } from './migrations/179630
 import { KeyedRequestHash1796316356907 } from './migrations/1796316356907-KeyedRequestHash';
 import { CheaperStatusWriteBack1796325062559 } from './migrations/1796325062559-CheaperStatusWriteBack';
 import { NotifyApiKeyChanges1796326687542 } from './migrations/1796326687542-NotifyApiKeyChanges';
+import { SubmissionStatesOfTheirOwn1796336788705 } from './migrations/1796336788705-SubmissionStatesOfTheirOwn';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 import { sealAgencySigningSecretsMigration } from '../agencies/seal-agency-signing-secrets.migration';
 
@@ -45,6 +46,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       CheaperStatusWriteBack1796325062559,
       NotifyApiKeyChanges1796326687542,
       sealAgencySigningSecretsMigration(ring),
+      SubmissionStatesOfTheirOwn1796336788705,
     ],
   };
 }

@@ -20,12 +20,16 @@ import { RecordPipelineProgressService, type StageReached } from './record-pipel
  */
 export const PROGRESS_CONSUMERS = { screened: 'progress-screened', scored: 'progress-scored', offerDecided: 'progress-offer' } as const;
 
-/** Later stages of the pipeline, mapped to submission progress. */
+/**
+ * Later stages of the pipeline, mapped to submission progress. No inbox rows
+ * (`inbox: false`): RecordPipelineProgressService skips an event its
+ * submission has seen (the stage marks), so a redelivery changes nothing.
+ */
 @Injectable()
 export class PipelineProgressHandler {
   constructor(private readonly recordProgress: RecordPipelineProgressService) {}
 
-  @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened], consumer: PROGRESS_CONSUMERS.screened })
+  @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened], consumer: PROGRESS_CONSUMERS.screened, inbox: false })
   async screened(events: ConsumedEvent<CandidateScreenedEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,
@@ -39,7 +43,7 @@ export class PipelineProgressHandler {
     );
   }
 
-  @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored], consumer: PROGRESS_CONSUMERS.scored })
+  @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored], consumer: PROGRESS_CONSUMERS.scored, inbox: false })
   async scored(events: ConsumedEvent<CandidateScoredEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,
@@ -53,7 +57,7 @@ export class PipelineProgressHandler {
     );
   }
 
-  @ConsumeEvents({ topic: TOPICS.offerDecided, types: [EVENT_TYPES.offerDecided], consumer: PROGRESS_CONSUMERS.offerDecided })
+  @ConsumeEvents({ topic: TOPICS.offerDecided, types: [EVENT_TYPES.offerDecided], consumer: PROGRESS_CONSUMERS.offerDecided, inbox: false })
   async offerDecided(events: ConsumedEvent<OfferDecidedEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,

@@ -5,6 +5,7 @@ import type { App } from 'supertest/types';
 import { SubmissionRepository } from '../submissions/submission.repository';
 import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
 import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
+import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
 import { RecordPipelineProgressService, type StageReached } from './record-pipeline-progress.service';
 
 const OPS = { Authorization: `Bearer ${TEST_OPS_TOKEN}` };
@@ -65,6 +66,77 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
     const body = await status(submissionId);
     expect(body.status).toBe('offer-approved');
     expect(body.history.map((h: { status: string }) => h.status)).toEqual(['received', 'sourced', 'scored', 'offer-refused', 'offer-approved']);
+  });
+
+  describe('without an inbox: a redelivered or replayed event has no second effect', () => {
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 27, 10, 0, s));
+    const needsInterview: StageReached['stage'] = { kind: 'screened', decision: 'needs-interview' };
+    const stages = (submissionId: string, candidateId: string): StageReached[] => [
+      { target: { submissionId }, stage: needsInterview, at: at(1), reason: 'screening asks for an interview' },
+      { target: { submissionId }, stage: { kind: 'screened', decision: 'advance' }, at: at(5), reason: 'screening with interview feedback' },
+      { target: { submissionId }, stage: { kind: 'scored', decision: 'advance', score: 80 }, at: at(6), reason: 'score 80 (advance)' },
+      { target: { candidateId }, stage: { kind: 'offer-decided', decision: 'refused' }, at: at(7), reason: 'offer refused' },
+      { target: { candidateId }, stage: { kind: 'offer-decided', decision: 'approved' }, at: at(9), reason: 'offer approved by override' },
+    ];
+    const FINAL_HISTORY = ['received', 'sourced', 'needs-interview', 'screened', 'scored', 'offer-refused', 'offer-approved'];
+
+    /** Records the batches one transaction each, counting the webhook notices the changes queued. */
+    async function recordCountingNotices(batches: StageReached[][]): Promise<{ changes: number; notices: WebhookNotice[] }> {
+      const notices: WebhookNotice[] = [];
+      const spy = jest.spyOn(t.app.get(WebhookOutbox), 'enqueue').mockImplementation(async (_tx, queued) => {
+        notices.push(...queued);
+        return 0;
+      });
+      try {
+        let changes = 0;
+        for (const batch of batches) changes += await record(batch);
+        return { changes, notices };
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it('after each event, every earlier one redelivered, in order and reversed: only the first delivery of each changes anything', async () => {
+      const { submissionId, candidateId } = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId)).expect(202)).body;
+      const all = stages(submissionId, candidateId);
+
+      // After the re-screening, the redelivered needs-interview screening must not undo it (the inbox used to stop it).
+      const first = await recordCountingNotices(all.flatMap((s, i) => [[s], ...all.slice(0, i + 1).map((e) => [e]), ...all.slice(0, i + 1).reverse().map((e) => [e])]));
+      expect(first.changes).toBe(5);
+      expect(first.notices.filter((n) => n.type === 'submission.status-changed').map((n) => n.data['status'])).toEqual(FINAL_HISTORY.slice(2));
+      const once = await status(submissionId);
+      expect(once.status).toBe('offer-approved');
+      expect(once.history.map((h: { status: string }) => h.status)).toEqual(FINAL_HISTORY);
+
+      // A replay of the whole topic history (a new consumer group), one by one, reversed, and as one batch.
+      const again = await recordCountingNotices([...all.map((s) => [s]), ...[...all].reverse().map((s) => [s]), all]);
+      expect(again).toEqual({ changes: 0, notices: [] });
+      const after = await status(submissionId);
+      expect(after.status).toBe('offer-approved');
+      expect(after.updatedAt).toBe(once.updatedAt);
+      expect(after.history.map((h: { status: string }) => h.status)).toEqual(FINAL_HISTORY);
+    });
+
+    it('a redelivered tail in one batch with what follows it: only the new events apply', async () => {
+      const { submissionId, candidateId } = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId)).expect(202)).body;
+      const all = stages(submissionId, candidateId);
+      expect((await recordCountingNotices([all.slice(0, 2)])).changes).toBe(2);
+      // A crash before the offsets were committed: the first two come again, with the next ones.
+      const { changes, notices } = await recordCountingNotices([all]);
+      expect(changes).toBe(3);
+      expect(notices.filter((n) => n.type === 'submission.status-changed').map((n) => n.data['status'])).toEqual(['scored', 'offer-refused', 'offer-approved']);
+      expect((await status(submissionId)).history.map((h: { status: string }) => h.status)).toEqual(FINAL_HISTORY);
+    });
+
+    it('stages of different kinds seen out of order still apply by the pipeline order; a late one of a kind already passed does not', async () => {
+      const { submissionId } = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId)).expect(202)).body;
+      expect(await record([{ target: { submissionId }, stage: { kind: 'screened', decision: 'advance' }, at: at(10), reason: 'screened' }])).toBe(1);
+      // An older screening replayed after a newer one: it would move screened to needs-interview.
+      expect(await record([{ target: { submissionId }, stage: { kind: 'screened', decision: 'needs-interview' }, at: at(8), reason: 'an older screening' }])).toBe(0);
+      // Scoring's clock a little behind screening's: still a new scoring.
+      expect(await record([{ target: { submissionId }, stage: { kind: 'scored', decision: 'advance', score: 75 }, at: at(9), reason: 'score 75' }])).toBe(1);
+      expect((await status(submissionId)).status).toBe('scored');
+    });
   });
 
   it('an id that is not a UUID is invalid input, dead-lettered at once (not a handler error retried and isolated)', async () => {

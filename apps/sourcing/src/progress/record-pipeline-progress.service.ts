@@ -2,13 +2,20 @@
 // GET /v1/submissions/:id shows how far its candidate got. Screening and
 // scoring name the submission; an offer names the candidate, and reaches the
 // submission that owns that candidate.
+//
+// No inbox (the consumers say `inbox: false`): each submission's state keeps
+// the time of the latest event of each kind it has seen, and an event at or
+// before its kind's mark is skipped whole (no status, no history, no webhook).
+// A redelivery, a replay into a new group, or a second instance briefly on the
+// same partition (it waits on the state's row lock, then reads the marks)
+// therefore has no second effect.
 import { Injectable } from '@nestjs/common';
-import { isSubmissionStatus, progressSubmission, publicRejectionReasons, type PipelineStage, type ScreeningRuleVerdict } from '@hiring/domain';
+import { isNewStage, isSubmissionStatus, progressSubmission, publicRejectionReasons, type PipelineStage, type ScreeningRuleVerdict } from '@hiring/domain';
 import type { Tx } from '@hiring/platform';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { rejectedNotice, scoredNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
 import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
-import { StatusChangeRow, SubmissionProgressRepository } from './submission-progress.repository';
+import { SubmissionProgressRepository, type StatusChangeRow, type SubmissionStateRow, type TrackedSubmission } from './submission-progress.repository';
 
 export interface StageReached {
   /** Screening and scoring events carry the submission; offers carry only the candidate. */
@@ -33,7 +40,9 @@ export class RecordPipelineProgressService {
     const submissionIds = reached.flatMap((r) => ('submissionId' in r.target ? [r.target.submissionId] : []));
     const candidateIds = reached.flatMap((r) => ('candidateId' in r.target ? [r.target.candidateId] : []));
     const tracked = await this.progress.lock(tx, submissionIds, candidateIds);
-    const status = new Map(tracked.map((t) => [t.id, t.status]));
+    // Each tracked submission's state as the batch moves it; written back only if an event was news to it.
+    const states = new Map(tracked.map((t): [string, SubmissionStateRow] => [t.id, { submissionId: t.id, status: t.status, statusChanged: false, marks: { ...t.marks } }]));
+    const touched = new Set<string>();
     const byId = new Map(tracked.map((t) => [t.id, t]));
 
     const changes: StatusChangeRow[] = [];
@@ -42,18 +51,28 @@ export class RecordPipelineProgressService {
       const target = r.target;
       const ids = 'submissionId' in target ? [target.submissionId] : tracked.filter((t) => t.candidateId === target.candidateId).map((t) => t.id);
       for (const id of ids) {
-        const current = status.get(id);
-        // Unknown here (e.g. erased or another environment's id): nothing to track.
-        if (current === undefined || !isSubmissionStatus(current)) continue;
+        const state = states.get(id);
+        const submission: TrackedSubmission | undefined = byId.get(id);
+        // Unknown here (e.g. another environment's id): nothing to track.
+        if (!state || !submission || !isSubmissionStatus(state.status)) continue;
+        // Seen before (a redelivery or replay): no second effect.
+        if (!isNewStage(state.marks, r.stage, r.at)) continue;
+        state.marks[r.stage.kind] = r.at;
+        touched.add(id);
+        const current = state.status;
         const next = progressSubmission(current, r.stage);
         if (!next) continue;
-        status.set(id, next);
+        state.status = next;
+        state.statusChanged = true;
         changes.push({ submissionId: id, status: next, reason: r.reason, at: r.at });
-        const submission = byId.get(id);
-        if (submission) notices.push(...noticesFor({ ...submission, submissionId: id }, current, next, r));
+        notices.push(...noticesFor({ ...submission, submissionId: id }, current, next, r));
       }
     }
-    await this.progress.apply(tx, changes);
+    await this.progress.apply(
+      tx,
+      [...states.values()].filter((s) => touched.has(s.submissionId)),
+      changes,
+    );
     await this.webhooks.enqueue(tx, notices);
     return changes.length;
   }

@@ -1,14 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import type { StageMarks } from '@hiring/domain';
 import { entityManagerOf, type Tx } from '@hiring/platform';
 
 export interface TrackedSubmission {
   id: string;
   candidateId: string | null;
   status: string;
+  marks: StageMarks;
   /** What the agency's webhook names: its own submission, externalId and requisition. */
   agencyId: string;
   externalId: string;
   requisitionId: string;
+}
+
+/** Where a submission ends after the batch: its status (changed or not) and its marks. */
+export interface SubmissionStateRow {
+  submissionId: string;
+  status: string;
+  statusChanged: boolean;
+  marks: StageMarks;
 }
 
 export interface StatusChangeRow {
@@ -18,49 +28,98 @@ export interface StatusChangeRow {
   at: Date;
 }
 
-/** Status reads and writes for a whole consumed batch: one statement each, rows locked for the transaction. */
+interface TrackedRow {
+  id: string;
+  candidate_id: string | null;
+  status: string;
+  screened_at: Date | null;
+  scored_at: Date | null;
+  offer_decided_at: Date | null;
+  agency_id: string;
+  external_id: string;
+  requisition_id: string;
+}
+
+/**
+ * Status reads and writes for a whole consumed batch: one statement each, the
+ * batch's `submission_states` rows locked for the transaction. The status
+ * lives in that narrow table (not the wide submission row, which is written
+ * once), so a change rewrites four small index entries instead of eight.
+ */
 @Injectable()
 export class SubmissionProgressRepository {
   /**
-   * The batch's submissions, locked for the status change. Screening and
+   * The batch's submissions, their states locked for the change. Screening and
    * scoring name submissions, offers name candidates: each kind is looked up
    * on its own index and only when the batch has it (an OR of the two made
-   * Postgres combine bitmaps and recheck heap rows; an empty branch could
-   * still be planned as a scan). `FOR NO KEY UPDATE` is the lock the status
-   * UPDATE takes anyway; `FOR UPDATE` would also block other transactions'
-   * foreign-key checks on these rows.
+   * Postgres combine bitmaps and recheck heap rows). A duplicate has no
+   * candidate, so an offer never reaches one. `FOR NO KEY UPDATE` is the lock
+   * the UPDATE takes anyway; two instances briefly sharing a partition
+   * (a rebalance) wait here, and the second then reads the first one's marks.
    */
   async lock(tx: Tx, submissionIds: string[], candidateIds: string[]): Promise<TrackedSubmission[]> {
     const params: string[][] = [];
     const wanted: string[] = [];
     if (submissionIds.length > 0) wanted.push(`SELECT unnest($${params.push(submissionIds)}::uuid[])`);
-    if (candidateIds.length > 0) wanted.push(`SELECT id FROM sourcing.submissions WHERE candidate_id = ANY($${params.push(candidateIds)}::uuid[]) AND status <> 'duplicate'`);
+    if (candidateIds.length > 0) wanted.push(`SELECT id FROM sourcing.submissions WHERE candidate_id = ANY($${params.push(candidateIds)}::uuid[])`);
     if (wanted.length === 0) return [];
-    const rows: { id: string; candidate_id: string | null; status: string; agency_id: string; external_id: string; requisition_id: string }[] = await entityManagerOf(tx).query(
-      `SELECT id, candidate_id, status, agency_id, external_id, requisition_id FROM sourcing.submissions
-        WHERE id IN (${wanted.join(' UNION ')})
-        ORDER BY id FOR NO KEY UPDATE`,
+    const rows: TrackedRow[] = await entityManagerOf(tx).query(
+      `SELECT st.submission_id AS id, s.candidate_id, st.status, st.screened_at, st.scored_at, st.offer_decided_at,
+              s.agency_id, s.external_id, s.requisition_id
+         FROM sourcing.submission_states st JOIN sourcing.submissions s ON s.id = st.submission_id
+        WHERE st.submission_id IN (${wanted.join(' UNION ')})
+        ORDER BY st.submission_id FOR NO KEY UPDATE OF st`,
       params,
     );
-    return rows.map((r) => ({ id: r.id, candidateId: r.candidate_id, status: r.status, agencyId: r.agency_id, externalId: r.external_id, requisitionId: r.requisition_id }));
+    return rows.map((r) => ({
+      id: r.id,
+      candidateId: r.candidate_id,
+      status: r.status,
+      marks: { screened: dateOrNull(r.screened_at), scored: dateOrNull(r.scored_at), 'offer-decided': dateOrNull(r.offer_decided_at) },
+      agencyId: r.agency_id,
+      externalId: r.external_id,
+      requisitionId: r.requisition_id,
+    }));
   }
 
-  async apply(tx: Tx, changes: StatusChangeRow[]): Promise<void> {
-    if (changes.length === 0) return;
-    const ids = changes.map((c) => c.submissionId);
-    const statuses = changes.map((c) => c.status);
-    const reasons = changes.map((c) => c.reason);
-    const ats = changes.map((c) => c.at.toISOString());
-    // updated_at is when sourcing recorded the change, not when the stage happened (the history keeps
-    // that): agencies page and poll by updated_at, and a late event must not land behind their cursor.
-    // One statement: each submission's last status of the batch, and every change in the history.
+  /**
+   * One statement: each submission's state after the batch, and every status
+   * change in the history. updated_at is when sourcing recorded the change,
+   * not when the stage happened (the history keeps that): agencies page and
+   * poll by updated_at, and a late event must not land behind their cursor.
+   * A state whose status did not change keeps its updated_at, so moving only
+   * a mark touches no indexed column (a HOT update, no index entries).
+   */
+  async apply(tx: Tx, states: SubmissionStateRow[], changes: StatusChangeRow[]): Promise<void> {
+    if (states.length === 0) return;
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
     await entityManagerOf(tx).query(
-      `WITH c AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) WITH ORDINALITY AS c(id, status, reason, at, n)),
-       last AS (SELECT DISTINCT ON (id) id, status FROM c ORDER BY id, n DESC),
-       moved AS (UPDATE sourcing.submissions s SET status = last.status, updated_at = now() FROM last WHERE s.id = last.id)
+      `WITH u AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
+                    AS u(id, status, changed, screened_at, scored_at, offer_decided_at)),
+       moved AS (
+         UPDATE sourcing.submission_states st
+            SET status = u.status, updated_at = CASE WHEN u.changed THEN now() ELSE st.updated_at END,
+                screened_at = u.screened_at, scored_at = u.scored_at, offer_decided_at = u.offer_decided_at
+           FROM u WHERE st.submission_id = u.id)
        INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
-       SELECT id, status, reason, at FROM c ORDER BY n`,
-      [ids, statuses, reasons, ats],
+       SELECT id, status, reason, at FROM unnest($7::uuid[], $8::text[], $9::text[], $10::timestamptz[]) WITH ORDINALITY AS c(id, status, reason, at, n)
+        ORDER BY n`,
+      [
+        states.map((s) => s.submissionId),
+        states.map((s) => s.status),
+        states.map((s) => s.statusChanged),
+        states.map((s) => iso(s.marks.screened)),
+        states.map((s) => iso(s.marks.scored)),
+        states.map((s) => iso(s.marks['offer-decided'])),
+        changes.map((c) => c.submissionId),
+        changes.map((c) => c.status),
+        changes.map((c) => c.reason),
+        changes.map((c) => c.at.toISOString()),
+      ],
     );
   }
+}
+
+function dateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
 }

@@ -7,8 +7,7 @@ import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exc
 import { DuplicateRepository } from './duplicate.repository';
 import { EXTERNAL_ID_PATTERN, type OpsSubmissionResponse, type SubmissionResponse } from './submission.dto';
 import { toOpsSubmissionResponse, toSubmissionResponse } from './submission.mapper';
-import type { SubmissionEntity } from './submission.entity';
-import { SubmissionRepository } from './submission.repository';
+import { SubmissionRepository, type StoredSubmission } from './submission.repository';
 
 /** A submission and its status history: for its own agency, or in full for ops. */
 @Injectable()
@@ -53,7 +52,7 @@ export class GetSubmissionService {
   }
 
   /** The identity opened with the person's key; an erased person (no key, or the sealed value deleted) reads as erased. */
-  private async identityOf(s: SubmissionEntity): Promise<SubmissionPersonalData['candidate']> {
+  private async identityOf(s: StoredSubmission): Promise<SubmissionPersonalData['candidate']> {
     if (!s.sealedFor || !s.personalData) return { name: ERASED_NAME };
     const key = (await this.keys.lookup([s.sealedFor])).keys.get(s.sealedFor);
     return key ? openSubmissionData(key, s.sealedFor, s.id, s.personalData).candidate : { name: ERASED_NAME };

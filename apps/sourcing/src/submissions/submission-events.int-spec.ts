@@ -40,7 +40,7 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
 
   async function submissionRow(externalId: string) {
     const { rows } = await db.query<{ status: string; candidate_id: string | null }>(
-      'SELECT status, candidate_id FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2',
+      'SELECT st.status, s.candidate_id FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id WHERE s.agency_id = $1 AND s.external_id = $2',
       [agency.id, externalId],
     );
     return rows[0];

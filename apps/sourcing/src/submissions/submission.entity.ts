@@ -3,6 +3,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /** Statuses sourcing writes; later consumers add theirs (screened, scored, ...). */
 export type SourcingSubmissionStatus = 'received' | 'duplicate' | 'sourced';
 
+/**
+ * A submission's facts, written once at intake. Where it stands (status,
+ * updated_at) lives in `sourcing.submission_states`, which changes with the
+ * pipeline without rewriting this wide row (see SubmissionRepository).
+ */
 @Entity({ name: 'submissions' })
 export class SubmissionEntity {
   @PrimaryColumn('uuid') id!: string;
@@ -19,8 +24,6 @@ export class SubmissionEntity {
   @Column('text', { name: 'personal_data', nullable: true }) personalData!: string | null;
   /** The person the data is about: the candidate sourced, or the one a duplicate duplicates. */
   @Column('uuid', { name: 'sealed_for', nullable: true }) sealedFor!: string | null;
-  @Column('text') status!: string;
   @Column('uuid', { name: 'candidate_id', nullable: true }) candidateId!: string | null;
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
-  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

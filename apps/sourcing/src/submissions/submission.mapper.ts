@@ -2,8 +2,7 @@ import type { Agency } from '../agencies/agency';
 import type { SubmissionPersonalData } from '../personal-data/submission-personal-data';
 import type { DuplicateRecord } from './duplicate.repository';
 import type { DuplicateOfResponse, DuplicateResponse, OpsSubmissionResponse, SubmissionResponse } from './submission.dto';
-import type { SubmissionEntity } from './submission.entity';
-import type { StatusChange, SubmissionSummary } from './submission.repository';
+import type { StatusChange, StoredSubmission, SubmissionSummary } from './submission.repository';
 
 /**
  * What the submitting agency may see: its own submission and its status.
@@ -35,7 +34,7 @@ function toDuplicateOf(d: DuplicateRecord): DuplicateOfResponse {
 
 /** Ops see everything, identity included (PII; ops routes only), opened from the sealed row by the caller. */
 export function toOpsSubmissionResponse(
-  s: SubmissionEntity,
+  s: StoredSubmission,
   identity: SubmissionPersonalData['candidate'],
   history: StatusChange[],
   agency: Agency,

@@ -3,10 +3,13 @@ import { inGenericPlanTransaction, preparedStatement, runPrepared, type Tx } fro
 import { DataSource, QueryFailedError } from 'typeorm';
 import { keysetTimeSql, type KeysetPosition } from '../shared/list-cursor';
 import { RetryableConflict } from '../shared/retryable-conflict';
-import { SubmissionEntity } from './submission.entity';
+import type { SubmissionEntity } from './submission.entity';
 
 /** A submission's own facts, before ownership decides its status and whose key seals its personal data. */
-export type NewSubmission = Omit<SubmissionEntity, 'status' | 'candidateId' | 'receivedAt' | 'updatedAt' | 'personalData' | 'sealedFor'>;
+export type NewSubmission = Omit<SubmissionEntity, 'candidateId' | 'receivedAt' | 'personalData' | 'sealedFor'>;
+
+/** A submission's facts with where it stands (its row in `sourcing.submission_states`). */
+export type StoredSubmission = SubmissionEntity & { status: string; updatedAt: Date };
 
 /** What idempotency needs of an earlier submission (no identity, no profile). */
 export interface EarlierSubmission {
@@ -44,7 +47,7 @@ export interface SealedPersonalData {
 export type SettledSubmission = NewSubmission & Omit<SubmissionStatusChange, 'submissionId'> & Omit<SealedPersonalData, 'submissionId'>;
 
 /** What an agency's view of a submission needs: no personal data. */
-export type SubmissionSummary = Pick<SubmissionEntity, 'id' | 'externalId' | 'requisitionId' | 'status' | 'candidateId' | 'receivedAt' | 'updatedAt'>;
+export type SubmissionSummary = Pick<StoredSubmission, 'id' | 'externalId' | 'requisitionId' | 'status' | 'candidateId' | 'receivedAt' | 'updatedAt'>;
 
 export interface AgencySubmissionFilter {
   status?: string;
@@ -72,13 +75,15 @@ interface EarlierRow {
   candidate_id: string | null;
 }
 
-const FIND_EARLIER = preparedStatement(`SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
-    FROM sourcing.submissions s JOIN unnest($1::uuid[], $2::text[]) AS k(agency_id, external_id)
-      ON s.agency_id = k.agency_id AND s.external_id = k.external_id
-  UNION
-  SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
-    FROM sourcing.submissions s JOIN unnest($3::uuid[], $4::text[]) AS k(agency_id, idempotency_key)
-      ON s.agency_id = k.agency_id AND s.idempotency_key = k.idempotency_key`);
+const FIND_EARLIER = preparedStatement(`SELECT e.*, st.status
+    FROM (SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.candidate_id
+            FROM sourcing.submissions s JOIN unnest($1::uuid[], $2::text[]) AS k(agency_id, external_id)
+              ON s.agency_id = k.agency_id AND s.external_id = k.external_id
+          UNION
+          SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.candidate_id
+            FROM sourcing.submissions s JOIN unnest($3::uuid[], $4::text[]) AS k(agency_id, idempotency_key)
+              ON s.agency_id = k.agency_id AND s.idempotency_key = k.idempotency_key) e
+    JOIN sourcing.submission_states st ON st.submission_id = e.id`);
 
 const INSERT_SETTLED = preparedStatement(`WITH c AS (
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
@@ -87,12 +92,15 @@ const INSERT_SETTLED = preparedStatement(`WITH c AS (
            status, candidate_id, reason, sealed_for, personal_data, n)),
   ins AS (
     INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-                                      status, candidate_id, sealed_for, personal_data, received_at, updated_at)
+                                      candidate_id, sealed_for, personal_data, received_at)
     SELECT id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-           status, candidate_id, sealed_for, personal_data, $13, $13
+           candidate_id, sealed_for, personal_data, $13
       FROM c ORDER BY n
     ON CONFLICT DO NOTHING
     RETURNING id),
+  state AS (
+    INSERT INTO sourcing.submission_states (submission_id, agency_id, requisition_id, status, updated_at)
+    SELECT c.id, c.agency_id, c.requisition_id, c.status, $13 FROM c JOIN ins USING (id)),
   history AS (
     INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
     SELECT c.id, h.status, h.reason, $13
@@ -146,8 +154,8 @@ export class SubmissionRepository {
 
   /**
    * Inserts a chunk of submissions already settled (`sourced` or `duplicate`,
-   * with the candidate and the sealed personal data) and both their history
-   * rows (`received`, then the status), in one statement. Written final, not
+   * with the candidate and the sealed personal data), their states and both
+   * their history rows (`received`, then the status), in one statement. Written final, not
    * inserted as `received` and then updated: an UPDATE of a fresh row writes a
    * second tuple and every index entry again. A row whose externalId /
    * Idempotency-Key the agency already used (a concurrent twin won) is
@@ -176,31 +184,63 @@ export class SubmissionRepository {
     return new Set(inserted.map((r) => r.id));
   }
 
-  findById(id: string): Promise<SubmissionEntity | null> {
-    return this.dataSource.getRepository(SubmissionEntity).findOneBy({ id });
+  async findById(id: string): Promise<StoredSubmission | null> {
+    return this.findOne('s.id = $1', [id]);
   }
 
   /** The agency's submission with its own id (unique per agency), or null: never another agency's. */
-  findByExternalId(agencyId: string, externalId: string): Promise<SubmissionEntity | null> {
-    return this.dataSource.getRepository(SubmissionEntity).findOneBy({ agencyId, externalId });
+  async findByExternalId(agencyId: string, externalId: string): Promise<StoredSubmission | null> {
+    return this.findOne('s.agency_id = $1 AND s.external_id = $2', [agencyId, externalId]);
+  }
+
+  private async findOne(where: string, params: unknown[]): Promise<StoredSubmission | null> {
+    const rows: StoredSubmissionRow[] = await this.dataSource.query(
+      `SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.channel, s.requisition_id, s.personal_data, s.sealed_for,
+              s.candidate_id, s.received_at, st.status, st.updated_at
+         FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id
+        WHERE ${where}`,
+      params,
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      agencyId: r.agency_id,
+      externalId: r.external_id,
+      idempotencyKey: r.idempotency_key,
+      requestHash: r.request_hash,
+      channel: r.channel,
+      requisitionId: r.requisition_id,
+      personalData: r.personal_data,
+      sealedFor: r.sealed_for,
+      candidateId: r.candidate_id,
+      receivedAt: new Date(r.received_at),
+      status: r.status,
+      updatedAt: new Date(r.updated_at),
+    };
   }
 
   /**
    * One page of the agency's submissions in (updated_at, id) order, in one
-   * statement on submissions_agency_updated_idx; ask for `limit + 1` to know whether more follow.
+   * statement: the page's states on submission_states_agency_updated_idx (or
+   * its status / requisition sibling), each joined to its submission by id;
+   * ask for `limit + 1` to know whether more follow.
    */
   async pageForAgency(agencyId: string, filter: AgencySubmissionFilter, limit: number): Promise<Array<{ submission: SubmissionSummary; position: KeysetPosition }>> {
     const rows: { id: string; external_id: string; requisition_id: string; status: string; candidate_id: string | null; received_at: Date; updated_at: Date; position: string }[] =
       await this.dataSource.query(
-        `SELECT id, external_id, requisition_id, status, candidate_id, received_at, updated_at, ${keysetTimeSql('updated_at')} AS position
-           FROM sourcing.submissions
-          WHERE agency_id = $1
-            AND ($2::text IS NULL OR status = $2)
-            AND ($3::uuid IS NULL OR requisition_id = $3)
-            AND ($4::timestamptz IS NULL OR updated_at >= $4)
-            AND ($5::timestamptz IS NULL OR (updated_at, id) > ($5::timestamptz, $6::uuid))
-          ORDER BY updated_at, id
-          LIMIT $7`,
+        `SELECT s.id, s.external_id, s.requisition_id, p.status, s.candidate_id, s.received_at, p.updated_at, p.position
+           FROM (SELECT submission_id, status, updated_at, ${keysetTimeSql('updated_at')} AS position
+                   FROM sourcing.submission_states
+                  WHERE agency_id = $1
+                    AND ($2::text IS NULL OR status = $2)
+                    AND ($3::uuid IS NULL OR requisition_id = $3)
+                    AND ($4::timestamptz IS NULL OR updated_at >= $4)
+                    AND ($5::timestamptz IS NULL OR (updated_at, submission_id) > ($5::timestamptz, $6::uuid))
+                  ORDER BY updated_at, submission_id
+                  LIMIT $7) p
+           JOIN sourcing.submissions s ON s.id = p.submission_id
+          ORDER BY p.updated_at, p.submission_id`,
         [agencyId, filter.status ?? null, filter.requisitionId ?? null, filter.updatedSince ?? null, filter.after?.at ?? null, filter.after?.id ?? null, limit],
       );
     return rows.map((r) => ({
@@ -236,6 +276,22 @@ export class SubmissionRepository {
     );
     return rows.map((r) => ({ status: r.status, reason: r.reason, at: new Date(r.at) }));
   }
+}
+
+interface StoredSubmissionRow {
+  id: string;
+  agency_id: string;
+  external_id: string;
+  idempotency_key: string | null;
+  request_hash: string;
+  channel: 'http' | 'kafka';
+  requisition_id: string;
+  personal_data: string | null;
+  sealed_for: string | null;
+  candidate_id: string | null;
+  received_at: Date;
+  status: string;
+  updated_at: Date;
 }
 
 function compare(a: string, b: string): number {

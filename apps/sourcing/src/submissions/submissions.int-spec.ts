@@ -446,10 +446,11 @@ describe('sourcing HTTP API (real Postgres)', () => {
           expect([a[i]!.replayed ?? false, b[i]!.replayed ?? false].sort()).toEqual([false, true]);
         }
         const rows = await t.dataSource.query(
-          `SELECT s.status, s.candidate_id, s.sealed_for, s.personal_data IS NOT NULL AS sealed,
+          `SELECT st.status, s.candidate_id, s.sealed_for, s.personal_data IS NOT NULL AS sealed,
                   array_agg(h.status ORDER BY h.id) AS history
-             FROM sourcing.submissions s JOIN sourcing.submission_status_history h ON h.submission_id = s.id
-            WHERE s.agency_id = $1 GROUP BY s.id`,
+             FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id
+                  JOIN sourcing.submission_status_history h ON h.submission_id = s.id
+            WHERE s.agency_id = $1 GROUP BY s.id, st.status`,
           [agency.id],
         );
         expect(rows).toHaveLength(body.length);
@@ -470,7 +471,7 @@ describe('sourcing HTTP API (real Postgres)', () => {
       const res = await request(http).post('/v1/submissions/bulk').set('x-api-key', agency.key).set('content-type', 'application/x-ndjson').send(body).expect(200);
       expect(res.body.summary).toEqual({ total: MAX_BULK_ITEMS, accepted: MAX_BULK_ITEMS, failed: 0 });
       expect(new Set(res.body.results.map((r: { status: string }) => r.status))).toEqual(new Set(['sourced']));
-      const rows = await t.dataSource.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE agency_id = $1 AND status = $2', [agency.id, 'sourced']);
+      const rows = await t.dataSource.query('SELECT count(*)::int AS n FROM sourcing.submission_states WHERE agency_id = $1 AND status = $2', [agency.id, 'sourced']);
       expect(rows[0].n).toBe(MAX_BULK_ITEMS);
     });
 

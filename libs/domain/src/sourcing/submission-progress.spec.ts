@@ -1,4 +1,4 @@
-import { progressSubmission, type PipelineStage } from './submission-progress';
+import { isNewStage, progressSubmission, type PipelineStage, type StageMarks } from './submission-progress';
 
 const screened = (decision: 'advance' | 'review' | 'reject'): PipelineStage => ({ kind: 'screened', decision });
 const scored = (decision: 'advance' | 'review' | 'reject'): PipelineStage => ({ kind: 'scored', decision, score: 70 });
@@ -50,5 +50,25 @@ describe('submission progress through the pipeline', () => {
 
   it('a duplicate stays a duplicate', () => {
     expect(progressSubmission('duplicate', screened('advance'))).toBeUndefined();
+  });
+
+  describe('a stage is news only when later than the last of its kind', () => {
+    const t = (s: number) => new Date(Date.UTC(2026, 11, 3, 10, 0, s));
+    const marks: StageMarks = { screened: t(10), scored: null, 'offer-decided': t(20) };
+
+    it('the first stage of a kind is news', () => {
+      expect(isNewStage(marks, scored('advance'), t(1))).toBe(true);
+    });
+
+    it('a redelivered or older stage of a kind is not, a later one is', () => {
+      expect(isNewStage(marks, screened('advance'), t(10))).toBe(false);
+      expect(isNewStage(marks, screened('advance'), t(9))).toBe(false);
+      expect(isNewStage(marks, screened('advance'), t(11))).toBe(true);
+      expect(isNewStage(marks, offer('approved'), t(20))).toBe(false);
+    });
+
+    it('each kind has its own mark: a scoring older than the screening is still news', () => {
+      expect(isNewStage(marks, scored('advance'), t(5))).toBe(true);
+    });
   });
 });

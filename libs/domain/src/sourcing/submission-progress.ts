@@ -60,6 +60,22 @@ export function progressSubmission(current: SubmissionStatus, stage: PipelineSta
   return RANK[next] > RANK[current] ? next : undefined;
 }
 
+/** The time of the latest stage of each kind a submission has seen (null: none yet). */
+export type StageMarks = Record<PipelineStage['kind'], Date | null>;
+
+/**
+ * Whether a stage seen at `at` is news for a submission: later than every
+ * stage of its kind seen before. Each kind comes from one service, in order
+ * per candidate, and a later stage of a kind is a later decision (a
+ * re-screening, an override), so one at or before its kind's mark is a
+ * redelivery or a replay. Applying it again would repeat its webhooks or,
+ * after a re-screening, undo the change that followed it.
+ */
+export function isNewStage(marks: StageMarks, stage: PipelineStage, at: Date): boolean {
+  const mark = marks[stage.kind];
+  return mark === null || at.getTime() > mark.getTime();
+}
+
 export function isSubmissionStatus(value: string): value is SubmissionStatus {
   return value in RANK;
 }
