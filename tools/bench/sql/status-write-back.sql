@@ -8,7 +8,7 @@
 --   new:    after it (partial Idempotency-Key index, history keyed by
 --           (submission_id, id) without a foreign key, lock FOR NO KEY UPDATE);
 --   narrow: the status in a table of its own with only the listing's indexes
---           (not built; the next step).
+--           (built since: migration 1796336788705, submission_states).
 -- Run on a scratch cluster (needs tsm_system_rows, from postgresql-contrib):
 --   psql "$URL" -f tools/bench/sql/status-write-back.sql
 --   psql "$URL" -Atc "select * from bench11d.round('old', 25)"   -- ms and WAL KB per status change
