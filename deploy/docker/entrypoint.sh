@@ -10,6 +10,6 @@ set -e
 export INSTANCE_ID
 if [ "$1" = "migrate" ]; then
   shift
-  exec node --enable-source-maps "dist/apps/${SERVICE}/src/migrate.js" "$@"
+  exec node "dist/apps/${SERVICE}/src/migrate.js" "$@"
 fi
 exec "$@"

@@ -9,6 +9,20 @@
 # (k-1) * SERVICES_PORT_STEP (default 100: scoring 3003, 3103, 3203 ...).
 # SERVICES_NODE_ARGS: extra node flags for every instance, e.g. for profiling
 # "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
+#
+# Memory under load (docs/performance.md "Peak RSS: V8 and malloc settings"):
+# SERVICES_MEMORY_ARGS (default --heap-growing-percent=50): after a full
+# collection V8 lets the old generation grow to 1.5x what survived, where its
+# own choice under a high allocation rate is up to 4x (peaks of ~400 MB for
+# ~70 MB live). A growth factor, not a cap: a larger live set still fits, so
+# it adds no out-of-memory exit. Not allowed in NODE_OPTIONS, hence a flag.
+# GLIBC_TUNABLES (default glibc.malloc.mmap_threshold=131072): allocations over
+# 128 KiB (bulk bodies, Kafka fetches) get their own mapping, given back when
+# freed; glibc otherwise raises the threshold after the first large free and
+# keeps tens of MB of freed buffers in its heap. Set either to "" for none.
+# Stack traces name TypeScript lines without --enable-source-maps (it kept
+# every module's source map on the heap): libs/platform maps our own frames
+# when a stack is formatted (logging/stack-traces.ts).
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -47,7 +61,7 @@ start_one() {
     die "port ${port} for ${name} is taken by another process (set ${svc^^}_PORT or SERVICES_PORT_STEP)"
   fi
   # setsid: the service outlives this script and gets its own process group.
-  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" setsid node --enable-source-maps ${SERVICES_NODE_ARGS:-} "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
+  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" GLIBC_TUNABLES="${GLIBC_TUNABLES-glibc.malloc.mmap_threshold=131072}" setsid node ${SERVICES_MEMORY_ARGS---heap-growing-percent=50} ${SERVICES_NODE_ARGS:-} "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
     >>"${RUN_DIR}/${name}.log" 2>&1 </dev/null &
   echo $! >"${RUN_DIR}/${name}.pid"
   svc_log "${name} started (pid $!, port ${port}, log ${RUN_DIR}/${name}.log)"

@@ -16,6 +16,7 @@ import { requireJsonBodies } from './http/content-type';
 import { ProblemDetailsFilter, type ProblemDetailsOptions } from './http/problem-details.filter';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { strictValidationPipe } from './http/validation';
+import { installSourceMappedStackTraces } from './logging/stack-traces';
 
 export interface BootOptions {
   service: string;
@@ -42,6 +43,7 @@ export function loadConfigOrExit<T extends ServiceConfig>(cls: new () => T): T {
 }
 
 export async function bootstrapService(module: Type | ReturnType<typeof Object>, options: BootOptions): Promise<INestApplication> {
+  installSourceMappedStackTraces();
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
   configureHttpApp(app, options.bodyLimit, { tooLargeHint: options.tooLargeHint });
@@ -104,6 +106,7 @@ function installGracefulShutdown(app: INestApplication, options: BootOptions): v
 
 /** The explicit migration step (`npm run migrate`): same lock, same migrations as at boot. */
 export async function migrateAndExit(service: string, config: ServiceConfig, database: Omit<ServiceDataSourceOptions, 'url' | 'service'>): Promise<void> {
+  installSourceMappedStackTraces();
   const dataSource = createServiceDataSource({ ...database, url: config.DATABASE_URL, service: `${service}-migrate` });
   await dataSource.initialize();
   try {

@@ -15,6 +15,7 @@ export * from './health/readiness.registry';
 export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './logging/logging.module';
+export * from './logging/stack-traces';
 export * from './bootstrap';
 export * from './platform.module';
 export * from './auth/ops-token.guard';
