@@ -85,6 +85,13 @@ const FIND_EARLIER = preparedStatement(`SELECT e.*, st.status
               ON s.agency_id = k.agency_id AND s.idempotency_key = k.idempotency_key) e
     JOIN sourcing.submission_states st ON st.submission_id = e.id`);
 
+// A single submission's lookup: with scalar parameters the generic plan (a BitmapOr of the two unique
+// indexes) costs what a custom one does, so Postgres stops planning it after five calls on a connection;
+// the unnest form above is planned on every call (runPrepared outside a generic-plan transaction).
+const FIND_EARLIER_ONE = preparedStatement(`SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
+  FROM sourcing.submissions s
+ WHERE s.agency_id = $1 AND (s.external_id = $2 OR s.idempotency_key = $3)`);
+
 const INSERT_SETTLED = preparedStatement(`WITH c AS (
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
                          $8::text[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY
@@ -134,13 +141,17 @@ export class SubmissionRepository {
    */
   async findByIdempotencyMany(refs: readonly IdempotencyKeyRef[]): Promise<EarlierSubmission[]> {
     if (refs.length === 0) return [];
+    const [only] = refs;
     const keyed = refs.filter((r) => r.idempotencyKey !== undefined);
-    const rows = await runPrepared<EarlierRow>(this.dataSource, FIND_EARLIER, [
-      refs.map((r) => r.agencyId),
-      refs.map((r) => r.externalId),
-      keyed.map((r) => r.agencyId),
-      keyed.map((r) => r.idempotencyKey),
-    ]);
+    const rows =
+      refs.length === 1 && only
+        ? await runPrepared<EarlierRow>(this.dataSource, FIND_EARLIER_ONE, [only.agencyId, only.externalId, only.idempotencyKey ?? null])
+        : await runPrepared<EarlierRow>(this.dataSource, FIND_EARLIER, [
+            refs.map((r) => r.agencyId),
+            refs.map((r) => r.externalId),
+            keyed.map((r) => r.agencyId),
+            keyed.map((r) => r.idempotencyKey),
+          ]);
     return rows.map((r) => ({
       id: r.id,
       agencyId: r.agency_id,
