@@ -12,16 +12,17 @@ interface KeyRow {
   wrapped_key: Buffer;
 }
 
-// One round trip: the keys inserted now (RETURNING) and the ones that were
-// there before (the statement's snapshot does not see its own inserts).
+// One round trip: the candidates whose key was inserted now (their key is the
+// one just made: not sent back, not unwrapped) and the keys that were there
+// before (the statement's snapshot does not see its own inserts).
 const ENSURE_KEYS = preparedStatement(`WITH ins AS (
     INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
     SELECT k.candidate_id, k.master_key_id, k.wrapped_key
       FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS k (candidate_id, master_key_id, wrapped_key)
      WHERE NOT EXISTS (SELECT 1 FROM sourcing.erasures e WHERE e.candidate_id = k.candidate_id)
     ON CONFLICT (candidate_id) DO NOTHING
-    RETURNING candidate_id, master_key_id, wrapped_key)
-  SELECT candidate_id, master_key_id, wrapped_key FROM ins
+    RETURNING candidate_id)
+  SELECT candidate_id, NULL AS master_key_id, NULL AS wrapped_key FROM ins
   UNION ALL
   SELECT d.candidate_id, d.master_key_id, d.wrapped_key FROM sourcing.candidate_data_keys d
    WHERE d.candidate_id = ANY($1::uuid[]) AND d.candidate_id NOT IN (SELECT candidate_id FROM ins)`);
@@ -77,12 +78,19 @@ export class CandidateKeyRepository {
 export async function ensureDataKeys(on: SqlRunner, ring: MasterKeyRing, candidateIds: string[]): Promise<Map<string, Buffer>> {
   const ids = [...new Set(candidateIds)];
   if (ids.length === 0) return new Map();
-  const wrapped = ids.map((id) => ring.wrap(newDataKey(), id));
-  const rows = await runPrepared<KeyRow>(on, ENSURE_KEYS, [ids, wrapped.map((w) => w.masterKeyId), wrapped.map((w) => w.wrapped)]);
+  const fresh = ids.map(() => newDataKey());
+  const wrapped = ids.map((id, i) => ring.wrap(fresh[i]!, id));
+  const rows = await runPrepared<KeyRow | { candidate_id: string; master_key_id: null; wrapped_key: null }>(on, ENSURE_KEYS, [
+    ids,
+    wrapped.map((w) => w.masterKeyId),
+    wrapped.map((w) => w.wrapped),
+  ]);
   // A key another transaction committed while this statement waited on it is
   // outside the statement's snapshot (and an erased candidate has none): read
   // again with a fresh snapshot, as the caller expects every key there is.
-  return unwrapAll(ring, rows.length === ids.length ? rows : await keyRows(on, ids));
+  if (rows.length !== ids.length) return unwrapAll(ring, await keyRows(on, ids));
+  const made = new Map(ids.map((id, i) => [id, fresh[i]!]));
+  return new Map(rows.map((r) => [r.candidate_id, r.wrapped_key === null ? made.get(r.candidate_id)! : ring.unwrap({ masterKeyId: r.master_key_id, wrapped: r.wrapped_key }, r.candidate_id)]));
 }
 
 function keyRows(on: SqlRunner, ids: string[]): Promise<KeyRow[]> {

@@ -31,7 +31,14 @@ export class IdentifierIndex {
    */
   requestHashes(canonical: string): RequestHashes {
     const keyed = KEYED_REQUEST_HASH_PREFIX + createHmac('sha256', this.key).update(`request\u0000${canonical}`, 'utf8').digest('hex');
-    return { keyed, legacy: sha256Hex(canonical) };
+    // Only a replay of a row stored before keyed hashes reads `legacy`: hashed then, not for every submission.
+    let legacy: string | undefined;
+    return {
+      keyed,
+      get legacy() {
+        return (legacy ??= sha256Hex(canonical));
+      },
+    };
   }
 
   of(identifiers: readonly CandidateIdentifier[]): CandidateIdentifier[] {

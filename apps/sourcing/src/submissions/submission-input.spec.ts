@@ -1,5 +1,8 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { parseBulkBody, validateSubmissionItem } from './submission-input';
+import { SubmitCandidateDto } from './submission.dto';
 
 const item = { externalId: 'e-1', requisitionId: '6f1c2a8e-3b7d-4c55-9a0e-2d4b8f6a1c3e', candidate: { name: 'Jane', email: 'jane@example.com' }, profile: {} };
 
@@ -42,5 +45,53 @@ describe('sourcing / bulk body parsing', () => {
         { path: 'candidate.email', message: 'email must be an email' },
       ]),
     });
+  });
+});
+
+/** What class-validator alone says of an item (the check before the fast path): the reference. */
+function classValidatorSays(raw: Record<string, unknown>): { ok: true; value: unknown } | { ok: false } {
+  const dto = plainToInstance(SubmitCandidateDto, raw);
+  return validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }).length > 0 ? { ok: false } : { ok: true, value: dto };
+}
+
+describe('sourcing / the item check agrees with class-validator', () => {
+  const candidates: Array<Record<string, unknown>> = [
+    { name: 'Jane', email: 'jane@example.com' },
+    { name: 'Jane', email: '  jane@example.com ' },
+    { name: 'Jane', email: '   ' },
+    { name: 'Jane', email: 'not-an-email' },
+    { name: 'Jane', email: null },
+    { name: 'Jane', phone: '+44 20 7946 0958' },
+    { name: 'Jane', phone: '12' },
+    { name: 'Jane', profileUrl: 'https://www.linkedin.com/in/jane' },
+    { name: 'Jane', profileUrl: 'ftp://example.com/jane' },
+    { name: 'Jane', profileUrl: 'www.example.com' },
+    { name: '', email: 'jane@example.com' },
+    { name: 'x'.repeat(201), email: 'jane@example.com' },
+    { name: 7, email: 'jane@example.com' },
+    { name: 'Jane', email: 'jane@example.com', nickname: 'J' },
+    { email: 'jane@example.com' },
+  ];
+  const items: Array<Record<string, unknown>> = [
+    ...candidates.map((candidate) => ({ ...item, candidate })),
+    { ...item, externalId: '' },
+    { ...item, externalId: 'x'.repeat(129) },
+    { ...item, externalId: '-starts-with-dash' },
+    { ...item, externalId: 'with space' },
+    { ...item, requisitionId: 'not-a-uuid' },
+    { ...item, requisitionId: 42 },
+    { ...item, profile: [] },
+    { ...item, profile: 'a profile' },
+    { ...item, candidate: [] },
+    { ...item, candidate: 'Jane' },
+    { ...item, extra: true },
+    { externalId: item.externalId, requisitionId: item.requisitionId, candidate: item.candidate },
+  ];
+
+  it.each(items.map((raw, i) => [i, raw] as const))('item %i: same verdict, same value', (i, raw) => {
+    const reference = classValidatorSays(raw);
+    const result = validateSubmissionItem(raw, i);
+    expect(result.ok).toBe(reference.ok);
+    if (result.ok && reference.ok) expect(result.value).toEqual(reference.value);
   });
 });

@@ -37,6 +37,13 @@ export interface IntakeItem {
   channel: 'http' | 'kafka';
   /** canonicalJson of externalId, requisitionId, candidate and profile, when the caller already holds it (the Kafka path). */
   requestCanonical?: string;
+  /**
+   * True when the profile was already checked against the same schema: a
+   * consumed recruiting.submission.v1 passed its contract, whose profile
+   * schema is the domain's (libs/contracts profile-parity.spec.ts), so it is
+   * not checked a second time.
+   */
+  profileChecked?: boolean;
 }
 
 export type IntakeResult = { ok: true; outcome: SubmissionOutcome } | { ok: false; error: SourcingException };
@@ -186,8 +193,8 @@ export class SubmissionIntakeService {
   private validate(item: IntakeItem, index: number): Omit<AcceptedSubmission, 'requisition'> {
     const { input } = item;
     const errors: SourcingFieldError[] = [];
-    const profile = validateCandidateProfile(input.profile);
-    if (!profile.ok) errors.push(...profile.errors.map((e) => ({ path: e.path === '(root)' ? 'profile' : `profile.${e.path}`, message: e.message })));
+    const profile = item.profileChecked ? undefined : validateCandidateProfile(input.profile);
+    if (profile && !profile.ok) errors.push(...profile.errors.map((e) => ({ path: e.path === '(root)' ? 'profile' : `profile.${e.path}`, message: e.message })));
     const identity = candidateIdentifiers(input.candidate, { canonicaliseGmail: this.rules.canonicaliseGmail });
     errors.push(...identity.issues);
     if (errors.length > 0) throw new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, 'The submission is invalid.', errors);

@@ -7,6 +7,8 @@ import { PageQuery } from '../shared/page-query.dto';
 /** Same bounds as the Kafka contract (recruiting.submission.v1), so both paths accept the same submissions. */
 export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{5,30}$/;
+/** What a profile URL must be (IsUrl options; the bulk check's fast path uses the same). */
+export const PROFILE_URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 export const MAX_BULK_ITEMS = 500;
 /**
  * Largest request body sourcing takes (the bulk route sets the need): 500
@@ -29,7 +31,7 @@ export class SubmittedCandidateDto {
   @optional()
   @IsString()
   @Length(1, 2000)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @IsUrl(PROFILE_URL_OPTIONS)
   profileUrl?: string;
 }
 

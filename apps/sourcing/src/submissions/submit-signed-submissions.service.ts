@@ -58,9 +58,10 @@ export class SubmitSignedSubmissionsService {
         refused.push(agency);
         continue;
       }
-      // The same item check as HTTP (NUL and invalid text per field, strict DTO rules, trimmed email).
+      // The same item check as HTTP (NUL and invalid text per field, strict DTO rules, trimmed email);
+      // the profile passed the event's contract already, which is the domain's profile schema.
       const checked = validateSubmissionItem(toSubmitCandidateDto(submission.data), 0);
-      if (checked.ok) items.push({ agency, input: checked.value, channel: 'kafka', requestCanonical: canonical.body });
+      if (checked.ok) items.push({ agency, input: checked.value, channel: 'kafka', requestCanonical: canonical.body, profileChecked: true });
       else refused.push(new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, `Submission ${submission.eventId} is invalid.`, checked.errors));
     }
     const results = await this.intake.submitAll(items);

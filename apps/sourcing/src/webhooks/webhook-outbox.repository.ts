@@ -40,7 +40,8 @@ const ENQUEUE = preparedStatement(`INSERT INTO sourcing.webhook_events
 @Injectable()
 export class WebhookOutbox {
   /** Returns the number of deliveries queued (notices times the agency's endpoints subscribed to each). */
-  async enqueue(tx: Tx, notices: readonly WebhookNotice[]): Promise<number> {
+  async enqueue(tx: Tx, all: readonly WebhookNotice[]): Promise<number> {
+    const notices = await this.subscribed(tx, all);
     if (notices.length === 0) return 0;
     const eventIds = notices.map(() => randomUUID());
     const rows = await runPrepared(tx, ENQUEUE, [
@@ -54,5 +55,21 @@ export class WebhookOutbox {
       notices.map((n) => n.occurredAt.toISOString()),
     ]);
     return rows.length;
+  }
+
+  /**
+   * The notices some endpoint of their agency may take (one small read): most
+   * agencies have no endpoint, and then no body is built, signed or sent.
+   * The insert still joins the endpoints, so what it writes is unchanged.
+   */
+  private async subscribed(tx: Tx, notices: readonly WebhookNotice[]): Promise<readonly WebhookNotice[]> {
+    if (notices.length === 0) return notices;
+    const endpoints: { agency_id: string; event_types: string[] }[] = await entityManagerOf(tx).query(
+      `SELECT agency_id, event_types FROM sourcing.webhook_endpoints WHERE agency_id = ANY($1::uuid[]) AND status <> 'deleted'`,
+      [[...new Set(notices.map((n) => n.agencyId))]],
+    );
+    if (endpoints.length === 0) return [];
+    const wanted = new Set(endpoints.flatMap((e) => e.event_types.map((type) => `${e.agency_id} ${type}`)));
+    return notices.filter((n) => wanted.has(`${n.agencyId} ${n.type}`));
   }
 }
