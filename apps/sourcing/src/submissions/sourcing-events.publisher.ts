@@ -5,8 +5,9 @@ import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type CandidateErasedEvent, type CandidateSourcedEvent } from '@hiring/contracts';
 import type { CandidateRef } from '@hiring/domain';
 import { EventPublisher } from '@hiring/messaging';
-import { sealJson, type Tx } from '@hiring/platform';
+import { sealJsonText, type Tx } from '@hiring/platform';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
+import { profileJson } from '../personal-data/submission-personal-data';
 
 /**
  * What the use case hands over for recruiting.candidate-sourced.v1: no identity
@@ -38,7 +39,7 @@ export class SourcingEventsPublisher {
     const events = items.map(({ profile, ...rest }) => {
       const key = keys.get(rest.candidateId);
       if (!key) throw new Error(`no data key for candidate ${rest.candidateId} (erased?)`);
-      const data: CandidateSourcedEvent = { ...rest, sealedProfile: sealJson(key, profile, `${rest.candidateId}:profile`) };
+      const data: CandidateSourcedEvent = { ...rest, sealedProfile: sealJsonText(key, profileJson(profile), `${rest.candidateId}:profile`) };
       return { data };
     });
     // Each payload is validated against the contract on the way out.
