@@ -18,6 +18,7 @@ import { KeyedRequestHash1796316356907 } from './migrations/1796316356907-KeyedR
 import { CheaperStatusWriteBack1796325062559 } from './migrations/1796325062559-CheaperStatusWriteBack';
 import { NotifyApiKeyChanges1796326687542 } from './migrations/1796326687542-NotifyApiKeyChanges';
 import { SubmissionStatesOfTheirOwn1796336788705 } from './migrations/1796336788705-SubmissionStatesOfTheirOwn';
+import { IndexOnlyDuplicatesBySealedFor1796337703665 } from './migrations/1796337703665-IndexOnlyDuplicatesBySealedFor';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 import { sealAgencySigningSecretsMigration } from '../agencies/seal-agency-signing-secrets.migration';
 
@@ -47,6 +48,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       NotifyApiKeyChanges1796326687542,
       sealAgencySigningSecretsMigration(ring),
       SubmissionStatesOfTheirOwn1796336788705,
+      IndexOnlyDuplicatesBySealedFor1796337703665,
     ],
   };
 }

@@ -38,7 +38,13 @@ export class ErasureRepository {
    */
   async erase(tx: Tx, record: ErasureRecord): Promise<void> {
     const db = entityManagerOf(tx);
-    await db.query('UPDATE sourcing.submissions SET personal_data = NULL WHERE sealed_for = $1', [record.candidateId]);
+    // sealed_for = $1, asked as the two halves the indexes hold: the person's own submissions (by candidate)
+    // and the others sealed for them (duplicates: submissions_sealed_for_other_idx).
+    await db.query(
+      `UPDATE sourcing.submissions SET personal_data = NULL
+        WHERE (candidate_id = $1 AND sealed_for = $1) OR (sealed_for = $1 AND sealed_for IS DISTINCT FROM candidate_id)`,
+      [record.candidateId],
+    );
     await db.query('DELETE FROM sourcing.candidate_identifiers WHERE candidate_id = $1', [record.candidateId]);
     await db.query('INSERT INTO sourcing.erasures (candidate_id, requested_by, erased_at, data_key_destroyed) VALUES ($1, $2, $3, $4)', [
       record.candidateId,
