@@ -37,6 +37,8 @@ const ENQUEUE = preparedStatement(`INSERT INTO sourcing.webhook_events
    ORDER BY n.ord, e.id
   RETURNING 1`);
 
+const SUBSCRIPTIONS = preparedStatement(`SELECT agency_id, event_types FROM sourcing.webhook_endpoints WHERE agency_id = ANY($1::uuid[]) AND status <> 'deleted'`);
+
 @Injectable()
 export class WebhookOutbox {
   /** Returns the number of deliveries queued (notices times the agency's endpoints subscribed to each). */
@@ -64,10 +66,7 @@ export class WebhookOutbox {
    */
   private async subscribed(tx: Tx, notices: readonly WebhookNotice[]): Promise<readonly WebhookNotice[]> {
     if (notices.length === 0) return notices;
-    const endpoints: { agency_id: string; event_types: string[] }[] = await entityManagerOf(tx).query(
-      `SELECT agency_id, event_types FROM sourcing.webhook_endpoints WHERE agency_id = ANY($1::uuid[]) AND status <> 'deleted'`,
-      [[...new Set(notices.map((n) => n.agencyId))]],
-    );
+    const endpoints = await runPrepared<{ agency_id: string; event_types: string[] }>(tx, SUBSCRIPTIONS, [[...new Set(notices.map((n) => n.agencyId))]]);
     if (endpoints.length === 0) return [];
     const wanted = new Set(endpoints.flatMap((e) => e.event_types.map((type) => `${e.agency_id} ${type}`)));
     return notices.filter((n) => wanted.has(`${n.agencyId} ${n.type}`));
