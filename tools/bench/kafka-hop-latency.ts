@@ -47,11 +47,11 @@ async function hop(s: Side): Promise<void> {
   const id = randomUUID();
   const arrived = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${s.name}: no delivery within 30 s`)), 30_000);
-    s.waiting.set(id, { sentAt: performance.now(), done: () => {
-        clearTimeout(timer);
-        resolve();
-      },
-    });
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    s.waiting.set(id, { sentAt: performance.now(), done });
   });
   const t0 = performance.now();
   await sendAcknowledged(s.producer, [{ topic: s.topic, messages: [{ key: id, value: id }] }]);
