@@ -75,7 +75,7 @@ function agree(text: string | undefined, kind: 'statement' | 'label'): void {
 
 describe('judgeSubstance gives the verdicts of the implementation it replaced', () => {
   it('on every statement of the examples, the fixtures and the calibration set', () => {
-    const statements = stringsIn([exampleProfiles, strongAiTechLead, strongTechLead, CALIBRATION_SET.map((c) => c.profile)]);
+    const statements = stringsIn([exampleProfiles, strongAiTechLead(), strongTechLead(), CALIBRATION_SET.map((c) => c.profile)]);
     expect(statements.length).toBeGreaterThan(500);
     for (const text of statements) {
       agree(text, 'statement');
