@@ -88,8 +88,8 @@ const FIND_EARLIER = preparedStatement(`SELECT e.*, st.status
 // A single submission's lookup: with scalar parameters the generic plan (a BitmapOr of the two unique
 // indexes) costs what a custom one does, so Postgres stops planning it after five calls on a connection;
 // the unnest form above is planned on every call (runPrepared outside a generic-plan transaction).
-const FIND_EARLIER_ONE = preparedStatement(`SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, s.status, s.candidate_id
-  FROM sourcing.submissions s
+const FIND_EARLIER_ONE = preparedStatement(`SELECT s.id, s.agency_id, s.external_id, s.idempotency_key, s.request_hash, st.status, s.candidate_id
+  FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id
  WHERE s.agency_id = $1 AND (s.external_id = $2 OR s.idempotency_key = $3)`);
 
 const INSERT_SETTLED = preparedStatement(`WITH c AS (
