@@ -80,9 +80,8 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
 ENTRYPOINT ["/usr/local/bin/hiring-entrypoint"]
 # Exec form does not expand variables, so go through sh for ${SERVICE}; exec
 # keeps node as the process that receives SIGTERM (graceful drain).
-# --heap-growing-percent=30: the old generation grows to 1.3x what survived a
-# full collection (V8 picks up to 4x under load); a growth factor, not a cap,
-# and not allowed in NODE_OPTIONS. No --enable-source-maps: it keeps every
+# No --heap-growing-percent: it bounds the heap's growth but cost a third of
+# the throughput (docs/performance.md). No --enable-source-maps: it keeps every
 # module's source map on the heap; libs/platform maps our own frames when a
 # stack is printed.
-CMD ["sh", "-c", "exec node --heap-growing-percent=30 dist/apps/${SERVICE}/src/main.js"]
+CMD ["sh", "-c", "exec node dist/apps/${SERVICE}/src/main.js"]

@@ -48,7 +48,7 @@ export class ServiceProcess {
     const port = options.port ?? (await freePort());
     const entry =
       options.from === 'dist'
-        ? ['--heap-growing-percent=30', `dist/apps/${options.app}/src/main.js`] // as deploy/local/services.sh runs it
+        ? [`dist/apps/${options.app}/src/main.js`] // as deploy/local/services.sh runs it
         : ['-r', '@swc-node/register', `apps/${options.app}/src/main.ts`];
     const child = spawn(process.execPath, entry, {
       cwd: REPO_ROOT,
