@@ -155,6 +155,21 @@ describe('transactional outbox and relay against the real Kafka and Postgres', (
     expect(await readAll(k, topic, 1)).toHaveLength(1);
   });
 
+  it('a claim larger than Kafka takes on one partition (500 rows of 2.5 KB, one key: 1.25 MB) is published in parts, nothing stuck', async () => {
+    const outbox = new Outbox(schema, () => ({ topic, key: null }));
+    const filler = 'x'.repeat(2500);
+    await ds.transaction((tx) =>
+      outbox.enqueue(asTx(tx), Array.from({ length: 500 }, (_, seq) => ({ topic, key: 'one-agency', value: JSON.stringify({ seq, filler }) }))),
+    );
+    const relay = new OutboxRelay(k, ds, { schema, logger: quietLogger, batchSize: 500, pollIntervalMs: 60_000 });
+    relays.push(relay);
+    await relay.start();
+    const records = await readAll(k, topic, 500);
+    await waitFor('all published and deleted', async () => (await unpublished()) === 0);
+    expect(records.map((r) => (JSON.parse(r.value) as { seq: number }).seq)).toEqual(Array.from({ length: 500 }, (_, i) => i));
+    expect(await topicSize(k, topic)).toBe(500);
+  });
+
   it('three relays on one schema (SKIP LOCKED): every row published once, per-key order kept, published rows deleted', async () => {
     const outbox = new Outbox(schema, () => ({ topic, key: null }));
     const keys = 40;
