@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, preparedStatement, runPrepared, type Tx } from '@hiring/platform';
+import { preparedStatement, runPrepared, type Tx } from '@hiring/platform';
 import type { CandidateIdentifier, IdentifierKind, OwnershipClaim } from '@hiring/domain';
 
 export interface NewCandidate {
@@ -64,14 +64,6 @@ export class CandidateRepository {
     }));
   }
 
-  async create(tx: Tx, c: NewCandidate): Promise<void> {
-    await entityManagerOf(tx).query(
-      `INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [c.id, c.ownerAgencyId, c.firstSubmissionId, c.ownedFrom, c.ownedUntil, c.rulesVersion],
-    );
-  }
-
   async createMany(tx: Tx, candidates: readonly NewCandidate[]): Promise<void> {
     if (candidates.length === 0) return;
     await runPrepared(tx, CREATE_CANDIDATES, [
@@ -85,7 +77,8 @@ export class CandidateRepository {
   }
 
   /**
-   * claim() for a whole chunk in one statement: each identifier at most once
+   * Claims a whole chunk's identifiers in one statement (new ones inserted, expired ones
+   * taken over, ones a concurrent transaction owns left alone): each identifier at most once
    * (the caller decided the chunk in memory), sorted so concurrent claimers
    * lock rows in one order. Returns what was claimed; a missing one is held by
    * a concurrent transaction now.
@@ -102,28 +95,6 @@ export class CandidateRepository {
       sorted.map((c) => c.ownedUntil),
       now,
     ]);
-    return rows.map((r) => ({ kind: r.kind, value: r.value }));
-  }
-
-  /**
-   * Claims identifiers for a candidate: inserts new ones, takes over expired
-   * ones, and leaves alone any that a concurrent transaction owns now. The
-   * primary key (kind, value) decides races; the caller compares what it got
-   * with what it asked for. Sorted so two claimers lock rows in one order.
-   */
-  async claim(tx: Tx, candidate: { id: string; agencyId: string; ownedFrom: Date; ownedUntil: Date }, identifiers: CandidateIdentifier[], now: Date): Promise<CandidateIdentifier[]> {
-    if (identifiers.length === 0) return [];
-    const sorted = [...identifiers].sort(byKey);
-    const rows: { kind: IdentifierKind; value: string }[] = await entityManagerOf(tx).query(
-      `INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
-       SELECT k, v, $3, $4, $5, $6 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(k, v, n) ORDER BY n
-       ON CONFLICT (kind, value) DO UPDATE
-          SET candidate_id = EXCLUDED.candidate_id, agency_id = EXCLUDED.agency_id,
-              owned_from = EXCLUDED.owned_from, owned_until = EXCLUDED.owned_until
-        WHERE ci.owned_until <= $7
-       RETURNING kind, value`,
-      [sorted.map((i) => i.kind), sorted.map((i) => i.value), candidate.id, candidate.agencyId, candidate.ownedFrom, candidate.ownedUntil, now],
-    );
     return rows.map((r) => ({ kind: r.kind, value: r.value }));
   }
 }
