@@ -19,6 +19,7 @@ import { CheaperStatusWriteBack1796325062559 } from './migrations/1796325062559-
 import { NotifyApiKeyChanges1796326687542 } from './migrations/1796326687542-NotifyApiKeyChanges';
 import { SubmissionStatesOfTheirOwn1796336788705 } from './migrations/1796336788705-SubmissionStatesOfTheirOwn';
 import { IndexOnlyDuplicatesBySealedFor1796337703665 } from './migrations/1796337703665-IndexOnlyDuplicatesBySealedFor';
+import { KeepSealedSubmissionsInline1796361647052 } from './migrations/1796361647052-KeepSealedSubmissionsInline';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 import { sealAgencySigningSecretsMigration } from '../agencies/seal-agency-signing-secrets.migration';
 
@@ -49,6 +50,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       sealAgencySigningSecretsMigration(ring),
       SubmissionStatesOfTheirOwn1796336788705,
       IndexOnlyDuplicatesBySealedFor1796337703665,
+      KeepSealedSubmissionsInline1796361647052,
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { statementMigration } from './statement.migration';
 import { inboxBrinMigration } from './inbox-brin.migration';
+import { outboxInlineValuesMigration } from './outbox-inline-values.migration';
 import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migration';
 import { outboxIdAfterXidMigration } from './outbox-id-after-xid.migration';
 import { messagingTables, pascal } from './sql';
@@ -14,7 +15,13 @@ export const MESSAGING_MIGRATION_TIMESTAMP = 1732600000000;
  * so a later change to the outbox or inbox reaches every service at once.
  */
 export function messagingMigrations(schema: string): Array<new () => MigrationInterface> {
-  return [createMessagingMigration(schema), outboxDeleteOnPublishMigration(schema), inboxBrinMigration(schema), outboxIdAfterXidMigration(schema)];
+  return [
+    createMessagingMigration(schema),
+    outboxDeleteOnPublishMigration(schema),
+    inboxBrinMigration(schema),
+    outboxIdAfterXidMigration(schema),
+    outboxInlineValuesMigration(schema),
+  ];
 }
 
 /**

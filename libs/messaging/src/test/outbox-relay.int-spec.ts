@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -201,5 +201,13 @@ describe('transactional outbox and relay against the real Kafka and Postgres', (
       last.set(key, seq);
     }
     expect(violations).toEqual([]);
+  });
+
+  it('an event of 3 KB (a sealed profile: ciphertext) stays in its outbox row: nothing goes to TOAST', async () => {
+    const toastBytes = async (): Promise<number> =>
+      ((await ds.query(`SELECT pg_relation_size(reltoastrelid)::int AS n FROM pg_class WHERE oid = $1::regclass`, [`"${schema}".outbox`])) as Array<{ n: number }>)[0].n;
+    await ds.query(`INSERT INTO "${schema}".outbox (topic, key, value) SELECT $1, 'k' || g, $2::bytea FROM generate_series(1, 20) g`, [topic, randomBytes(3000)]);
+    expect(await unpublished()).toBe(20);
+    expect(await toastBytes()).toBe(0);
   });
 });
