@@ -20,6 +20,7 @@ import { NotifyApiKeyChanges1796326687542 } from './migrations/1796326687542-Not
 import { SubmissionStatesOfTheirOwn1796336788705 } from './migrations/1796336788705-SubmissionStatesOfTheirOwn';
 import { IndexOnlyDuplicatesBySealedFor1796337703665 } from './migrations/1796337703665-IndexOnlyDuplicatesBySealedFor';
 import { KeepSealedSubmissionsInline1796361647052 } from './migrations/1796361647052-KeepSealedSubmissionsInline';
+import { NoForeignKeyChecksOnTheIntake1796362555076 } from './migrations/1796362555076-NoForeignKeyChecksOnTheIntake';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 import { sealAgencySigningSecretsMigration } from '../agencies/seal-agency-signing-secrets.migration';
 
@@ -51,6 +52,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       SubmissionStatesOfTheirOwn1796336788705,
       IndexOnlyDuplicatesBySealedFor1796337703665,
       KeepSealedSubmissionsInline1796361647052,
+      NoForeignKeyChecksOnTheIntake1796362555076,
     ],
   };
 }

@@ -490,4 +490,22 @@ describe('sourcing HTTP API (real Postgres)', () => {
       await request(http).post('/v1/submissions/bulk').set('x-api-key', agency.key).send({ not: 'an array' }).expect(400);
     });
   });
+  // The intake's foreign keys are gone (migration NoForeignKeyChecksOnTheIntake): what they guarded holds by
+  // construction. Runs last, over everything the suite (and any other suite sharing the database) wrote.
+  describe('referential integrity without foreign key checks on the intake', () => {
+    it('no submission, candidate, identifier or data key names an agency, requisition or candidate that does not exist', async () => {
+      const orphans: Array<{ what: string; n: number }> = await t.dataSource.query(`
+        SELECT 'submission -> agency' AS what, count(*)::int AS n FROM sourcing.submissions s WHERE NOT EXISTS (SELECT 1 FROM sourcing.agencies a WHERE a.id = s.agency_id)
+        UNION ALL SELECT 'submission -> requisition', count(*)::int FROM sourcing.submissions s WHERE NOT EXISTS (SELECT 1 FROM sourcing.requisitions r WHERE r.id = s.requisition_id)
+        UNION ALL SELECT 'submission -> candidate', count(*)::int FROM sourcing.submissions s WHERE s.candidate_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sourcing.candidates c WHERE c.id = s.candidate_id)
+        UNION ALL SELECT 'submission -> sealed for', count(*)::int FROM sourcing.submissions s WHERE s.sealed_for IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sourcing.candidates c WHERE c.id = s.sealed_for)
+        UNION ALL SELECT 'candidate -> owner agency', count(*)::int FROM sourcing.candidates c WHERE NOT EXISTS (SELECT 1 FROM sourcing.agencies a WHERE a.id = c.owner_agency_id)
+        UNION ALL SELECT 'identifier -> candidate', count(*)::int FROM sourcing.candidate_identifiers i WHERE NOT EXISTS (SELECT 1 FROM sourcing.candidates c WHERE c.id = i.candidate_id)
+        UNION ALL SELECT 'identifier -> agency', count(*)::int FROM sourcing.candidate_identifiers i WHERE NOT EXISTS (SELECT 1 FROM sourcing.agencies a WHERE a.id = i.agency_id)
+        UNION ALL SELECT 'data key -> candidate', count(*)::int FROM sourcing.candidate_data_keys k WHERE NOT EXISTS (SELECT 1 FROM sourcing.candidates c WHERE c.id = k.candidate_id)`);
+      const written: Array<{ n: number }> = await t.dataSource.query('SELECT count(*)::int AS n FROM sourcing.submissions WHERE candidate_id IS NOT NULL');
+      expect(written[0]!.n).toBeGreaterThan(0);
+      expect(orphans.filter((o) => o.n > 0)).toEqual([]);
+    });
+  });
 });
