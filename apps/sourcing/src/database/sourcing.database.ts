@@ -21,6 +21,7 @@ import { SubmissionStatesOfTheirOwn1796336788705 } from './migrations/1796336788
 import { IndexOnlyDuplicatesBySealedFor1796337703665 } from './migrations/1796337703665-IndexOnlyDuplicatesBySealedFor';
 import { KeepSealedSubmissionsInline1796361647052 } from './migrations/1796361647052-KeepSealedSubmissionsInline';
 import { NoForeignKeyChecksOnTheIntake1796362555076 } from './migrations/1796362555076-NoForeignKeyChecksOnTheIntake';
+import { StatesNameTheirSubmission1796363000000 } from './migrations/1796363000000-StatesNameTheirSubmission';
 import { sealSubmissionPersonalDataMigration } from '../personal-data/seal-stored-personal-data.migration';
 import { sealAgencySigningSecretsMigration } from '../agencies/seal-agency-signing-secrets.migration';
 
@@ -53,6 +54,7 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       IndexOnlyDuplicatesBySealedFor1796337703665,
       KeepSealedSubmissionsInline1796361647052,
       NoForeignKeyChecksOnTheIntake1796362555076,
+      StatesNameTheirSubmission1796363000000,
     ],
   };
 }

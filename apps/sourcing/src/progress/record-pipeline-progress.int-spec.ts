@@ -117,6 +117,18 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
       expect(after.history.map((h: { status: string }) => h.status)).toEqual(FINAL_HISTORY);
     });
 
+    it("the webhooks name the agency's submission, by submission and by candidate, from the state alone", async () => {
+      const sent = submission(requisitionId);
+      const { submissionId, candidateId } = (await request(http).post('/v1/submissions').set('x-api-key', key).send(sent).expect(202)).body;
+      const [screened, , scored, refused] = stages(submissionId, candidateId);
+      const { notices } = await recordCountingNotices([[screened!], [scored!], [refused!]]);
+      expect(notices.map((n) => n.type)).toEqual(['submission.status-changed', 'submission.status-changed', 'submission.scored', 'submission.status-changed']);
+      for (const n of notices) {
+        expect(n).toMatchObject({ agencyId: expect.any(String), submissionId, candidateId });
+        expect(n.data).toMatchObject({ submissionId, externalId: sent.externalId, requisitionId });
+      }
+    });
+
     it('a redelivered tail in one batch with what follows it: only the new events apply', async () => {
       const { submissionId, candidateId } = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId)).expect(202)).body;
       const all = stages(submissionId, candidateId);

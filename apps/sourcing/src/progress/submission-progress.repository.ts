@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StageMarks } from '@hiring/domain';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import { preparedStatement, runPrepared, type Tx } from '@hiring/platform';
 
 export interface TrackedSubmission {
   id: string;
@@ -41,36 +41,63 @@ interface TrackedRow {
 }
 
 /**
+ * The batch's states, locked for the change, in submission order (two
+ * instances briefly sharing a partition, during a rebalance, take the locks in
+ * one order: the second waits, then reads the first one's marks). Each state
+ * carries what the webhooks name (agency, requisition, external_id,
+ * candidate), so the read never touches the wide submission row. Screening and
+ * scoring name submissions, offers name candidates: each kind has a statement
+ * of its own, on its own index (an OR of the two made Postgres combine bitmaps
+ * and recheck heap rows). A duplicate has no candidate, so an offer never
+ * reaches one. `FOR NO KEY UPDATE` is the lock the UPDATE takes anyway.
+ */
+const LOCK_COLUMNS = 'submission_id AS id, candidate_id, status, screened_at, scored_at, offer_decided_at, agency_id, external_id, requisition_id';
+const LOCK_BY_SUBMISSION = preparedStatement(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
+  WHERE submission_id = ANY($1::uuid[]) ORDER BY submission_id FOR NO KEY UPDATE`);
+const LOCK_BY_CANDIDATE = preparedStatement(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
+  WHERE submission_id IN (SELECT id FROM sourcing.submissions WHERE candidate_id = ANY($1::uuid[])) ORDER BY submission_id FOR NO KEY UPDATE`);
+const LOCK_BY_EITHER = preparedStatement(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
+  WHERE submission_id IN (SELECT unnest($1::uuid[]) UNION SELECT id FROM sourcing.submissions WHERE candidate_id = ANY($2::uuid[]))
+  ORDER BY submission_id FOR NO KEY UPDATE`);
+
+/**
+ * Each submission's state after the batch, and every status change in the
+ * history, in one statement. updated_at is when sourcing recorded the change,
+ * not when the stage happened (the history keeps that): agencies page and
+ * poll by updated_at, and a late event must not land behind their cursor.
+ * A state whose status did not change keeps its updated_at, so moving only
+ * a mark touches no indexed column (a HOT update, no index entries).
+ */
+const APPLY = preparedStatement(`WITH u AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
+                  AS u(id, status, changed, screened_at, scored_at, offer_decided_at)),
+     moved AS (
+       UPDATE sourcing.submission_states st
+          SET status = u.status, updated_at = CASE WHEN u.changed THEN now() ELSE st.updated_at END,
+              screened_at = u.screened_at, scored_at = u.scored_at, offer_decided_at = u.offer_decided_at
+         FROM u WHERE st.submission_id = u.id)
+     INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
+     SELECT id, status, reason, at FROM unnest($7::uuid[], $8::text[], $9::text[], $10::timestamptz[]) WITH ORDINALITY AS c(id, status, reason, at, n)
+      ORDER BY n`);
+
+/**
  * Status reads and writes for a whole consumed batch: one statement each, the
  * batch's `submission_states` rows locked for the transaction. The status
  * lives in that narrow table (not the wide submission row, which is written
- * once), so a change rewrites four small index entries instead of eight.
+ * once), so a change rewrites four small index entries instead of eight. Both
+ * are named prepared statements: parsed and planned once per connection, not
+ * on every batch.
  */
 @Injectable()
 export class SubmissionProgressRepository {
-  /**
-   * The batch's submissions, their states locked for the change. Screening and
-   * scoring name submissions, offers name candidates: each kind is looked up
-   * on its own index and only when the batch has it (an OR of the two made
-   * Postgres combine bitmaps and recheck heap rows). A duplicate has no
-   * candidate, so an offer never reaches one. `FOR NO KEY UPDATE` is the lock
-   * the UPDATE takes anyway; two instances briefly sharing a partition
-   * (a rebalance) wait here, and the second then reads the first one's marks.
-   */
+  /** The batch's submissions, their states locked for the change. */
   async lock(tx: Tx, submissionIds: string[], candidateIds: string[]): Promise<TrackedSubmission[]> {
-    const params: string[][] = [];
-    const wanted: string[] = [];
-    if (submissionIds.length > 0) wanted.push(`SELECT unnest($${params.push(submissionIds)}::uuid[])`);
-    if (candidateIds.length > 0) wanted.push(`SELECT id FROM sourcing.submissions WHERE candidate_id = ANY($${params.push(candidateIds)}::uuid[])`);
-    if (wanted.length === 0) return [];
-    const rows: TrackedRow[] = await entityManagerOf(tx).query(
-      `SELECT st.submission_id AS id, s.candidate_id, st.status, st.screened_at, st.scored_at, st.offer_decided_at,
-              s.agency_id, s.external_id, s.requisition_id
-         FROM sourcing.submission_states st JOIN sourcing.submissions s ON s.id = st.submission_id
-        WHERE st.submission_id IN (${wanted.join(' UNION ')})
-        ORDER BY st.submission_id FOR NO KEY UPDATE OF st`,
-      params,
-    );
+    if (submissionIds.length === 0 && candidateIds.length === 0) return [];
+    const rows =
+      candidateIds.length === 0
+        ? await runPrepared<TrackedRow>(tx, LOCK_BY_SUBMISSION, [submissionIds])
+        : submissionIds.length === 0
+          ? await runPrepared<TrackedRow>(tx, LOCK_BY_CANDIDATE, [candidateIds])
+          : await runPrepared<TrackedRow>(tx, LOCK_BY_EITHER, [submissionIds, candidateIds]);
     return rows.map((r) => ({
       id: r.id,
       candidateId: r.candidate_id,
@@ -82,41 +109,21 @@ export class SubmissionProgressRepository {
     }));
   }
 
-  /**
-   * One statement: each submission's state after the batch, and every status
-   * change in the history. updated_at is when sourcing recorded the change,
-   * not when the stage happened (the history keeps that): agencies page and
-   * poll by updated_at, and a late event must not land behind their cursor.
-   * A state whose status did not change keeps its updated_at, so moving only
-   * a mark touches no indexed column (a HOT update, no index entries).
-   */
   async apply(tx: Tx, states: SubmissionStateRow[], changes: StatusChangeRow[]): Promise<void> {
     if (states.length === 0) return;
     const iso = (d: Date | null) => d?.toISOString() ?? null;
-    await entityManagerOf(tx).query(
-      `WITH u AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
-                    AS u(id, status, changed, screened_at, scored_at, offer_decided_at)),
-       moved AS (
-         UPDATE sourcing.submission_states st
-            SET status = u.status, updated_at = CASE WHEN u.changed THEN now() ELSE st.updated_at END,
-                screened_at = u.screened_at, scored_at = u.scored_at, offer_decided_at = u.offer_decided_at
-           FROM u WHERE st.submission_id = u.id)
-       INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
-       SELECT id, status, reason, at FROM unnest($7::uuid[], $8::text[], $9::text[], $10::timestamptz[]) WITH ORDINALITY AS c(id, status, reason, at, n)
-        ORDER BY n`,
-      [
-        states.map((s) => s.submissionId),
-        states.map((s) => s.status),
-        states.map((s) => s.statusChanged),
-        states.map((s) => iso(s.marks.screened)),
-        states.map((s) => iso(s.marks.scored)),
-        states.map((s) => iso(s.marks['offer-decided'])),
-        changes.map((c) => c.submissionId),
-        changes.map((c) => c.status),
-        changes.map((c) => c.reason),
-        changes.map((c) => c.at.toISOString()),
-      ],
-    );
+    await runPrepared(tx, APPLY, [
+      states.map((s) => s.submissionId),
+      states.map((s) => s.status),
+      states.map((s) => s.statusChanged),
+      states.map((s) => iso(s.marks.screened)),
+      states.map((s) => iso(s.marks.scored)),
+      states.map((s) => iso(s.marks['offer-decided'])),
+      changes.map((c) => c.submissionId),
+      changes.map((c) => c.status),
+      changes.map((c) => c.reason),
+      changes.map((c) => c.at.toISOString()),
+    ]);
   }
 }
 

@@ -106,8 +106,8 @@ const INSERT_SETTLED = preparedStatement(`WITH c AS (
     ON CONFLICT DO NOTHING
     RETURNING id),
   state AS (
-    INSERT INTO sourcing.submission_states (submission_id, agency_id, requisition_id, status, updated_at)
-    SELECT c.id, c.agency_id, c.requisition_id, c.status, $13 FROM c JOIN ins USING (id)),
+    INSERT INTO sourcing.submission_states (submission_id, agency_id, requisition_id, external_id, candidate_id, status, updated_at)
+    SELECT c.id, c.agency_id, c.requisition_id, c.external_id, c.candidate_id, c.status, $13 FROM c JOIN ins USING (id)),
   history AS (
     INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
     SELECT c.id, h.status, h.reason, $13
