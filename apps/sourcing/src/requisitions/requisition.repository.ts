@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { preparedStatement, runPrepared } from '@hiring/platform';
+import { DataSource } from 'typeorm';
 import { RequisitionEntity, type RequisitionStatus } from './requisition.entity';
 
 export type NewRequisition = Omit<RequisitionEntity, 'createdAt' | 'closedAt' | 'status'>;
+
+/** What the intake needs of a requisition a submission names: whether it is open, and what it is for. */
+export type IntakeRequisition = Pick<RequisitionEntity, 'id' | 'status' | 'targetRole' | 'locationTier'>;
+
+// Prepared, and only the columns the intake reads: every submission (a single POST too) looks its requisition up,
+// and TypeORM's findBy sent an unnamed statement (parsed and planned on each call) and built whole entities
+// with their jsonb advice.
+const FIND_FOR_INTAKE = preparedStatement(`SELECT id, status, target_role, location_tier FROM sourcing.requisitions WHERE id = ANY($1::uuid[])`);
 
 @Injectable()
 export class RequisitionRepository {
@@ -21,8 +30,14 @@ export class RequisitionRepository {
   }
 
   /** The requisitions a chunk of submissions names, in one query. */
-  findByIds(ids: readonly string[]): Promise<RequisitionEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.repo.findBy({ id: In([...new Set(ids)]) });
+  async findForIntake(ids: readonly string[]): Promise<IntakeRequisition[]> {
+    if (ids.length === 0) return [];
+    const rows = await runPrepared<{ id: string; status: RequisitionStatus; target_role: IntakeRequisition['targetRole']; location_tier: IntakeRequisition['locationTier'] }>(
+      this.dataSource,
+      FIND_FOR_INTAKE,
+      [[...new Set(ids)]],
+    );
+    return rows.map((r) => ({ id: r.id, status: r.status, targetRole: r.target_role, locationTier: r.location_tier }));
   }
 
   list(status?: RequisitionStatus): Promise<RequisitionEntity[]> {

@@ -34,17 +34,20 @@ const FIND_CLAIMS = preparedStatement(`SELECT kind, value, agency_id, candidate_
    FROM sourcing.candidate_identifiers
   WHERE (kind, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`);
 
-const CREATE_CANDIDATES = preparedStatement(`INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[])`);
-
-const CLAIM_MANY = preparedStatement(`INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
+// The new candidates and the chunk's claims in one statement (one round trip, where a single submission
+// paid two): the insert in the CTE always runs, and the claims' foreign key to sourcing.candidates is
+// checked at the end of the statement, when the new candidates are there.
+const CREATE_AND_CLAIM = preparedStatement(`WITH created AS (
+    INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[]))
+  INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
   SELECT k, v, c, a, f, u
-    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[]) WITH ORDINALITY AS t(k, v, c, a, f, u, n)
+    FROM unnest($7::text[], $8::text[], $9::uuid[], $10::uuid[], $11::timestamptz[], $12::timestamptz[]) WITH ORDINALITY AS t(k, v, c, a, f, u, n)
    ORDER BY n
   ON CONFLICT (kind, value) DO UPDATE
      SET candidate_id = EXCLUDED.candidate_id, agency_id = EXCLUDED.agency_id,
          owned_from = EXCLUDED.owned_from, owned_until = EXCLUDED.owned_until
-   WHERE ci.owned_until <= $7
+   WHERE ci.owned_until <= $13
   RETURNING kind, value`);
 
 /** Candidates and the normalised identifiers that say who owns them. */
@@ -64,29 +67,24 @@ export class CandidateRepository {
     }));
   }
 
-  async createMany(tx: Tx, candidates: readonly NewCandidate[]): Promise<void> {
-    if (candidates.length === 0) return;
-    await runPrepared(tx, CREATE_CANDIDATES, [
+  /**
+   * Creates the chunk's new candidates and claims its identifiers (new ones
+   * inserted, expired ones taken over, ones a concurrent transaction owns left
+   * alone), in one statement: each identifier at most once (the caller
+   * decided the chunk in memory), sorted so concurrent claimers lock rows in
+   * one order. Returns what was claimed; a missing one is held by a
+   * concurrent transaction now.
+   */
+  async createAndClaim(tx: Tx, candidates: readonly NewCandidate[], claims: readonly IdentifierClaim[], now: Date): Promise<CandidateIdentifier[]> {
+    if (candidates.length === 0 && claims.length === 0) return [];
+    const sorted = [...claims].sort(byKey);
+    const rows = await runPrepared<{ kind: IdentifierKind; value: string }>(tx, CREATE_AND_CLAIM, [
       candidates.map((c) => c.id),
       candidates.map((c) => c.ownerAgencyId),
       candidates.map((c) => c.firstSubmissionId),
       candidates.map((c) => c.ownedFrom),
       candidates.map((c) => c.ownedUntil),
       candidates.map((c) => c.rulesVersion),
-    ]);
-  }
-
-  /**
-   * Claims a whole chunk's identifiers in one statement (new ones inserted, expired ones
-   * taken over, ones a concurrent transaction owns left alone): each identifier at most once
-   * (the caller decided the chunk in memory), sorted so concurrent claimers
-   * lock rows in one order. Returns what was claimed; a missing one is held by
-   * a concurrent transaction now.
-   */
-  async claimMany(tx: Tx, claims: readonly IdentifierClaim[], now: Date): Promise<CandidateIdentifier[]> {
-    if (claims.length === 0) return [];
-    const sorted = [...claims].sort(byKey);
-    const rows = await runPrepared<{ kind: IdentifierKind; value: string }>(tx, CLAIM_MANY, [
       sorted.map((c) => c.kind),
       sorted.map((c) => c.value),
       sorted.map((c) => c.candidateId),

@@ -13,6 +13,7 @@ import { RetryableConflict } from '../shared/retryable-conflict';
 import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
 import { CandidateRepository, type IdentifierClaim, type NewCandidate } from './candidate.repository';
 import { DuplicateRepository, type NewDuplicate } from './duplicate.repository';
+import { IntakeLookupRepository, type IntakeContext } from './intake-lookup.repository';
 import { OWNERSHIP_RULES } from './ownership-rules.provider';
 import { SourcingEventsPublisher, type CandidateSourcedData } from './sourcing-events.publisher';
 import type { SubmitCandidateDto } from './submission.dto';
@@ -118,6 +119,7 @@ export class SubmissionIntakeService {
     private readonly candidates: CandidateRepository,
     private readonly duplicates: DuplicateRepository,
     private readonly requisitions: RequisitionRepository,
+    private readonly lookup: IntakeLookupRepository,
     private readonly events: SourcingEventsPublisher,
     private readonly keys: CandidateKeyRepository,
     private readonly index: IdentifierIndex,
@@ -139,8 +141,7 @@ export class SubmissionIntakeService {
       }
     });
 
-    // The requisitions and the first idempotency lookup do not depend on each other: both in flight at once.
-    const [found, firstEarlier] = await Promise.all([this.requisitions.findByIds(checked.map((c) => c.input.requisitionId)), this.findEarlier(checked)]);
+    const { requisitions: found, earlier: firstEarlier } = await this.lookUp(checked);
     const requisitions = new Map(found.map((r) => [r.id, r]));
     let pending: AcceptedSubmission[] = [];
     for (const c of checked) {
@@ -201,6 +202,23 @@ export class SubmissionIntakeService {
     const canonical = item.requestCanonical ?? canonicalJson({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
     const requestHashes = this.index.requestHashes(canonical);
     return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHashes, identifiers: this.index.of(identity.identifiers) };
+  }
+
+  /**
+   * The requisitions the items name and the first idempotency lookup. They do
+   * not depend on each other: for a chunk both are in flight at once; an item
+   * alone gets both from one statement.
+   */
+  private async lookUp(items: ReadonlyArray<Omit<AcceptedSubmission, 'requisition'>>): Promise<IntakeContext> {
+    const [only] = items;
+    if (items.length === 1 && only) {
+      return this.lookup.forOne(
+        { agencyId: only.agency.id, externalId: only.input.externalId, ...(only.idempotencyKey !== undefined ? { idempotencyKey: only.idempotencyKey } : {}) },
+        only.input.requisitionId,
+      );
+    }
+    const [requisitions, earlier] = await Promise.all([this.requisitions.findForIntake(items.map((c) => c.input.requisitionId)), this.findEarlier(items)]);
+    return { requisitions, earlier };
   }
 
   /** One idempotency lookup for the chunk: earlier submissions by externalId or Idempotency-Key. */
@@ -325,8 +343,7 @@ export class SubmissionIntakeService {
    */
   private async tryOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<OwnershipAttempt> {
     const plan = this.plan(items, await this.candidates.findClaims(tx, uniqueIdentifiers(items.flatMap((i) => i.identifiers))), now);
-    await this.candidates.createMany(tx, plan.candidates);
-    const claimed = new Set((await this.candidates.claimMany(tx, plan.claims, now)).map(identifierKey));
+    const claimed = new Set((await this.candidates.createAndClaim(tx, plan.candidates, plan.claims, now)).map(identifierKey));
     const losers = new Set<string>();
     for (const [submissionId, wanted] of plan.mustClaim) {
       if (wanted.some((i) => !claimed.has(identifierKey(i)))) losers.add(submissionId);

@@ -8,6 +8,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CandidateRepository } from './candidate.repository';
 import { DuplicateRepository } from './duplicate.repository';
 import { GetSubmissionService } from './get-submission.service';
+import { IntakeLookupRepository } from './intake-lookup.repository';
 import { ListDuplicatesService } from './list-duplicates.service';
 import { ListSubmissionsService } from './list-submissions.service';
 import { OpsSubmissionsController } from './ops-submissions.controller';
@@ -28,6 +29,7 @@ import { SubmitSignedSubmissionsService } from './submit-signed-submissions.serv
   providers: [
     ownershipRulesProvider,
     SubmissionRepository,
+    IntakeLookupRepository,
     CandidateRepository,
     DuplicateRepository,
     SourcingEventsPublisher,

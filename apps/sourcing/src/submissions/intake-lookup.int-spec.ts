@@ -1,0 +1,67 @@
+import { uniqueName } from '@hiring/testing';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
+import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
+import { IntakeLookupRepository } from './intake-lookup.repository';
+
+const OPS = { Authorization: `Bearer ${TEST_OPS_TOKEN}` };
+
+// A single submission's first read: its requisition and its earlier submissions in one statement.
+describe('IntakeLookupRepository.forOne (real Postgres)', () => {
+  let t: SourcingTestApp;
+  let http: App;
+  let lookup: IntakeLookupRepository;
+  let agency: { id: string; key: string };
+
+  const openRequisition = async (): Promise<string> =>
+    (await request(http).post('/v1/requisitions').set(OPS).send({ title: 'AI lead', locationTier: 'uk-london', signals: AI_LEAD_SIGNALS }).expect(201)).body.id;
+
+  beforeAll(async () => {
+    t = await createSourcingTestApp();
+    http = t.app.getHttpServer() as App;
+    lookup = t.app.get(IntakeLookupRepository);
+    const res = await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('lookup-agency') }).expect(201);
+    agency = { id: res.body.agency.id, key: res.body.apiKey.key };
+  });
+
+  afterAll(async () => {
+    await t?.app.close();
+  });
+
+  it('an unknown requisition and no earlier submission: nothing', async () => {
+    const found = await lookup.forOne({ agencyId: agency.id, externalId: uniqueName('never') }, '00000000-0000-4000-8000-000000000000');
+    expect(found).toEqual({ requisitions: [], earlier: [] });
+  });
+
+  it('the requisition with whether it is open, and no earlier submission', async () => {
+    const requisitionId = await openRequisition();
+    const found = await lookup.forOne({ agencyId: agency.id, externalId: uniqueName('new'), idempotencyKey: uniqueName('key') }, requisitionId);
+    expect(found.earlier).toEqual([]);
+    expect(found.requisitions).toEqual([{ id: requisitionId, status: 'open', targetRole: expect.any(String), locationTier: 'uk-london' }]);
+
+    await request(http).post(`/v1/requisitions/${requisitionId}/close`).set(OPS).expect((res) => expect([200, 201]).toContain(res.status));
+    expect((await lookup.forOne({ agencyId: agency.id, externalId: uniqueName('new') }, requisitionId)).requisitions).toEqual([
+      expect.objectContaining({ id: requisitionId, status: 'closed' }),
+    ]);
+  });
+
+  it('earlier submissions by externalId and by Idempotency-Key, each once, beside the requisition; another agency sees none', async () => {
+    const requisitionId = await openRequisition();
+    const byExternalId = submission(requisitionId);
+    const keyed = submission(requisitionId);
+    const key = uniqueName('key');
+    const a = await request(http).post('/v1/submissions').set('x-api-key', agency.key).send(byExternalId).expect(202);
+    const b = await request(http).post('/v1/submissions').set('x-api-key', agency.key).set('Idempotency-Key', key).send(keyed).expect(202);
+
+    const found = await lookup.forOne({ agencyId: agency.id, externalId: byExternalId.externalId, idempotencyKey: key }, requisitionId);
+    expect(found.requisitions).toEqual([expect.objectContaining({ id: requisitionId, status: 'open' })]);
+    expect(found.earlier.map((e) => e.id).sort()).toEqual([a.body.submissionId, b.body.submissionId].sort());
+    expect(found.earlier.find((e) => e.id === b.body.submissionId)).toEqual(
+      expect.objectContaining({ agencyId: agency.id, externalId: keyed.externalId, idempotencyKey: key, status: expect.any(String), requestHash: expect.any(String) }),
+    );
+
+    const other = await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('lookup-other') }).expect(201);
+    expect((await lookup.forOne({ agencyId: other.body.agency.id, externalId: byExternalId.externalId, idempotencyKey: key }, requisitionId)).earlier).toEqual([]);
+  });
+});
