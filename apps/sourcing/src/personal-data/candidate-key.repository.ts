@@ -29,6 +29,13 @@ const ENSURE_KEYS = preparedStatement(`WITH ins AS (
 
 const KEY_ROWS = preparedStatement('SELECT candidate_id, master_key_id, wrapped_key FROM sourcing.candidate_data_keys WHERE candidate_id = ANY($1::uuid[])');
 
+/** A data key to store, wrapped with the current master key. */
+export interface NewDataKeyRow {
+  candidateId: string;
+  masterKeyId: string;
+  wrapped: Buffer;
+}
+
 export interface KeyLookup {
   keys: Map<string, Buffer>;
   /** Candidates that were erased: their key is gone for good. */
@@ -50,6 +57,23 @@ export class CandidateKeyRepository {
    */
   ensure(tx: Tx, candidateIds: string[]): Promise<Map<string, Buffer>> {
     return ensureDataKeys(tx, this.ring, candidateIds);
+  }
+
+  /**
+   * Data keys for candidates created now, made and wrapped here and not yet
+   * stored: the intake writes them in the statement that creates the
+   * candidates (a fresh id has no key and no erasure, so nothing to read).
+   */
+  forNewCandidates(candidateIds: readonly string[]): { keys: Map<string, Buffer>; rows: NewDataKeyRow[] } {
+    const keys = new Map<string, Buffer>();
+    const rows: NewDataKeyRow[] = [];
+    for (const candidateId of candidateIds) {
+      const key = newDataKey();
+      const { masterKeyId, wrapped } = this.ring.wrap(key, candidateId);
+      keys.set(candidateId, key);
+      rows.push({ candidateId, masterKeyId, wrapped });
+    }
+    return { keys, rows };
   }
 
   async lookup(candidateIds: string[]): Promise<KeyLookup> {

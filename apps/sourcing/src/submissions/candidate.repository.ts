@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { preparedStatement, runPrepared, type Tx } from '@hiring/platform';
 import type { CandidateIdentifier, IdentifierKind, OwnershipClaim } from '@hiring/domain';
+import type { NewDataKeyRow } from '../personal-data/candidate-key.repository';
 
 export interface NewCandidate {
   id: string;
@@ -34,12 +35,15 @@ const FIND_CLAIMS = preparedStatement(`SELECT kind, value, agency_id, candidate_
    FROM sourcing.candidate_identifiers
   WHERE (kind, value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`);
 
-// The new candidates and the chunk's claims in one statement (one round trip, where a single submission
-// paid two): the insert in the CTE always runs, and the claims' foreign key to sourcing.candidates is
-// checked at the end of the statement, when the new candidates are there.
+// The new candidates with their data keys, and the chunk's claims, in one statement (one round trip, where a
+// single submission paid three): the inserts in the CTEs always run, whether or not the claims are won (a lost
+// claim rolls the whole attempt back).
 const CREATE_AND_CLAIM = preparedStatement(`WITH created AS (
     INSERT INTO sourcing.candidates (id, owner_agency_id, first_submission_id, owned_from, owned_until, ownership_rules_version)
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[]))
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[])),
+  keyed AS (
+    INSERT INTO sourcing.candidate_data_keys (candidate_id, master_key_id, wrapped_key)
+    SELECT * FROM unnest($14::uuid[], $15::text[], $16::bytea[]))
   INSERT INTO sourcing.candidate_identifiers AS ci (kind, value, candidate_id, agency_id, owned_from, owned_until)
   SELECT k, v, c, a, f, u
     FROM unnest($7::text[], $8::text[], $9::uuid[], $10::uuid[], $11::timestamptz[], $12::timestamptz[]) WITH ORDINALITY AS t(k, v, c, a, f, u, n)
@@ -68,15 +72,15 @@ export class CandidateRepository {
   }
 
   /**
-   * Creates the chunk's new candidates and claims its identifiers (new ones
+   * Creates the chunk's new candidates with their data keys and claims its identifiers (new ones
    * inserted, expired ones taken over, ones a concurrent transaction owns left
    * alone), in one statement: each identifier at most once (the caller
    * decided the chunk in memory), sorted so concurrent claimers lock rows in
    * one order. Returns what was claimed; a missing one is held by a
    * concurrent transaction now.
    */
-  async createAndClaim(tx: Tx, candidates: readonly NewCandidate[], claims: readonly IdentifierClaim[], now: Date): Promise<CandidateIdentifier[]> {
-    if (candidates.length === 0 && claims.length === 0) return [];
+  async createAndClaim(tx: Tx, candidates: readonly NewCandidate[], dataKeys: readonly NewDataKeyRow[], claims: readonly IdentifierClaim[], now: Date): Promise<CandidateIdentifier[]> {
+    if (candidates.length === 0 && dataKeys.length === 0 && claims.length === 0) return [];
     const sorted = [...claims].sort(byKey);
     const rows = await runPrepared<{ kind: IdentifierKind; value: string }>(tx, CREATE_AND_CLAIM, [
       candidates.map((c) => c.id),
@@ -92,6 +96,9 @@ export class CandidateRepository {
       sorted.map((c) => c.ownedFrom),
       sorted.map((c) => c.ownedUntil),
       now,
+      dataKeys.map((k) => k.candidateId),
+      dataKeys.map((k) => k.masterKeyId),
+      dataKeys.map((k) => k.wrapped),
     ]);
     return rows.map((r) => ({ kind: r.kind, value: r.value }));
   }

@@ -343,15 +343,16 @@ export class SubmissionIntakeService {
    */
   private async tryOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<OwnershipAttempt> {
     const plan = this.plan(items, await this.candidates.findClaims(tx, uniqueIdentifiers(items.flatMap((i) => i.identifiers))), now);
-    const claimed = new Set((await this.candidates.createAndClaim(tx, plan.candidates, plan.claims, now)).map(identifierKey));
+    const created = this.keys.forNewCandidates(plan.candidates.map((c) => c.id));
+    const claimed = new Set((await this.candidates.createAndClaim(tx, plan.candidates, created.rows, plan.claims, now)).map(identifierKey));
     const losers = new Set<string>();
     for (const [submissionId, wanted] of plan.mustClaim) {
       if (wanted.some((i) => !claimed.has(identifierKey(i)))) losers.add(submissionId);
     }
     if (losers.size > 0) return { plan, losers, skipped: new Set(), keys: new Map() };
 
-    // One key statement: the data keys of everyone the chunk is about, created for new candidates.
-    const keys = await this.keys.ensure(tx, plan.settled.map((s) => s.personId));
+    // New candidates got their keys with them; one statement for the keys of everyone else the chunk is about.
+    const keys = new Map([...(await this.keys.ensure(tx, plan.settled.map((s) => s.personId).filter((id) => !created.keys.has(id)))), ...created.keys]);
     const inserted = await this.submissions.insertSettledMany(
       tx,
       plan.settled.map((s) => {
