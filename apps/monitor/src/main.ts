@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { EVENT_TYPES, precompileContracts } from '@hiring/contracts';
 import { bootstrapService, loadConfigOrExit } from '@hiring/platform';
 import { AppModule } from './app.module';
 import { MonitorConfig } from './monitor.config';
 
 const config = loadConfigOrExit(MonitorConfig);
-// The contract checks of the events this service reads and writes, compiled before the first event arrives.
-precompileContracts([EVENT_TYPES.candidateSourced, EVENT_TYPES.candidateScreened, EVENT_TYPES.candidateScored, EVENT_TYPES.offerDecided, EVENT_TYPES.candidateErased]);
+// No contract checks to compile: the monitor writes no event and reads the fields it uses with its own decoder (stage-event.decoder.ts).
 bootstrapService(AppModule.register(config), {
   service: 'monitor',
   config,

@@ -10,6 +10,15 @@ export class MonitorConfig extends ServiceConfig {
   @Type(() => Number) @IsInt() @Min(500) @Max(300_000)
   MONITOR_BROKER_CACHE_MS = 5000;
 
+  /**
+   * How long the broker may hold the monitor's fetch to gather more events
+   * (up to 1 MiB): bigger batches, fewer writes. On a quiet pipeline it is how
+   * far the read model lags behind the events (plus one write); under load
+   * the bytes arrive first. The pipeline's own consumers answer at once.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(5000)
+  MONITOR_FETCH_WAIT_MS = 500;
+
   /** How often the live page's stream checks for a new snapshot (sent only when it changed). */
   @Type(() => Number) @IsInt() @Min(250) @Max(60_000)
   MONITOR_STREAM_INTERVAL_MS = 2000;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import { asTx, entityManagerOf, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import type { CandidateStageRow } from './pipeline-stats';
 import type { StagePatch } from './stage-progress';
@@ -45,6 +45,22 @@ const decision = (col: string) =>
 @Injectable()
 export class CandidateStageRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Erasures, then patches. Without an erasure it is the upsert alone, one
+   * statement in no explicit transaction; with one, both in one transaction,
+   * the upsert skipping the candidates just erased.
+   */
+  async apply(erasures: ReadonlyArray<{ candidateId: string; erasedAt: Date }>, patches: readonly StagePatch[]): Promise<void> {
+    if (erasures.length === 0) {
+      await this.applyPatches(asTx(this.dataSource.manager), patches);
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await this.erase(asTx(manager), erasures);
+      await this.applyPatches(asTx(manager), patches);
+    });
+  }
 
   /**
    * One multi-row upsert for a chunk's patches (one per candidate). Times keep

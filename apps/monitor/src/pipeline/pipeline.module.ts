@@ -6,20 +6,18 @@ import { BrokerBacklogReader } from './broker-backlog.reader';
 import { CandidateStageRepository } from './candidate-stage.repository';
 import { DeadLetterListReader } from './dead-letter-list.reader';
 import { DirectoryReader } from './directory.reader';
-import { EraseCandidateProgressService } from './erase-candidate-progress.service';
 import { GetPipelineSnapshotService } from './get-pipeline-snapshot.service';
 import { PipelineController } from './pipeline.controller';
 import { PipelineMetrics } from './pipeline.metrics';
 import { PipelineStreams } from './pipeline-streams';
-import { RecordStageProgressService } from './record-stage-progress.service';
 import { StageEventsHandler } from './stage-events.handler';
+import { StageProgressWriter } from './stage-progress-writer';
 
 @Module({
   controllers: [PipelineController, MonitorPageController],
   providers: [
     CandidateStageRepository,
-    RecordStageProgressService,
-    EraseCandidateProgressService,
+    StageProgressWriter,
     StageEventsHandler,
     BrokerBacklogReader,
     GetPipelineSnapshotService,

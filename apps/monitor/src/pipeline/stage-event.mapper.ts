@@ -3,11 +3,17 @@
 import type { CandidateScoredEvent, CandidateScreenedEvent, CandidateSourcedEvent, OfferDecidedEvent } from '@hiring/contracts';
 import type { StageObservation } from './stage-progress';
 
-export function fromCandidateSourced(e: CandidateSourcedEvent): StageObservation {
+// What stageEventDecoder keeps of each event (a whole event qualifies too).
+export type ReadSourced = Pick<CandidateSourcedEvent, 'candidateId' | 'agencyId' | 'requisitionId' | 'role' | 'sourcedAt'>;
+export type ReadScreened = Pick<CandidateScreenedEvent, 'candidateId' | 'agencyId' | 'requisitionId' | 'role' | 'decision' | 'screenedAt'>;
+export type ReadScored = Pick<CandidateScoredEvent, 'candidateId' | 'agencyId' | 'requisitionId' | 'role' | 'decision' | 'scoredAt'>;
+export type ReadOfferDecided = Pick<OfferDecidedEvent, 'offerId' | 'candidateId' | 'role' | 'decision' | 'decidedAt'>;
+
+export function fromCandidateSourced(e: ReadSourced): StageObservation {
   return { stage: 'sourced', candidateId: e.candidateId, agencyId: e.agencyId, requisitionId: e.requisitionId, role: e.role, at: new Date(e.sourcedAt) };
 }
 
-export function fromCandidateScreened(e: CandidateScreenedEvent): StageObservation {
+export function fromCandidateScreened(e: ReadScreened): StageObservation {
   return {
     stage: 'screened',
     candidateId: e.candidateId,
@@ -19,7 +25,7 @@ export function fromCandidateScreened(e: CandidateScreenedEvent): StageObservati
   };
 }
 
-export function fromCandidateScored(e: CandidateScoredEvent): StageObservation {
+export function fromCandidateScored(e: ReadScored): StageObservation {
   return {
     stage: 'scored',
     candidateId: e.candidateId,
@@ -31,6 +37,6 @@ export function fromCandidateScored(e: CandidateScoredEvent): StageObservation {
   };
 }
 
-export function fromOfferDecided(e: OfferDecidedEvent): StageObservation {
+export function fromOfferDecided(e: ReadOfferDecided): StageObservation {
   return { stage: 'offer-decided', candidateId: e.candidateId, offerId: e.offerId, role: e.role, decision: e.decision, at: new Date(e.decidedAt) };
 }

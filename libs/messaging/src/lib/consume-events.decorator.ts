@@ -41,6 +41,16 @@ export interface ConsumeEventsOptions {
    * other handler of it does not say so. Default true. See docs/messaging.md.
    */
   inbox?: boolean;
+  /**
+   * `false` (only with `inbox: false`): the chunk runs in no transaction; the
+   * handler's `tx` is the data source's own manager (each statement commits on
+   * its own) and the handler makes its effect durable itself before its
+   * promise resolves: the offsets are resolved when it does. For a handler that
+   * merges the chunks of several partitions and topics into one write (the
+   * monitor's read model): holding one idle transaction per chunk while it
+   * waits for that write would cost a connection each. Default true.
+   */
+  transaction?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

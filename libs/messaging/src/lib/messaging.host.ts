@@ -61,7 +61,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         if (!meta) continue;
         const bound = (fn as EventBatchHandler).bind(instance);
         const name = `${instance.constructor.name}.${method}`;
-        found.push({ topic: meta.topic, types: meta.types, name, handle: bound, prepare: this.prepareOf(instance, meta, name), decode: meta.decode, consumer: meta.consumer, inbox: meta.inbox });
+        found.push({ topic: meta.topic, types: meta.types, name, handle: bound, prepare: this.prepareOf(instance, meta, name), decode: meta.decode, consumer: meta.consumer, inbox: meta.inbox, transaction: meta.transaction });
       }
     }
     return found;
@@ -141,6 +141,8 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       sessionTimeout: c.sessionTimeout,
       heartbeatInterval: c.heartbeatInterval,
       maxBytesPerPartition: c.maxBytesPerPartition,
+      minBytes: c.minBytes,
+      maxWaitTimeInMs: c.maxWaitTimeInMs,
       autoCommitInterval: c.autoCommitInterval,
       databaseProbe: c.databaseProbe,
       retry: this.options.retry,

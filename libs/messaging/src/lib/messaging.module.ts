@@ -80,6 +80,7 @@ export class MessagingModule {
    * CloudEvents source.
    */
   static forService(service: string, config: ServiceConfig, overrides: Partial<MessagingModuleOptions> = {}): DynamicModule {
+    const { consumer, ...rest } = overrides;
     const module = MessagingModule.forRoot({
       clientId: `${service}-${config.INSTANCE_ID}`,
       groupId: config.KAFKA_CONSUMER_GROUP ?? service,
@@ -94,8 +95,10 @@ export class MessagingModule {
         // A crashed member holds its partitions until its session expires (no static membership in kafkajs 2.2.4).
         sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
         heartbeatInterval: Math.max(500, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 10)),
+        // A service's own consumer settings go on top of these instead of replacing them all.
+        ...consumer,
       },
-      ...overrides,
+      ...rest,
     });
     // /health/ready of the service includes the transport's own Kafka client.
     return { ...module, providers: [...(module.providers ?? []), MessagingReadiness] };

@@ -26,6 +26,10 @@ export interface MessagingModuleOptions {
     sessionTimeout?: number;
     heartbeatInterval?: number;
     maxBytesPerPartition?: number;
+    /** Fetch: bytes the broker gathers before it answers (kafkajs default 1: at once). See BatchConsumerOptions. */
+    minBytes?: number;
+    /** Fetch: how long the broker may wait for `minBytes` (kafkajs default 5000). */
+    maxWaitTimeInMs?: number;
     autoCommitInterval?: number;
     databaseProbe?: { initialDelayMs?: number; maxDelayMs?: number };
   };

@@ -38,6 +38,16 @@ export interface BatchConsumerOptions {
   sessionTimeout?: number;
   heartbeatInterval?: number;
   maxBytesPerPartition?: number;
+  /**
+   * Fetch: the broker answers once it holds this many bytes for the member
+   * (or `maxWaitTimeInMs` passed). kafkajs' default, 1, answers as soon as
+   * anything is there: least latency, smallest batches. A consumer that is
+   * not latency-critical (a read model) can trade up to `maxWaitTimeInMs` of
+   * delay for batches several times larger.
+   */
+  minBytes?: number;
+  /** Fetch: the longest the broker holds a fetch waiting for `minBytes` (kafkajs default 5000). */
+  maxWaitTimeInMs?: number;
   autoCommitInterval?: number;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
@@ -107,6 +117,9 @@ export class BatchConsumer {
       sessionTimeout: this.options.sessionTimeout ?? 30_000,
       heartbeatInterval: this.heartbeatInterval,
       maxBytesPerPartition: this.options.maxBytesPerPartition,
+      // undefined keeps kafkajs' defaults
+      ...(this.options.minBytes !== undefined ? { minBytes: this.options.minBytes } : {}),
+      ...(this.options.maxWaitTimeInMs !== undefined ? { maxWaitTimeInMs: this.options.maxWaitTimeInMs } : {}),
       allowAutoTopicCreation: false,
     });
     await this.deadLetters.connect();

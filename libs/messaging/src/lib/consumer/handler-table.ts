@@ -25,6 +25,8 @@ export interface EventHandlerRegistration {
   consumer?: string;
   /** false: the handler's effect is idempotent and order-insensitive by its own key (see ConsumeEventsOptions.inbox). */
   inbox?: boolean;
+  /** false: no transaction for the chunk, the handler makes its effect durable (see ConsumeEventsOptions.transaction). */
+  transaction?: boolean;
 }
 
 /** What each handler's `prepare` returned for one chunk. */
@@ -35,6 +37,7 @@ export class HandlerTable {
   private readonly typesByTopic = new Map<string, readonly string[] | undefined>();
   private readonly decoderByTopic = new Map<string, DecodeFn>();
   private readonly topicsWithoutInbox = new Set<string>();
+  private readonly topicsWithoutTransaction = new Set<string>();
 
   constructor(handlers: readonly EventHandlerRegistration[]) {
     for (const h of handlers) {
@@ -49,6 +52,11 @@ export class HandlerTable {
       const decode = list[0]?.decode;
       if (decode) this.decoderByTopic.set(topic, decode);
       if (list.every((h) => h.inbox === false)) this.topicsWithoutInbox.add(topic);
+      for (const h of list) {
+        // Inbox claims are only worth something in the transaction of the effects they guard.
+        if (h.transaction === false && h.inbox !== false) throw new Error(`${h.name}: transaction: false needs inbox: false`);
+      }
+      if (list.every((h) => h.transaction === false)) this.topicsWithoutTransaction.add(topic);
     }
   }
 
@@ -64,6 +72,11 @@ export class HandlerTable {
   /** Whether the topic's events are claimed in the inbox: unless every handler of it opted out. */
   usesInbox(topic: string): boolean {
     return !this.topicsWithoutInbox.has(topic);
+  }
+
+  /** Whether a chunk of the topic runs in a transaction: unless every handler of it opted out (then none uses the inbox either). */
+  usesTransaction(topic: string): boolean {
+    return !this.topicsWithoutTransaction.has(topic);
   }
 
   expectedTypes(topic: string): readonly string[] | undefined {

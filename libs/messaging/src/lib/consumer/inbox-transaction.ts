@@ -2,7 +2,8 @@
 // handlers' effects and their outbox rows commit together or not at all. The
 // handlers' `prepare` (calls to other services) runs before it opens. A topic
 // whose handlers all opted out of the inbox (idempotent, order-insensitive
-// effects) gets no claims: every event goes to the handlers.
+// effects) gets no claims: every event goes to the handlers; one whose handlers
+// also opted out of the transaction gets none either (they write durably themselves).
 import type { DataSource } from 'typeorm';
 import { preparedStatement, runPrepared, type PreparedStatement } from '@hiring/platform';
 import { asTx } from '@hiring/platform/tx';
@@ -34,6 +35,11 @@ export async function applyInInboxTransaction(
 ): Promise<number> {
   let fresh = 0;
   const prepared = await handlers.prepare(topic, events);
+  if (!handlers.usesTransaction(topic)) {
+    // The handlers make their effects durable themselves (ConsumeEventsOptions.transaction).
+    await handlers.dispatch(topic, events, asTx(dataSource.manager), prepared);
+    return events.length;
+  }
   await dataSource.transaction(async (tx) => {
     if (!handlers.usesInbox(topic)) {
       fresh = events.length;
