@@ -18,6 +18,9 @@
 # every service near or under 200 MB but cost a third of the Kafka path's
 # rate on a quiet machine (264 vs 420 candidates/s, 7.5 vs 4.8 ms CPU per
 # candidate), so it is not the default. Not allowed in NODE_OPTIONS.
+# What the peak is made of, and what else was tried (a larger new space,
+# smaller Kafka fetches, smaller consumer transactions): docs/performance.md
+# "Memory (lane 12d)".
 # GLIBC_TUNABLES (default glibc.malloc.mmap_threshold=131072): allocations over
 # 128 KiB (bulk bodies, Kafka fetches) get their own mapping, given back when
 # freed; glibc otherwise raises the threshold after the first large free and

@@ -143,6 +143,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       maxBytesPerPartition: c.maxBytesPerPartition,
       minBytes: c.minBytes,
       maxWaitTimeInMs: c.maxWaitTimeInMs,
+      maxBytes: c.maxBytes,
       autoCommitInterval: c.autoCommitInterval,
       databaseProbe: c.databaseProbe,
       retry: this.options.retry,

@@ -91,6 +91,8 @@ export class MessagingModule {
       consumer: {
         partitionsConsumedConcurrently: config.KAFKA_CONSUMER_CONCURRENCY,
         maxChunkSize: config.KAFKA_CONSUMER_MAX_CHUNK,
+        maxBytes: config.KAFKA_CONSUMER_MAX_BYTES,
+        maxBytesPerPartition: config.KAFKA_CONSUMER_MAX_BYTES_PER_PARTITION,
         fromBeginning: config.KAFKA_CONSUMER_FROM_BEGINNING === 'true',
         // A crashed member holds its partitions until its session expires (no static membership in kafkajs 2.2.4).
         sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,

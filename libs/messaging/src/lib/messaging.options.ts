@@ -30,6 +30,8 @@ export interface MessagingModuleOptions {
     minBytes?: number;
     /** Fetch: how long the broker may wait for `minBytes` (kafkajs default 5000). */
     maxWaitTimeInMs?: number;
+    /** Most bytes of one fetch over all partitions; default kafkajs' 10 MB. */
+    maxBytes?: number;
     autoCommitInterval?: number;
     databaseProbe?: { initialDelayMs?: number; maxDelayMs?: number };
   };

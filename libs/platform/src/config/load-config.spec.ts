@@ -40,6 +40,12 @@ describe('service config from the environment', () => {
     }
   });
 
+  it('bounds a Kafka fetch by kafkajs\' sizes unless told, and refuses one under 64 KiB', () => {
+    expect(loadConfig(AppConfig, {})).toMatchObject({ KAFKA_CONSUMER_MAX_BYTES: 10485760, KAFKA_CONSUMER_MAX_BYTES_PER_PARTITION: 1048576 });
+    expect(loadConfig(AppConfig, { KAFKA_CONSUMER_MAX_BYTES: '3145728' }).KAFKA_CONSUMER_MAX_BYTES).toBe(3145728);
+    expect(() => loadConfig(AppConfig, { KAFKA_CONSUMER_MAX_BYTES: '1000' })).toThrow('KAFKA_CONSUMER_MAX_BYTES="1000"');
+  });
+
   it('splits a broker list', () => {
     expect(loadConfig(AppConfig, { KAFKA_BROKERS: 'a:1,b:2' }).kafkaBrokers).toEqual(['a:1', 'b:2']);
   });

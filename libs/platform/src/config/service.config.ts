@@ -58,6 +58,19 @@ export class ServiceConfig {
   KAFKA_CONSUMER_MAX_CHUNK = 500;
 
   /**
+   * Most bytes one Kafka fetch of a consumer group returns, over all its
+   * partitions. kafkajs decodes a whole fetch into message objects at once
+   * (values are slices of the fetch buffer), so this bounds what a consumer
+   * holds (docs/performance.md "Memory (lane 12d)").
+   */
+  @Type(() => Number) @IsInt() @Min(65536) @Max(104857600)
+  KAFKA_CONSUMER_MAX_BYTES = 10485760;
+
+  /** Most bytes of one partition in a fetch (kafkajs' default, 1 MB). */
+  @Type(() => Number) @IsInt() @Min(16384) @Max(104857600)
+  KAFKA_CONSUMER_MAX_BYTES_PER_PARTITION = 1048576;
+
+  /**
    * Where a consumer group without committed offsets starts. From the
    * beginning by default: a new service (or group) must see every event kept.
    */

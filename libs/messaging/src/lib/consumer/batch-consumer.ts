@@ -48,6 +48,8 @@ export interface BatchConsumerOptions {
   minBytes?: number;
   /** Fetch: the longest the broker holds a fetch waiting for `minBytes` (kafkajs default 5000). */
   maxWaitTimeInMs?: number;
+  /** Most bytes of one fetch over all partitions (kafkajs decodes a whole fetch at once); default kafkajs' 10 MB. */
+  maxBytes?: number;
   autoCommitInterval?: number;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
@@ -120,6 +122,7 @@ export class BatchConsumer {
       // undefined keeps kafkajs' defaults
       ...(this.options.minBytes !== undefined ? { minBytes: this.options.minBytes } : {}),
       ...(this.options.maxWaitTimeInMs !== undefined ? { maxWaitTimeInMs: this.options.maxWaitTimeInMs } : {}),
+      maxBytes: this.options.maxBytes,
       allowAutoTopicCreation: false,
     });
     await this.deadLetters.connect();
