@@ -42,7 +42,7 @@ describe('resilience: database outage', () => {
           )) > 0,
         { timeoutMs: 60_000, intervalMs: 50, description: 'screening started on the bulk' },
       );
-      const finalAtStop = await r.countWhere(`SELECT count(*) AS n FROM sourcing.submissions JOIN sourcing.submission_states ON submission_id = id WHERE external_id LIKE $1 AND status = 'scored'`, [`${r.prefix(tag)}%`]);
+      const finalAtStop = await r.countWhere(`SELECT count(*) AS n FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id WHERE s.external_id LIKE $1 AND status = 'scored'`, [`${r.prefix(tag)}%`]);
       const pid = await signalInfra('postgres', 'SIGINT');
       const stoppedAt = Date.now();
       await waitForExit(pid, 'the postmaster');

@@ -161,11 +161,11 @@ export class ResilienceRun {
   /** Every accepted submission with this externalId prefix in a final state; none lost, each once. */
   async expectAllFinal(prefix: string, expected: number, timeoutMs = 120_000): Promise<void> {
     const final = () =>
-      this.countWhere(`SELECT count(*) AS n FROM sourcing.submissions JOIN sourcing.submission_states ON submission_id = id WHERE external_id LIKE $1 AND status = ANY($2)`, [`${prefix}%`, FINAL_STATES]);
+      this.countWhere(`SELECT count(*) AS n FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id WHERE s.external_id LIKE $1 AND status = ANY($2)`, [`${prefix}%`, FINAL_STATES]);
     await waitFor(async () => (await final()) === expected, { timeoutMs, intervalMs: 500, description: `${expected} submissions ${prefix}* in a final state` }).catch(
       async (error: unknown) => {
         const byStatus = await this.db.query<{ status: string; n: string }>(
-          'SELECT status, count(*) AS n FROM sourcing.submissions JOIN sourcing.submission_states ON submission_id = id WHERE external_id LIKE $1 GROUP BY status',
+          'SELECT status, count(*) AS n FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id WHERE s.external_id LIKE $1 GROUP BY status',
           [`${prefix}%`],
         );
         throw new Error(
@@ -211,7 +211,7 @@ export class ResilienceRun {
   async eventsOnTopics(prefix: string, marks: TopicMarks): Promise<TopicCounts> {
     const scored = new Set(
       (
-        await this.db.query<{ candidate_id: string }>(`SELECT candidate_id::text FROM sourcing.submissions JOIN sourcing.submission_states ON submission_id = id WHERE external_id LIKE $1 AND status = 'scored'`, [`${prefix}%`])
+        await this.db.query<{ candidate_id: string }>(`SELECT s.candidate_id::text FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id WHERE s.external_id LIKE $1 AND status = 'scored'`, [`${prefix}%`])
       ).rows.map((r) => r.candidate_id),
     );
     const counts: TopicCounts = { records: 0, emittedTwice: 0, redelivered: 0, missing: 0 };
