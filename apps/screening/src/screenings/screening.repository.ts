@@ -1,11 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, type Tx } from '@hiring/platform';
+import { entityManagerOf, preparedStatement, runPrepared, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import { CandidateProfileEntity } from './candidate-profile.entity';
 import { ScreeningEntity } from './screening.entity';
 import { keyOf, sealProfile, type StoredScreening } from '../personal-data/sealed-screening';
 import { toScreeningFromEntity, type ScreeningRow } from './screening.mapper';
 import type { CandidateInput } from './screening.model';
+
+const SAVE_PROFILES = preparedStatement(`INSERT INTO screening.candidate_profiles
+    (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, sealed_profile, sourced_at)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+  ON CONFLICT (candidate_id) DO UPDATE SET
+    submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
+    role = excluded.role, location_tier = excluded.location_tier, profile = NULL, sealed_profile = excluded.sealed_profile,
+    sourced_at = excluded.sourced_at, updated_at = now()
+  WHERE candidate_profiles.sourced_at <= excluded.sourced_at
+  RETURNING candidate_id`);
+
+/**
+ * The jsonb columns (rules, reasons, interview kit) arrive as one JSON array
+ * each, not as jsonb[] parameters: node-postgres writes a jsonb[] as an array
+ * literal, escaping every quote of every element (a rule list is ~2 KB of
+ * JSON), which cost screening ~30 us of CPU per row (docs/performance.md,
+ * lane 13b). `elements` takes them apart again in the order they were sent.
+ */
+const elements = (param: string) => `(SELECT array_agg(e ORDER BY i) FROM jsonb_array_elements(${param}::jsonb) WITH ORDINALITY AS x(e, i))`;
+const SAVE_SCREENINGS = preparedStatement(`INSERT INTO screening.screenings
+    (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit, revision,
+     sealed_detail, detail_digest)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], ${elements('$10')}, ${elements('$11')},
+                       $12::timestamptz[], ${elements('$13')}, $14::int[], $15::text[], $16::text[])
+  ON CONFLICT ON CONSTRAINT screenings_candidate_rubric_revision_uq DO UPDATE SET
+    submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
+    role = excluded.role, location_tier = excluded.location_tier, rubric_id = excluded.rubric_id,
+    decision = excluded.decision, rules = excluded.rules, reasons = excluded.reasons, screened_at = excluded.screened_at,
+    interview_kit = excluded.interview_kit, sealed_detail = excluded.sealed_detail, detail_digest = excluded.detail_digest
+  WHERE (screenings.decision, screenings.rules, screenings.detail_digest, screenings.submission_id, screenings.requisition_id, screenings.location_tier)
+        IS DISTINCT FROM (excluded.decision, excluded.rules, excluded.detail_digest, excluded.submission_id, excluded.requisition_id, excluded.location_tier)
+  RETURNING candidate_id`);
+
+/** One JSON array of the values, in order: what `elements` reads. */
+const jsonArrayOf = <T>(items: readonly T[], value: (item: T) => unknown): string => `[${items.map((item) => JSON.stringify(value(item))).join(',')}]`;
 
 /**
  * Candidate profiles and screenings in schema "screening". Writes are one
@@ -24,27 +59,16 @@ export class ScreeningRepository {
   async saveProfiles(tx: Tx, inputs: readonly CandidateInput[], keys: ReadonlyMap<string, Buffer>): Promise<Set<string>> {
     if (inputs.length === 0) return new Set();
     const sealed = inputs.map((i) => i.sealedProfile ?? sealProfile(keyOf(keys, i.candidateId), i.candidateId, i.profile));
-    const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
-      `INSERT INTO screening.candidate_profiles
-         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, sealed_profile, sourced_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-       ON CONFLICT (candidate_id) DO UPDATE SET
-         submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
-         role = excluded.role, location_tier = excluded.location_tier, profile = NULL, sealed_profile = excluded.sealed_profile,
-         sourced_at = excluded.sourced_at, updated_at = now()
-       WHERE candidate_profiles.sourced_at <= excluded.sourced_at
-       RETURNING candidate_id`,
-      [
-        inputs.map((i) => i.candidateId),
-        inputs.map((i) => i.submissionId),
-        inputs.map((i) => i.agencyId),
-        inputs.map((i) => i.requisitionId),
-        inputs.map((i) => i.role),
-        inputs.map((i) => i.locationTier),
-        sealed,
-        inputs.map((i) => i.sourcedAt.toISOString()),
-      ],
-    );
+    const rows = await runPrepared<{ candidate_id: string }>(tx, SAVE_PROFILES, [
+      inputs.map((i) => i.candidateId),
+      inputs.map((i) => i.submissionId),
+      inputs.map((i) => i.agencyId),
+      inputs.map((i) => i.requisitionId),
+      inputs.map((i) => i.role),
+      inputs.map((i) => i.locationTier),
+      sealed,
+      inputs.map((i) => i.sourcedAt.toISOString()),
+    ]);
     return new Set(rows.map((r) => r.candidate_id));
   }
 
@@ -55,39 +79,24 @@ export class ScreeningRepository {
    */
   async saveScreenings(tx: Tx, screenings: readonly StoredScreening[]): Promise<Set<string>> {
     if (screenings.length === 0) return new Set();
-    const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
-      `INSERT INTO screening.screenings
-         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit, revision,
-          sealed_detail, detail_digest)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::timestamptz[], $13::jsonb[], $14::int[],
-                            $15::text[], $16::text[])
-       ON CONFLICT ON CONSTRAINT screenings_candidate_rubric_revision_uq DO UPDATE SET
-         submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
-         role = excluded.role, location_tier = excluded.location_tier, rubric_id = excluded.rubric_id,
-         decision = excluded.decision, rules = excluded.rules, reasons = excluded.reasons, screened_at = excluded.screened_at,
-         interview_kit = excluded.interview_kit, sealed_detail = excluded.sealed_detail, detail_digest = excluded.detail_digest
-       WHERE (screenings.decision, screenings.rules, screenings.detail_digest, screenings.submission_id, screenings.requisition_id, screenings.location_tier)
-             IS DISTINCT FROM (excluded.decision, excluded.rules, excluded.detail_digest, excluded.submission_id, excluded.requisition_id, excluded.location_tier)
-       RETURNING candidate_id`,
-      [
-        screenings.map((s) => s.candidateId),
-        screenings.map((s) => s.submissionId),
-        screenings.map((s) => s.agencyId),
-        screenings.map((s) => s.requisitionId),
-        screenings.map((s) => s.role),
-        screenings.map((s) => s.locationTier),
-        screenings.map((s) => s.rubricId),
-        screenings.map((s) => s.rubricVersion),
-        screenings.map((s) => s.decision),
-        screenings.map((s) => JSON.stringify(s.rules)),
-        screenings.map((s) => JSON.stringify(s.reasons)),
-        screenings.map((s) => s.screenedAt.toISOString()),
-        screenings.map((s) => JSON.stringify(s.interviewKit)),
-        screenings.map((s) => s.revision),
-        screenings.map((s) => s.sealedDetail),
-        screenings.map((s) => s.detailDigest),
-      ],
-    );
+    const rows = await runPrepared<{ candidate_id: string }>(tx, SAVE_SCREENINGS, [
+      screenings.map((s) => s.candidateId),
+      screenings.map((s) => s.submissionId),
+      screenings.map((s) => s.agencyId),
+      screenings.map((s) => s.requisitionId),
+      screenings.map((s) => s.role),
+      screenings.map((s) => s.locationTier),
+      screenings.map((s) => s.rubricId),
+      screenings.map((s) => s.rubricVersion),
+      screenings.map((s) => s.decision),
+      jsonArrayOf(screenings, (s) => s.rules),
+      jsonArrayOf(screenings, (s) => s.reasons),
+      screenings.map((s) => s.screenedAt.toISOString()),
+      jsonArrayOf(screenings, (s) => s.interviewKit),
+      screenings.map((s) => s.revision),
+      screenings.map((s) => s.sealedDetail),
+      screenings.map((s) => s.detailDigest),
+    ]);
     return new Set(rows.map((r) => r.candidate_id));
   }
 

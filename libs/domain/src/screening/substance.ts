@@ -41,41 +41,84 @@ function words(text: string): string[] {
   );
 }
 
-/** The rubric's word lists as sets, built once per rubric section (rubrics are constant data). */
+/** A deferring phrase as the words `words()` would read it, with its place in the rubric's list. */
+interface PhraseWords {
+  phrase: string;
+  /** The first phrase of the rubric's list that a statement contains is the one quoted. */
+  rank: number;
+  words: readonly string[];
+}
+
+/** The rubric's word lists, prepared once per rubric section (rubrics are constant data). */
 interface WordSets {
   placeholders: ReadonlySet<string>;
+  /** No placeholder has more words than this: a longer statement is never one (it is not joined to be looked up). */
+  placeholderMaxWords: number;
   negationOpeners: ReadonlySet<string>;
-  /** Padded with spaces, so a phrase matches whole words only. */
-  negationPhrases: readonly { phrase: string; padded: string }[];
-  emptyWords: ReadonlySet<string>;
+  /** The deferring phrases by their first word: a statement's words are looked up, not searched for every phrase. */
+  phrasesByFirstWord: ReadonlyMap<string, readonly PhraseWords[]>;
+  /** Grammar and the rubric's empty words in one set: never content. */
+  notContent: ReadonlySet<string>;
 }
 const wordSetsOf = new WeakMap<EvidenceQuality['substance'], WordSets>();
 
 function wordSets(rules: EvidenceQuality['substance']): WordSets {
   let sets = wordSetsOf.get(rules);
   if (!sets) {
+    const phrasesByFirstWord = new Map<string, PhraseWords[]>();
+    rules.negationPhrases.forEach((phrase, rank) => {
+      // A phrase matches whole words in the order written, as ` ${phrase} ` inside ` ${words.join(' ')} ` did.
+      const words = phrase.split(' ');
+      const first = words[0] as string;
+      phrasesByFirstWord.set(first, [...(phrasesByFirstWord.get(first) ?? []), { phrase, rank, words }]);
+    });
     sets = {
       placeholders: new Set(rules.placeholders),
+      placeholderMaxWords: Math.max(0, ...rules.placeholders.map((p) => p.split(' ').length)),
       negationOpeners: new Set(rules.negationOpeners),
-      negationPhrases: rules.negationPhrases.map((phrase) => ({ phrase, padded: ` ${phrase} ` })),
-      emptyWords: new Set(rules.emptyWords),
+      phrasesByFirstWord,
+      notContent: new Set([...STOP_WORDS, ...rules.emptyWords]),
     };
     wordSetsOf.set(rules, sets);
   }
   return sets;
 }
 
-/** The verdict, with `why` written only when a rule reads it (most statements that count are never quoted). */
+/** The first phrase of the rubric's list that occurs in `list` as consecutive words. */
+function deferringPhrase(list: readonly string[], sets: WordSets): string | undefined {
+  let found: PhraseWords | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const starting = sets.phrasesByFirstWord.get(list[i] as string);
+    if (starting === undefined) continue;
+    for (const p of starting) {
+      if ((found === undefined || p.rank < found.rank) && p.words.every((w, k) => list[i + k] === w)) found = p;
+    }
+  }
+  return found?.phrase;
+}
+
+/**
+ * The verdict, with `why` written only when a rule reads it (most statements
+ * that count are never quoted). A class, not an object literal with a getter:
+ * V8 builds such a literal slowly, and there is one per statement judged.
+ */
+class Judged implements Substance {
+  private explained: string | undefined;
+
+  constructor(
+    readonly counts: boolean,
+    readonly denies: boolean,
+    private readonly explain: () => string,
+  ) {}
+
+  get why(): string {
+    this.explained ??= this.explain();
+    return this.explained;
+  }
+}
+
 function judged(counts: boolean, denies: boolean, explain: () => string): Substance {
-  let why: string | undefined;
-  return {
-    counts,
-    denies,
-    get why() {
-      why ??= explain();
-      return why;
-    },
-  };
+  return new Judged(counts, denies, explain);
 }
 
 export function judgeSubstance(text: string | undefined, rules: EvidenceQuality['substance'], kind: 'statement' | 'label' = 'statement'): Substance {
@@ -84,14 +127,14 @@ export function judgeSubstance(text: string | undefined, rules: EvidenceQuality[
   const sets = wordSets(rules);
   // Split once: the rules are applied to every statement of every profile.
   const list = words(text);
-  const flat = list.join(' ');
-  if (flat === '' || sets.placeholders.has(flat)) return judged(false, false, () => `${quote(text, 60)} is a placeholder`);
-  const first = list[0] ?? '';
+  if (list.length === 0 || (list.length <= sets.placeholderMaxWords && sets.placeholders.has(list.join(' ')))) {
+    return judged(false, false, () => `${quote(text, 60)} is a placeholder`);
+  }
+  const first = list[0] as string;
   if (sets.negationOpeners.has(first)) return judged(false, true, () => `${quote(text, 60)} opens with the negation "${first}"`);
-  const padded = ` ${flat} `;
-  const phrase = sets.negationPhrases.find((p) => padded.includes(p.padded))?.phrase;
+  const phrase = deferringPhrase(list, sets);
   if (phrase) return judged(false, true, () => `${quote(text, 60)} contains "${phrase}"`);
-  const content = list.filter((w) => !STOP_WORDS.has(w) && !sets.emptyWords.has(w));
+  const content = list.filter((w) => !sets.notContent.has(w));
   if (content.length < needed) {
     return judged(
       false,
