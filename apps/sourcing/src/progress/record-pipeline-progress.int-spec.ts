@@ -5,7 +5,8 @@ import type { App } from 'supertest/types';
 import { SubmissionRepository } from '../submissions/submission.repository';
 import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
 import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
-import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
+import { WEBHOOK_EVENT_TYPES } from '@hiring/domain';
+import { WebhookOutbox, WebhookSubscriptions, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
 import { RecordPipelineProgressService, type StageReached } from './record-pipeline-progress.service';
 
 const OPS = { Authorization: `Bearer ${TEST_OPS_TOKEN}` };
@@ -14,6 +15,7 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
   let t: SourcingTestApp;
   let http: App;
   let key: string;
+  let agencyId: string;
   let requisitionId: string;
 
   const record = (reached: StageReached[]) =>
@@ -23,7 +25,9 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
   beforeAll(async () => {
     t = await createSourcingTestApp();
     http = t.app.getHttpServer() as App;
-    key = (await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('agency') }).expect(201)).body.apiKey.key;
+    const agency = (await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('agency') }).expect(201)).body;
+    key = agency.apiKey.key;
+    agencyId = agency.agency.id;
     requisitionId = (await request(http).post('/v1/requisitions').set(OPS).send({ title: 'AI lead', locationTier: 'uk-london', signals: AI_LEAD_SIGNALS }).expect(201)).body.id;
   });
 
@@ -83,6 +87,8 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
     /** Records the batches one transaction each, counting the webhook notices the changes queued. */
     async function recordCountingNotices(batches: StageReached[][]): Promise<{ changes: number; notices: WebhookNotice[] }> {
       const notices: WebhookNotice[] = [];
+      // As if the agency had an endpoint for every type: without one, no notice is even built.
+      const subscribed = jest.spyOn(t.app.get(WebhookOutbox), 'subscriptionsOf').mockResolvedValue(WebhookSubscriptions.of([{ agency_id: agencyId, event_types: WEBHOOK_EVENT_TYPES }]));
       const spy = jest.spyOn(t.app.get(WebhookOutbox), 'enqueue').mockImplementation(async (_tx, queued) => {
         notices.push(...queued);
         return 0;
@@ -93,6 +99,7 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
         return { changes, notices };
       } finally {
         spy.mockRestore();
+        subscribed.mockRestore();
       }
     }
 

@@ -14,7 +14,7 @@ import { isNewStage, isSubmissionStatus, progressSubmission, publicRejectionReas
 import type { Tx } from '@hiring/platform';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import { rejectedNotice, scoredNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
-import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
+import { WebhookOutbox, type WebhookNotice, type WebhookSubscriptions } from '../webhooks/webhook-outbox.repository';
 import { SubmissionProgressRepository, type StatusChangeRow, type SubmissionStateRow, type TrackedSubmission } from './submission-progress.repository';
 
 export interface StageReached {
@@ -47,6 +47,8 @@ export class RecordPipelineProgressService {
 
     const changes: StatusChangeRow[] = [];
     const notices: WebhookNotice[] = [];
+    // Notices only for agencies with an endpoint that takes them (most have none).
+    const subscribed = await this.webhooks.subscriptionsOf(tx, tracked.map((t) => t.agencyId));
     for (const r of reached) {
       const target = r.target;
       const ids = 'submissionId' in target ? [target.submissionId] : tracked.filter((t) => t.candidateId === target.candidateId).map((t) => t.id);
@@ -65,7 +67,7 @@ export class RecordPipelineProgressService {
         state.status = next;
         state.statusChanged = true;
         changes.push({ submissionId: id, status: next, reason: r.reason, at: r.at });
-        notices.push(...noticesFor({ ...submission, submissionId: id }, current, next, r));
+        if (!subscribed.none) notices.push(...noticesFor({ ...submission, submissionId: id }, current, next, r, subscribed));
       }
     }
     await this.progress.apply(
@@ -73,21 +75,25 @@ export class RecordPipelineProgressService {
       [...states.values()].filter((s) => touched.has(s.submissionId)),
       changes,
     );
-    await this.webhooks.enqueue(tx, notices);
+    await this.webhooks.enqueue(tx, notices, subscribed);
     return changes.length;
   }
 }
 
-/** Status changed always; scored with score and decision; rejected with the reasons the agency may see. */
+/** Status changed always; scored with score and decision; rejected with the reasons the agency may see: each if subscribed. */
 function noticesFor(
   s: { agencyId: string; submissionId: string; externalId: string; requisitionId: string; candidateId: string | null },
   previous: string,
   next: string,
   r: StageReached,
+  subscribed: WebhookSubscriptions,
 ): WebhookNotice[] {
-  const notices = [statusChangedNotice(s, previous, next, r.at)];
-  if (r.stage.kind === 'scored') notices.push(scoredNotice(s, r.stage.score, r.stage.decision, r.at));
-  if (next === 'rejected') notices.push(rejectedNotice(s, r.stage.kind === 'screened' ? 'screening' : 'scoring', publicRejectionReasons(r.rules ?? []), r.at));
+  const notices: WebhookNotice[] = [];
+  if (subscribed.wants(s.agencyId, 'submission.status-changed')) notices.push(statusChangedNotice(s, previous, next, r.at));
+  if (r.stage.kind === 'scored' && subscribed.wants(s.agencyId, 'submission.scored')) notices.push(scoredNotice(s, r.stage.score, r.stage.decision, r.at));
+  if (next === 'rejected' && subscribed.wants(s.agencyId, 'submission.rejected')) {
+    notices.push(rejectedNotice(s, r.stage.kind === 'screened' ? 'screening' : 'scoring', publicRejectionReasons(r.rules ?? []), r.at));
+  }
   return notices;
 }
 

@@ -268,10 +268,15 @@ export class SubmissionIntakeService {
     const sourced: CandidateSourcedData[] = [];
     const notices: WebhookNotice[] = [];
     const outcomes = new Map<number, SubmissionOutcome>();
+    // Notices only for agencies with an endpoint that takes them (most have none).
+    const subscribed = await this.webhooks.subscriptionsOf(tx, settled.map((s) => s.item.agency.id));
     for (const s of settled.sort((a, b) => a.item.index - b.item.index)) {
-      const ref = { agencyId: s.item.agency.id, submissionId: s.item.submissionId, externalId: s.item.input.externalId, requisitionId: s.item.input.requisitionId, candidateId: s.personId };
-      notices.push(statusChangedNotice(ref, 'received', s.status, now));
-      if (s.status === 'duplicate') notices.push(duplicateNotice(ref, now));
+      const agencyId = s.item.agency.id;
+      if (subscribed.wants(agencyId, 'submission.status-changed') || (s.status === 'duplicate' && subscribed.wants(agencyId, 'submission.duplicate'))) {
+        const ref = { agencyId, submissionId: s.item.submissionId, externalId: s.item.input.externalId, requisitionId: s.item.input.requisitionId, candidateId: s.personId };
+        notices.push(statusChangedNotice(ref, 'received', s.status, now));
+        if (s.status === 'duplicate') notices.push(duplicateNotice(ref, now));
+      }
       if (s.status === 'sourced' && s.candidateId) {
         sourced.push(toCandidateSourced(s.item, s.item.submissionId, s.candidateId, now));
         outcomes.set(s.item.index, { submissionId: s.item.submissionId, status: 'sourced', candidateId: s.candidateId, replayed: false });
@@ -280,7 +285,7 @@ export class SubmissionIntakeService {
       }
     }
     await this.events.candidatesSourced(tx, sourced, keys);
-    await this.webhooks.enqueue(tx, notices);
+    await this.webhooks.enqueue(tx, notices, subscribed);
     return outcomes;
   }
 

@@ -13,30 +13,28 @@ export interface SubmissionRef {
   candidateId: string | null;
 }
 
-const base = (s: SubmissionRef) => ({ submissionId: s.submissionId, externalId: s.externalId, requisitionId: s.requisitionId });
-const envelope = (s: SubmissionRef, at: Date): Pick<WebhookNotice, 'agencyId' | 'orderKey' | 'submissionId' | 'candidateId' | 'occurredAt'> => ({
-  agencyId: s.agencyId,
-  orderKey: s.submissionId,
-  submissionId: s.submissionId,
-  ...(s.candidateId ? { candidateId: s.candidateId } : {}),
-  occurredAt: at,
-});
+/** The notice around a payload. Plain literals, no spreads: a notice is built per status change of a subscribed agency. */
+function notice(s: SubmissionRef, type: WebhookNotice['type'], at: Date, data: Record<string, unknown>): WebhookNotice {
+  const built: WebhookNotice = { agencyId: s.agencyId, orderKey: s.submissionId, submissionId: s.submissionId, occurredAt: at, type, data };
+  if (s.candidateId) built.candidateId = s.candidateId;
+  return built;
+}
 
 export function statusChangedNotice(s: SubmissionRef, previousStatus: string, status: string, at: Date): WebhookNotice {
-  return { ...envelope(s, at), type: 'submission.status-changed', data: { ...base(s), previousStatus, status, changedAt: at.toISOString() } };
+  return notice(s, 'submission.status-changed', at, { submissionId: s.submissionId, externalId: s.externalId, requisitionId: s.requisitionId, previousStatus, status, changedAt: at.toISOString() });
 }
 
 /** Another agency owns the person: the agency learns that, not who or on which identifier. */
 export function duplicateNotice(s: SubmissionRef, at: Date): WebhookNotice {
-  return { ...envelope(s, at), type: 'submission.duplicate', data: { ...base(s), status: 'duplicate', detectedAt: at.toISOString() } };
+  return notice(s, 'submission.duplicate', at, { submissionId: s.submissionId, externalId: s.externalId, requisitionId: s.requisitionId, status: 'duplicate', detectedAt: at.toISOString() });
 }
 
 export function rejectedNotice(s: SubmissionRef, stage: 'screening' | 'scoring', reasons: readonly PublicRejectionReason[], at: Date): WebhookNotice {
-  return { ...envelope(s, at), type: 'submission.rejected', data: { ...base(s), status: 'rejected', stage, reasons, rejectedAt: at.toISOString() } };
+  return notice(s, 'submission.rejected', at, { submissionId: s.submissionId, externalId: s.externalId, requisitionId: s.requisitionId, status: 'rejected', stage, reasons, rejectedAt: at.toISOString() });
 }
 
 export function scoredNotice(s: SubmissionRef, score: number, decision: string, at: Date): WebhookNotice {
-  return { ...envelope(s, at), type: 'submission.scored', data: { ...base(s), score, decision, scoredAt: at.toISOString() } };
+  return notice(s, 'submission.scored', at, { submissionId: s.submissionId, externalId: s.externalId, requisitionId: s.requisitionId, score, decision, scoredAt: at.toISOString() });
 }
 
 /** A recorded rejection of a Kafka submission (apps/sourcing/src/rejections), as far as the webhook needs it. */

@@ -39,11 +39,44 @@ const ENQUEUE = preparedStatement(`INSERT INTO sourcing.webhook_events
 
 const SUBSCRIPTIONS = preparedStatement(`SELECT agency_id, event_types FROM sourcing.webhook_endpoints WHERE agency_id = ANY($1::uuid[]) AND status <> 'deleted'`);
 
+/**
+ * Which agencies' endpoints take which notice types, read once for a batch:
+ * most agencies have no endpoint, and then a caller builds no notice at all
+ * (building them for nothing cost a few percent of sourcing's CPU on the
+ * Kafka path, docs/performance.md "Sourcing CPU per candidate (lane 13a)").
+ */
+export class WebhookSubscriptions {
+  static readonly NONE = new WebhookSubscriptions(new Set());
+
+  private constructor(private readonly wanted: ReadonlySet<string>) {}
+
+  static of(endpoints: readonly { agency_id: string; event_types: readonly string[] }[]): WebhookSubscriptions {
+    return endpoints.length === 0 ? WebhookSubscriptions.NONE : new WebhookSubscriptions(new Set(endpoints.flatMap((e) => e.event_types.map((type) => `${e.agency_id} ${type}`))));
+  }
+
+  /** True when no agency of the batch has an endpoint: nothing to build. */
+  get none(): boolean {
+    return this.wanted.size === 0;
+  }
+
+  /** Whether some endpoint of this agency may take notices of this type. */
+  wants(agencyId: string, type: WebhookEventType): boolean {
+    return this.wanted.size > 0 && this.wanted.has(`${agencyId} ${type}`);
+  }
+}
+
 @Injectable()
 export class WebhookOutbox {
-  /** Returns the number of deliveries queued (notices times the agency's endpoints subscribed to each). */
-  async enqueue(tx: Tx, all: readonly WebhookNotice[]): Promise<number> {
-    const notices = await this.subscribed(tx, all);
+  /**
+   * Returns the number of deliveries queued (notices times the agency's
+   * endpoints subscribed to each). `subscriptions`: what the caller read with
+   * subscriptionsOf for these agencies in this transaction, so they are not
+   * read again; without it, they are read here.
+   */
+  async enqueue(tx: Tx, all: readonly WebhookNotice[], subscriptions?: WebhookSubscriptions): Promise<number> {
+    if (all.length === 0) return 0;
+    const known = subscriptions ?? (await this.subscriptionsOf(tx, all.map((n) => n.agencyId)));
+    const notices = all.filter((n) => known.wants(n.agencyId, n.type));
     if (notices.length === 0) return 0;
     const eventIds = notices.map(() => randomUUID());
     const rows = await runPrepared(tx, ENQUEUE, [
@@ -60,15 +93,13 @@ export class WebhookOutbox {
   }
 
   /**
-   * The notices some endpoint of their agency may take (one small read): most
-   * agencies have no endpoint, and then no body is built, signed or sent.
-   * The insert still joins the endpoints, so what it writes is unchanged.
+   * The notice types some endpoint of these agencies may take (one small
+   * read; none for no agency). The insert still joins the endpoints, so what
+   * it writes does not depend on this read, only whether it is sent.
    */
-  private async subscribed(tx: Tx, notices: readonly WebhookNotice[]): Promise<readonly WebhookNotice[]> {
-    if (notices.length === 0) return notices;
-    const endpoints = await runPrepared<{ agency_id: string; event_types: string[] }>(tx, SUBSCRIPTIONS, [[...new Set(notices.map((n) => n.agencyId))]]);
-    if (endpoints.length === 0) return [];
-    const wanted = new Set(endpoints.flatMap((e) => e.event_types.map((type) => `${e.agency_id} ${type}`)));
-    return notices.filter((n) => wanted.has(`${n.agencyId} ${n.type}`));
+  async subscriptionsOf(tx: Tx, agencyIds: Iterable<string>): Promise<WebhookSubscriptions> {
+    const ids = [...new Set(agencyIds)];
+    if (ids.length === 0) return WebhookSubscriptions.NONE;
+    return WebhookSubscriptions.of(await runPrepared<{ agency_id: string; event_types: string[] }>(tx, SUBSCRIPTIONS, [ids]));
   }
 }
