@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MasterKeyRing, newDataKey, openJson, sealJson, SEALED_PATTERN, SealedValueError } from './personal-data-cipher';
+import { MasterKeyRing, newDataKey, openJson, sealJson, sealJsonText, SEALED_PATTERN, SealedValueError } from './personal-data-cipher';
 
 const keyText = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 
@@ -14,6 +14,24 @@ describe('personal data cipher (AES-256-GCM, per-candidate data key)', () => {
     expect(() => openJson(key, sealed, 'c-2:profile')).toThrow(SealedValueError);
     expect(() => openJson(newDataKey(), sealed, 'c-1:profile')).toThrow(SealedValueError);
     expect(sealJson(key, profile, 'c-1:profile')).not.toBe(sealed);
+  });
+
+  it('never hands out the same key or IV twice, across many refills of its random pool', () => {
+    // 2000 keys and seals draw ~88 KB, many times the pool's 4 KB.
+    const keys = Array.from({ length: 2000 }, () => newDataKey());
+    expect(keys.every((k) => k.length === 32)).toBe(true);
+    expect(new Set(keys.map((k) => k.toString('hex'))).size).toBe(keys.length);
+    const ivs = keys.map((k) => sealJsonText(k, '{"a":1}', 'ctx').split('.')[1]);
+    expect(new Set(ivs).size).toBe(ivs.length);
+    // Not all zero: the pool zeroes what it hands out, the copy must not be that zeroed region.
+    expect(keys.some((k) => k.equals(Buffer.alloc(32)))).toBe(false);
+  });
+
+  it('seals text and its UTF-8 bytes alike, and opens either as the same value', () => {
+    const key = newDataKey();
+    const json = JSON.stringify({ name: 'Zoë Ünal', note: '測試 🚀' });
+    expect(openJson(key, sealJsonText(key, json, 'ctx'), 'ctx')).toEqual(JSON.parse(json));
+    expect(openJson(key, sealJsonText(key, Buffer.from(json, 'utf8'), 'ctx'), 'ctx')).toEqual(JSON.parse(json));
   });
 
   it('refuses a tampered value', () => {

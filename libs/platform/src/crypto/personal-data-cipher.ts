@@ -3,7 +3,7 @@
 // (encrypted) by a master key from configuration. Destroying the data key makes
 // every copy of the ciphertext unreadable at once: rows, outbox, topics, dead
 // letters and backups alike.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomFillSync } from 'node:crypto';
 import { SEALED_VALUE_PATTERN, SEALED_VALUE_PREFIX } from '@hiring/contracts';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -25,16 +25,39 @@ export const LOCAL_DEV_MASTER_KEYS = 'local-dev:bG9jYWwtZGV2LW9ubHktbWFzdGVyLWtl
 /** The key lookup's credential on a laptop (sourcing checks it, screening sends it): public, so never for real data. */
 export const LOCAL_KEY_SERVICE_TOKEN = 'local-key-service-token-change-me';
 
-export function newDataKey(): Buffer {
-  return randomBytes(KEY_BYTES);
+// Random bytes for keys and IVs, drawn from one buffer the CSPRNG refills
+// when it runs out: the intake makes a data key and three IVs per candidate,
+// and a call to randomBytes per value cost more than the bytes themselves
+// (docs/performance.md "Sourcing CPU per candidate (lane 13a)"). Each byte is
+// handed out once, copied out, and zeroed in the pool.
+const RANDOM_POOL_BYTES = 4096;
+const randomPool = Buffer.alloc(RANDOM_POOL_BYTES);
+let randomOffset = RANDOM_POOL_BYTES;
+
+function freshRandom(size: number): Buffer {
+  if (randomOffset + size > RANDOM_POOL_BYTES) {
+    randomFillSync(randomPool);
+    randomOffset = 0;
+  }
+  const out = Buffer.allocUnsafe(size);
+  randomPool.copy(out, 0, randomOffset, randomOffset + size);
+  randomPool.fill(0, randomOffset, randomOffset + size);
+  randomOffset += size;
+  return out;
 }
 
-function encrypt(key: Buffer, plaintext: Buffer, aad: string): { iv: Buffer; ciphertext: Buffer; tag: Buffer } {
-  const iv = randomBytes(IV_BYTES);
+export function newDataKey(): Buffer {
+  return freshRandom(KEY_BYTES);
+}
+
+function encrypt(key: Buffer, plaintext: Buffer | string, aad: string): { iv: Buffer; ciphertext: Buffer; tag: Buffer } {
+  const iv = freshRandom(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { iv, ciphertext, tag: cipher.getAuthTag() };
+  // Text is encoded by the cipher itself; GCM's final() is empty, so the update's output is the whole ciphertext (no copy).
+  const head = typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext);
+  const tail = cipher.final();
+  return { iv, ciphertext: tail.length === 0 ? head : Buffer.concat([head, tail]), tag: cipher.getAuthTag() };
 }
 
 function decrypt(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: string): Buffer {
@@ -58,8 +81,8 @@ export function sealJson(dataKey: Buffer, value: unknown, context: string): stri
  * text, or its UTF-8 bytes.
  */
 export function sealJsonText(dataKey: Buffer, json: string | Buffer, context: string): string {
-  const { iv, ciphertext, tag } = encrypt(dataKey, typeof json === 'string' ? Buffer.from(json, 'utf8') : json, context);
-  return [SEALED_PREFIX, iv.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join('.');
+  const { iv, ciphertext, tag } = encrypt(dataKey, json, context);
+  return `${SEALED_PREFIX}.${iv.toString('base64url')}.${ciphertext.toString('base64url')}.${tag.toString('base64url')}`;
 }
 
 export function openJson<T = unknown>(dataKey: Buffer, sealed: string, context: string): T {

@@ -27,9 +27,22 @@ export function textFault(text: string): string | undefined {
   return undefined;
 }
 
-function childPath(parent: string, key: string, inArray: boolean): string {
+function childPath(parent: string, key: string | number, inArray: boolean): string {
   if (inArray) return `${parent}[${key}]`;
-  return parent ? `${parent}.${key}` : key;
+  return parent ? `${parent}.${key}` : String(key);
+}
+
+/** A value on the walk's stack. Its path is built only for a finding: a valid body (the usual case) builds none. */
+interface Visit {
+  value: unknown;
+  parent: Visit | undefined;
+  key: string | number;
+  inArray: boolean;
+  depth: number;
+}
+
+function pathOf(visit: Visit, root: string): string {
+  return visit.parent === undefined ? root : childPath(pathOf(visit.parent, root), visit.key, visit.inArray);
 }
 
 /**
@@ -39,23 +52,26 @@ function childPath(parent: string, key: string, inArray: boolean): string {
  */
 export function inspectInput(value: unknown, maxDepth = MAX_JSON_DEPTH, root = ''): InputInspection {
   const errors: FieldError[] = [];
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
+  const stack: Visit[] = [{ value, parent: undefined, key: '', inArray: false, depth: 0 }];
   while (stack.length > 0) {
     const item = stack.pop()!;
-    if (typeof item.value === 'string') {
-      const fault = textFault(item.value);
-      if (fault) errors.push({ path: item.path || '(root)', message: fault });
+    const current = item.value;
+    if (typeof current === 'string') {
+      const fault = textFault(current);
+      if (fault) errors.push({ path: pathOf(item, root) || '(root)', message: fault });
       continue;
     }
-    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (typeof current !== 'object' || current === null) continue;
     const depth = item.depth + 1;
     if (depth > maxDepth) return { tooDeep: true, errors: [] };
-    const inArray = Array.isArray(item.value);
-    for (const [key, child] of Object.entries(item.value)) {
-      const path = childPath(item.path, key, inArray);
-      const keyFault = inArray ? undefined : textFault(key);
-      if (keyFault) errors.push({ path: item.path || '(root)', message: `has a field name that ${keyFault}` });
-      stack.push({ value: child, path, depth });
+    if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) stack.push({ value: current[i], parent: item, key: i, inArray: true, depth });
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      const keyFault = textFault(key);
+      if (keyFault) errors.push({ path: pathOf(item, root) || '(root)', message: `has a field name that ${keyFault}` });
+      stack.push({ value: (current as Record<string, unknown>)[key], parent: item, key, inArray: false, depth });
     }
   }
   errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
