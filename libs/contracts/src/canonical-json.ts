@@ -5,7 +5,55 @@
 // sign from a shell script.
 
 export function canonicalJson(value: unknown): string {
-  return serialise(value, []);
+  // The usual value (plain JSON) as a copy with its keys in order, written by
+  // JSON.stringify in one native pass: about twice as fast as joining the
+  // pieces here. Anything the copy cannot stand for goes the long way, which
+  // also names what is wrong.
+  const sorted = sortedCopy(value);
+  return sorted === UNSORTABLE ? serialise(value, []) : JSON.stringify(sorted);
+}
+
+const UNSORTABLE = Symbol('unsortable');
+/** A key JSON.stringify would not write where it was inserted (array-index keys come first) or that a plain object cannot own. */
+const SPECIAL_KEY = /^(?:0|[1-9][0-9]*|__proto__)$/;
+
+/**
+ * `value` with every object's keys inserted in sorted order and undefined
+ * members dropped, or UNSORTABLE for what canonical JSON refuses (a
+ * non-finite number, a function, a symbol, a bigint) or a key that would not
+ * keep its place.
+ */
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : UNSORTABLE;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) {
+        out[i] = null;
+        continue;
+      }
+      const copy = sortedCopy(item);
+      if (copy === UNSORTABLE) return UNSORTABLE;
+      out[i] = copy;
+    }
+    return out;
+  }
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(record).sort()) {
+      const member = record[key];
+      if (member === undefined) continue;
+      if (SPECIAL_KEY.test(key)) return UNSORTABLE;
+      const copy = sortedCopy(member);
+      if (copy === UNSORTABLE) return UNSORTABLE;
+      out[key] = copy;
+    }
+    return out;
+  }
+  return UNSORTABLE;
 }
 
 /**

@@ -6,7 +6,8 @@
 // explained.
 import { ALL_EVENT_TYPES, EVENT_CATALOGUE, EVENT_TYPES, type EventType } from './catalogue';
 import { CloudEventEnvelope, buildEvent, parseEvent } from './cloudevent';
-import { CONTRACT_FORMATS, checkContract, withClassLengths } from './compiled-contract';
+import { length } from 'class-validator';
+import { CONTRACT_FORMATS, checkContract, classLength, withClassLengths } from './compiled-contract';
 import { ContractViolation, ContractViolationCode } from './contract-violation.exception';
 import { EXAMPLE_EVENT_DATA } from './examples/event-examples';
 import { exampleEvent } from './examples/example-events';
@@ -99,6 +100,14 @@ describe('compiled-contract-agrees-with-the-classes', () => {
     };
     for (const type of ALL_EVENT_TYPES) walk(ASYNCAPI_SCHEMAS[type]);
     expect([...formats].sort()).toEqual(Object.keys(CONTRACT_FORMATS).sort());
+  });
+
+  it("classLength answers exactly as class-validator's length, plain text or not", () => {
+    const texts = ['', 'a', 'ab', 'abc', '🚀', 'a🚀', '🚀🚀', '\u2764\uFE0F', '\uFE0F', 'x\uFE0Fy', '\uFE0E\uFE0E', '\uD800', 'a\uDC00', 'é', 'e\u0301', '測試', ' '.repeat(200), 'x'.repeat(201)];
+    const bounds: Array<[number, number]> = [[0, 0], [0, 1], [1, 1], [1, 2], [2, 2], [2, 3], [1, 200], [0, Number.MAX_SAFE_INTEGER]];
+    for (const text of texts) for (const [min, max] of bounds) expect([text, min, max, classLength(text, min, max)]).toEqual([text, min, max, length(text, min, max)]);
+    expect(classLength(3, 0, 10)).toBe(false);
+    expect(classLength(undefined, 0, 10)).toBe(false);
   });
 
   it('string lengths become the class rule, everywhere', () => {
