@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
 import { asTx } from '@hiring/platform/tx';
 import { Outbox, OutboxRelay } from '../index';
 import { createTopics, deleteTopics, dropSchema, kafka, openDataSource, prepareSchema, quietLogger, topicSize, uniqueName, waitFor } from './int-harness';
@@ -201,6 +202,24 @@ describe('transactional outbox and relay against the real Kafka and Postgres', (
       last.set(key, seq);
     }
     expect(violations).toEqual([]);
+  });
+
+  it('stores a CloudEvent as the UTF-8 bytes of its JSON, whatever text it holds; a raw record keeps its own bytes', async () => {
+    const outbox = new Outbox(schema, (e) => ({ topic, key: e.subject ?? null }));
+    const awkward = ['Zoë Ünal', '測試', '🚀 launch', 'quote " back \\ slash', 'nul \u0000 here', 'lone \ud800 half', 'line\u2028sep', '\\x41 not hex'];
+    const events = awkward.map((text, i) => ({ specversion: '1.0', id: randomUUID(), type: 'test.v1', source: '/test', subject: `s-${i}`, data: { text, i } }));
+    const raw = randomBytes(64); // not UTF-8: must come back byte for byte
+    await ds.transaction(async (tx) => {
+      await outbox.enqueue(asTx(tx), events);
+      await outbox.enqueue(asTx(tx), [{ topic, key: 'raw', value: raw }]);
+    });
+    const rows = (await ds.query(`SELECT key, value, headers FROM "${schema}".outbox ORDER BY id`)) as Array<{ key: string; value: Buffer; headers: Record<string, string> }>;
+    expect(rows.map((r) => r.key)).toEqual([...events.map((e) => e.subject), 'raw']);
+    events.forEach((e, i) => {
+      expect(rows[i]!.value.equals(Buffer.from(JSON.stringify(e), 'utf8'))).toBe(true);
+      expect(rows[i]!.headers).toEqual({ 'content-type': CLOUDEVENTS_CONTENT_TYPE });
+    });
+    expect(rows[events.length]!.value.equals(raw)).toBe(true);
   });
 
   it('an event of 3 KB (a sealed profile: ciphertext) stays in its outbox row: nothing goes to TOAST', async () => {
