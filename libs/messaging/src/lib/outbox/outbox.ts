@@ -106,7 +106,18 @@ export class Outbox {
       headers.push(CLOUD_EVENT_HEADERS);
       ids.push(e.id);
     }
-    await runPrepared(tx, this.insertJson, [topics, keys, values, headers, ids]);
+    await runPrepared(tx, this.insertJson, [topics, keys, textArrayLiteral(values), headers, ids]);
     return events.length;
   }
+}
+
+const ARRAY_ELEMENT_SPECIALS = /["\\]/g;
+
+/**
+ * A Postgres array literal of these strings, each quoted and escaped in one
+ * pass: what pg would send for the array, where it scans each ~5 KB event
+ * twice (once for backslashes, once for quotes).
+ */
+function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(ARRAY_ELEMENT_SPECIALS, '\\$&')}"`).join(',')}}`;
 }
