@@ -26,6 +26,12 @@ describe('screening evidence and probes sealed with the candidate key', () => {
     for (const p of screening.interviewKit.probes) expect(text).not.toContain(p.ask);
     expect(clear.interviewKit.ruleIds).toEqual(screening.interviewKit.ruleIds);
     expect(clear.rules.map((r) => r.met)).toEqual(screening.rules.map((r) => r.met));
+    // Copied with Object.assign (lane 13b): the keys and their order of the spread it replaced.
+    expect(Object.keys(stored)).toEqual([...Object.keys(screening), 'sealedDetail', 'detailDigest']);
+    clear.rules.forEach((r, i) => {
+      expect(Object.keys(r)).toEqual(Object.keys(screening.rules[i] as object));
+      expect(r).toEqual({ ...screening.rules[i], evidence: [] });
+    });
     expect(openScreening({ ...clear, sealedDetail }, key)).toEqual(screening);
     expect(sealScreening(key, screening).detailDigest).toBe(detailDigest);
     expect(sealScreening(newDataKey(), screening).detailDigest).not.toBe(detailDigest);

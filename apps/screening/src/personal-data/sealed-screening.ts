@@ -63,13 +63,13 @@ export function sealScreening(dataKey: Buffer, s: Screening): StoredScreening {
   const detail: ScreeningDetail = { evidence: Object.fromEntries(s.rules.map((r) => [r.ruleId, r.evidence])), probes: s.interviewKit.probes };
   // Serialised and encoded once: the same bytes are digested and sealed.
   const json = Buffer.from(JSON.stringify(detail), 'utf8');
-  return {
-    ...s,
-    rules: s.rules.map((r) => ({ ...r, evidence: [] })),
+  // Object.assign, not `{ ...s, more }`: the same keys in the same order at a fraction of the cost (screening.mapper.ts).
+  return Object.assign({}, s, {
+    rules: s.rules.map((r) => Object.assign({}, r, { evidence: [] })),
     interviewKit: { ruleIds: s.interviewKit.ruleIds, probes: [] },
     sealedDetail: sealJsonText(dataKey, json, detailContext(s)),
     detailDigest: createHmac('sha256', detailDigestKey(dataKey)).update(json).digest('base64url'),
-  };
+  });
 }
 
 /**

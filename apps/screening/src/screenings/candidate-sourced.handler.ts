@@ -33,7 +33,7 @@ export class CandidateSourcedHandler {
     if (readable.length === 0) return;
     // The event's sealed profile just opened with the candidate's key in the
     // context screening stores it under: it is kept as it came, not sealed again.
-    const inputs = readable.map((r) => ({ ...toCandidateInput(r.data), sealedProfile: r.event.data.sealedProfile }));
+    const inputs = readable.map((r) => Object.assign(toCandidateInput(r.data), { sealedProfile: r.event.data.sealedProfile }));
     const correlationIds = new Map(readable.filter((r) => r.event.correlationId).map((r) => [r.data.candidateId, r.event.correlationId as string]));
     await this.screenCandidate.execute(tx, inputs, keys.keys, correlationIds);
   }

@@ -86,6 +86,17 @@ describe('screening mappers: candidate-sourced -> domain profile -> candidate-sc
     },
   );
 
+  // The mappers build on the ref with Object.assign (lane 13b): the payload's and the screening's keys keep the order
+  // a `{ ...ref, more }` literal gave them, so the event's JSON is byte for byte what it was.
+  it('keeps the order of the keys: the ref first, then the mapped fields as written', () => {
+    const input = toCandidateInput(sourced());
+    const ref = ['candidateId', 'submissionId', 'agencyId', 'requisitionId', 'role', 'locationTier'];
+    expect(Object.keys(input)).toEqual([...ref, 'profile', 'sourcedAt']);
+    const screening = toScreening(input, screenCandidate(input.profile, AI_TECH_LEAD_RUBRIC_2026_12), new Date());
+    expect(Object.keys(screening)).toEqual([...ref, 'rubricId', 'rubricVersion', 'decision', 'rules', 'reasons', 'interviewKit', 'screenedAt', 'revision']);
+    expect(Object.keys(toCandidateScreenedEvent(screening))).toEqual([...ref, 'decision', 'rubric', 'rules', 'counts', 'interviewKit', 'screenedAt', 'revision']);
+  });
+
   it('carries no free text: no statement of the profile, no evidence quote, no probe question reaches the event', () => {
     const input = toCandidateInput(sourced());
     const result = screenCandidate(input.profile, AI_TECH_LEAD_RUBRIC_2026_12);

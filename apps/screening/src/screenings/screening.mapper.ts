@@ -1,6 +1,12 @@
 // Explicit mappers at the screening service's boundaries:
 // candidate-sourced payload -> domain input; domain result -> stored screening;
 // stored screening -> candidate-screened payload and HTTP response.
+//
+// The hot ones build on the fresh ref with Object.assign, not `{ ...ref, more }`:
+// on this Node (20, V8 11.3) an object literal that starts with a spread and
+// adds properties costs ~1 us per added property (toScreening's eight were
+// 12 us per candidate); Object.assign gives the same keys in the same order
+// for ~0.1 us (docs/performance.md, lane 13b).
 import type { CandidateScreenedEvent, CandidateSourcedEvent } from '@hiring/contracts';
 import {
   candidateRefOf,
@@ -34,11 +40,7 @@ export function toCandidateInput(data: CandidateSourcedEvent): CandidateInput {
         : []),
     ]);
   }
-  return {
-    ...candidateRefOf(data),
-    profile,
-    sourcedAt: new Date(data.sourcedAt),
-  };
+  return Object.assign(candidateRefOf(data), { profile, sourcedAt: new Date(data.sourcedAt) });
 }
 
 /**
@@ -73,8 +75,7 @@ export function toCandidateInputFromEntity(entity: CandidateProfileEntity, dataK
 }
 
 export function toScreening(input: CandidateInput, result: ScreeningResult, screenedAt: Date, revision = 0): Screening {
-  return {
-    ...candidateRefOf(input),
+  return Object.assign(candidateRefOf(input), {
     rubricId: result.rubricId,
     rubricVersion: result.rubricVersion,
     decision: result.decision,
@@ -83,7 +84,7 @@ export function toScreening(input: CandidateInput, result: ScreeningResult, scre
     interviewKit: result.interviewKit,
     screenedAt,
     revision,
-  };
+  });
 }
 
 /** A stored screening: evidence and probes still sealed in `sealedDetail` (openScreening puts them back). */
@@ -105,14 +106,13 @@ export function toScreeningFromEntity(entity: ScreeningEntity): ScreeningRow {
 }
 
 export function toCandidateScreenedEvent(screening: Screening): CandidateScreenedEvent {
-  return {
-    ...candidateRefOf(screening),
+  return Object.assign(candidateRefOf(screening), {
     decision: screening.decision,
     rubric: { id: screening.rubricId, version: screening.rubricVersion },
     // Ids, states and counts only: evidence quotes and probe questions stay in screening's database.
     rules: screening.rules.map((rule) => ({
       ruleId: rule.ruleId,
-      kind: rule.group === 'red-flag' ? 'red-flag' : 'signal',
+      kind: rule.group === 'red-flag' ? ('red-flag' as const) : ('signal' as const),
       group: rule.group,
       met: rule.met,
       state: rule.state,
@@ -122,7 +122,7 @@ export function toCandidateScreenedEvent(screening: Screening): CandidateScreene
     interviewKit: [...screening.interviewKit.ruleIds],
     screenedAt: screening.screenedAt.toISOString(),
     revision: screening.revision,
-  };
+  });
 }
 
 function countRules(rules: readonly RuleOutcome[]): CandidateScreenedEvent['counts'] {
