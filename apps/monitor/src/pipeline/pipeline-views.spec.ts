@@ -80,6 +80,14 @@ describe('timeline', () => {
     expect(all.points[all.points.length - 1]).toMatchObject({ at: '2026-03-09T00:00:00.000Z', arrivals: 3 });
     expect(all.points.reduce((s, p) => s + p.arrivals, 0)).toBe(5);
   });
+
+  it('all over a large pipeline (300,000 candidates): counted, not a stack overflow', () => {
+    const start = t('2026-03-01T00:00:00Z').getTime();
+    const many = Array.from({ length: 300_000 }, (_, i) => row({ candidateId: `m${i}`, sourcedAt: new Date(start + (i % 9) * 86_400_000) }));
+    const all = timeline(many, 'all', NOW);
+    expect(all.points[0]?.at).toBe('2026-03-01T00:00:00.000Z');
+    expect(all.points.reduce((s, p) => s + p.arrivals, 0)).toBe(300_000);
+  });
 });
 
 describe('requisitionStats', () => {

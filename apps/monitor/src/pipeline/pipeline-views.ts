@@ -65,14 +65,27 @@ function floorTo(t: number, bucketMs: number): number {
   return Math.floor(t / bucketMs) * bucketMs;
 }
 
+/**
+ * The first moment any of these candidates was seen. A loop, not
+ * `Math.min(...times)`: spreading one argument per candidate overflows the
+ * call stack past ~100,000 candidates (the whole snapshot answered 500 then).
+ */
+function earliestSeenMs(rows: readonly CandidateStageRow[]): number | null {
+  let earliest: number | null = null;
+  for (const r of rows) {
+    const t = firstSeenAt(r)?.getTime();
+    if (t !== undefined && (earliest === null || t < earliest)) earliest = t;
+  }
+  return earliest;
+}
+
 export function timeline(rows: readonly CandidateStageRow[], period: Period, now: Date): Timeline {
   let bucket: Timeline['bucket'] = period === '24h' ? 'hour' : 'day';
   let size = bucket === 'hour' ? HOUR_MS : DAY_MS;
   let start: number;
   let end: number;
   if (period === 'all') {
-    const seen = rows.map(firstSeenAt).filter((t): t is Date => t !== null);
-    const earliest = seen.length === 0 ? now.getTime() : Math.min(...seen.map((t) => t.getTime()));
+    const earliest = earliestSeenMs(rows) ?? now.getTime();
     if ((now.getTime() - earliest) / DAY_MS >= MAX_TIMELINE_POINTS) {
       bucket = 'week';
       size = WEEK_MS;
