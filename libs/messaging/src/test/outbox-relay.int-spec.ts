@@ -204,22 +204,30 @@ describe('transactional outbox and relay against the real Kafka and Postgres', (
     expect(violations).toEqual([]);
   });
 
-  it('stores a CloudEvent as the UTF-8 bytes of its JSON, whatever text it holds; a raw record keeps its own bytes', async () => {
+  it('stores a CloudEvent as the UTF-8 bytes of its JSON, whatever text it holds; a raw record keeps its own bytes (a tombstone stays null, an empty value empty)', async () => {
     const outbox = new Outbox(schema, (e) => ({ topic, key: e.subject ?? null }));
     const awkward = ['Zoë Ünal', '測試', '🚀 launch', 'quote " back \\ slash', 'nul \u0000 here', 'lone \ud800 half', 'line\u2028sep', '\\x41 not hex'];
     const events = awkward.map((text, i) => ({ specversion: '1.0', id: randomUUID(), type: 'test.v1', source: '/test', subject: `s-${i}`, data: { text, i } }));
     const raw = randomBytes(64); // not UTF-8: must come back byte for byte
     await ds.transaction(async (tx) => {
       await outbox.enqueue(asTx(tx), events);
-      await outbox.enqueue(asTx(tx), [{ topic, key: 'raw', value: raw }]);
+      await outbox.enqueue(asTx(tx), [
+        { topic, key: 'raw', value: raw },
+        { topic, key: 'tombstone', value: null },
+        { topic, key: 'empty', value: '' },
+        { topic, key: 'text', value: 'plain Zoë' },
+      ]);
     });
     const rows = (await ds.query(`SELECT key, value, headers FROM "${schema}".outbox ORDER BY id`)) as Array<{ key: string; value: Buffer; headers: Record<string, string> }>;
-    expect(rows.map((r) => r.key)).toEqual([...events.map((e) => e.subject), 'raw']);
+    expect(rows.map((r) => r.key)).toEqual([...events.map((e) => e.subject), 'raw', 'tombstone', 'empty', 'text']);
     events.forEach((e, i) => {
       expect(rows[i]!.value.equals(Buffer.from(JSON.stringify(e), 'utf8'))).toBe(true);
       expect(rows[i]!.headers).toEqual({ 'content-type': CLOUDEVENTS_CONTENT_TYPE });
     });
     expect(rows[events.length]!.value.equals(raw)).toBe(true);
+    expect(rows[events.length + 1]!.value).toBeNull();
+    expect(rows[events.length + 2]!.value.equals(Buffer.alloc(0))).toBe(true);
+    expect(rows[events.length + 3]!.value.equals(Buffer.from('plain Zoë', 'utf8'))).toBe(true);
   });
 
   it('an event of 3 KB (a sealed profile: ciphertext) stays in its outbox row: nothing goes to TOAST', async () => {
