@@ -401,8 +401,19 @@ async function main(): Promise<void> {
     else if (o.pgTop > 0) console.error('[bench] pg_stat_statements is not installed in this database: restart the local Postgres (deploy/local/infra.sh down && up) to get the statement table');
     return result;
   });
-  const latency = await phase('latency', `latency at ${o.rate}/s for ${o.seconds} s`, () => watch.withStages(() => latencyAtRate(o, watch, requisition.id, cpu)));
-  const single = await phase('single', `single POST with autocannon, ${o.connections} connections, ${o.httpSeconds} s`, () => httpSingle(o, requisition.id, cpu));
+  // With --pg-top, the statements of these phases too, per submission (at small batches they differ from the Kafka path's).
+  const withStatements = async <T extends object>(work: () => Promise<T>, itemsOf: (result: T) => number): Promise<T & { statements?: StatementReport }> => {
+    const sqlBefore = o.pgTop > 0 ? await statementSnapshot(db) : undefined;
+    const result = await work();
+    const sqlAfter = sqlBefore ? await statementSnapshot(db) : undefined;
+    return sqlBefore && sqlAfter ? { ...result, statements: statementCosts(sqlBefore, sqlAfter, Math.max(1, itemsOf(result)), o.pgTop) } : result;
+  };
+  const latency = await phase('latency', `latency at ${o.rate}/s for ${o.seconds} s`, () =>
+    withStatements(() => watch.withStages(() => latencyAtRate(o, watch, requisition.id, cpu)), (r) => r.sent),
+  );
+  const single = await phase('single', `single POST with autocannon, ${o.connections} connections, ${o.httpSeconds} s`, () =>
+    withStatements(() => httpSingle(o, requisition.id, cpu), (r) => r.requests),
+  );
   const peakRss = rss.stop();
   await watch.stop();
 
@@ -450,17 +461,19 @@ async function main(): Promise<void> {
     lines.push(cpuRow("ours: Kafka path (bench = its watcher and the agencies' producer)", cpuMs.kafkaPath));
     lines.push(cpuRow('(a) raw kafkajs (bench = the four hops)', cpuMs.raw, ['kafka', 'postgres', 'bench']));
   }
-  if (statements) {
-    // Statement text is Postgres' normalised form ($1 for constants); cut to keep the table readable.
+  // Statement text is Postgres' normalised form ($1 for constants); cut to keep the table readable.
+  const statementTable = (title: string, per: string, report: StatementReport) => {
     const text = (sql: string) => (sql.length > 110 ? `${sql.slice(0, 110)}…` : sql).replace(/\|/g, '\\|');
-    lines.push('', `| Postgres statements, Kafka path (all: ${fmt(statements.total.msPerItem, 2)} ms, ${fmt(statements.total.callsPerItem, 2)} calls per candidate) | ms per candidate | calls | rows |`, '|---|---:|---:|---:|');
-    for (const st of statements.top) lines.push(`| \`${text(st.statement)}\` | ${fmt(st.msPerItem, 3)} | ${fmt(st.callsPerItem, 3)} | ${fmt(st.rowsPerItem, 2)} |`);
-  }
+    lines.push('', `| Postgres statements, ${title} (all: ${fmt(report.total.msPerItem, 2)} ms, ${fmt(report.total.callsPerItem, 2)} calls per ${per}) | ms per ${per} | calls | rows |`, '|---|---:|---:|---:|');
+    for (const st of report.top) lines.push(`| \`${text(st.statement)}\` | ${fmt(st.msPerItem, 3)} | ${fmt(st.callsPerItem, 3)} | ${fmt(st.rowsPerItem, 2)} |`);
+  };
+  if (statements) statementTable('Kafka path', 'candidate', statements);
   if (latency) {
     lines.push('', `| latency at ${o.rate}/s for ${o.seconds} s (${latency.sent} submissions, ${latency.failed} failed, sent at ${fmt(latency.achievedPerSecond)}/s), ms | p50 | p95 | p99 |`, '|---|---:|---:|---:|');
     for (const st of STAGES) lines.push(`| ${st} | ${fmt(latency.stages[st].p50)} | ${fmt(latency.stages[st].p95)} | ${fmt(latency.stages[st].p99)} |`);
     // Queueing, not a fixed wait, is what makes the tail: this says how close to saturation the rate runs.
     lines.push('', ...cpuHeader, cpuRow(`ours at ${o.rate}/s (small batches): the stack keeps ${fmt(latency.busyCores, 2)} of ${availableParallelism()} cores busy`, latency.cpuMsPerCandidate));
+    if (latency.statements) statementTable(`fixed rate ${o.rate}/s`, 'candidate', latency.statements);
   }
   if (idle) {
     const row = (label: string, p: Percentiles) => `| ${label} | ${fmt(p.p50)} | ${fmt(p.p95)} | ${fmt(p.p99)} |`;
@@ -474,6 +487,9 @@ async function main(): Promise<void> {
     lines.push('', `| single POST /v1/submissions (autocannon, ${o.connections} connections, ${o.httpSeconds} s) | value |`, '|---|---:|');
     lines.push(`| requests/s | ${fmt(single.requestsPerSecond)} |`, `| p50 ms | ${fmt(single.p50Ms)} |`, `| p99 ms | ${fmt(single.p99Ms)} |`, `| non-2xx / errors | ${single.non2xx} / ${single.errors} |`);
     lines.push(`| CPU ms per request: sourcing; postgres (${single.requests} requests) | ${fmt(single.cpuMsPerRequest['sourcing'] ?? NaN, 2)}; ${fmt(single.cpuMsPerRequest['postgres'] ?? NaN, 2)} |`);
+    // Every process, while autocannon runs (the downstream services work on what the requests wrote meanwhile).
+    lines.push('', ...cpuHeader, cpuRow('single POST, per request answered (autocannon)', single.cpuMsPerRequest));
+    if (single.statements) statementTable('single POST (autocannon)', 'request', single.statements);
   }
   lines.push('', '| peak RSS under load, MB | ' + SERVICES.join(' | ') + ' |', '|---|' + SERVICES.map(() => '---:').join('|') + '|');
   lines.push('| max sampled (VmRSS) | ' + SERVICES.map((s) => fmt(peakRss[s]?.sampledMb ?? NaN)).join(' | ') + ' |');
