@@ -4,12 +4,29 @@
 // route takes KEY_SERVICE_TOKEN, not the ops token (key-service-token.guard.ts).
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+import { CheckedPlainlyBy } from '@hiring/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID, isUUID } from 'class-validator';
 import { CandidateKeyRepository } from './candidate-key.repository';
 import { KeyServiceTokenGuard } from './key-service-token.guard';
 
 export const MAX_KEY_LOOKUP = 1000;
 
+/**
+ * The lookup's usual body, checked without class-transformer and
+ * class-validator's metadata walk: when batches are of one (a quiet
+ * pipeline, a fixed rate), screening sends one lookup per candidate. Stricter
+ * than the DTO, never looser (candidate-keys.controller.spec.ts); anything
+ * else goes the validation pipe's own way.
+ */
+export function plainKeyLookup(body: Record<string, unknown>): CandidateKeyLookupDto | undefined {
+  const keys = Object.keys(body);
+  const ids = body['candidateIds'];
+  if (keys.length !== 1 || !Array.isArray(ids) || ids.length < 1 || ids.length > MAX_KEY_LOOKUP) return undefined;
+  for (const id of ids) if (!isUUID(id, 'all')) return undefined;
+  return { candidateIds: ids as string[] };
+}
+
+@CheckedPlainlyBy(plainKeyLookup)
 export class CandidateKeyLookupDto {
   @ApiProperty({ type: [String], format: 'uuid', maxItems: MAX_KEY_LOOKUP })
   @IsArray()

@@ -4,9 +4,9 @@
 // bad line does not reject its neighbours.
 import { flattenValidationErrors, inspectInput, MAX_JSON_DEPTH } from '@hiring/platform';
 import { plainToInstance } from 'class-transformer';
-import { isEmail, isObject, isString, isURL, isUUID, length, matches, validateSync } from 'class-validator';
+import { validateSync } from 'class-validator';
 import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
-import { BULK_LIMITS, EXTERNAL_ID_PATTERN, MAX_BULK_ITEMS, PHONE_PATTERN, PROFILE_URL_OPTIONS, SubmitCandidateDto, type SubmittedCandidateDto } from './submission.dto';
+import { BULK_LIMITS, MAX_BULK_ITEMS, plainSubmission, SubmitCandidateDto } from './submission.dto';
 
 export type BulkItem = { index: number; ok: true; value: SubmitCandidateDto } | { index: number; ok: false; errors: SourcingFieldError[] };
 
@@ -51,7 +51,7 @@ export function validateSubmissionItem(raw: unknown, index: number): BulkItem {
   const inspection = inspectInput(raw);
   if (inspection.tooDeep) return { index, ok: false, errors: [{ path: '(root)', message: `is nested deeper than ${MAX_JSON_DEPTH} levels` }] };
   if (inspection.errors.length > 0) return { index, ok: false, errors: inspection.errors };
-  const plain = plainlyValid(raw as Record<string, unknown>);
+  const plain = plainSubmission(raw as Record<string, unknown>);
   if (plain) return { index, ok: true, value: plain };
   // Something is wrong (or unusual): class-validator names it, with its messages and paths.
   // The profile is only "an object" to the DTO (the domain's compiled profile
@@ -62,39 +62,4 @@ export function validateSubmissionItem(raw: unknown, index: number): BulkItem {
   if ('profile' in raw) dto.profile = profile as Record<string, unknown>;
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   return errors.length > 0 ? { index, ok: false, errors: flattenValidationErrors(errors) } : { index, ok: true, value: dto };
-}
-
-const SUBMISSION_FIELDS = new Set(['externalId', 'requisitionId', 'candidate', 'profile']);
-const CANDIDATE_FIELDS = new Set(['name', 'email', 'phone', 'profileUrl']);
-
-/**
- * The DTO's rules (SubmitCandidateDto, whitelist and forbidNonWhitelisted)
- * checked with class-validator's own functions, without building instances
- * or walking its metadata: most items are valid, and for them this is
- * several times cheaper. It answers only "certainly valid" (the item as the
- * DTO would hold it, email trimmed) or undefined, and then
- * validateSubmissionItem runs class-validator for its messages; so it may
- * be stricter than the DTO, never looser (submission-input.spec.ts compares
- * the two on valid and invalid items).
- */
-function plainlyValid(raw: Record<string, unknown>): SubmitCandidateDto | undefined {
-  for (const key in raw) if (!SUBMISSION_FIELDS.has(key)) return undefined;
-  const { externalId, requisitionId, candidate, profile } = raw;
-  if (!(isString(externalId) && length(externalId, 1, 128) && matches(externalId, EXTERNAL_ID_PATTERN))) return undefined;
-  if (!isUUID(requisitionId)) return undefined;
-  if (!isObject(profile)) return undefined;
-  if (!isObject(candidate)) return undefined;
-  const person = candidate as Record<string, unknown>;
-  for (const key in person) if (!CANDIDATE_FIELDS.has(key)) return undefined;
-  const { name, phone, profileUrl } = person;
-  const email = typeof person['email'] === 'string' ? person['email'].trim() : person['email'];
-  if (!(isString(name) && length(name, 1, 200))) return undefined;
-  if (email !== undefined && !(isString(email) && length(email, 1, 200) && isEmail(email))) return undefined;
-  if (phone !== undefined && !(isString(phone) && matches(phone, PHONE_PATTERN))) return undefined;
-  if (profileUrl !== undefined && !(isString(profileUrl) && length(profileUrl, 1, 2000) && isURL(profileUrl, PROFILE_URL_OPTIONS))) return undefined;
-  const checked: SubmittedCandidateDto = { name: name as string };
-  if (email !== undefined) checked.email = email as string;
-  if (phone !== undefined) checked.phone = phone as string;
-  if (profileUrl !== undefined) checked.profileUrl = profileUrl as string;
-  return { externalId: externalId as string, requisitionId: requisitionId as string, candidate: checked, profile: profile as Record<string, unknown> };
 }
