@@ -8,6 +8,7 @@ import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
 import { WEBHOOK_EVENT_TYPES } from '@hiring/domain';
 import { WebhookOutbox, WebhookSubscriptions, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
 import { RecordPipelineProgressService, type StageReached } from './record-pipeline-progress.service';
+import { SubmissionProgressRepository } from './submission-progress.repository';
 
 const OPS = { Authorization: `Bearer ${TEST_OPS_TOKEN}` };
 
@@ -72,6 +73,32 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
     expect(body.history.map((h: { status: string }) => h.status)).toEqual(['received', 'sourced', 'scored', 'offer-refused', 'offer-approved']);
   });
 
+  it("notices follow the subscriptions the lock reads: only the types the agency's endpoints take, none for an agency without one", async () => {
+    const hooked = (await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('hooked') }).expect(201)).body;
+    await request(http)
+      .post('/v1/webhooks/endpoints')
+      .set('x-api-key', hooked.apiKey.key)
+      .send({ url: 'https://hooks.example.com/hiring', eventTypes: ['submission.scored'] })
+      .expect(201);
+    const theirs = (await request(http).post('/v1/submissions').set('x-api-key', hooked.apiKey.key).send(submission(requisitionId)).expect(202)).body;
+    const ours = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId)).expect(202)).body;
+    const queued: WebhookNotice[] = [];
+    const spy = jest.spyOn(t.app.get(WebhookOutbox), 'enqueue').mockImplementation(async (_tx, notices) => {
+      queued.push(...notices);
+      return 0;
+    });
+    try {
+      const at = (s: number) => new Date(Date.UTC(2026, 10, 28, 10, 0, s));
+      for (const submissionId of [theirs.submissionId, ours.submissionId]) {
+        await record([{ target: { submissionId }, stage: { kind: 'screened', decision: 'advance' }, at: at(1), reason: 'screened' }]);
+        await record([{ target: { submissionId }, stage: { kind: 'scored', decision: 'advance', score: 80 }, at: at(2), reason: 'score 80 (advance)' }]);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(queued.map((n) => [n.type, n.submissionId])).toEqual([['submission.scored', theirs.submissionId]]);
+  });
+
   describe('without an inbox: a redelivered or replayed event has no second effect', () => {
     const at = (s: number) => new Date(Date.UTC(2026, 10, 27, 10, 0, s));
     const needsInterview: StageReached['stage'] = { kind: 'screened', decision: 'needs-interview' };
@@ -88,7 +115,11 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
     async function recordCountingNotices(batches: StageReached[][]): Promise<{ changes: number; notices: WebhookNotice[] }> {
       const notices: WebhookNotice[] = [];
       // As if the agency had an endpoint for every type: without one, no notice is even built.
-      const subscribed = jest.spyOn(t.app.get(WebhookOutbox), 'subscriptionsOf').mockResolvedValue(WebhookSubscriptions.of([{ agency_id: agencyId, event_types: WEBHOOK_EVENT_TYPES }]));
+      const progress = t.app.get(SubmissionProgressRepository);
+      const lock = progress.lock.bind(progress);
+      const subscribed = jest
+        .spyOn(progress, 'lock')
+        .mockImplementation(async (...args) => ({ ...(await lock(...args)), subscriptions: WebhookSubscriptions.of([{ agency_id: agencyId, event_types: WEBHOOK_EVENT_TYPES }]) }));
       const spy = jest.spyOn(t.app.get(WebhookOutbox), 'enqueue').mockImplementation(async (_tx, queued) => {
         notices.push(...queued);
         return 0;

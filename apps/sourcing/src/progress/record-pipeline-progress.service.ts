@@ -39,7 +39,8 @@ export class RecordPipelineProgressService {
     refuseMalformedIds(reached);
     const submissionIds = reached.flatMap((r) => ('submissionId' in r.target ? [r.target.submissionId] : []));
     const candidateIds = reached.flatMap((r) => ('candidateId' in r.target ? [r.target.candidateId] : []));
-    const tracked = await this.progress.lock(tx, submissionIds, candidateIds);
+    // Notices only for agencies with an endpoint that takes them (most have none): the lock reads which.
+    const { tracked, subscriptions: subscribed } = await this.progress.lock(tx, submissionIds, candidateIds);
     // Each tracked submission's state as the batch moves it; written back only if an event was news to it.
     const states = new Map(tracked.map((t): [string, SubmissionStateRow] => [t.id, { submissionId: t.id, status: t.status, statusChanged: false, marks: { ...t.marks } }]));
     const touched = new Set<string>();
@@ -47,8 +48,6 @@ export class RecordPipelineProgressService {
 
     const changes: StatusChangeRow[] = [];
     const notices: WebhookNotice[] = [];
-    // Notices only for agencies with an endpoint that takes them (most have none).
-    const subscribed = await this.webhooks.subscriptionsOf(tx, tracked.map((t) => t.agencyId));
     for (const r of reached) {
       const target = r.target;
       const ids = 'submissionId' in target ? [target.submissionId] : tracked.filter((t) => t.candidateId === target.candidateId).map((t) => t.id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StageMarks } from '@hiring/domain';
 import { preparedStatement, runPrepared, type Tx } from '@hiring/platform';
+import { WebhookSubscriptions } from '../webhooks/webhook-outbox.repository';
 
 export interface TrackedSubmission {
   id: string;
@@ -38,6 +39,14 @@ interface TrackedRow {
   agency_id: string;
   external_id: string;
   requisition_id: string;
+  /** On the first row only: the batch's agencies' endpoints (not deleted), or null when there are none. */
+  subscriptions: { agency_id: string; event_types: string[] }[] | null;
+}
+
+/** The batch's submissions, locked, and whether their agencies take webhook notices. */
+export interface LockedBatch {
+  tracked: TrackedSubmission[];
+  subscriptions: WebhookSubscriptions;
 }
 
 /**
@@ -52,11 +61,26 @@ interface TrackedRow {
  * reaches one. `FOR NO KEY UPDATE` is the lock the UPDATE takes anyway.
  */
 const LOCK_COLUMNS = 'submission_id AS id, candidate_id, status, screened_at, scored_at, offer_decided_at, agency_id, external_id, requisition_id';
-const LOCK_BY_SUBMISSION = preparedStatement(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
+/**
+ * The lock with, on its first row, the webhook subscriptions of the batch's
+ * agencies (a round trip less per batch: three per submission, one for each
+ * status it reaches). Read in the same transaction as before, after the locks,
+ * so what the notices see is unchanged; the notices' INSERT still joins the
+ * endpoints when it runs. The subquery does not depend on the row: Postgres
+ * runs it once.
+ */
+const lockWithSubscriptions = (lock: string) =>
+  preparedStatement(`WITH locked AS MATERIALIZED (${lock})
+SELECT l.*, CASE WHEN row_number() OVER (ORDER BY l.id) = 1 THEN
+         (SELECT json_agg(json_build_object('agency_id', we.agency_id, 'event_types', we.event_types))
+            FROM sourcing.webhook_endpoints we
+           WHERE we.agency_id IN (SELECT agency_id FROM locked) AND we.status <> 'deleted') END AS subscriptions
+  FROM locked l ORDER BY l.id`);
+const LOCK_BY_SUBMISSION = lockWithSubscriptions(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
   WHERE submission_id = ANY($1::uuid[]) ORDER BY submission_id FOR NO KEY UPDATE`);
-const LOCK_BY_CANDIDATE = preparedStatement(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
+const LOCK_BY_CANDIDATE = lockWithSubscriptions(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
   WHERE submission_id IN (SELECT id FROM sourcing.submissions WHERE candidate_id = ANY($1::uuid[])) ORDER BY submission_id FOR NO KEY UPDATE`);
-const LOCK_BY_EITHER = preparedStatement(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
+const LOCK_BY_EITHER = lockWithSubscriptions(`SELECT ${LOCK_COLUMNS} FROM sourcing.submission_states
   WHERE submission_id IN (SELECT unnest($1::uuid[]) UNION SELECT id FROM sourcing.submissions WHERE candidate_id = ANY($2::uuid[]))
   ORDER BY submission_id FOR NO KEY UPDATE`);
 
@@ -89,16 +113,16 @@ const APPLY = preparedStatement(`WITH u AS (SELECT * FROM unnest($1::uuid[], $2:
  */
 @Injectable()
 export class SubmissionProgressRepository {
-  /** The batch's submissions, their states locked for the change. */
-  async lock(tx: Tx, submissionIds: string[], candidateIds: string[]): Promise<TrackedSubmission[]> {
-    if (submissionIds.length === 0 && candidateIds.length === 0) return [];
+  /** The batch's submissions, their states locked for the change, and their agencies' webhook subscriptions. */
+  async lock(tx: Tx, submissionIds: string[], candidateIds: string[]): Promise<LockedBatch> {
+    if (submissionIds.length === 0 && candidateIds.length === 0) return { tracked: [], subscriptions: WebhookSubscriptions.NONE };
     const rows =
       candidateIds.length === 0
         ? await runPrepared<TrackedRow>(tx, LOCK_BY_SUBMISSION, [submissionIds])
         : submissionIds.length === 0
           ? await runPrepared<TrackedRow>(tx, LOCK_BY_CANDIDATE, [candidateIds])
           : await runPrepared<TrackedRow>(tx, LOCK_BY_EITHER, [submissionIds, candidateIds]);
-    return rows.map((r) => ({
+    const tracked = rows.map((r) => ({
       id: r.id,
       candidateId: r.candidate_id,
       status: r.status,
@@ -107,6 +131,7 @@ export class SubmissionProgressRepository {
       externalId: r.external_id,
       requisitionId: r.requisition_id,
     }));
+    return { tracked, subscriptions: WebhookSubscriptions.of(rows[0]?.subscriptions ?? []) };
   }
 
   async apply(tx: Tx, states: SubmissionStateRow[], changes: StatusChangeRow[]): Promise<void> {

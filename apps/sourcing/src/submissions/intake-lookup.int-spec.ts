@@ -31,7 +31,32 @@ describe('IntakeLookupRepository.forOne (real Postgres)', () => {
 
   it('an unknown requisition and no earlier submission: nothing', async () => {
     const found = await lookup.forOne({ agencyId: agency.id, externalId: uniqueName('never') }, '00000000-0000-4000-8000-000000000000');
-    expect(found).toEqual({ requisitions: [], earlier: [] });
+    expect(found).toEqual({ requisitions: [], earlier: [], subscriptions: expect.objectContaining({ none: true }) });
+  });
+
+  it("the agency's webhook subscriptions ride along: the types of its endpoints not deleted, and no other agency's", async () => {
+    const requisitionId = await openRequisition();
+    const own = await request(http).post('/v1/agencies').set(OPS).send({ name: uniqueName('lookup-hooks') }).expect(201);
+    const hooked = { id: own.body.agency.id as string, key: own.body.apiKey.key as string };
+    const forHooked = () => lookup.forOne({ agencyId: hooked.id, externalId: uniqueName('hooked') }, requisitionId);
+    expect((await forHooked()).subscriptions?.none).toBe(true);
+
+    const create = (eventTypes: string[]) =>
+      request(http).post('/v1/webhooks/endpoints').set('x-api-key', hooked.key).send({ url: 'https://hooks.example.com/hiring', eventTypes }).expect(201);
+    const scored = (await create(['submission.scored'])).body as { endpoint: { id: string } };
+    await create(['submission.status-changed', 'submission.rejected']);
+    const found = await forHooked();
+    expect(found.requisitions).toEqual([expect.objectContaining({ id: requisitionId })]);
+    expect(found.subscriptions?.wants(hooked.id, 'submission.scored')).toBe(true);
+    expect(found.subscriptions?.wants(hooked.id, 'submission.status-changed')).toBe(true);
+    expect(found.subscriptions?.wants(hooked.id, 'submission.rejected')).toBe(true);
+    expect(found.subscriptions?.wants(hooked.id, 'submission.duplicate')).toBe(false);
+    expect((await lookup.forOne({ agencyId: agency.id, externalId: uniqueName('other') }, requisitionId)).subscriptions?.none).toBe(true);
+
+    await request(http).delete(`/v1/webhooks/endpoints/${scored.endpoint.id}`).set('x-api-key', hooked.key).expect((res) => expect([200, 204]).toContain(res.status));
+    const after = await forHooked();
+    expect(after.subscriptions?.wants(hooked.id, 'submission.scored')).toBe(false);
+    expect(after.subscriptions?.wants(hooked.id, 'submission.status-changed')).toBe(true);
   });
 
   it('the requisition with whether it is open, and no earlier submission', async () => {

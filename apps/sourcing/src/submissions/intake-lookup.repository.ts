@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { preparedStatement, runPrepared } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import type { IntakeRequisition } from '../requisitions/requisition.repository';
+import { WebhookSubscriptions } from '../webhooks/webhook-outbox.repository';
 import type { RequisitionStatus } from '../requisitions/requisition.entity';
 import type { EarlierSubmission, IdempotencyKeyRef } from './submission.repository';
 
@@ -9,6 +10,8 @@ import type { EarlierSubmission, IdempotencyKeyRef } from './submission.reposito
 export interface IntakeContext {
   requisitions: IntakeRequisition[];
   earlier: EarlierSubmission[];
+  /** The agency's webhook subscriptions, when the lookup read them too (an item alone); otherwise the transaction reads them. */
+  subscriptions?: WebhookSubscriptions;
 }
 
 interface ContextRow {
@@ -23,6 +26,7 @@ interface ContextRow {
   request_hash: string;
   status: string;
   candidate_id: string | null;
+  subscribed_types: string[] | null;
 }
 
 // A single submission's requisition and its earlier submissions in one round trip: a chunk asks two
@@ -30,8 +34,14 @@ interface ContextRow {
 // round trips) was most of the lookup. One row per earlier submission (none: one row of NULLs), each
 // with the requisition (NULLs: unknown). Scalar parameters, so Postgres settles on a generic plan
 // (the requisition by its key, a BitmapOr of the two unique indexes) after five calls on a connection.
+// The agency's webhook subscriptions ride along (a round trip less in the transaction, where the
+// intake otherwise reads them): the notices' INSERT joins the endpoints when it runs, so this read
+// only decides whether notices are built, as the one in the transaction did (an endpoint created in
+// between is, as before, a race either way).
 const FIND_ONE = preparedStatement(`SELECT r.id AS requisition_id, r.status AS requisition_status, r.target_role, r.location_tier,
-       e.id, e.agency_id, e.external_id, e.idempotency_key, e.request_hash, e.status, e.candidate_id
+       e.id, e.agency_id, e.external_id, e.idempotency_key, e.request_hash, e.status, e.candidate_id,
+       (SELECT array_agg(DISTINCT t.type) FROM sourcing.webhook_endpoints we CROSS JOIN LATERAL unnest(we.event_types) AS t(type)
+         WHERE we.agency_id = $1 AND we.status <> 'deleted') AS subscribed_types
   FROM (SELECT $4::uuid AS id) wanted
   LEFT JOIN sourcing.requisitions r ON r.id = wanted.id
   LEFT JOIN LATERAL (
@@ -56,6 +66,7 @@ export class IntakeLookupRepository {
         ? []
         : [{ id: r.id, agencyId: r.agency_id, externalId: r.external_id, idempotencyKey: r.idempotency_key, requestHash: r.request_hash, status: r.status, candidateId: r.candidate_id }],
     );
-    return { requisitions, earlier };
+    const subscriptions = WebhookSubscriptions.of(first?.subscribed_types ? [{ agency_id: ref.agencyId, event_types: first.subscribed_types }] : []);
+    return { requisitions, earlier, subscriptions };
   }
 }

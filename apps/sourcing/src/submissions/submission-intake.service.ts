@@ -20,7 +20,7 @@ import type { SubmitCandidateDto } from './submission.dto';
 import { toCandidateSourced, toNewSubmission, toSubmissionPersonalData, type AcceptedSubmission } from './submission-intake.mapper';
 import { SubmissionRepository, type EarlierSubmission } from './submission.repository';
 import { duplicateNotice, statusChangedNotice } from '../webhooks/webhook-notices.mapper';
-import { WebhookOutbox, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
+import { WebhookOutbox, type WebhookNotice, type WebhookSubscriptions } from '../webhooks/webhook-outbox.repository';
 
 export interface SubmissionOutcome {
   submissionId: string;
@@ -141,7 +141,7 @@ export class SubmissionIntakeService {
       }
     });
 
-    const { requisitions: found, earlier: firstEarlier } = await this.lookUp(checked);
+    const { requisitions: found, earlier: firstEarlier, subscriptions } = await this.lookUp(checked);
     const requisitions = new Map(found.map((r) => [r.id, r]));
     let pending: AcceptedSubmission[] = [];
     for (const c of checked) {
@@ -172,7 +172,7 @@ export class SubmissionIntakeService {
       for (const [index, result] of replays) results[index] = result;
       let again: AcceptedSubmission[] = later;
       try {
-        const written = fresh.length > 0 ? await this.submissions.transaction((tx) => this.writeChunk(tx, fresh)) : new Map<number, SubmissionOutcome>();
+        const written = fresh.length > 0 ? await this.submissions.transaction((tx) => this.writeChunk(tx, fresh, subscriptions)) : new Map<number, SubmissionOutcome>();
         for (const item of fresh) {
           const outcome = written.get(item.index);
           // Not inserted: a concurrent twin (same externalId / key) committed first; next round replays it.
@@ -259,7 +259,8 @@ export class SubmissionIntakeService {
     return { replays, fresh, later };
   }
 
-  private async writeChunk(tx: Tx, chunk: readonly AcceptedSubmission[]): Promise<Map<number, SubmissionOutcome>> {
+  /** `known`: the chunk's agencies' webhook subscriptions when the lookup read them (an item alone); otherwise read here. */
+  private async writeChunk(tx: Tx, chunk: readonly AcceptedSubmission[], known: WebhookSubscriptions | undefined): Promise<Map<number, SubmissionOutcome>> {
     const now = this.clock.now();
     const stored: Stored[] = chunk.map((item) => ({ ...item, submissionId: randomUUID() }));
     // Settled items are written (submission, candidate, claims, duplicate); a skipped twin is absent.
@@ -269,7 +270,7 @@ export class SubmissionIntakeService {
     const notices: WebhookNotice[] = [];
     const outcomes = new Map<number, SubmissionOutcome>();
     // Notices only for agencies with an endpoint that takes them (most have none).
-    const subscribed = await this.webhooks.subscriptionsOf(tx, settled.map((s) => s.item.agency.id));
+    const subscribed = known ?? (await this.webhooks.subscriptionsOf(tx, settled.map((s) => s.item.agency.id)));
     for (const s of settled.sort((a, b) => a.item.index - b.item.index)) {
       const agencyId = s.item.agency.id;
       if (subscribed.wants(agencyId, 'submission.status-changed') || (s.status === 'duplicate' && subscribed.wants(agencyId, 'submission.duplicate'))) {
