@@ -70,8 +70,17 @@ describe('sourcing: personal data sealed with a per-candidate key, erasure destr
     const profile = openJson<{ achievements: string[] }>(dataKey, String(data['sealedProfile']), `${candidateId}:profile`);
     expect(profile.achievements[0]).toContain(marker);
 
+    // A copy the relay parked (Kafka refused it as too large) is deleted by the erasure, not only made unreadable.
+    const parked = 'SELECT id FROM sourcing.outbox_parked WHERE key = $1';
+    await t.dataSource.query(
+      `INSERT INTO sourcing.outbox_parked (id, topic, key, value, reason, bytes) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM sourcing.outbox_parked), $1, $2, $3, 'MESSAGE_TOO_LARGE: test', $4)`,
+      [TOPICS.candidateSourced, candidateId, Buffer.from(raw), raw.length],
+    );
+    expect(await t.dataSource.query(parked, [candidateId])).toHaveLength(1);
+
     const erased = await request(http).post(`/v1/ops/candidates/${candidateId}/erasure`).set(OPS).send({ requestedBy: 'dpo@example.com' }).expect(200);
     expect(erased.body).toMatchObject({ erasedNow: true, dataKeyDestroyed: true });
+    expect(await t.dataSource.query(parked, [candidateId])).toEqual([]);
     const audit = await t.dataSource.query('SELECT data_key_destroyed FROM sourcing.erasures WHERE candidate_id = $1', [candidateId]);
     expect(audit).toEqual([{ data_key_destroyed: true }]);
     expect(await t.dataSource.query('SELECT 1 FROM sourcing.candidate_data_keys WHERE candidate_id = $1', [candidateId])).toEqual([]);

@@ -46,7 +46,13 @@ export class SourcingEventsPublisher {
     await this.events.publishAll(tx, EVENT_TYPES.candidateSourced, events);
   }
 
+  /**
+   * Erasure: the event that tells every service, and the deletion of the
+   * candidate's events the relay parked here (refused by Kafka as too large: a
+   * sourced event carries the sealed profile, the largest of the pipeline).
+   */
   async candidateErased(tx: Tx, data: CandidateErasedEvent): Promise<void> {
+    await this.events.eraseParked(tx, [data.candidateId]);
     await this.events.publish(tx, EVENT_TYPES.candidateErased, data);
   }
 }

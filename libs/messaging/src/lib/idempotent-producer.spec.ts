@@ -1,5 +1,5 @@
-import { KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, type Message, type Producer, type RecordMetadata, type TopicMessages } from 'kafkajs';
-import { producerStateLost, recordingPartitioner, sendAcknowledged, unacknowledgedPartitions, UnacknowledgedPartitionsError } from './idempotent-producer';
+import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, type Message, type Producer, type RecordMetadata, type TopicMessages } from 'kafkajs';
+import { producerStateLost, refusedAsTooLarge, recordingPartitioner, sendAcknowledged, unacknowledgedPartitions, UnacknowledgedPartitionsError } from './idempotent-producer';
 
 // kafkajs' own send path (producer/sendMessages.js and its retrier), driven
 // against a fake cluster of two brokers: partition 0 is led by broker 1,
@@ -149,5 +149,22 @@ describe('producerStateLost: when the relay or the dead-letter publisher must re
     expect(producerStateLost(protocolError('NOT_ENOUGH_REPLICAS', 19))).toBe(false);
     expect(producerStateLost(new Error('connection refused'))).toBe(false);
     expect(producerStateLost(undefined)).toBe(false);
+  });
+});
+
+describe('refusedAsTooLarge: when the relay parks a row instead of retrying it', () => {
+  it('names the size refusals, also inside kafkajs wrappers', () => {
+    expect(refusedAsTooLarge(protocolError('MESSAGE_TOO_LARGE', 10))).toBe('MESSAGE_TOO_LARGE');
+    expect(refusedAsTooLarge(protocolError('RECORD_LIST_TOO_LARGE', 18))).toBe('RECORD_LIST_TOO_LARGE');
+    // What kafkajs' retrier rejects with when a send bails (retry/index.js: the cause set by its constructor).
+    const refused = protocolError('MESSAGE_TOO_LARGE', 10);
+    const bailed = Object.assign(new KafkaJSNonRetriableError(refused), { cause: refused });
+    expect(refusedAsTooLarge(bailed)).toBe('MESSAGE_TOO_LARGE');
+  });
+
+  it('is undefined for every other failure (those keep the row in the outbox and are retried)', () => {
+    expect(refusedAsTooLarge(protocolError('NOT_LEADER_OR_FOLLOWER', 6))).toBeUndefined();
+    expect(refusedAsTooLarge(new Error('message too large'))).toBeUndefined();
+    expect(refusedAsTooLarge(undefined)).toBeUndefined();
   });
 });

@@ -39,12 +39,29 @@ const PRODUCER_STATE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_
  * with OUT_OF_ORDER_SEQUENCE_NUMBER, forever (found by the scale-out test).
  */
 export function producerStateLost(err: unknown): boolean {
+  return kafkaErrorType(err, PRODUCER_STATE_ERRORS) !== undefined;
+}
+
+/**
+ * Kafka error types by which the broker refuses a record batch for its size
+ * (the topic's max.message.bytes or the broker's message.max.bytes; a batch over
+ * the segment size). Not retriable: the same bytes are refused again.
+ */
+const TOO_LARGE_ERRORS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
+
+/** The Kafka error type when the broker refused a send because a record batch was too large, else undefined. */
+export function refusedAsTooLarge(err: unknown): string | undefined {
+  return kafkaErrorType(err, TOO_LARGE_ERRORS);
+}
+
+/** kafkajs wraps the broker's error (retrier, producer): look a few causes deep. */
+function kafkaErrorType(err: unknown, types: ReadonlySet<string>): string | undefined {
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     const type = (e as { type?: unknown }).type;
-    if (typeof type === 'string' && PRODUCER_STATE_ERRORS.has(type)) return true;
+    if (typeof type === 'string' && types.has(type)) return type;
     e = (e as { cause?: unknown; originalError?: unknown }).cause ?? (e as { originalError?: unknown }).originalError;
   }
-  return false;
+  return undefined;
 }
 
 export function createIdempotentProducer(kafka: Kafka): Producer {

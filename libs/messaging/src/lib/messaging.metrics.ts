@@ -12,6 +12,8 @@ const sourcesByRegistry = new WeakMap<
 export interface OutboxBacklog {
   count: number;
   oldestAgeSeconds: number;
+  /** Rows Kafka refused as too large, kept in the parked table (not part of count). */
+  parked: number;
 }
 
 export interface LagSample {
@@ -33,7 +35,9 @@ export class MessagingMetrics {
   readonly retried: Counter<'topic'>;
   readonly batchSeconds: Histogram<'topic'>;
   readonly published: Counter<'topic'>;
+  readonly parked: Counter<'topic'>;
   readonly outboxBacklog: Gauge<'schema'>;
+  readonly outboxParked: Gauge<'schema'>;
   readonly outboxOldestAge: Gauge<'schema'>;
   readonly consumerLag: Gauge<'group' | 'topic' | 'partition'>;
   readonly paused: Gauge<'topic'>;
@@ -78,45 +82,38 @@ export class MessagingMetrics {
     this.published = getOrCreate(registry, 'messaging_outbox_published_total', () =>
       new Counter({ name: 'messaging_outbox_published_total', help: 'Outbox records published by the relay', labelNames: ['topic'], registers }),
     );
+    this.parked = getOrCreate(registry, 'messaging_outbox_parked_total', () =>
+      new Counter({ name: 'messaging_outbox_parked_total', help: 'Outbox records Kafka refused as too large, moved to the parked table', labelNames: ['topic'], registers }),
+    );
     this.paused = getOrCreate(registry, 'messaging_consumer_paused', () =>
       new Gauge({ name: 'messaging_consumer_paused', help: '1 while a topic is paused (database unavailable)', labelNames: ['topic'], registers }),
     );
     const backlogSources = this.backlogSources;
-    this.outboxBacklog = getOrCreate(registry, 'messaging_outbox_backlog', () =>
-      new Gauge({
-        name: 'messaging_outbox_backlog',
-        help: 'Unpublished outbox records',
-        labelNames: ['schema'],
-        registers,
-        async collect() {
-          for (const [schema, source] of backlogSources) {
-            try {
-              const b = await source();
-              this.set({ schema }, b.count);
-            } catch {
-              // a scrape must not fail because the database is down; keep the last value
+    /** A gauge per schema, set on scrape from one field of each backlog source. */
+    const backlogGauge = (name: string, help: string, field: keyof OutboxBacklog): Gauge<'schema'> =>
+      getOrCreate(registry, name, () =>
+        new Gauge({
+          name,
+          help,
+          labelNames: ['schema'],
+          registers,
+          async collect() {
+            for (const [schema, source] of backlogSources) {
+              try {
+                this.set({ schema }, (await source())[field]);
+              } catch {
+                // a scrape must not fail because the database is down; keep the last value
+              }
             }
-          }
-        },
-      }),
-    );
-    this.outboxOldestAge = getOrCreate(registry, 'messaging_outbox_oldest_age_seconds', () =>
-      new Gauge({
-        name: 'messaging_outbox_oldest_age_seconds',
-        help: 'Age of the oldest unpublished outbox record',
-        labelNames: ['schema'],
-        registers,
-        async collect() {
-          for (const [schema, source] of backlogSources) {
-            try {
-              const b = await source();
-              this.set({ schema }, b.oldestAgeSeconds);
-            } catch {
-              // see messaging_outbox_backlog
-            }
-          }
-        },
-      }),
+          },
+        }),
+      );
+    this.outboxBacklog = backlogGauge('messaging_outbox_backlog', 'Unpublished outbox records', 'count');
+    this.outboxOldestAge = backlogGauge('messaging_outbox_oldest_age_seconds', 'Age of the oldest unpublished outbox record', 'oldestAgeSeconds');
+    this.outboxParked = backlogGauge(
+      'messaging_outbox_parked',
+      'Outbox records in the parked table (refused by Kafka as too large), waiting for an operator',
+      'parked',
     );
     const lagSources = this.lagSources;
     this.consumerLag = getOrCreate(registry, 'messaging_consumer_lag', () =>

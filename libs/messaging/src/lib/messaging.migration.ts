@@ -4,6 +4,7 @@ import { inboxBrinMigration } from './inbox-brin.migration';
 import { outboxInlineValuesMigration } from './outbox-inline-values.migration';
 import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migration';
 import { outboxIdAfterXidMigration } from './outbox-id-after-xid.migration';
+import { outboxParkedMigration } from './outbox-parked.migration';
 import { messagingTables, pascal } from './sql';
 
 /** Timestamp of the messaging tables' migration; TypeORM orders migrations by the last 13 digits of the name. */
@@ -21,6 +22,7 @@ export function messagingMigrations(schema: string): Array<new () => MigrationIn
     inboxBrinMigration(schema),
     outboxIdAfterXidMigration(schema),
     outboxInlineValuesMigration(schema),
+    outboxParkedMigration(schema),
   ];
 }
 

@@ -12,6 +12,8 @@ export function assertSchemaName(schema: string): string {
 export interface MessagingTables {
   schema: string;
   outbox: string;
+  /** Outbox rows Kafka refused as too large, set aside by the relay (outboxParkedMigration). */
+  parked: string;
   inbox: string;
   notifyChannel: string;
 }
@@ -21,6 +23,7 @@ export function messagingTables(schema: string): MessagingTables {
   return {
     schema: `"${schema}"`,
     outbox: `"${schema}"."outbox"`,
+    parked: `"${schema}"."outbox_parked"`,
     inbox: `"${schema}"."inbox"`,
     notifyChannel: `${schema}_outbox`,
   };

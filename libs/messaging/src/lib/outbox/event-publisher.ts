@@ -30,6 +30,14 @@ export class EventPublisher {
     );
   }
 
+  /**
+   * Erasure: deletes this service's parked events (refused by Kafka as too large,
+   * kept by the relay for an operator) keyed by these candidate ids.
+   */
+  eraseParked(tx: Tx, candidateIds: readonly string[]): Promise<number> {
+    return this.outbox.eraseParked(tx, candidateIds);
+  }
+
   /** Erasure on a compacted topic: a null value under each key drops every earlier record of that key. */
   tombstones(tx: Tx, topic: TopicName, keys: readonly string[]): Promise<number> {
     return this.outbox.enqueue(

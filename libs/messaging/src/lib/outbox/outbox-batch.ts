@@ -7,7 +7,8 @@
 import type { Message, Producer } from 'kafkajs';
 import type { PoolClient, QueryResult } from 'pg';
 import type { DataSource } from 'typeorm';
-import { sendAcknowledged } from '../idempotent-producer';
+import { errorMessage } from '../failure-policy';
+import { refusedAsTooLarge, sendAcknowledged } from '../idempotent-producer';
 import type { MessagingMetrics } from '../messaging.metrics';
 
 /**
@@ -22,7 +23,7 @@ import type { MessagingMetrics } from '../messaging.metrics';
 export const MAX_PRODUCE_BYTES = 512 * 1024;
 
 /** Bytes a row adds to a produce request, near enough: key, value, headers and the record's framing. */
-function recordBytes(r: Pick<ClaimedRow, 'key' | 'value' | 'headers'>): number {
+export function recordBytes(r: Pick<ClaimedRow, 'key' | 'value' | 'headers'>): number {
   let headers = 0;
   for (const [k, v] of Object.entries(r.headers ?? {})) headers += k.length + String(v).length + 8;
   return (r.key?.length ?? 0) + (r.value?.length ?? 0) + headers + 32;
@@ -127,9 +128,20 @@ export interface ClaimSnapshot {
   xmax: bigint;
 }
 
+/** A row Kafka refused as too large, moved from the outbox to the parked table in the claim's transaction. */
+export interface ParkedRow {
+  id: string;
+  topic: string;
+  key: string | null;
+  bytes: number;
+  reason: string;
+}
+
 export interface OutboxBatchResult {
   claimed: number;
   published: number;
+  /** Rows Kafka refused as too large, parked instead of published (committed with the batch). */
+  parked: ParkedRow[];
   heldBack: number;
   /** Smallest and largest id claimed (published or held back); null when nothing was claimed. */
   minId: bigint | null;
@@ -148,14 +160,24 @@ export interface OutboxBatchResult {
  */
 export async function publishOutboxBatch(
   dataSource: DataSource,
-  producer: Producer,
+  initialProducer: Producer,
   options: {
     /** claimStatement(tables.outbox, batchSize, cursor). */
     claimSql: string;
+    /** Table for rows Kafka refuses as too large (MessagingTables.parked). */
+    parkedTable: string;
+    /**
+     * A new producer in place of the one passed (the relay's own, replaced for
+     * good): after a part of several rows is refused as too large, which of
+     * its partitions the broker wrote is unknown, and kafkajs has rolled back
+     * the sequence numbers of all of them.
+     */
+    replaceProducer: () => Promise<Producer>;
     beforePublish?: (rows: ReadonlyArray<{ id: string; topic: string }>) => void | Promise<void>;
     metrics?: MessagingMetrics;
   },
 ): Promise<OutboxBatchResult> {
+  let producer = initialProducer;
   const qr = dataSource.createQueryRunner();
   const db = (await qr.connect()) as PoolClient;
   try {
@@ -167,19 +189,43 @@ export async function publishOutboxBatch(
     ];
     const rows = claim.rows;
     const publishable = rows.filter((r) => !r.held);
+    const parked: Array<ParkedRow & { row: ClaimedRow }> = [];
     if (publishable.length > 0) {
       await options.beforePublish?.(publishable);
       // The delete commits only when every partition written to acknowledged.
       for (const part of produceParts(publishable)) {
-        await sendAcknowledged(producer, [...groupByTopic(part)].map(([topic, messages]) => ({ topic, messages })));
+        try {
+          await send(producer, part);
+        } catch (err) {
+          if (!refusedAsTooLarge(err)) throw err;
+          // Some record batch of the part is over the topic's limit. Send the part
+          // again one row at a time, in id order, and park each row refused on
+          // its own: the rows after it, of its key too, go on.
+          if (part.length > 1) producer = await options.replaceProducer();
+          for (const row of part) {
+            try {
+              if (part.length > 1) await send(producer, [row]);
+              else throw err;
+            } catch (rowErr) {
+              const type = refusedAsTooLarge(rowErr);
+              if (!type) throw rowErr;
+              const bytes = recordBytes(row);
+              parked.push({ id: row.id, topic: row.topic, key: row.key, bytes, reason: `${type}: ${errorMessage(rowErr)} (one record of about ${bytes} bytes)`, row });
+            }
+          }
+        }
       }
     }
+    if (parked.length > 0) await park(db, options.parkedTable, parked);
     await db.query('COMMIT');
-    for (const [topic, messages] of groupByTopic(publishable)) options.metrics?.published.inc({ topic }, messages.length);
+    const parkedIds = new Set(parked.map((p) => p.id));
+    for (const [topic, messages] of groupByTopic(publishable.filter((r) => !parkedIds.has(r.id)))) options.metrics?.published.inc({ topic }, messages.length);
+    for (const p of parked) options.metrics?.parked.inc({ topic: p.topic });
     const held = rows.filter((r) => r.held);
     return {
       claimed: rows.length,
-      published: publishable.length,
+      published: publishable.length - parked.length,
+      parked: parked.map(({ row: _row, ...p }) => p),
       heldBack: held.length,
       // Rows come ordered by id.
       minId: rows.length > 0 ? BigInt(rows[0].id) : null,
@@ -194,6 +240,32 @@ export async function publishOutboxBatch(
   } finally {
     await qr.release();
   }
+}
+
+function send(producer: Producer, rows: readonly ClaimedRow[]): Promise<unknown> {
+  return sendAcknowledged(producer, [...groupByTopic(rows)].map(([topic, messages]) => ({ topic, messages })));
+}
+
+/**
+ * Parked rows go in within the claim's transaction (their DELETE from the
+ * outbox commits with it): a relay that dies before COMMIT leaves them in the
+ * outbox, to be refused and parked again. A rare path: a plain parameterised insert.
+ */
+async function park(db: PoolClient, table: string, parked: ReadonlyArray<ParkedRow & { row: ClaimedRow }>): Promise<void> {
+  await db.query(
+    `INSERT INTO ${table} (id, topic, key, value, headers, reason, bytes)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[], $6::text[], $7::int[])
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      parked.map((p) => p.id),
+      parked.map((p) => p.topic),
+      parked.map((p) => p.key),
+      parked.map((p) => p.row.value),
+      parked.map((p) => JSON.stringify(p.row.headers ?? {})),
+      parked.map((p) => p.reason),
+      parked.map((p) => p.bytes),
+    ],
+  );
 }
 
 function groupByTopic(rows: readonly ClaimedRow[]): Map<string, Message[]> {

@@ -85,11 +85,12 @@ export class OutboxRelay {
 
   async backlog(): Promise<OutboxBacklog> {
     // Every row is unpublished; the oldest is the first by id.
-    const rows: Array<{ count: string; age: string | null }> = await this.dataSource.query(
+    const rows: Array<{ count: string; age: string | null; parked: string }> = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM ${this.t.outbox})::text AS count,
-              (SELECT extract(epoch FROM now() - created_at) FROM ${this.t.outbox} ORDER BY id LIMIT 1)::text AS age`,
+              (SELECT extract(epoch FROM now() - created_at) FROM ${this.t.outbox} ORDER BY id LIMIT 1)::text AS age,
+              (SELECT count(*) FROM ${this.t.parked})::text AS parked`,
     );
-    return { count: Number(rows[0]?.count ?? 0), oldestAgeSeconds: Number(rows[0]?.age ?? 0) };
+    return { count: Number(rows[0]?.count ?? 0), oldestAgeSeconds: Number(rows[0]?.age ?? 0), parked: Number(rows[0]?.parked ?? 0) };
   }
 
   /** Claims, publishes and deletes one batch. Returns rows claimed, published and held back for ordering. */
@@ -99,10 +100,24 @@ export class OutboxRelay {
     const from = this.cursor.next();
     const r = await publishOutboxBatch(this.dataSource, producer, {
       claimSql: claimStatement(this.t.outbox, this.batchSize, from),
+      parkedTable: this.t.parked,
+      replaceProducer: () => this.replaceProducer('a send was refused as too large: which partitions it wrote is unknown'),
       beforePublish: this.options.beforePublish,
       metrics: this.options.metrics,
     });
     this.cursor.committed(from, r);
+    // Once per row: the park committed with the batch.
+    for (const p of r.parked) {
+      this.logger.error('outbox relay parked an event Kafka refuses as too large; later events go on (see docs/messaging.md)', {
+        schema: this.options.schema,
+        table: `${this.options.schema}.outbox_parked`,
+        outboxId: p.id,
+        topic: p.topic,
+        key: p.key,
+        bytes: p.bytes,
+        reason: p.reason,
+      });
+    }
     return r;
   }
 
@@ -139,12 +154,19 @@ export class OutboxRelay {
   }
 
   private async resetProducer(): Promise<void> {
+    await this.replaceProducer('idempotence state lost');
+  }
+
+  private async replaceProducer(why: string): Promise<Producer> {
     const old = this.producer;
-    this.logger.warn('outbox relay replaces its Kafka producer (idempotence state lost)', { schema: this.options.schema });
+    // Until the new one is connected: if that fails, the loop tries again before its next claim.
+    this.producerNeedsReset = true;
+    this.logger.warn(`outbox relay replaces its Kafka producer (${why})`, { schema: this.options.schema });
     await old?.disconnect().catch(() => undefined);
     const next = createIdempotentProducer(this.kafka);
     this.producer = next;
     await next.connect();
     this.producerNeedsReset = false;
+    return next;
   }
 }

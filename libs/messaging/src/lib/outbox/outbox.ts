@@ -1,5 +1,5 @@
 import { packValues, preparedStatement, runPrepared, type PreparedStatement } from '@hiring/platform';
-import type { Tx } from '@hiring/platform/tx';
+import { entityManagerOf, type Tx } from '@hiring/platform/tx';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
 import type { OutboxMessage } from '../types';
 import { messagingTables, type MessagingTables } from '../sql';
@@ -102,6 +102,18 @@ export class Outbox {
     }
     await this.write(tx, topics, keys, values, headers, ids);
     return events.length;
+  }
+
+  /**
+   * Erasure: deletes the parked rows (events Kafka refused as too large, kept
+   * by the relay) whose key is one of `keys` (the pipeline keys its events by
+   * candidate id). Published copies are reached by destroying the candidate's
+   * data key; a parked copy can simply be deleted. Returns the rows deleted.
+   */
+  async eraseParked(tx: Tx, keys: readonly string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const rows: unknown[] = await entityManagerOf(tx).query(`DELETE FROM ${this.tables.parked} WHERE key = ANY($1::text[]) RETURNING id`, [keys]);
+    return rows.length;
   }
 
   private async write(tx: Tx, topics: string[], keys: (string | null)[], values: ReadonlyArray<string | Buffer | null>, headers: string[], ids: (string | null)[]): Promise<void> {

@@ -6,6 +6,7 @@ function batch(ids: number[], xmin: number, xmax: number, held: number[] = []): 
   return {
     claimed: ids.length,
     published: ids.length - held.length,
+    parked: [],
     heldBack: held.length,
     minId: ids.length ? BigInt(Math.min(...ids)) : null,
     maxId: ids.length ? BigInt(Math.max(...ids)) : null,
