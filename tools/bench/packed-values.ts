@@ -4,7 +4,9 @@
 // in one binary bytea parameter, each row reading its slice (packValues, what
 // the outbox sends now). Client CPU is this process's, server CPU the backend's
 // (/proc), so a busy machine moves them little.
-//   node -r @swc-node/register tools/bench/packed-values.ts [--events 500] [--rounds 6] [--value-bytes 2600]
+//   node -r @swc-node/register tools/bench/packed-values.ts [--events 500] [--rounds 6] [--value-bytes 2600] [--sealed]
+// --sealed: the value is a bare sealed text (base64, nothing to escape), as
+// screening's and sourcing's sealed columns, rather than an event's JSON.
 // Needs the local Postgres (npm run infra:up); writes only a scratch table it drops.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ const flag = (name: string, fallback: number) => (argv.includes(`--${name}`) ? N
 const events = flag('events', 500);
 const rounds = flag('rounds', 6);
 const valueBytes = flag('value-bytes', 2600);
+const sealedOnly = argv.includes('--sealed');
 
 const HEADERS = JSON.stringify({ 'content-type': 'application/cloudevents+json; charset=UTF-8' });
 const TABLE = 'public.bench_packed_outbox';
@@ -32,19 +35,20 @@ const event = () => ({
 });
 
 const ESCAPED = /["\\]/g;
+const valueOf = (e: ReturnType<typeof event>) => (sealedOnly ? e.data.sealedProfile : JSON.stringify(e));
 const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(ESCAPED, '\\$&')}"`).join(',')}}`;
 
 const WAYS = {
   'text[] literal (before)': {
     sql: `INSERT INTO ${TABLE} (topic, key, value, headers, event_id) SELECT e.topic, e.key, convert_to(e.value, 'UTF8'), e.headers, e.event_id
             FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) AS e (topic, key, value, headers, event_id)`,
-    values: (batch: ReturnType<typeof event>[]) => [batch.map(() => 'topic'), batch.map((e) => e.subject), textArray(batch.map((e) => JSON.stringify(e))), batch.map(() => HEADERS), batch.map((e) => e.id)],
+    values: (batch: ReturnType<typeof event>[]) => [batch.map(() => 'topic'), batch.map((e) => e.subject), textArray(batch.map(valueOf)), batch.map(() => HEADERS), batch.map((e) => e.id)],
   },
   'packed bytea (now)': {
     sql: `INSERT INTO ${TABLE} (topic, key, value, headers, event_id) SELECT e.topic, e.key, substring($3::bytea FROM e.start FOR e.length), e.headers, e.event_id
             FROM unnest($1::text[], $2::text[], $4::int[], $5::int[], $6::jsonb[], $7::text[]) AS e (topic, key, start, length, headers, event_id)`,
     values: (batch: ReturnType<typeof event>[]) => {
-      const packed = packValues(batch.map((e) => JSON.stringify(e)));
+      const packed = packValues(batch.map(valueOf));
       return [batch.map(() => 'topic'), batch.map((e) => e.subject), packed.bytes, packed.starts, packed.lengths, batch.map(() => HEADERS), batch.map((e) => e.id)];
     },
   },
@@ -61,20 +65,20 @@ async function main(): Promise<void> {
     return (Number(f[11]) + Number(f[12])) / 100;
   };
   const batches = Array.from({ length: 8 }, () => Array.from({ length: events }, event));
-  const eventBytes = Buffer.byteLength(JSON.stringify(batches[0]?.[0]));
+  const eventBytes = Buffer.byteLength(valueOf(batches[0]?.[0] as ReturnType<typeof event>));
   const results: Record<string, { client: number[]; server: number[] }> = {};
   // Alternated, twice each, so drift on a shared machine hits both ways alike.
   for (const pass of [1, 2]) {
     for (const [name, way] of Object.entries(WAYS)) {
       const statement = { name: `bench_packed_${name.length}`, text: way.sql };
-      for (const b of batches.slice(0, 2)) await db.query({ ...statement, values: way.values(b) }); // warm: plan, JIT
+      for (const b of batches.slice(0, 2)) await db.query({ ...statement, values: way.values(b) as unknown[] }); // warm: plan, JIT
       await db.query(`TRUNCATE ${TABLE}`);
       const client0 = process.cpuUsage();
       const server0 = serverSeconds();
       let n = 0;
       for (let r = 0; r < rounds; r++) {
         for (const b of batches) {
-          await db.query({ ...statement, values: way.values(b) });
+          await db.query({ ...statement, values: way.values(b) as unknown[] });
           n += b.length;
         }
       }
@@ -88,7 +92,7 @@ async function main(): Promise<void> {
   await db.query(`DROP TABLE ${TABLE}`);
   await db.end();
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`| outbox insert, ${events} events of ${eventBytes} bytes per statement, ${rounds * batches.length} statements per pass, 2 passes | client CPU µs per event | Postgres CPU µs per event |`);
+  console.log(`| outbox insert, ${events} ${sealedOnly ? 'sealed texts' : 'events'} of ${eventBytes} bytes per statement, ${rounds * batches.length} statements per pass, 2 passes | client CPU µs per event | Postgres CPU µs per event |`);
   console.log('|---|---:|---:|');
   for (const [name, r] of Object.entries(results)) console.log(`| ${name} | ${mean(r.client).toFixed(1)} (${r.client.map((x) => x.toFixed(1)).join(', ')}) | ${mean(r.server).toFixed(1)} (${r.server.map((x) => x.toFixed(1)).join(', ')}) |`);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, lockEntities, type Tx } from '@hiring/platform';
+import { entityManagerOf, lockEntities, packValues, preparedStatement, runPrepared, textSlice, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import { ScoreEntity } from './score.entity';
 import { toScoreFromEntity } from './score.mapper';
@@ -11,6 +11,28 @@ import type { ScoreRecord } from './score.model';
  * uncommitted screening escapes the erasure's DELETE and survives it.
  */
 export const CANDIDATE_LOCK_SCOPE = 'scoring.candidate';
+
+/** One statement per batch, planned once per connection. */
+const SAVE_LATEST = preparedStatement(`INSERT INTO scoring.scores
+    (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, score, raw_score, breakdown, penalties,
+     decision, rubric_id, rubric_version, screened_at, scored_at)
+  SELECT u.candidate_id, u.submission_id, u.agency_id, u.requisition_id, u.role, u.location_tier, u.score, u.raw_score,
+         ${textSlice('$9', 'u.breakdown_start', 'u.breakdown_length')}::jsonb, ${textSlice('$9', 'u.penalties_start', 'u.penalties_length')}::jsonb,
+         u.decision, u.rubric_id, u.rubric_version, u.screened_at, u.scored_at
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $10::int[], $11::int[], $12::int[], $13::int[],
+                $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::timestamptz[])
+      AS u (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, score, raw_score, breakdown_start, breakdown_length,
+            penalties_start, penalties_length, decision, rubric_id, rubric_version, screened_at, scored_at)
+  -- An erased candidate stays erased, whatever screening event arrives later.
+  WHERE NOT EXISTS (SELECT 1 FROM scoring.erased_candidates e WHERE e.candidate_id = u.candidate_id)
+  ON CONFLICT (candidate_id) DO UPDATE SET
+    submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
+    role = excluded.role, location_tier = excluded.location_tier, score = excluded.score, raw_score = excluded.raw_score,
+    breakdown = excluded.breakdown, penalties = excluded.penalties, decision = excluded.decision,
+    rubric_id = excluded.rubric_id, rubric_version = excluded.rubric_version,
+    screened_at = excluded.screened_at, scored_at = excluded.scored_at
+  WHERE scores.screened_at < excluded.screened_at
+  RETURNING candidate_id`);
 
 @Injectable()
 export class ScoreRepository {
@@ -25,22 +47,10 @@ export class ScoreRepository {
   async saveLatest(tx: Tx, records: readonly ScoreRecord[]): Promise<Set<string>> {
     if (records.length === 0) return new Set();
     await lockEntities(tx, CANDIDATE_LOCK_SCOPE, records.map((r) => r.candidateId));
-    const rows: Array<{ candidate_id: string }> = await entityManagerOf(tx).query(
-      `INSERT INTO scoring.scores
-         (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, score, raw_score, breakdown, penalties,
-          decision, rubric_id, rubric_version, screened_at, scored_at)
-       SELECT u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::jsonb[], $10::jsonb[],
-                              $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[]) AS u(candidate_id)
-       -- An erased candidate stays erased, whatever screening event arrives later.
-       WHERE NOT EXISTS (SELECT 1 FROM scoring.erased_candidates e WHERE e.candidate_id = u.candidate_id)
-       ON CONFLICT (candidate_id) DO UPDATE SET
-         submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
-         role = excluded.role, location_tier = excluded.location_tier, score = excluded.score, raw_score = excluded.raw_score,
-         breakdown = excluded.breakdown, penalties = excluded.penalties, decision = excluded.decision,
-         rubric_id = excluded.rubric_id, rubric_version = excluded.rubric_version,
-         screened_at = excluded.screened_at, scored_at = excluded.scored_at
-       WHERE scores.screened_at < excluded.screened_at
-       RETURNING candidate_id`,
+    // The breakdowns (~1.4 KB of JSON each) and penalties in one binary parameter, not two jsonb[]
+    // literals escaped here and parsed by array_in (see packValues): all breakdowns, then all penalties.
+    const json = packValues([...records.map((r) => JSON.stringify(r.breakdown)), ...records.map((r) => JSON.stringify(r.penalties))]);
+    const rows = await runPrepared<{ candidate_id: string }>(tx, SAVE_LATEST,
       [
         records.map((r) => r.candidateId),
         records.map((r) => r.submissionId),
@@ -50,8 +60,11 @@ export class ScoreRepository {
         records.map((r) => r.locationTier),
         records.map((r) => r.score),
         records.map((r) => r.raw),
-        records.map((r) => JSON.stringify(r.breakdown)),
-        records.map((r) => JSON.stringify(r.penalties)),
+        json.bytes,
+        json.starts.slice(0, records.length),
+        json.lengths.slice(0, records.length),
+        json.starts.slice(records.length),
+        json.lengths.slice(records.length),
         records.map((r) => r.decision),
         records.map((r) => r.rubricId),
         records.map((r) => r.rubricVersion),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, preparedStatement, runPrepared, type Tx } from '@hiring/platform';
+import { entityManagerOf, packValues, preparedStatement, runPrepared, textSlice, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
 import { CandidateProfileEntity } from './candidate-profile.entity';
 import { ScreeningEntity } from './screening.entity';
@@ -7,9 +7,17 @@ import { keyOf, sealProfile, type StoredScreening } from '../personal-data/seale
 import { toScreeningFromEntity, type ScreeningRow } from './screening.mapper';
 import type { CandidateInput } from './screening.model';
 
+/**
+ * The sealed texts (~3.5 KB profile, ~4 KB detail per row) arrive packed in
+ * one binary parameter (packValues), not as text[] literals Postgres parses
+ * with array_in: 45 -> 9 us of Postgres CPU per value
+ * (tools/bench/packed-values.ts --sealed).
+ */
 const SAVE_PROFILES = preparedStatement(`INSERT INTO screening.candidate_profiles
     (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, sealed_profile, sourced_at)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+  SELECT u.candidate_id, u.submission_id, u.agency_id, u.requisition_id, u.role, u.location_tier, ${textSlice('$7', 'u.start', 'u.length')}, u.sourced_at
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $8::int[], $9::int[], $10::timestamptz[])
+      AS u (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, start, length, sourced_at)
   ON CONFLICT (candidate_id) DO UPDATE SET
     submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
     role = excluded.role, location_tier = excluded.location_tier, profile = NULL, sealed_profile = excluded.sealed_profile,
@@ -28,8 +36,12 @@ const elements = (param: string) => `(SELECT array_agg(e ORDER BY i) FROM jsonb_
 const SAVE_SCREENINGS = preparedStatement(`INSERT INTO screening.screenings
     (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons, screened_at, interview_kit, revision,
      sealed_detail, detail_digest)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], ${elements('$10')}, ${elements('$11')},
-                       $12::timestamptz[], ${elements('$13')}, $14::int[], $15::text[], $16::text[])
+  SELECT u.candidate_id, u.submission_id, u.agency_id, u.requisition_id, u.role, u.location_tier, u.rubric_id, u.rubric_version, u.decision, u.rules, u.reasons,
+         u.screened_at, u.interview_kit, u.revision, ${textSlice('$15', 'u.start', 'u.length')}, u.detail_digest
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], ${elements('$10')}, ${elements('$11')},
+                $12::timestamptz[], ${elements('$13')}, $14::int[], $16::int[], $17::int[], $18::text[])
+      AS u (candidate_id, submission_id, agency_id, requisition_id, role, location_tier, rubric_id, rubric_version, decision, rules, reasons,
+            screened_at, interview_kit, revision, start, length, detail_digest)
   ON CONFLICT ON CONSTRAINT screenings_candidate_rubric_revision_uq DO UPDATE SET
     submission_id = excluded.submission_id, agency_id = excluded.agency_id, requisition_id = excluded.requisition_id,
     role = excluded.role, location_tier = excluded.location_tier, rubric_id = excluded.rubric_id,
@@ -58,7 +70,7 @@ export class ScreeningRepository {
    */
   async saveProfiles(tx: Tx, inputs: readonly CandidateInput[], keys: ReadonlyMap<string, Buffer>): Promise<Set<string>> {
     if (inputs.length === 0) return new Set();
-    const sealed = inputs.map((i) => i.sealedProfile ?? sealProfile(keyOf(keys, i.candidateId), i.candidateId, i.profile));
+    const sealed = packValues(inputs.map((i) => i.sealedProfile ?? sealProfile(keyOf(keys, i.candidateId), i.candidateId, i.profile)));
     const rows = await runPrepared<{ candidate_id: string }>(tx, SAVE_PROFILES, [
       inputs.map((i) => i.candidateId),
       inputs.map((i) => i.submissionId),
@@ -66,7 +78,9 @@ export class ScreeningRepository {
       inputs.map((i) => i.requisitionId),
       inputs.map((i) => i.role),
       inputs.map((i) => i.locationTier),
-      sealed,
+      sealed.bytes,
+      sealed.starts,
+      sealed.lengths,
       inputs.map((i) => i.sourcedAt.toISOString()),
     ]);
     return new Set(rows.map((r) => r.candidate_id));
@@ -79,6 +93,7 @@ export class ScreeningRepository {
    */
   async saveScreenings(tx: Tx, screenings: readonly StoredScreening[]): Promise<Set<string>> {
     if (screenings.length === 0) return new Set();
+    const details = packValues(screenings.map((s) => s.sealedDetail));
     const rows = await runPrepared<{ candidate_id: string }>(tx, SAVE_SCREENINGS, [
       screenings.map((s) => s.candidateId),
       screenings.map((s) => s.submissionId),
@@ -94,7 +109,9 @@ export class ScreeningRepository {
       screenings.map((s) => s.screenedAt.toISOString()),
       jsonArrayOf(screenings, (s) => s.interviewKit),
       screenings.map((s) => s.revision),
-      screenings.map((s) => s.sealedDetail),
+      details.bytes,
+      details.starts,
+      details.lengths,
       screenings.map((s) => s.detailDigest),
     ]);
     return new Set(rows.map((r) => r.candidate_id));

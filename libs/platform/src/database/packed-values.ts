@@ -50,3 +50,13 @@ export function packValues(values: ReadonlyArray<string | Buffer | null>): Packe
   }
   return { bytes, starts, lengths };
 }
+
+/**
+ * The SQL that reads one row's value back as text from a packed parameter:
+ * `textSlice('$7', 'u.start', 'u.length')`. convert_from checks the bytes are
+ * UTF-8 (what a text[] parameter was checked for too). A bytea column takes
+ * `substring($7::bytea FROM u.start FOR u.length)` as it is.
+ */
+export function textSlice(bytesParam: string, start: string, length: string): string {
+  return `convert_from(substring(${bytesParam}::bytea FROM ${start} FOR ${length}), 'UTF8')`;
+}
