@@ -273,3 +273,33 @@ describe('kafka-record', () => {
     expect(tombstone('cand-1')).toEqual({ key: 'cand-1', value: null, headers: {} });
   });
 });
+
+describe('recruiting.offer-decided.v1 names its submission (additive, v1 compatible)', () => {
+  const withData = (data: Record<string, unknown>): string => json({ ...exampleEvent(EVENT_TYPES.offerDecided), data });
+  const { submissionId, ...withoutSubmission } = EXAMPLE_EVENT_DATA[EVENT_TYPES.offerDecided];
+
+  it('carries the submission id the offer was made on', () => {
+    const parsed = parseEvent(withData({ ...withoutSubmission, submissionId }), { expectedTypes: [EVENT_TYPES.offerDecided] });
+    if (parsed.type !== EVENT_TYPES.offerDecided) throw new Error(`unexpected ${parsed.type}`);
+    expect(parsed.data.submissionId).toBe('sub-5e1d0b44');
+  });
+
+  it('still accepts an event published before the field existed', () => {
+    const parsed = parseEvent(withData(withoutSubmission), { expectedTypes: [EVENT_TYPES.offerDecided] });
+    if (parsed.type !== EVENT_TYPES.offerDecided) throw new Error(`unexpected ${parsed.type}`);
+    expect(parsed.data.submissionId).toBeUndefined();
+  });
+
+  it('refuses a submission id that is not an identifier, naming the field', () => {
+    for (const bad of ['', 42, null]) {
+      try {
+        parseEvent(withData({ ...withoutSubmission, submissionId: bad }), { expectedTypes: [EVENT_TYPES.offerDecided] });
+        throw new Error(`accepted submissionId ${JSON.stringify(bad)}`);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ContractViolation);
+        expect((err as ContractViolation).code).toBe(ContractViolationCode.INVALID_PAYLOAD);
+        expect((err as ContractViolation).errors.map((e) => e.path)).toContain('data.submissionId');
+      }
+    }
+  });
+});

@@ -7,6 +7,8 @@ import { CandidateEligibilityRepository } from './candidate-eligibility.reposito
 
 export interface ScoredCandidate {
   candidateId: string;
+  /** The submission of the latest score: an offer is made on it, and its event names it. */
+  submissionId: string;
   role: TargetRole;
   locationTier: LocationTier;
   decision: ScoringDecision;
@@ -21,6 +23,6 @@ export class CandidateEligibility {
   /** null when no score is known (never scored, or erased). */
   async of(tx: Tx, candidateId: string): Promise<ScoredCandidate | null> {
     const row = await this.candidates.find(tx, candidateId);
-    return row ? { candidateId: row.candidateId, role: row.role, locationTier: row.locationTier, decision: row.decision, rubricVersion: row.rubricVersion } : null;
+    return row ? { candidateId: row.candidateId, submissionId: row.submissionId, role: row.role, locationTier: row.locationTier, decision: row.decision, rubricVersion: row.rubricVersion } : null;
   }
 }

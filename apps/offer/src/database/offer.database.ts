@@ -5,6 +5,7 @@ import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { CreateOfferSchema1764100000000 } from './migrations/1764100000000-CreateOfferSchema';
 import { NeedsInterviewDecision1764908000000 } from './migrations/1764908000000-NeedsInterviewDecision';
 import { ErasedCandidates1796302901569 } from './migrations/1796302901569-ErasedCandidates';
+import { OfferSubmission1796391216706 } from './migrations/1796391216706-OfferSubmission';
 import { SeedRateCard2026031764100000001 } from './migrations/1764100000001-SeedRateCard202603';
 
 /**
@@ -16,7 +17,7 @@ export function offerDatabase(schema = 'offer') {
   return {
     schema,
     entities: [...RateCardsModule.entities, ...CandidatesModule.entities, ...OffersModule.entities],
-    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, ...messagingMigrations(schema)],
+    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, OfferSubmission1796391216706, ...messagingMigrations(schema)],
   };
 }
 

@@ -12,6 +12,8 @@ import type { StoredOfferReason } from './offer.entity';
 export interface OfferDecidedData {
   offerId: string;
   candidateId: string;
+  /** The submission the offer was made on; absent only for offers made before it was recorded. */
+  submissionId?: string;
   role: TargetRole;
   locationTier: LocationTier;
   base: Money;

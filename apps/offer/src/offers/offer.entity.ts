@@ -11,6 +11,10 @@ export class OfferEntity {
   @Column({ name: 'candidate_id', type: 'text' })
   candidateId!: string;
 
+  /** The candidate's scored submission the offer was made on; null for offers made before it was recorded. */
+  @Column({ name: 'submission_id', type: 'text', nullable: true })
+  submissionId!: string | null;
+
   @Column({ type: 'text' })
   role!: TargetRole;
 

@@ -5,6 +5,7 @@ import { toOfferDecidedData, toOfferResponse } from './offer.mapper';
 const offer = (overrides: Partial<OfferEntity> = {}): OfferEntity => ({
   id: '6f1c1c5e-3c1a-4c55-9f7e-1f0f4a0b8c01',
   candidateId: 'cand-1',
+  submissionId: 'sub-1',
   role: 'ai-tech-lead',
   locationTier: 'us-metro',
   baseAmount: 190_000,
@@ -77,6 +78,7 @@ describe('offer mappers', () => {
     expect(refused).toEqual({
       offerId: '6f1c1c5e-3c1a-4c55-9f7e-1f0f4a0b8c01',
       candidateId: 'cand-1',
+      submissionId: 'sub-1',
       role: 'ai-tech-lead',
       locationTier: 'us-metro',
       base: { amount: 190_000, currency: 'USD' },
@@ -89,5 +91,10 @@ describe('offer mappers', () => {
     });
     expect('override' in refused).toBe(false);
     expect(toOfferDecidedData(offer({ decision: 'approved' }), override).override).toEqual({ approver: 'vp', reason: 'relocation' });
+  });
+
+  it('names the submission the offer was made on; an offer stored before that was recorded has none (not null)', () => {
+    expect(toOfferDecidedData(offer(), null).submissionId).toBe('sub-1');
+    expect('submissionId' in toOfferDecidedData(offer({ submissionId: null }), null)).toBe(false);
   });
 });

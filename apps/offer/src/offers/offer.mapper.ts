@@ -40,6 +40,7 @@ export function toOfferDecidedData(offer: OfferEntity, override: OfferOverrideEn
   return {
     offerId: offer.id,
     candidateId: offer.candidateId,
+    ...(offer.submissionId !== null ? { submissionId: offer.submissionId } : {}),
     role: offer.role,
     locationTier: offer.locationTier,
     base: { amount: offer.baseAmount, currency: offer.baseCurrency },

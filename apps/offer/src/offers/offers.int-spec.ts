@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AUTH, OfferTestApp, scoredEvent, startOfferTestApp, uniqueCandidateId } from '../test/offer-test-app';
 import type { CandidateScored } from '../candidates/candidate-scored';
@@ -24,7 +25,8 @@ describe('offers against the salary floor (real Postgres)', () => {
   }
 
   it('approves an AI Tech Lead offer exactly at the San Francisco floor, stores it and emits offer-decided in the transaction', async () => {
-    const candidateId = await eligible({ role: 'ai-tech-lead', locationTier: 'us-sf-ny' });
+    const submissionId = `sub-${randomUUID()}`;
+    const candidateId = await eligible({ role: 'ai-tech-lead', locationTier: 'us-sf-ny', submissionId });
     const res = await propose({ candidateId, base: { amount: 250_000, currency: 'USD' } }).expect(201);
     expect(res.body).toMatchObject({
       candidateId,
@@ -41,6 +43,8 @@ describe('offers against the salary floor (real Postgres)', () => {
     const emitted = t.publisher.decided.filter((e) => e.data.offerId === res.body.offerId);
     expect(emitted).toHaveLength(1);
     expect(emitted[0]).toMatchObject({ inTransaction: true, data: { decision: 'approved', gap: 0, rateCardVersion: '2026-03', base: { amount: 250_000, currency: 'USD' } } });
+    // The event names the scored submission the offer was made on (sourcing writes the status back to it only).
+    expect(emitted[0]?.data.submissionId).toBe(submissionId);
   });
 
   it('refuses one unit below the floor with the floor, the gap and the rate card version', async () => {
@@ -180,6 +184,8 @@ describe('offers against the salary floor (real Postgres)', () => {
       expect(row).toEqual({ approver: 'vp-engineering@example.com', reason: 'relocating in Q3; review to the floor at six months', previous_decision: 'refused', decision: 'approved' });
       const events = t.publisher.decidedFor(offerId);
       expect(events.map((e) => e.decision)).toEqual(['refused', 'approved']);
+      expect(events[1].submissionId).toMatch(/^sub-/);
+      expect(events[1].submissionId).toBe(events[0].submissionId);
       expect(events[1].override).toEqual({ approver: 'vp-engineering@example.com', reason: 'relocating in Q3; review to the floor at six months' });
       expect((await request(t.http).get(`/v1/offers/${offerId}`).set(AUTH).expect(200)).body).toEqual(res.body);
       // a second override finds an approved offer

@@ -51,6 +51,7 @@ export class ProposeOfferService {
       const offer = await this.offers.insert(tx, {
         id: randomUUID(),
         candidateId: candidate.candidateId,
+        submissionId: candidate.submissionId,
         role: candidate.role,
         locationTier: candidate.locationTier,
         baseAmount: dto.base.amount,

@@ -62,7 +62,9 @@ export class PipelineProgressHandler {
     await this.recordProgress.execute(
       tx,
       events.map(({ data }): StageReached => ({
-        target: { candidateId: data.candidateId },
+        // The submission the offer was made on. An event from before offer named it applies to every
+        // submission of the candidate, as all did then (ambiguous once a candidate has several requisitions).
+        target: data.submissionId !== undefined ? { submissionId: data.submissionId } : { candidateId: data.candidateId },
         stage: { kind: 'offer-decided', decision: data.decision },
         at: new Date(data.decidedAt),
         reason: `offer ${data.decision} (rate card ${data.rateCardVersion})`,

@@ -1,12 +1,15 @@
-import { classifyFailure } from '@hiring/messaging';
+import { EVENT_TYPES, type OfferDecidedEvent } from '@hiring/contracts';
+import { EXAMPLE_EVENT_DATA } from '@hiring/contracts/testing';
+import { classifyFailure, type ConsumedEvent } from '@hiring/messaging';
 import { uniqueName } from '@hiring/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { SubmissionRepository } from '../submissions/submission.repository';
 import { createSourcingTestApp, TEST_OPS_TOKEN, type SourcingTestApp } from '../test/sourcing-test-app';
-import { AI_LEAD_SIGNALS, submission } from '../test/submission.fixtures';
+import { AI_LEAD_SIGNALS, submission, uniqueEmail } from '../test/submission.fixtures';
 import { WEBHOOK_EVENT_TYPES } from '@hiring/domain';
 import { WebhookOutbox, WebhookSubscriptions, type WebhookNotice } from '../webhooks/webhook-outbox.repository';
+import { PipelineProgressHandler } from './pipeline-progress.handler';
 import { RecordPipelineProgressService, type StageReached } from './record-pipeline-progress.service';
 import { SubmissionProgressRepository } from './submission-progress.repository';
 
@@ -187,6 +190,32 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
       expect(await record([{ target: { submissionId }, stage: { kind: 'scored', decision: 'advance', score: 75 }, at: at(9), reason: 'score 75' }])).toBe(1);
       expect((await status(submissionId)).status).toBe('scored');
     });
+  });
+
+  it('an offer decision reaches the submission it names, not the same candidate\'s submission for another requisition; an older event without it reaches both', async () => {
+    const otherRequisition = (await request(http).post('/v1/requisitions').set(OPS).send({ title: 'AI lead, second team', locationTier: 'uk-london', signals: AI_LEAD_SIGNALS }).expect(201)).body.id;
+    const email = uniqueEmail();
+    const first = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId, { email })).expect(202)).body;
+    const second = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(otherRequisition, { email })).expect(202)).body;
+    expect(second.candidateId).toBe(first.candidateId);
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 26, 10, 0, s));
+    for (const s of [first, second]) {
+      await record([{ target: { submissionId: s.submissionId }, stage: { kind: 'scored', decision: 'advance', score: 80 }, at: at(1), reason: 'score 80' }]);
+    }
+    const offerDecided = (data: Partial<OfferDecidedEvent>) =>
+      t.app.get(SubmissionRepository).transaction((tx) =>
+        t.app.get(PipelineProgressHandler).offerDecided([{ data: { ...EXAMPLE_EVENT_DATA[EVENT_TYPES.offerDecided], ...data } } as ConsumedEvent<OfferDecidedEvent>], tx),
+      );
+
+    await offerDecided({ candidateId: first.candidateId, submissionId: second.submissionId, decision: 'approved', decidedAt: at(2).toISOString() });
+    expect((await status(second.submissionId)).status).toBe('offer-approved');
+    expect((await status(first.submissionId)).status).toBe('scored');
+
+    const { submissionId: _none, ...older } = EXAMPLE_EVENT_DATA[EVENT_TYPES.offerDecided];
+    await t.app.get(SubmissionRepository).transaction((tx) =>
+      t.app.get(PipelineProgressHandler).offerDecided([{ data: { ...older, candidateId: first.candidateId, decision: 'refused', decidedAt: at(3).toISOString() } } as ConsumedEvent<OfferDecidedEvent>], tx),
+    );
+    expect((await status(first.submissionId)).status).toBe('offer-refused');
   });
 
   it('an id that is not a UUID is invalid input, dead-lettered at once (not a handler error retried and isolated)', async () => {

@@ -23,6 +23,12 @@ export class OfferOverridePayload {
 export class OfferDecidedEvent {
   @Identifier() offerId!: string;
   @Identifier() candidateId!: string;
+  /**
+   * The submission the offer was made on (the candidate's scored one), as the
+   * other stage events carry it. Always set by offer; optional so that events
+   * published before it was added stay valid v1 events.
+   */
+  @Optional() @Identifier() submissionId?: string;
   @OneOf(TARGET_ROLES) role!: TargetRole;
   @OneOf(LOCATION_TIERS) locationTier!: LocationTier;
   @Nested(() => MoneyPayload) base!: MoneyPayload;

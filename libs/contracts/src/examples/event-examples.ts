@@ -161,6 +161,7 @@ export const EXAMPLE_EVENT_DATA: { readonly [K in EventType]: EventPayloads[K] }
   'recruiting.offer-decided.v1': {
     offerId: 'offer-2b9e',
     candidateId: EXAMPLE_CANDIDATE_ID,
+    submissionId: EXAMPLE_SUBMISSION_ID,
     role: 'ai-tech-lead',
     locationTier: 'uk-london',
     base: { amount: 130000, currency: 'GBP' },
