@@ -387,7 +387,17 @@ async function main(): Promise<void> {
     { run: resolve(cache, 'run'), kafka: process.env['KAFKA_HOME_DIR'] ?? resolve(cache, 'kafka'), postgres: process.env['PG_HOME_DIR'] ?? resolve(cache, 'postgres') },
     SERVICES,
   );
-  const idle = await phase('idle', 'idle single submissions', () => watch.withStages(() => idleSingle(watch, db, requisition.id, o.idleN)));
+  // With --pg-top, the statements of the single-submission phases too, per submission (at small batches they are not the
+  // Kafka path's; in the idle phase every batch is of one, so its count is exact, less the bench's own status reads).
+  const withStatements = async <T extends object>(work: () => Promise<T>, itemsOf: (result: T) => number): Promise<T & { statements?: StatementReport }> => {
+    const sqlBefore = o.pgTop > 0 ? await statementSnapshot(db) : undefined;
+    const result = await work();
+    const sqlAfter = sqlBefore ? await statementSnapshot(db) : undefined;
+    return sqlBefore && sqlAfter ? { ...result, statements: statementCosts(sqlBefore, sqlAfter, Math.max(1, itemsOf(result)), o.pgTop) } : result;
+  };
+  const idle = await phase('idle', 'idle single submissions', () =>
+    withStatements(() => watch.withStages(() => idleSingle(watch, db, requisition.id, o.idleN)), (r) => r.toScoredStatusMs.length + 1),
+  );
   const http = await phase('http', `throughput over HTTP bulk, N=${o.n}`, () => throughputHttp(o, watch, db, requisition.id));
   const cpuMs: { kafkaPath?: CpuSeconds; raw?: CpuSeconds } = {};
   let statements: StatementReport | undefined;
@@ -401,13 +411,6 @@ async function main(): Promise<void> {
     else if (o.pgTop > 0) console.error('[bench] pg_stat_statements is not installed in this database: restart the local Postgres (deploy/local/infra.sh down && up) to get the statement table');
     return result;
   });
-  // With --pg-top, the statements of these phases too, per submission (at small batches they differ from the Kafka path's).
-  const withStatements = async <T extends object>(work: () => Promise<T>, itemsOf: (result: T) => number): Promise<T & { statements?: StatementReport }> => {
-    const sqlBefore = o.pgTop > 0 ? await statementSnapshot(db) : undefined;
-    const result = await work();
-    const sqlAfter = sqlBefore ? await statementSnapshot(db) : undefined;
-    return sqlBefore && sqlAfter ? { ...result, statements: statementCosts(sqlBefore, sqlAfter, Math.max(1, itemsOf(result)), o.pgTop) } : result;
-  };
   const latency = await phase('latency', `latency at ${o.rate}/s for ${o.seconds} s`, () =>
     withStatements(() => watch.withStages(() => latencyAtRate(o, watch, requisition.id, cpu)), (r) => r.sent),
   );
@@ -482,6 +485,7 @@ async function main(): Promise<void> {
     lines.push(row('POST to offer guidance on Kafka', percentiles(idle.toGuidanceMs)));
     lines.push(row('status write-back (candidate-scored on Kafka to status `scored`)', percentiles(idle.writeBackMs)));
     for (const st of STAGES) lines.push(row(`stage: ${st}`, idle.stages[st]));
+    if (idle.statements) statementTable('idle, one at a time (the warm-up counted; the bench polls the status with its own SELECT)', 'submission', idle.statements);
   }
   if (single) {
     lines.push('', `| single POST /v1/submissions (autocannon, ${o.connections} connections, ${o.httpSeconds} s) | value |`, '|---|---:|');
