@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { inGenericPlanTransaction, preparedStatement, runPrepared, type Tx } from '@hiring/platform';
+import { inGenericPlanTransaction, packValues, preparedStatement, runPrepared, textSlice, type Tx } from '@hiring/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { keysetTimeSql, type KeysetPosition } from '../shared/list-cursor';
 import { RetryableConflict } from '../shared/retryable-conflict';
@@ -92,11 +92,14 @@ const FIND_EARLIER_ONE = preparedStatement(`SELECT s.id, s.agency_id, s.external
   FROM sourcing.submissions s JOIN sourcing.submission_states st ON st.submission_id = s.id
  WHERE s.agency_id = $1 AND (s.external_id = $2 OR s.idempotency_key = $3)`);
 
+// The sealed personal data (~3.6 KB a row) arrives packed in one binary parameter ($12, sliced by $14 and $15),
+// not as a text[] literal Postgres parses with array_in (packValues: 45 -> 9 us of its CPU per value).
 const INSERT_SETTLED = preparedStatement(`WITH c AS (
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
-                         $8::text[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY
-      AS c(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
-           status, candidate_id, reason, sealed_for, personal_data, n)),
+    SELECT u.*, ${textSlice('$12', 'u.pd_start', 'u.pd_length')} AS personal_data
+      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                  $8::text[], $9::uuid[], $10::text[], $11::uuid[], $14::int[], $15::int[]) WITH ORDINALITY
+        AS u(id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
+             status, candidate_id, reason, sealed_for, pd_start, pd_length, n)),
   ins AS (
     INSERT INTO sourcing.submissions (id, agency_id, external_id, idempotency_key, request_hash, channel, requisition_id,
                                       candidate_id, sealed_for, personal_data, received_at)
@@ -177,6 +180,7 @@ export class SubmissionRepository {
     // In (agency, externalId) order, so two chunks of one agency take the unique-index locks in one order.
     const sorted = [...rows].sort((a, b) => (a.agencyId === b.agencyId ? compare(a.externalId, b.externalId) : compare(a.agencyId, b.agencyId)));
     const col = <K extends keyof SettledSubmission>(k: K) => sorted.map((r) => r[k]);
+    const personalData = packValues(col('personalData'));
     const inserted = await runPrepared<{ id: string }>(tx, INSERT_SETTLED, [
       col('id'),
       col('agencyId'),
@@ -189,8 +193,10 @@ export class SubmissionRepository {
       col('candidateId'),
       col('reason'),
       col('sealedFor'),
-      col('personalData'),
+      personalData.bytes,
       now,
+      personalData.starts,
+      personalData.lengths,
     ]);
     return new Set(inserted.map((r) => r.id));
   }
