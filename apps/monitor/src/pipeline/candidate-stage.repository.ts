@@ -32,6 +32,23 @@ interface StageRowSql {
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 
 /**
+ * The erasure fence. A candidate's stage events and its erasure come from
+ * different topics, so two monitor instances (or a rebalance) can write them
+ * at the same moment, and an upsert whose snapshot predates an erasure's
+ * commit would not see the erased id and bring the row back. Every write of
+ * stage rows first takes this lock shared (writers do not wait for each
+ * other), an erasure takes it exclusive: it waits for the upserts in flight,
+ * and an upsert that starts meanwhile waits for it, then runs in a snapshot
+ * that sees the erased id. One lock per transaction, whatever the batch
+ * size (a lock per candidate could fill Postgres' lock table with one large
+ * group commit). Keyed as lockEntities keys its locks, so tests can watch it.
+ */
+export const ERASURE_FENCE = { scope: 'monitor.candidate_stages', id: 'erasure' } as const;
+const FENCE_KEY = `hashtextextended('${ERASURE_FENCE.scope}:${ERASURE_FENCE.id}', 0)`;
+const ENTER_FENCE_SHARED = `SELECT pg_advisory_xact_lock_shared(${FENCE_KEY})`;
+const ENTER_FENCE_EXCLUSIVE = `SELECT pg_advisory_xact_lock(${FENCE_KEY})`;
+
+/**
  * The later decision wins; the stored one stays when the incoming event is
  * older. On a tie of times the greater decision by name (byte order, as in
  * stage-progress.ts), so the result does not depend on the order of events.
@@ -47,15 +64,12 @@ export class CandidateStageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Erasures, then patches. Without an erasure it is the upsert alone, one
-   * statement in no explicit transaction; with one, both in one transaction,
-   * the upsert skipping the candidates just erased.
+   * Erasures, then patches, in one transaction behind the erasure fence
+   * (shared for patches alone, exclusive with an erasure); the upsert skips
+   * the candidates erased, by this batch or by any erasure committed before.
    */
   async apply(erasures: ReadonlyArray<{ candidateId: string; erasedAt: Date }>, patches: readonly StagePatch[]): Promise<void> {
-    if (erasures.length === 0) {
-      await this.applyPatches(asTx(this.dataSource.manager), patches);
-      return;
-    }
+    if (erasures.length === 0 && patches.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
       await this.erase(asTx(manager), erasures);
       await this.applyPatches(asTx(manager), patches);
@@ -70,6 +84,8 @@ export class CandidateStageRepository {
    */
   async applyPatches(tx: Tx, patches: readonly StagePatch[]): Promise<void> {
     if (patches.length === 0) return;
+    // In the caller's transaction: the fence is held until it commits. After an exclusive hold (erase) it is a no-op.
+    await entityManagerOf(tx).query(ENTER_FENCE_SHARED);
     await entityManagerOf(tx).query(
       `INSERT INTO monitor.candidate_stages AS s
          (candidate_id, agency_id, requisition_id, role, sourced_at, screened_at, screening_decision, screening_decision_at, qualified_at,
@@ -119,9 +135,10 @@ export class CandidateStageRepository {
     );
   }
 
-  /** Deletes the candidates' rows and remembers the ids so later events are ignored. */
+  /** Deletes the candidates' rows and remembers the ids so later events are ignored (in the caller's transaction, behind the fence). */
   async erase(tx: Tx, erasures: ReadonlyArray<{ candidateId: string; erasedAt: Date }>): Promise<void> {
     if (erasures.length === 0) return;
+    await entityManagerOf(tx).query(ENTER_FENCE_EXCLUSIVE);
     await entityManagerOf(tx).query(
       `INSERT INTO monitor.erased_candidates (candidate_id, erased_at)
        SELECT * FROM unnest($1::text[], $2::timestamptz[]) ON CONFLICT (candidate_id) DO NOTHING`,
