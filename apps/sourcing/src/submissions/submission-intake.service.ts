@@ -83,6 +83,12 @@ interface OwnershipAttempt {
   keys: Map<string, Buffer>;
 }
 
+/** What the lookup read before the transaction, for an item alone. */
+interface KnownBeforehand {
+  subscriptions?: WebhookSubscriptions;
+  claims?: readonly OwnershipClaim[];
+}
+
 const MAX_ATTEMPTS = 5;
 const MAX_ROUNDS = 10;
 const identifierKey = (i: CandidateIdentifier) => `${i.kind}\u0000${i.value}`;
@@ -141,7 +147,7 @@ export class SubmissionIntakeService {
       }
     });
 
-    const { requisitions: found, earlier: firstEarlier, subscriptions } = await this.lookUp(checked);
+    const { requisitions: found, earlier: firstEarlier, subscriptions, claims: firstClaims } = await this.lookUp(checked);
     const requisitions = new Map(found.map((r) => [r.id, r]));
     let pending: AcceptedSubmission[] = [];
     for (const c of checked) {
@@ -172,7 +178,7 @@ export class SubmissionIntakeService {
       for (const [index, result] of replays) results[index] = result;
       let again: AcceptedSubmission[] = later;
       try {
-        const written = fresh.length > 0 ? await this.submissions.transaction((tx) => this.writeChunk(tx, fresh, subscriptions)) : new Map<number, SubmissionOutcome>();
+        const written = fresh.length > 0 ? await this.submissions.transaction((tx) => this.writeChunk(tx, fresh, { subscriptions, claims: round === 1 && conflicts === 0 ? firstClaims : undefined })) : new Map<number, SubmissionOutcome>();
         for (const item of fresh) {
           const outcome = written.get(item.index);
           // Not inserted: a concurrent twin (same externalId / key) committed first; next round replays it.
@@ -215,6 +221,7 @@ export class SubmissionIntakeService {
       return this.lookup.forOne(
         { agencyId: only.agency.id, externalId: only.input.externalId, ...(only.idempotencyKey !== undefined ? { idempotencyKey: only.idempotencyKey } : {}) },
         only.input.requisitionId,
+        uniqueIdentifiers(only.identifiers),
       );
     }
     const [requisitions, earlier] = await Promise.all([this.requisitions.findForIntake(items.map((c) => c.input.requisitionId)), this.findEarlier(items)]);
@@ -259,18 +266,21 @@ export class SubmissionIntakeService {
     return { replays, fresh, later };
   }
 
-  /** `known`: the chunk's agencies' webhook subscriptions when the lookup read them (an item alone); otherwise read here. */
-  private async writeChunk(tx: Tx, chunk: readonly AcceptedSubmission[], known: WebhookSubscriptions | undefined): Promise<Map<number, SubmissionOutcome>> {
+  /**
+   * `known`: what the lookup read for an item alone: its agency's webhook subscriptions, and on the
+   * first attempt the stored claims on its identifiers; whatever is not given is read here.
+   */
+  private async writeChunk(tx: Tx, chunk: readonly AcceptedSubmission[], known: KnownBeforehand): Promise<Map<number, SubmissionOutcome>> {
     const now = this.clock.now();
     const stored: Stored[] = chunk.map((item) => ({ ...item, submissionId: randomUUID() }));
     // Settled items are written (submission, candidate, claims, duplicate); a skipped twin is absent.
-    const { settled, keys } = await this.settleOwnership(tx, stored, now);
+    const { settled, keys } = await this.settleOwnership(tx, stored, now, known.claims);
 
     const sourced: CandidateSourcedData[] = [];
     const notices: WebhookNotice[] = [];
     const outcomes = new Map<number, SubmissionOutcome>();
     // Notices only for agencies with an endpoint that takes them (most have none).
-    const subscribed = known ?? (await this.webhooks.subscriptionsOf(tx, settled.map((s) => s.item.agency.id)));
+    const subscribed = known.subscriptions ?? (await this.webhooks.subscriptionsOf(tx, settled.map((s) => s.item.agency.id)));
     for (const s of settled.sort((a, b) => a.item.index - b.item.index)) {
       const agencyId = s.item.agency.id;
       if (subscribed.wants(agencyId, 'submission.status-changed') || (s.status === 'duplicate' && subscribed.wants(agencyId, 'submission.duplicate'))) {
@@ -298,11 +308,11 @@ export class SubmissionIntakeService {
    * its externalId / key committed first) is left out and comes back next
    * round as a replay.
    */
-  private async settleOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<{ settled: Settled[]; keys: Map<string, Buffer> }> {
+  private async settleOwnership(tx: Tx, items: readonly Stored[], now: Date, storedClaims?: readonly OwnershipClaim[]): Promise<{ settled: Settled[]; keys: Map<string, Buffer> }> {
     if (items.length === 0) return { settled: [], keys: new Map() };
     if (items.length === 1) {
       // Alone, a lost race needs no savepoint: the whole transaction is retried and sees the winner (or replays the twin).
-      const attempt = await this.tryOwnership(tx, items, now);
+      const attempt = await this.tryOwnership(tx, items, now, storedClaims);
       if (!wonEverything(attempt)) throw new RetryableConflict('an identifier or the externalId was taken concurrently');
       return { settled: attempt.plan.settled, keys: attempt.keys };
     }
@@ -347,8 +357,9 @@ export class SubmissionIntakeService {
    * submissions settled, then the duplicates. Returns what was written or
    * why not: the items that lost a claim, the items whose insert was skipped.
    */
-  private async tryOwnership(tx: Tx, items: readonly Stored[], now: Date): Promise<OwnershipAttempt> {
-    const plan = this.plan(items, await this.candidates.findClaims(tx, uniqueIdentifiers(items.flatMap((i) => i.identifiers))), now);
+  private async tryOwnership(tx: Tx, items: readonly Stored[], now: Date, storedClaims?: readonly OwnershipClaim[]): Promise<OwnershipAttempt> {
+    const stored = storedClaims ?? (await this.candidates.findClaims(tx, uniqueIdentifiers(items.flatMap((i) => i.identifiers))));
+    const plan = this.plan(items, stored, now);
     const created = this.keys.forNewCandidates(plan.candidates.map((c) => c.id));
     const claimed = new Set((await this.candidates.createAndClaim(tx, plan.candidates, created.rows, plan.claims, now)).map(identifierKey));
     const losers = new Set<string>();
