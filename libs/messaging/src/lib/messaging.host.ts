@@ -167,6 +167,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     await Promise.race([this.startup, sleep(5_000, undefined, { ref: false })]);
     await this.stopConsumers();
     await this.relay.stop();
+    await this.consumerLag.close();
   }
 }
 

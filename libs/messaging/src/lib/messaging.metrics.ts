@@ -123,12 +123,10 @@ export class MessagingMetrics {
         labelNames: ['group', 'topic', 'partition'],
         registers,
         async collect() {
-          for (const source of lagSources) {
-            try {
-              for (const s of await source()) this.set({ group: s.groupId, topic: s.topic, partition: String(s.partition) }, s.lag);
-            } catch {
-              // broker unreachable during a scrape: keep the last values
-            }
+          // Every group at once; a group whose lag cannot be read (broker unreachable) keeps its last values.
+          const read = await Promise.allSettled([...lagSources].map((source) => source()));
+          for (const r of read) {
+            if (r.status === 'fulfilled') for (const s of r.value) this.set({ group: s.groupId, topic: s.topic, partition: String(s.partition) }, s.lag);
           }
         },
       }),

@@ -46,7 +46,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
       useFactory: (o: MessagingModuleOptions, kafka: Kafka, ds: DataSource, metrics: MessagingMetrics) =>
         new OutboxRelay(kafka, ds, { schema: o.schema, ...o.relay, metrics, logger: o.logger ?? nestMessagingLogger() }),
     },
-    { provide: ConsumerLag, inject: [MESSAGING_KAFKA], useFactory: (kafka: Kafka) => new ConsumerLag(kafka) },
+    { provide: ConsumerLag, inject: [MESSAGING_KAFKA], useFactory: (kafka: Kafka) => new ConsumerLag(kafka, { keepConnected: true }) },
     {
       provide: MessagingHealth,
       inject: [MESSAGING_KAFKA, MESSAGING_DATA_SOURCE, OutboxRelay],
