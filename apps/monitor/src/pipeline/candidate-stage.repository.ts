@@ -1,33 +1,75 @@
 import { Injectable } from '@nestjs/common';
 import { asTx, entityManagerOf, type Tx } from '@hiring/platform';
 import { DataSource } from 'typeorm';
-import type { CandidateStageRow } from './pipeline-stats';
+import { durations, type CandidateCohort, type Durations, type StepDurations } from './pipeline-stats';
 import type { StagePatch } from './stage-progress';
-import type { Period } from './pipeline-views';
+import type { Period, TimelineBucketCounts, TimelineFrame } from './pipeline-views';
 
 export interface PipelineFilter {
   agencyId?: string;
   requisitionId?: string;
   role?: string;
-  /** Applied to the rows after reading (see pipeline-views.ts). */
+  /** Candidates that entered the pipeline within it (pipeline-views periodStart). */
   period?: Period;
 }
 
-interface StageRowSql {
-  candidate_id: string;
+/** What the snapshot reads: the filters, and the start of the period (null for all time). */
+export interface SnapshotScope {
+  agencyId?: string;
+  requisitionId?: string;
+  role?: string;
+  since: Date | null;
+}
+
+interface CohortSql {
   agency_id: string | null;
   requisition_id: string | null;
-  role: CandidateStageRow['role'];
-  sourced_at: Date | null;
-  screened_at: Date | null;
-  screening_decision: CandidateStageRow['screeningDecision'];
-  qualified_at: Date | null;
-  scored_at: Date | null;
-  score_decision: CandidateStageRow['scoreDecision'];
-  offer_decided_at: Date | null;
-  offer_decision: CandidateStageRow['offerDecision'];
+  sourced: boolean;
+  screened: boolean;
+  screening_decision: CandidateCohort['screeningDecision'];
+  scored: boolean;
+  score_decision: CandidateCohort['scoreDecision'];
+  offer_decided: boolean;
+  offer_decision: CandidateCohort['offerDecision'];
+  candidates: number;
   offers_refused: number;
+  first_sourced_at: Date | null;
+  first_qualified_at: Date | null;
+  first_seen_at: Date | null;
 }
+
+/**
+ * When a candidate entered the pipeline: the earliest of its stage times
+ * (LEAST ignores NULL; NULL when none). The period filter keeps candidates
+ * whose entry is at or after the period's start (pipeline-views periodStart).
+ */
+const FIRST_SEEN = 'LEAST(sourced_at, screened_at, scored_at, offer_decided_at)';
+
+/** Milliseconds since the epoch, exact (numeric): the read model's times come from JS Dates, millisecond precision. */
+const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)`;
+
+/**
+ * end − start in ms, a negative gap (clock skew) as 0, as elapsedMs in
+ * pipeline-stats.ts; NULL unless both times are known (GREATEST alone would
+ * turn a missing time into 0).
+ */
+const elapsed = (start: string, end: string) =>
+  `CASE WHEN ${start} IS NOT NULL AND ${end} IS NOT NULL THEN GREATEST(${ms(end)} - ${ms(start)}, 0)::float8 END`;
+
+/**
+ * Median and p90 of the values, as `percentile` in pipeline-stats.ts (linear
+ * interpolation between closest ranks, float8): NULLs are ignored.
+ */
+const medianAndP90 = (value: string) => `percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${value})`;
+
+/** $1..$4: agency, requisition, role, period start (each NULL for "any"). */
+const IN_SCOPE = `($1::text IS NULL OR agency_id = $1) AND ($2::text IS NULL OR requisition_id = $2) AND ($3::text IS NULL OR role = $3)
+          AND ($4::timestamptz IS NULL OR ${FIRST_SEEN} >= $4)`;
+
+const scopeParams = (scope: SnapshotScope) => [scope.agencyId ?? null, scope.requisitionId ?? null, scope.role ?? null, scope.since ? scope.since.toISOString() : null];
+
+/** A count and what medianAndP90 answered (NULL when there was no value). */
+const toDurations = (count: number, values: number[] | null): Durations => ({ count, medianMs: values?.[0] ?? null, p90Ms: values?.[1] ?? null });
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 
@@ -147,30 +189,94 @@ export class CandidateStageRepository {
     await entityManagerOf(tx).query('DELETE FROM monitor.candidate_stages WHERE candidate_id = ANY($1::text[])', [erasures.map((e) => e.candidateId)]);
   }
 
-  /** The rows the numbers are computed from (ids, times, decisions: about 200 bytes a candidate). */
-  async rows(filter: PipelineFilter): Promise<CandidateStageRow[]> {
-    const found: StageRowSql[] = await this.dataSource.query(
-      `SELECT candidate_id, agency_id, requisition_id, role, sourced_at, screened_at, screening_decision, qualified_at,
-              scored_at, score_decision, offer_decided_at, offer_decision, cardinality(refused_offer_ids) AS offers_refused
+  /**
+   * The candidates in scope as cohorts: one line per agency, requisition,
+   * stages reached and latest decisions, with counts and earliest times. The
+   * answer grows with agencies × requisitions × decisions, not with the
+   * candidates (those are read and grouped in Postgres). Ordered, so the
+   * page's decision tallies come in the same key order on every read; by
+   * bytes (COLLATE "C"): the same groups, and sorting ids by the locale's
+   * rules cost a third of the query.
+   */
+  async cohorts(scope: SnapshotScope): Promise<CandidateCohort[]> {
+    const found: CohortSql[] = await this.dataSource.query(
+      `SELECT agency_id COLLATE "C" AS agency_id, requisition_id COLLATE "C" AS requisition_id, sourced_at IS NOT NULL AS sourced,
+              screened_at IS NOT NULL AS screened, screening_decision COLLATE "C" AS screening_decision, scored_at IS NOT NULL AS scored,
+              score_decision COLLATE "C" AS score_decision, offer_decided_at IS NOT NULL AS offer_decided, offer_decision COLLATE "C" AS offer_decision,
+              count(*)::int AS candidates, sum(cardinality(refused_offer_ids))::int AS offers_refused,
+              min(sourced_at) AS first_sourced_at, min(qualified_at) AS first_qualified_at, min(${FIRST_SEEN}) AS first_seen_at
          FROM monitor.candidate_stages
-        WHERE ($1::text IS NULL OR agency_id = $1) AND ($2::text IS NULL OR requisition_id = $2) AND ($3::text IS NULL OR role = $3)`,
-      [filter.agencyId ?? null, filter.requisitionId ?? null, filter.role ?? null],
+        WHERE ${IN_SCOPE}
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+      scopeParams(scope),
     );
-    return found.map((r) => ({
-      candidateId: r.candidate_id,
-      agencyId: r.agency_id,
-      requisitionId: r.requisition_id,
-      role: r.role,
-      sourcedAt: r.sourced_at,
-      screenedAt: r.screened_at,
-      screeningDecision: r.screening_decision,
-      qualifiedAt: r.qualified_at,
-      scoredAt: r.scored_at,
-      scoreDecision: r.score_decision,
-      offerDecidedAt: r.offer_decided_at,
-      offerDecision: r.offer_decision,
-      offersRefused: r.offers_refused,
+    return found.map((c) => ({
+      agencyId: c.agency_id,
+      requisitionId: c.requisition_id,
+      sourced: c.sourced,
+      screened: c.screened,
+      screeningDecision: c.screening_decision,
+      scored: c.scored,
+      scoreDecision: c.score_decision,
+      offerDecided: c.offer_decided,
+      offerDecision: c.offer_decision,
+      candidates: c.candidates,
+      offersRefused: c.offers_refused,
+      firstSourcedAt: c.first_sourced_at,
+      firstQualifiedAt: c.first_qualified_at,
+      firstSeenAt: c.first_seen_at,
     }));
+  }
+
+  /** Time in each step over the candidates in scope with both times: count, median and p90, computed where the rows are. */
+  async stepDurations(scope: SnapshotScope): Promise<StepDurations> {
+    const [found]: Array<{ an: number; ap: number[] | null; bn: number; bp: number[] | null; cn: number; cp: number[] | null }> = await this.dataSource.query(
+      `SELECT count(a)::int AS an, ${medianAndP90('a')} AS ap, count(b)::int AS bn, ${medianAndP90('b')} AS bp,
+              count(c)::int AS cn, ${medianAndP90('c')} AS cp
+         FROM (SELECT ${elapsed('sourced_at', 'screened_at')} AS a, ${elapsed('screened_at', 'scored_at')} AS b,
+                      ${elapsed('scored_at', 'offer_decided_at')} AS c
+                 FROM monitor.candidate_stages WHERE ${IN_SCOPE}) AS d`,
+      scopeParams(scope),
+    );
+    return { sourcedToScreened: toDurations(found.an, found.ap), screenedToScored: toDurations(found.bn, found.bp), scoredToOfferDecided: toDurations(found.cn, found.cp) };
+  }
+
+  /**
+   * Per bucket of the frame, each stage counted in the bucket its time falls
+   * in (floor((t − start) / size), as the frame defines): arrivals by
+   * sourced_at, screenings (screened in: advance or review) with sourced →
+   * screened times by screened_at, offers by offer_decided_at. Empty buckets are absent.
+   */
+  async timelineBuckets(scope: SnapshotScope, frame: TimelineFrame): Promise<TimelineBucketCounts[]> {
+    // The frame's range as times first (a cheap comparison that skips most rows of a short period), then the bucket once per row.
+    const inFrame = (col: string) => `SELECT floor((${ms(col)} - $5::numeric) / $6::numeric)::int AS i, * FROM monitor.candidate_stages
+                                        WHERE ${IN_SCOPE} AND ${col} >= $7::timestamptz AND ${col} < $8::timestamptz`;
+    const found: Array<{ stage: 'arrivals' | 'screened' | 'offers'; i: number; n: number; m: number; timed: number; to_screening: number[] | null }> = await this.dataSource.query(
+      `SELECT 'arrivals' AS stage, i, count(*)::int AS n, 0 AS m, 0 AS timed, NULL::float8[] AS to_screening
+         FROM (${inFrame('sourced_at')}) AS b GROUP BY i
+       UNION ALL
+       SELECT 'screened', i, count(*)::int, count(*) FILTER (WHERE screening_decision IN ('advance', 'review'))::int,
+              count(sourced_at)::int, ${medianAndP90(elapsed('sourced_at', 'screened_at'))}
+         FROM (${inFrame('screened_at')}) AS b GROUP BY i
+       UNION ALL
+       SELECT 'offers', i, count(*) FILTER (WHERE offer_decision = 'approved')::int, count(*) FILTER (WHERE offer_decision = 'refused')::int, 0, NULL
+         FROM (${inFrame('offer_decided_at')}) AS b GROUP BY i`,
+      [...scopeParams(scope), frame.startMs, frame.sizeMs, new Date(frame.startMs).toISOString(), new Date(frame.startMs + frame.count * frame.sizeMs).toISOString()],
+    );
+    const byIndex = new Map<number, TimelineBucketCounts>();
+    const at = (i: number) => {
+      let b = byIndex.get(i);
+      if (!b) byIndex.set(i, (b = { index: i, arrivals: 0, screened: 0, screenedIn: 0, offersApproved: 0, offersRefused: 0, toScreening: durations([]) }));
+      return b;
+    };
+    for (const row of found) {
+      const b = at(row.i);
+      if (row.stage === 'arrivals') b.arrivals = row.n;
+      if (row.stage === 'screened') Object.assign(b, { screened: row.n, screenedIn: row.m, toScreening: toDurations(row.timed, row.to_screening) });
+      if (row.stage === 'offers') Object.assign(b, { offersApproved: row.n, offersRefused: row.m });
+    }
+    return [...byIndex.values()];
   }
 
   /** First submission on each requisition by any agency (not narrowed by an agency filter). */

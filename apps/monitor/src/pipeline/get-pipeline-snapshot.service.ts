@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@hiring/platform';
 import { MonitorConfig } from '../monitor.config';
 import { BrokerBacklogReader, type DeadLetterDepth, type GroupLag } from './broker-backlog.reader';
-import { CandidateStageRepository, type PipelineFilter } from './candidate-stage.repository';
+import { CandidateStageRepository, type PipelineFilter, type SnapshotScope } from './candidate-stage.repository';
 import { DirectoryReader, type Directory } from './directory.reader';
 import { pipelineStats, type PipelineStats } from './pipeline-stats';
-import { requisitionStats, timeline, withinPeriod, type RequisitionStats, type Timeline } from './pipeline-views';
+import { earliestSeenAt, periodStart, requisitionStats, timeline, timelineFrame, type Period, type RequisitionStats, type Timeline } from './pipeline-views';
 
 export interface PipelineSnapshot extends PipelineStats {
   generatedAt: string;
@@ -57,12 +57,11 @@ export class GetPipelineSnapshotService {
   }
 
   private async compute(filter: PipelineFilter): Promise<PipelineSnapshot> {
-    const [all, backlog, directory] = await Promise.all([this.repository.rows(filter), this.broker.read(), this.directory.read()]);
     const now = this.clock.now();
     const period = filter.period ?? 'all';
-    const rows = withinPeriod(all, period, now);
-    const starts = await this.repository.requisitionStarts(rows.flatMap((r) => (r.requisitionId ? [r.requisitionId] : [])));
-    const stats = pipelineStats(rows, starts, { now, firstQualifiedTargetMs: this.config.MONITOR_FIRST_QUALIFIED_TARGET_DAYS * DAY_MS });
+    const [gathered, backlog, directory] = await Promise.all([this.gather(filter, period, now), this.broker.read(), this.directory.read()]);
+    const { cohorts, steps, starts, buckets, frame } = gathered;
+    const stats = pipelineStats(cohorts, steps, starts, { now, firstQualifiedTargetMs: this.config.MONITOR_FIRST_QUALIFIED_TARGET_DAYS * DAY_MS });
     const opened = new Map(directory.requisitions.map((r) => [r.id, new Date(r.openedAt)]));
     return {
       generatedAt: now.toISOString(),
@@ -74,12 +73,29 @@ export class GetPipelineSnapshotService {
       },
       targets: { firstQualifiedDays: this.config.MONITOR_FIRST_QUALIFIED_TARGET_DAYS, inHouseDays: IN_HOUSE_DAYS, agencyDays: AGENCY_DAYS },
       ...stats,
-      requisitions: requisitionStats(rows, starts, (id) => opened.get(id)),
-      timeline: timeline(rows, period, now),
+      requisitions: requisitionStats(cohorts, starts, (id) => opened.get(id)),
+      timeline: timeline(frame, buckets),
       directory,
       deadLetters: backlog.deadLetters,
       consumerGroups: backlog.groups,
       broker: { ok: backlog.ok, checkedAt: backlog.checkedAt, ...(backlog.error ? { error: backlog.error } : {}) },
     };
+  }
+
+  /**
+   * What the numbers are computed from, grouped in Postgres (a few queries
+   * whose answers grow with agencies × requisitions × decisions and timeline
+   * buckets, not with candidates). The timeline's frame for 'all' depends on
+   * the first candidate seen, so its buckets are read after the cohorts.
+   */
+  private async gather(filter: PipelineFilter, period: Period, now: Date) {
+    const scope: SnapshotScope = { agencyId: filter.agencyId, requisitionId: filter.requisitionId, role: filter.role, since: periodStart(period, now) };
+    const [cohorts, steps] = await Promise.all([this.repository.cohorts(scope), this.repository.stepDurations(scope)]);
+    const frame = timelineFrame(period, now, earliestSeenAt(cohorts));
+    const [buckets, starts] = await Promise.all([
+      this.repository.timelineBuckets(scope, frame),
+      this.repository.requisitionStarts(cohorts.flatMap((c) => (c.requisitionId ? [c.requisitionId] : []))),
+    ]);
+    return { cohorts, steps, starts, buckets, frame };
   }
 }

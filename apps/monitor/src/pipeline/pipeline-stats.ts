@@ -1,25 +1,37 @@
-// The numbers recruiting ops watch, computed from the read model's rows as
-// plain functions (no clock, no I/O): stage counts, conversion between
-// stages, time in stage, and per agency the hiring-rules §6 service level
-// (time from a requisition's first submission to the agency's first
-// qualified candidate) and the offers refused at the final stage.
-import type { OfferDecision, ScreeningDecision, TargetRole } from '@hiring/contracts';
+// The numbers recruiting ops watch, as plain functions (no clock, no I/O)
+// over what the read model gathers (candidate-stage.repository.ts): stage
+// counts, conversion between stages, time in stage, and per agency the
+// hiring-rules §6 service level (time from a requisition's first submission
+// to the agency's first qualified candidate) and the offers refused at the
+// final stage. The database hands over groups of candidates (cohorts), never
+// one row per candidate, so the work here grows with agencies × requisitions,
+// not with the pipeline.
+import type { OfferDecision, ScreeningDecision } from '@hiring/contracts';
 
-/** One candidate as the read model holds it: ids, stage times and decisions, nothing personal. */
-export interface CandidateStageRow {
-  candidateId: string;
+/**
+ * Candidates of one agency and requisition that reached the same stages with
+ * the same latest decisions, counted together (ids, times and decisions
+ * only, nothing personal).
+ */
+export interface CandidateCohort {
   agencyId: string | null;
   requisitionId: string | null;
-  role: TargetRole | null;
-  sourcedAt: Date | null;
-  screenedAt: Date | null;
+  sourced: boolean;
+  screened: boolean;
   screeningDecision: ScreeningDecision | null;
-  qualifiedAt: Date | null;
-  scoredAt: Date | null;
+  scored: boolean;
   scoreDecision: ScreeningDecision | null;
-  offerDecidedAt: Date | null;
+  offerDecided: boolean;
   offerDecision: OfferDecision | null;
+  /** How many candidates. */
+  candidates: number;
+  /** Offers of these candidates refused at least once, summed (distinct offer ids per candidate). */
   offersRefused: number;
+  /** The earliest of these candidates' times (null when none has one). */
+  firstSourcedAt: Date | null;
+  firstQualifiedAt: Date | null;
+  /** The earliest time any of them was seen at any stage (see firstSeenSql in the repository). */
+  firstSeenAt: Date | null;
 }
 
 export interface DecisionCounts {
@@ -104,6 +116,10 @@ export const REQUISITIONS_PER_AGENCY = 50;
 /**
  * Percentile by linear interpolation between closest ranks (the same as
  * Postgres percentile_cont and numpy's default): p in [0, 1]; null when empty.
+ * Over the agencies' requisitions it runs here; over candidates (time in
+ * stage, the timeline) the repository asks Postgres' percentile_cont, the
+ * same formula in the same float8 arithmetic, so per-candidate values never
+ * leave the database (pipeline-snapshot.int-spec.ts checks they agree).
  */
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
@@ -128,65 +144,69 @@ export function elapsedMs(start: Date, end: Date): number {
   return Math.max(0, end.getTime() - start.getTime());
 }
 
-function decisionCounts(rows: readonly CandidateStageRow[], pick: (r: CandidateStageRow) => ScreeningDecision | null, reached: (r: CandidateStageRow) => boolean): DecisionCounts {
+/** Time in each step over the candidates with both times, gathered by the database (one value per candidate never leaves it). */
+export interface StepDurations {
+  sourcedToScreened: Durations;
+  screenedToScored: Durations;
+  scoredToOfferDecided: Durations;
+}
+
+function sum(cohorts: readonly CandidateCohort[], pred: (c: CandidateCohort) => boolean): number {
+  let n = 0;
+  for (const c of cohorts) if (pred(c)) n += c.candidates;
+  return n;
+}
+
+function decisionCounts(cohorts: readonly CandidateCohort[], pick: (c: CandidateCohort) => ScreeningDecision | null, reached: (c: CandidateCohort) => boolean): DecisionCounts {
   const out: DecisionCounts = { total: 0, advance: 0, review: 0, 'needs-interview': 0, reject: 0 };
-  for (const r of rows) {
-    if (!reached(r)) continue;
-    out.total += 1;
-    const d: string | null = pick(r);
+  for (const c of cohorts) {
+    if (!reached(c)) continue;
+    out.total += c.candidates;
+    const d: string | null = pick(c);
     // A decision a newer rubric introduced is counted under its own name, not dropped.
-    if (d) (out as unknown as Record<string, number>)[d] = ((out as unknown as Record<string, number>)[d] ?? 0) + 1;
+    if (d) (out as unknown as Record<string, number>)[d] = ((out as unknown as Record<string, number>)[d] ?? 0) + c.candidates;
   }
   return out;
 }
 
-export function stageCounts(rows: readonly CandidateStageRow[]): StageCounts {
+export function stageCounts(cohorts: readonly CandidateCohort[]): StageCounts {
   let approved = 0;
   let refused = 0;
   let decided = 0;
   let refusals = 0;
-  for (const r of rows) {
-    refusals += r.offersRefused;
-    if (!r.offerDecidedAt) continue;
-    decided += 1;
-    if (r.offerDecision === 'approved') approved += 1;
-    if (r.offerDecision === 'refused') refused += 1;
+  for (const c of cohorts) {
+    refusals += c.offersRefused;
+    if (!c.offerDecided) continue;
+    decided += c.candidates;
+    if (c.offerDecision === 'approved') approved += c.candidates;
+    if (c.offerDecision === 'refused') refused += c.candidates;
   }
   return {
-    sourced: rows.filter((r) => r.sourcedAt).length,
-    screened: decisionCounts(rows, (r) => r.screeningDecision, (r) => r.screenedAt !== null),
-    scored: decisionCounts(rows, (r) => r.scoreDecision, (r) => r.scoredAt !== null),
+    sourced: sum(cohorts, (c) => c.sourced),
+    screened: decisionCounts(cohorts, (c) => c.screeningDecision, (c) => c.screened),
+    scored: decisionCounts(cohorts, (c) => c.scoreDecision, (c) => c.scored),
     offers: { decided, approved, refused, refusals },
   };
 }
 
 /** Cohort conversions: of the candidates that reached one stage, how many reached the next. */
-export function stageConversions(rows: readonly CandidateStageRow[]): Conversion[] {
-  const count = (pred: (r: CandidateStageRow) => boolean) => rows.filter(pred).length;
-  const qualified = (r: CandidateStageRow) => r.screeningDecision !== null && r.screeningDecision !== 'reject';
+export function stageConversions(cohorts: readonly CandidateCohort[]): Conversion[] {
+  const count = (pred: (c: CandidateCohort) => boolean) => sum(cohorts, pred);
+  const qualified = (c: CandidateCohort) => c.screeningDecision !== null && c.screeningDecision !== 'reject';
   return [
-    conversion('sourced', 'screened', count((r) => !!r.sourcedAt), count((r) => !!r.sourcedAt && !!r.screenedAt)),
-    conversion('screened', 'qualified', count((r) => !!r.screenedAt), count((r) => !!r.screenedAt && qualified(r))),
-    conversion('screened', 'scored', count((r) => !!r.screenedAt), count((r) => !!r.screenedAt && !!r.scoredAt)),
-    conversion('scored', 'offer decided', count((r) => !!r.scoredAt), count((r) => !!r.scoredAt && !!r.offerDecidedAt)),
-    conversion('offer decided', 'offer approved', count((r) => !!r.offerDecidedAt), count((r) => r.offerDecision === 'approved')),
+    conversion('sourced', 'screened', count((c) => c.sourced), count((c) => c.sourced && c.screened)),
+    conversion('screened', 'qualified', count((c) => c.screened), count((c) => c.screened && qualified(c))),
+    conversion('screened', 'scored', count((c) => c.screened), count((c) => c.screened && c.scored)),
+    conversion('scored', 'offer decided', count((c) => c.scored), count((c) => c.scored && c.offerDecided)),
+    conversion('offer decided', 'offer approved', count((c) => c.offerDecided), count((c) => c.offerDecision === 'approved')),
   ];
 }
 
-export function timesInStage(rows: readonly CandidateStageRow[]): TimeInStage[] {
-  const between = (from: string, to: string, start: (r: CandidateStageRow) => Date | null, end: (r: CandidateStageRow) => Date | null): TimeInStage => {
-    const values: number[] = [];
-    for (const r of rows) {
-      const s = start(r);
-      const e = end(r);
-      if (s && e) values.push(elapsedMs(s, e));
-    }
-    return { from, to, ...durations(values) };
-  };
+export function timesInStage(steps: StepDurations): TimeInStage[] {
   return [
-    between('sourced', 'screened', (r) => r.sourcedAt, (r) => r.screenedAt),
-    between('screened', 'scored', (r) => r.screenedAt, (r) => r.scoredAt),
-    between('scored', 'offer decided', (r) => r.scoredAt, (r) => r.offerDecidedAt),
+    { from: 'sourced', to: 'screened', ...steps.sourcedToScreened },
+    { from: 'screened', to: 'scored', ...steps.screenedToScored },
+    { from: 'scored', to: 'offer decided', ...steps.scoredToOfferDecided },
   ];
 }
 
@@ -195,31 +215,31 @@ export function timesInStage(rows: readonly CandidateStageRow[]): TimeInStage[] 
  * requisition by ANY agency (the read model's proxy for "the requisition
  * opened": events do not carry the requisition's own creation time), so
  * agencies on one requisition are measured from the same start line.
- * A requisition missing from it falls back to the earliest submission in `rows`.
+ * A requisition missing from it falls back to the earliest submission in `cohorts`.
  */
-export function agencyStats(rows: readonly CandidateStageRow[], requisitionStarts: ReadonlyMap<string, Date>, options: StatsOptions): AgencyStats[] {
-  const byAgency = new Map<string, CandidateStageRow[]>();
-  for (const r of rows) {
-    if (!r.agencyId) continue;
-    const list = byAgency.get(r.agencyId) ?? [];
-    list.push(r);
-    byAgency.set(r.agencyId, list);
+export function agencyStats(cohorts: readonly CandidateCohort[], requisitionStarts: ReadonlyMap<string, Date>, options: StatsOptions): AgencyStats[] {
+  const byAgency = new Map<string, CandidateCohort[]>();
+  for (const c of cohorts) {
+    if (!c.agencyId) continue;
+    const list = byAgency.get(c.agencyId) ?? [];
+    list.push(c);
+    byAgency.set(c.agencyId, list);
   }
   const fallbackStarts = new Map<string, Date>();
-  for (const r of rows) {
-    if (!r.requisitionId || !r.sourcedAt) continue;
-    const s = fallbackStarts.get(r.requisitionId);
-    if (!s || r.sourcedAt < s) fallbackStarts.set(r.requisitionId, r.sourcedAt);
+  for (const c of cohorts) {
+    if (!c.requisitionId || !c.firstSourcedAt) continue;
+    const s = fallbackStarts.get(c.requisitionId);
+    if (!s || c.firstSourcedAt < s) fallbackStarts.set(c.requisitionId, c.firstSourcedAt);
   }
 
   const out: AgencyStats[] = [];
   for (const [agencyId, list] of byAgency) {
     const firstQualified = new Map<string, Date | null>();
-    for (const r of list) {
-      if (!r.requisitionId) continue;
-      const current = firstQualified.get(r.requisitionId) ?? null;
-      const q = r.qualifiedAt;
-      firstQualified.set(r.requisitionId, q && (!current || q < current) ? q : current);
+    for (const c of list) {
+      if (!c.requisitionId) continue;
+      const current = firstQualified.get(c.requisitionId) ?? null;
+      const q = c.firstQualifiedAt;
+      firstQualified.set(c.requisitionId, q && (!current || q < current) ? q : current);
     }
     const leads: RequisitionLead[] = [];
     for (const [requisitionId, qualifiedAt] of firstQualified) {
@@ -237,24 +257,24 @@ export function agencyStats(rows: readonly CandidateStageRow[], requisitionStart
     leads.sort((a, b) => b.firstSubmissionAt.localeCompare(a.firstSubmissionAt) || a.requisitionId.localeCompare(b.requisitionId));
     out.push({
       agencyId,
-      sourced: list.filter((r) => r.sourcedAt).length,
-      qualified: list.filter((r) => r.screeningDecision === 'advance' || r.screeningDecision === 'review').length,
+      sourced: sum(list, (c) => c.sourced),
+      qualified: sum(list, (c) => c.screeningDecision === 'advance' || c.screeningDecision === 'review'),
       requisitions: leads.length,
       requisitionsQualified: times.length,
       requisitionsWithinTarget: times.filter((t) => t <= options.firstQualifiedTargetMs).length,
       timeToFirstQualified: durations(times),
-      offersRefused: list.reduce((sum, r) => sum + r.offersRefused, 0),
+      offersRefused: list.reduce((total, c) => total + c.offersRefused, 0),
       requisitionLeads: leads.slice(0, REQUISITIONS_PER_AGENCY),
     });
   }
   return out.sort((a, b) => b.sourced - a.sourced || a.agencyId.localeCompare(b.agencyId));
 }
 
-export function pipelineStats(rows: readonly CandidateStageRow[], requisitionStarts: ReadonlyMap<string, Date>, options: StatsOptions): PipelineStats {
+export function pipelineStats(cohorts: readonly CandidateCohort[], steps: StepDurations, requisitionStarts: ReadonlyMap<string, Date>, options: StatsOptions): PipelineStats {
   return {
-    stages: stageCounts(rows),
-    conversion: stageConversions(rows),
-    timeInStage: timesInStage(rows),
-    agencies: agencyStats(rows, requisitionStarts, options),
+    stages: stageCounts(cohorts),
+    conversion: stageConversions(cohorts),
+    timeInStage: timesInStage(steps),
+    agencies: agencyStats(cohorts, requisitionStarts, options),
   };
 }

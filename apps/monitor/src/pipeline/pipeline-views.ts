@@ -1,9 +1,9 @@
-// The views a person reads on the page, as plain functions over the read
-// model's rows (no clock, no I/O): the period a view covers, the timeline
-// (arrivals, screened-in rate, offers, time to screening per hour or day) and
-// one line per requisition (its candidates by stage and decision, its time to
-// the first qualified candidate).
-import type { CandidateStageRow, Durations } from './pipeline-stats';
+// The views a person reads on the page, as plain functions over what the
+// read model gathers (no clock, no I/O): the period a view covers, the
+// timeline (arrivals, screened-in rate, offers, time to screening per hour,
+// day or week) and one line per requisition (its candidates by stage and
+// decision, its time to the first qualified candidate).
+import type { CandidateCohort, Durations } from './pipeline-stats';
 import { durations, elapsedMs } from './pipeline-stats';
 
 export const PERIODS = ['24h', '7d', '30d', '90d', 'all'] as const;
@@ -18,25 +18,14 @@ const WEEK_MS = 7 * DAY_MS;
 /** Weeks start on Monday (1970-01-01 was a Thursday). */
 const WEEK_OFFSET_MS = 4 * DAY_MS;
 
-/** When a candidate entered the pipeline as the monitor knows it: sourced, or the earliest later stage if sourcing was not read yet. */
-export function firstSeenAt(r: CandidateStageRow): Date | null {
-  const times = [r.sourcedAt, r.screenedAt, r.scoredAt, r.offerDecidedAt].filter((t): t is Date => t !== null);
-  return times.length === 0 ? null : new Date(Math.min(...times.map((t) => t.getTime())));
-}
-
-/** Start of the period (inclusive), or null for 'all'. */
+/**
+ * Start of the period (inclusive), or null for 'all'. A candidate is in the
+ * period when it entered the pipeline at or after it: entered = the earliest
+ * of its stage times (sourced, or a later stage when sourcing was not read
+ * yet); the repository applies it in SQL (firstSeenSql).
+ */
 export function periodStart(period: Period, now: Date): Date | null {
   return period === 'all' ? null : new Date(now.getTime() - PERIOD_MS[period]);
-}
-
-/** Candidates that entered the pipeline within the period. */
-export function withinPeriod(rows: readonly CandidateStageRow[], period: Period, now: Date): CandidateStageRow[] {
-  const start = periodStart(period, now);
-  if (!start) return [...rows];
-  return rows.filter((r) => {
-    const seen = firstSeenAt(r);
-    return seen !== null && seen >= start;
-  });
 }
 
 export interface TimelinePoint {
@@ -60,32 +49,46 @@ export interface Timeline {
   points: TimelinePoint[];
 }
 
+/**
+ * Where the timeline's buckets lie: `count` buckets of `sizeMs` from
+ * `startMs` (UTC hours, days, or weeks from Monday). The repository counts
+ * each stage in bucket floor((t − startMs) / sizeMs).
+ */
+export interface TimelineFrame {
+  bucket: Timeline['bucket'];
+  startMs: number;
+  sizeMs: number;
+  count: number;
+}
+
+/** What the database counted in one bucket (index from 0); buckets where nothing happened are absent. */
+export interface TimelineBucketCounts {
+  index: number;
+  arrivals: number;
+  screened: number;
+  screenedIn: number;
+  offersApproved: number;
+  offersRefused: number;
+  toScreening: Durations;
+}
+
 function floorTo(t: number, bucketMs: number): number {
   if (bucketMs === WEEK_MS) return Math.floor((t - WEEK_OFFSET_MS) / WEEK_MS) * WEEK_MS + WEEK_OFFSET_MS;
   return Math.floor(t / bucketMs) * bucketMs;
 }
 
 /**
- * The first moment any of these candidates was seen. A loop, not
- * `Math.min(...times)`: spreading one argument per candidate overflows the
- * call stack past ~100,000 candidates (the whole snapshot answered 500 then).
+ * Hours for 24h, days for the other periods; for 'all' days from the first
+ * day a candidate of the view was seen (`earliestSeen`), or weeks when that
+ * is MAX_TIMELINE_POINTS days or more ago (then at most that many weeks).
  */
-function earliestSeenMs(rows: readonly CandidateStageRow[]): number | null {
-  let earliest: number | null = null;
-  for (const r of rows) {
-    const t = firstSeenAt(r)?.getTime();
-    if (t !== undefined && (earliest === null || t < earliest)) earliest = t;
-  }
-  return earliest;
-}
-
-export function timeline(rows: readonly CandidateStageRow[], period: Period, now: Date): Timeline {
+export function timelineFrame(period: Period, now: Date, earliestSeen: Date | null): TimelineFrame {
   let bucket: Timeline['bucket'] = period === '24h' ? 'hour' : 'day';
   let size = bucket === 'hour' ? HOUR_MS : DAY_MS;
   let start: number;
   let end: number;
   if (period === 'all') {
-    const earliest = earliestSeenMs(rows) ?? now.getTime();
+    const earliest = earliestSeen?.getTime() ?? now.getTime();
     if ((now.getTime() - earliest) / DAY_MS >= MAX_TIMELINE_POINTS) {
       bucket = 'week';
       size = WEEK_MS;
@@ -96,38 +99,34 @@ export function timeline(rows: readonly CandidateStageRow[], period: Period, now
     end = floorTo(now.getTime(), size);
     start = end - (PERIOD_MS[period] / size - 1) * size;
   }
-  const count = Math.round((end - start) / size) + 1;
-  const acc = Array.from({ length: count }, () => ({ arrivals: 0, screened: 0, screenedIn: 0, offersApproved: 0, offersRefused: 0, toScreening: [] as number[] }));
-  const slot = (t: Date | null) => {
-    if (!t) return undefined;
-    const i = Math.floor((t.getTime() - start) / size);
-    return i >= 0 && i < count ? acc[i] : undefined;
-  };
-  for (const r of rows) {
-    const s = slot(r.sourcedAt);
-    if (s) s.arrivals += 1;
-    const sc = slot(r.screenedAt);
-    if (sc) {
-      sc.screened += 1;
-      if (r.screeningDecision === 'advance' || r.screeningDecision === 'review') sc.screenedIn += 1;
-      if (r.sourcedAt && r.screenedAt) sc.toScreening.push(elapsedMs(r.sourcedAt, r.screenedAt));
-    }
-    const o = slot(r.offerDecidedAt);
-    if (o && r.offerDecision === 'approved') o.offersApproved += 1;
-    if (o && r.offerDecision === 'refused') o.offersRefused += 1;
-  }
+  return { bucket, startMs: start, sizeMs: size, count: Math.round((end - start) / size) + 1 };
+}
+
+/** The first moment any candidate of these cohorts was seen (a loop: there may be many cohorts). */
+export function earliestSeenAt(cohorts: readonly CandidateCohort[]): Date | null {
+  let earliest: Date | null = null;
+  for (const c of cohorts) if (c.firstSeenAt && (!earliest || c.firstSeenAt < earliest)) earliest = c.firstSeenAt;
+  return earliest;
+}
+
+/** Every bucket of the frame in order, empty ones included. */
+export function timeline(frame: TimelineFrame, counted: readonly TimelineBucketCounts[]): Timeline {
+  const byIndex = new Map(counted.map((b) => [b.index, b]));
   return {
-    bucket,
-    points: acc.map((a, i) => ({
-      at: new Date(start + i * size).toISOString(),
-      arrivals: a.arrivals,
-      screened: a.screened,
-      screenedIn: a.screenedIn,
-      screenedInRate: a.screened === 0 ? null : a.screenedIn / a.screened,
-      offersApproved: a.offersApproved,
-      offersRefused: a.offersRefused,
-      toScreening: durations(a.toScreening),
-    })),
+    bucket: frame.bucket,
+    points: Array.from({ length: frame.count }, (_, i) => {
+      const b = byIndex.get(i);
+      return {
+        at: new Date(frame.startMs + i * frame.sizeMs).toISOString(),
+        arrivals: b?.arrivals ?? 0,
+        screened: b?.screened ?? 0,
+        screenedIn: b?.screenedIn ?? 0,
+        screenedInRate: !b || b.screened === 0 ? null : b.screenedIn / b.screened,
+        offersApproved: b?.offersApproved ?? 0,
+        offersRefused: b?.offersRefused ?? 0,
+        toScreening: b?.toScreening ?? durations([]),
+      };
+    }),
   };
 }
 
@@ -146,26 +145,26 @@ export interface RequisitionStats {
   timeToFirstQualifiedMs: number | null;
 }
 
-function tally(into: Record<string, number>, decision: string | null): void {
-  into['total'] = (into['total'] ?? 0) + 1;
-  if (decision) into[decision] = (into[decision] ?? 0) + 1;
+function tally(into: Record<string, number>, decision: string | null, candidates: number): void {
+  into['total'] = (into['total'] ?? 0) + candidates;
+  if (decision) into[decision] = (into[decision] ?? 0) + candidates;
 }
 
 /**
- * One line per requisition seen in `rows`, most recent first submission first.
+ * One line per requisition seen in `cohorts`, most recent first submission first.
  * `openedAt` gives the requisition's opening time when the directory knows it.
  */
 export function requisitionStats(
-  rows: readonly CandidateStageRow[],
+  cohorts: readonly CandidateCohort[],
   requisitionStarts: ReadonlyMap<string, Date>,
   openedAt: (requisitionId: string) => Date | undefined = () => undefined,
 ): RequisitionStats[] {
-  const by = new Map<string, CandidateStageRow[]>();
-  for (const r of rows) {
-    if (!r.requisitionId) continue;
-    const list = by.get(r.requisitionId) ?? [];
-    list.push(r);
-    by.set(r.requisitionId, list);
+  const by = new Map<string, CandidateCohort[]>();
+  for (const c of cohorts) {
+    if (!c.requisitionId) continue;
+    const list = by.get(c.requisitionId) ?? [];
+    list.push(c);
+    by.set(c.requisitionId, list);
   }
   const out: RequisitionStats[] = [];
   for (const [requisitionId, list] of by) {
@@ -173,21 +172,23 @@ export function requisitionStats(
     const scored: Record<string, number> = { total: 0 };
     let approved = 0;
     let refused = 0;
+    let sourced = 0;
     let firstSubmission: Date | null = requisitionStarts.get(requisitionId) ?? null;
     let firstQualified: Date | null = null;
-    for (const r of list) {
-      if (r.screenedAt) tally(screened, r.screeningDecision);
-      if (r.scoredAt) tally(scored, r.scoreDecision);
-      if (r.offerDecision === 'approved') approved += 1;
-      if (r.offerDecision === 'refused') refused += 1;
-      if (r.sourcedAt && (!firstSubmission || r.sourcedAt < firstSubmission)) firstSubmission = r.sourcedAt;
-      if (r.qualifiedAt && (!firstQualified || r.qualifiedAt < firstQualified)) firstQualified = r.qualifiedAt;
+    for (const c of list) {
+      if (c.sourced) sourced += c.candidates;
+      if (c.screened) tally(screened, c.screeningDecision, c.candidates);
+      if (c.scored) tally(scored, c.scoreDecision, c.candidates);
+      if (c.offerDecision === 'approved') approved += c.candidates;
+      if (c.offerDecision === 'refused') refused += c.candidates;
+      if (c.firstSourcedAt && (!firstSubmission || c.firstSourcedAt < firstSubmission)) firstSubmission = c.firstSourcedAt;
+      if (c.firstQualifiedAt && (!firstQualified || c.firstQualifiedAt < firstQualified)) firstQualified = c.firstQualifiedAt;
     }
     const start = openedAt(requisitionId) ?? firstSubmission;
     out.push({
       requisitionId,
-      agencies: new Set(list.flatMap((r) => (r.agencyId ? [r.agencyId] : []))).size,
-      sourced: list.filter((r) => r.sourcedAt).length,
+      agencies: new Set(list.flatMap((c) => (c.agencyId ? [c.agencyId] : []))).size,
+      sourced,
       screened,
       scored,
       offers: { approved, refused },
