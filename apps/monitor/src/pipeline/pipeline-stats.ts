@@ -7,6 +7,7 @@
 // one row per candidate, so the work here grows with agencies × requisitions,
 // not with the pipeline.
 import type { OfferDecision, ScreeningDecision } from '@hiring/contracts';
+import { isQualified } from './stage-progress';
 
 /**
  * Candidates of one agency and requisition that reached the same stages with
@@ -151,6 +152,19 @@ export interface StepDurations {
   scoredToOfferDecided: Durations;
 }
 
+/** The cohorts grouped by a key (agency, requisition), in first-seen order; cohorts without one are left out. */
+export function cohortsBy(cohorts: readonly CandidateCohort[], key: (c: CandidateCohort) => string | null): Map<string, CandidateCohort[]> {
+  const by = new Map<string, CandidateCohort[]>();
+  for (const c of cohorts) {
+    const k = key(c);
+    if (!k) continue;
+    const list = by.get(k);
+    if (list) list.push(c);
+    else by.set(k, [c]);
+  }
+  return by;
+}
+
 function sum(cohorts: readonly CandidateCohort[], pred: (c: CandidateCohort) => boolean): number {
   let n = 0;
   for (const c of cohorts) if (pred(c)) n += c.candidates;
@@ -218,13 +232,7 @@ export function timesInStage(steps: StepDurations): TimeInStage[] {
  * A requisition missing from it falls back to the earliest submission in `cohorts`.
  */
 export function agencyStats(cohorts: readonly CandidateCohort[], requisitionStarts: ReadonlyMap<string, Date>, options: StatsOptions): AgencyStats[] {
-  const byAgency = new Map<string, CandidateCohort[]>();
-  for (const c of cohorts) {
-    if (!c.agencyId) continue;
-    const list = byAgency.get(c.agencyId) ?? [];
-    list.push(c);
-    byAgency.set(c.agencyId, list);
-  }
+  const byAgency = cohortsBy(cohorts, (c) => c.agencyId);
   const fallbackStarts = new Map<string, Date>();
   for (const c of cohorts) {
     if (!c.requisitionId || !c.firstSourcedAt) continue;
@@ -258,7 +266,7 @@ export function agencyStats(cohorts: readonly CandidateCohort[], requisitionStar
     out.push({
       agencyId,
       sourced: sum(list, (c) => c.sourced),
-      qualified: sum(list, (c) => c.screeningDecision === 'advance' || c.screeningDecision === 'review'),
+      qualified: sum(list, (c) => c.screeningDecision !== null && isQualified(c.screeningDecision)),
       requisitions: leads.length,
       requisitionsQualified: times.length,
       requisitionsWithinTarget: times.filter((t) => t <= options.firstQualifiedTargetMs).length,

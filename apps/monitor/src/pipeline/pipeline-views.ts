@@ -4,7 +4,7 @@
 // day or week) and one line per requisition (its candidates by stage and
 // decision, its time to the first qualified candidate).
 import type { CandidateCohort, Durations } from './pipeline-stats';
-import { durations, elapsedMs } from './pipeline-stats';
+import { cohortsBy, durations, elapsedMs } from './pipeline-stats';
 
 export const PERIODS = ['24h', '7d', '30d', '90d', 'all'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -159,13 +159,7 @@ export function requisitionStats(
   requisitionStarts: ReadonlyMap<string, Date>,
   openedAt: (requisitionId: string) => Date | undefined = () => undefined,
 ): RequisitionStats[] {
-  const by = new Map<string, CandidateCohort[]>();
-  for (const c of cohorts) {
-    if (!c.requisitionId) continue;
-    const list = by.get(c.requisitionId) ?? [];
-    list.push(c);
-    by.set(c.requisitionId, list);
-  }
+  const by = cohortsBy(cohorts, (c) => c.requisitionId);
   const out: RequisitionStats[] = [];
   for (const [requisitionId, list] of by) {
     const screened: Record<string, number> = { total: 0 };
