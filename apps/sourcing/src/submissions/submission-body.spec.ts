@@ -1,7 +1,11 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { canonicalJson } from '@hiring/contracts';
 import { flattenValidationErrors, ProblemException, strictValidationPipe, validationProblem } from '@hiring/platform';
+import { SourcingException } from '../shared/sourcing.exception';
+import { profileFieldErrors } from './profile-errors';
 import { SubmitCandidateDto } from './submission.dto';
 
 // The single POST's body: the validation pipe takes the DTO's plain check
@@ -46,11 +50,6 @@ const bodies: Array<Record<string, unknown>> = [
   { ...base, profile: [] },
   { ...base, extra: true },
   { externalId: 'e-2', requisitionId: REQUISITION, candidate: base.candidate },
-  // Profile keys that class-transformer treats apart (Object.prototype's members): the pipe's own way, as before.
-  JSON.parse(`{"externalId":"e-3","requisitionId":"${REQUISITION}","candidate":{"name":"Jane"},"profile":{"systems":[{"toString":"x"}]}}`) as Record<string, unknown>,
-  JSON.parse(`{"externalId":"e-4","requisitionId":"${REQUISITION}","candidate":{"name":"Jane"},"profile":{"__proto__":{"a":1}}}`) as Record<string, unknown>,
-  JSON.parse(`{"externalId":"e-5","requisitionId":"${REQUISITION}","candidate":{"name":"Jane"},"profile":{"constructor":1}}`) as Record<string, unknown>,
-  JSON.parse(`{"externalId":"e-6","requisitionId":"${REQUISITION}","candidate":{"name":"Jane"},"profile":{"roles":[{"prototype":true}]}}`) as Record<string, unknown>,
 ];
 
 describe('sourcing / single POST body: the plain check answers what the validation pipe answered', () => {
@@ -64,5 +63,50 @@ describe('sourcing / single POST body: the plain check answers what the validati
     const value = (await strictValidationPipe().transform(raw, BODY)) as SubmitCandidateDto;
     expect(value).not.toBeInstanceOf(SubmitCandidateDto);
     expect(value.profile).toBe(raw.profile);
+  });
+});
+
+// Profile keys the pipe alone would rewrite (it deletes `__proto__`, `prototype`,
+// `constructor`; class-transformer's copy drops `toString`...): it accepted the body
+// with the key gone, where the bulk route and Kafka refuse it. Now refused the same way.
+const SEED_PROFILE = readFileSync(join(__dirname, '../../../../examples/seed/profiles/strong-ai-lead.json'), 'utf8');
+
+/** A valid profile with one more own key (as JSON.parse makes `__proto__`: an own property, not the prototype). */
+type SeedProfile = Record<string, unknown> & { productionSystems: object[]; architectureDecisions: object[] };
+
+function profileWith(at: (p: SeedProfile) => object | undefined, key: string, value: unknown): Record<string, unknown> {
+  const profile = JSON.parse(SEED_PROFILE) as SeedProfile;
+  const target = at(profile);
+  if (!target) throw new Error('the seed profile lacks the object to add the key to');
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return profile;
+}
+
+const reservedKeyProfiles: Array<[string, Record<string, unknown>, string]> = [
+  ['toString in productionSystems[0]', profileWith((p) => p['productionSystems'][0], 'toString', 'x'), 'profile.productionSystems[0].toString'],
+  ['__proto__ at the top', profileWith((p) => p, '__proto__', { a: 1 }), 'profile.__proto__'],
+  ['constructor at the top', profileWith((p) => p, 'constructor', 1), 'profile.constructor'],
+  ['prototype in architectureDecisions[0]', profileWith((p) => p['architectureDecisions'][0], 'prototype', true), 'profile.architectureDecisions[0].prototype'],
+];
+
+describe('sourcing / single POST body: a profile key named like a prototype member is refused, not dropped', () => {
+  it('the seed profile alone passes the profile check (so the key is what is refused)', () => {
+    expect(profileFieldErrors(JSON.parse(SEED_PROFILE))).toEqual([]);
+  });
+
+  it.each(reservedKeyProfiles)('%s: 400 INVALID_SUBMISSION at the key, as a bulk item gets', async (_name, profile, path) => {
+    const raw = copy({ ...base, profile });
+    const outcome = await strictValidationPipe()
+      .transform(raw, BODY)
+      .then(
+        () => 'accepted',
+        (error: unknown) => error,
+      );
+    expect(outcome).toBeInstanceOf(SourcingException);
+    const refusal = outcome as SourcingException;
+    expect(refusal.code).toBe('INVALID_SUBMISSION');
+    expect(refusal.errors.map((e) => e.path)).toContain(path);
+    // The same errors the intake gives a bulk item with this profile.
+    expect(refusal.errors).toEqual(profileFieldErrors(copy(profile)));
   });
 });

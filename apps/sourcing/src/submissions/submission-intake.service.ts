@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { candidateIdentifiers, decideOwnership, validateCandidateProfile, type CandidateIdentifier, type OwnershipClaim, type OwnershipRules } from '@hiring/domain';
+import { candidateIdentifiers, decideOwnership, type CandidateIdentifier, type OwnershipClaim, type OwnershipRules } from '@hiring/domain';
 import { Clock, inSavepoint, type Tx } from '@hiring/platform';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { CandidateKeyRepository } from '../personal-data/candidate-key.repository';
@@ -15,6 +15,7 @@ import { CandidateRepository, type IdentifierClaim, type NewCandidate } from './
 import { DuplicateRepository, type NewDuplicate } from './duplicate.repository';
 import { IntakeLookupRepository, type IntakeContext } from './intake-lookup.repository';
 import { OWNERSHIP_RULES } from './ownership-rules.provider';
+import { profileFieldErrors } from './profile-errors';
 import { SourcingEventsPublisher, type CandidateSourcedData } from './sourcing-events.publisher';
 import type { SubmitCandidateDto } from './submission.dto';
 import { toCandidateSourced, toNewSubmission, toSubmissionPersonalData, type AcceptedSubmission } from './submission-intake.mapper';
@@ -200,8 +201,7 @@ export class SubmissionIntakeService {
   private validate(item: IntakeItem, index: number): Omit<AcceptedSubmission, 'requisition'> {
     const { input } = item;
     const errors: SourcingFieldError[] = [];
-    const profile = item.profileChecked ? undefined : validateCandidateProfile(input.profile);
-    if (profile && !profile.ok) errors.push(...profile.errors.map((e) => ({ path: e.path === '(root)' ? 'profile' : `profile.${e.path}`, message: e.message })));
+    if (!item.profileChecked) errors.push(...profileFieldErrors(input.profile));
     const identity = candidateIdentifiers(input.candidate, { canonicaliseGmail: this.rules.canonicaliseGmail });
     errors.push(...identity.issues);
     if (errors.length > 0) throw new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, 'The submission is invalid.', errors);

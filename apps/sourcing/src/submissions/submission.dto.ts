@@ -4,6 +4,8 @@ import { IsEmail, IsISO8601, IsIn, IsInt, IsObject, IsString, IsUUID, IsUrl, Len
 import { SUBMISSION_STATUSES } from '@hiring/domain';
 import { CheckedPlainlyBy } from '@hiring/platform';
 import { PageQuery } from '../shared/page-query.dto';
+import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
+import { profileFieldErrors } from './profile-errors';
 
 /** Same bounds as the Kafka contract (recruiting.submission.v1), so both paths accept the same submissions. */
 export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -96,14 +98,26 @@ export function plainSubmission(raw: Record<string, unknown>): SubmitCandidateDt
 
 /**
  * plainSubmission for the single POST, whose profile the validation pipe
- * rewrites: it deletes `__proto__`, `prototype` and `constructor` keys
+ * would rewrite: it deletes `__proto__`, `prototype` and `constructor` keys
  * (prototype pollution), and class-transformer's copy drops other names of
- * Object.prototype's members (`toString`, `valueOf`...), where a bulk item and
- * a Kafka event keep them and the profile check refuses them. A profile with
- * such a key goes the pipe's own way, so its answer stays what it was.
+ * Object.prototype's members (`toString`, `valueOf`...). The pipe's way
+ * accepted such a profile with the key silently gone, where a bulk item and a
+ * Kafka event are refused by the profile check. So a profile with such a key
+ * is refused here, before the pipe, with the profile check's errors (the
+ * intake's answer to a bulk item): 400 INVALID_SUBMISSION. The walk was
+ * already on this path, so the plain check costs what it did.
  */
 function plainSingleSubmission(raw: Record<string, unknown>): SubmitCandidateDto | undefined {
-  return namesAPrototypeMember(raw['profile']) ? undefined : plainSubmission(raw);
+  const profile = raw['profile'];
+  if (namesAPrototypeMember(profile)) throw reservedProfileKeyProblem(profile);
+  return plainSubmission(raw);
+}
+
+function reservedProfileKeyProblem(profile: unknown): SourcingException {
+  const errors = profileFieldErrors(profile);
+  // The profile schema refuses unknown keys everywhere; should it ever allow one, the refusal still names why.
+  if (errors.length === 0) errors.push({ path: 'profile', message: 'must not have a key named like a member of Object.prototype (__proto__, constructor, toString...)' });
+  return new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, 'The submission is invalid.', errors);
 }
 
 /** Whether any object within `value` has a key the pipe would rewrite (iterative; the pipe has bounded the depth already). */
