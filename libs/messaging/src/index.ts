@@ -12,6 +12,8 @@ export * from './lib/outbox/outbox';
 export * from './lib/outbox/event-publisher';
 export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox/outbox-relay';
 export { OutboxListener } from './lib/outbox/outbox-listener';
+export * from './lib/outbox/parked-events';
+export { ParkedEventsController } from './lib/outbox/parked-events.controller';
 export type { OutboxBatchResult } from './lib/outbox/outbox-batch';
 export * from './lib/idempotent-producer';
 export * from './lib/messaging.migration';

@@ -4,6 +4,7 @@ import { registerErasureCommands } from './erasures.command';
 import { registerFeedbackCommands } from './feedback.command';
 import { registerKeyCommands } from './keys.command';
 import { registerOfferCommands } from './offer.command';
+import { registerOutboxCommands } from './outbox.command';
 import { registerPromotionCommands } from './promotion.command';
 import { registerRateCardCommands } from './rate-cards.command';
 import { registerRoleCommands } from './role.command';
@@ -26,6 +27,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   registerScreeningCommands,
   registerRateCardCommands,
   registerDlqCommands,
+  registerOutboxCommands,
   registerRescreenCommands,
   registerFeedbackCommands,
   registerStatusCommands,

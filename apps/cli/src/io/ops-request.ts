@@ -1,4 +1,4 @@
-// Ops calls to a running service's HTTP API (sourcing, screening) with the ops token: one place for
+// Ops calls to a running service's HTTP API with the ops token: one place for
 // the token, the timeout and how failures map to exit codes (2: refused input
 // or token, 4: the service did not answer).
 import { CliInputError, CliUnavailableError } from './cli-error';
@@ -13,6 +13,11 @@ export interface OpsService {
 
 export const SOURCING: OpsService = { name: 'sourcing', urlVariable: 'SOURCING_URL', portVariable: 'SOURCING_PORT', defaultPort: 3001 };
 export const SCREENING: OpsService = { name: 'screening', urlVariable: 'SCREENING_URL', portVariable: 'SCREENING_PORT', defaultPort: 3002 };
+export const SCORING: OpsService = { name: 'scoring', urlVariable: 'SCORING_URL', portVariable: 'SCORING_PORT', defaultPort: 3003 };
+export const OFFER: OpsService = { name: 'offer', urlVariable: 'OFFER_URL', portVariable: 'OFFER_PORT', defaultPort: 3004 };
+export const MONITOR: OpsService = { name: 'monitor', urlVariable: 'MONITOR_URL', portVariable: 'MONITOR_PORT', defaultPort: 3005 };
+/** Every service of the pipeline, in pipeline order (each has an outbox: the outbox commands ask them all). */
+export const ALL_SERVICES: readonly OpsService[] = [SOURCING, SCREENING, SCORING, OFFER, MONITOR];
 
 export function serviceUrl(service: OpsService, env: NodeJS.ProcessEnv = process.env): string {
   const url = env[service.urlVariable] ?? `http://127.0.0.1:${env[service.portVariable] ?? String(service.defaultPort)}`;

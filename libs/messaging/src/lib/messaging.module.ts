@@ -15,6 +15,8 @@ import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type Messagi
 import { EventPublisher } from './outbox/event-publisher';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { ParkedEvents } from './outbox/parked-events';
+import { ParkedEventsController } from './outbox/parked-events.controller';
 import { noDelaySocketFactory } from './kafka-socket';
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -46,6 +48,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
       useFactory: (o: MessagingModuleOptions, kafka: Kafka, ds: DataSource, metrics: MessagingMetrics) =>
         new OutboxRelay(kafka, ds, { schema: o.schema, ...o.relay, metrics, logger: o.logger ?? nestMessagingLogger() }),
     },
+    { provide: ParkedEvents, inject: [MESSAGING_DATA_SOURCE, MESSAGING_OPTIONS], useFactory: (ds: DataSource, o: MessagingModuleOptions) => new ParkedEvents(ds, o.schema) },
     { provide: ConsumerLag, inject: [MESSAGING_KAFKA], useFactory: (kafka: Kafka) => new ConsumerLag(kafka, { keepConnected: true }) },
     {
       provide: MessagingHealth,
@@ -56,7 +59,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
   ];
 }
 
-const exported = [Outbox, EventPublisher, OutboxRelay, MessagingMetrics, MessagingHealth, ConsumerLag, MessagingHost, MESSAGING_KAFKA, MESSAGING_OPTIONS];
+const exported = [Outbox, EventPublisher, OutboxRelay, ParkedEvents, MessagingMetrics, MessagingHealth, ConsumerLag, MessagingHost, MESSAGING_KAFKA, MESSAGING_OPTIONS];
 
 /**
  * Kafka batch transport + transactional outbox/inbox for one service. Global:
@@ -102,8 +105,9 @@ export class MessagingModule {
       },
       ...rest,
     });
-    // /health/ready of the service includes the transport's own Kafka client.
-    return { ...module, providers: [...(module.providers ?? []), MessagingReadiness] };
+    // /health/ready of the service includes the transport's own Kafka client; the ops
+    // routes over parked outbox rows need the platform's ops token guard, as a service has.
+    return { ...module, providers: [...(module.providers ?? []), MessagingReadiness], controllers: [ParkedEventsController] };
   }
 
   static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
