@@ -1,13 +1,17 @@
 // The whole pipeline as built (dist/), each service its own process on the
 // real Kafka and Postgres: every one becomes ready and drains on SIGTERM.
-// While they run, the Grafana dashboard under deploy/grafana is checked
-// against what their /metrics really offer (names read from the live
-// registries, not from a list kept beside the dashboard).
+// While they run, the Grafana dashboard under deploy/grafana and the alerting
+// rules under deploy/prometheus are checked against what their /metrics
+// really offer (names read from the live registries, not from a list kept
+// beside the dashboard): a renamed metric fails here.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exposedMetricNames, promqlMetricNames, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@hiring/testing';
 
 const DASHBOARD = resolve(__dirname, '../deploy/grafana/hiring-pipeline.dashboard.json');
+const ALERT_RULES = resolve(__dirname, '../deploy/prometheus/hiring-pipeline.rules.yaml');
+/** Series Prometheus makes itself for every scrape target, not in any /metrics. */
+const PROMETHEUS_SERIES = new Set(['up']);
 
 interface Dashboard {
   panels: Array<{ title: string; targets?: Array<{ expr: string }> }>;
@@ -21,6 +25,18 @@ function dashboardQueries(dashboard: Dashboard): Array<{ where: string; expr: st
     typeof v.query === 'object' ? [{ where: `variable ${v.name}`, expr: v.query.query }] : [],
   );
   return [...targets, ...variables];
+}
+
+/**
+ * Every alert's expression. The file is generated (tools/prometheus/alert-rules.ts,
+ * checked by the lint tier) with each `expr` one JSON-quoted line; an alert
+ * without such a line fails the count, so none escapes the check.
+ */
+function alertRuleQueries(text: string): Array<{ where: string; expr: string }> {
+  const alerts = [...text.matchAll(/^\s+- alert: (\S+)$/gm)].map((m) => m[1] ?? '');
+  const exprs = [...text.matchAll(/^\s+expr: (".*")$/gm)].map((m) => JSON.parse(m[1] ?? '""') as string);
+  if (alerts.length === 0 || alerts.length !== exprs.length) throw new Error(`${ALERT_RULES}: ${alerts.length} alerts but ${exprs.length} one-line exprs`);
+  return alerts.map((alert, i) => ({ where: `alert ${alert}`, expr: exprs[i] ?? '' }));
 }
 
 const SERVICES = ['sourcing', 'screening', 'scoring', 'offer', 'monitor'];
@@ -54,6 +70,14 @@ describe('pipeline boot', () => {
     const queries = dashboardQueries(JSON.parse(readFileSync(DASHBOARD, 'utf8')) as Dashboard);
     const unknown = queries.flatMap((q) => promqlMetricNames(q.expr).filter((n) => !exported.has(n)).map((n) => `${q.where}: ${n}`));
     expect(unknown).toEqual([]);
+    const alerts = alertRuleQueries(readFileSync(ALERT_RULES, 'utf8'));
+    const unknownInAlerts = alerts.flatMap((q) => promqlMetricNames(q.expr).filter((n) => !exported.has(n) && !PROMETHEUS_SERIES.has(n)).map((n) => `${q.where}: ${n}`));
+    expect(unknownInAlerts).toEqual([]);
+    const alerted = new Set(alerts.flatMap((q) => promqlMetricNames(q.expr)));
+    // What the alerts must watch: a service down, parked events, dead letters, lag, the outbox backlog.
+    for (const name of ['up', 'messaging_outbox_parked', 'messaging_messages_dead_lettered_total', 'messaging_consumer_lag', 'messaging_outbox_backlog']) {
+      expect(alerted).toContain(name);
+    }
     const queried = new Set(queries.flatMap((q) => promqlMetricNames(q.expr)));
     // What the issue asks the dashboard to show: throughput, handler latency and batch sizes, lag, outbox backlog, dead letters, HTTP.
     for (const name of [
