@@ -247,6 +247,21 @@ describe('sourcing HTTP API (real Postgres)', () => {
       expect(paths).toEqual(expect.arrayContaining(['profile.yearsOfExperience', 'profile.targetRole']));
     });
 
+    it('a profile key named like a prototype member is refused as the bulk route refuses it, not dropped', async () => {
+      const agency = await createAgency();
+      const body = submission(requisitionId);
+      // Raw JSON text: `__proto__` stays an own key, as JSON.parse makes it for the service.
+      for (const [key, value] of [['toString', '"x"'], ['__proto__', '{"polluted":true}'], ['constructor', '1']] as const) {
+        const profileJson = JSON.stringify(body.profile).replace(/^\{/, `{${JSON.stringify(key)}:${value},`);
+        const one = `{"externalId":${JSON.stringify(uniqueName('ext'))},"requisitionId":"${requisitionId}","candidate":${JSON.stringify(body.candidate)},"profile":${profileJson}}`;
+        const single = await request(http).post('/v1/submissions').set('x-api-key', agency.key).set('content-type', 'application/json').send(one).expect(400);
+        expect(single.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(single.body.errors.map((e: { path: string }) => e.path)).toContain(`profile.${key}`);
+        const bulk = await request(http).post('/v1/submissions/bulk').set('x-api-key', agency.key).set('content-type', 'application/json').send(`[${one}]`).expect(200);
+        expect(bulk.body.results[0].errors).toEqual(single.body.errors);
+      }
+    });
+
     it('a candidate without any identifier is a 400 problem', async () => {
       const agency = await createAgency();
       const res = await submit(agency, submission(requisitionId, { email: undefined })).expect(400);
