@@ -5,6 +5,7 @@ import { BrokerBacklogReader, type DeadLetterDepth, type GroupLag } from './brok
 import { CandidateStageRepository, type PipelineFilter, type SnapshotScope } from './candidate-stage.repository';
 import { DirectoryReader, type Directory } from './directory.reader';
 import { pipelineStats, type PipelineStats } from './pipeline-stats';
+import { SnapshotReuse } from './snapshot-reuse';
 import { earliestSeenAt, periodStart, requisitionStats, timeline, timelineFrame, type Period, type RequisitionStats, type Timeline } from './pipeline-views';
 
 export interface PipelineSnapshot extends PipelineStats {
@@ -29,12 +30,11 @@ export interface PipelineSnapshot extends PipelineStats {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const IN_HOUSE_DAYS = { min: 90, max: 150 };
 const AGENCY_DAYS = { min: 28, max: 56 };
-/** Streams of several viewers with the same filter share one computation per interval. */
-const SNAPSHOT_REUSE_MS = 1000;
 
 @Injectable()
 export class GetPipelineSnapshotService {
-  private readonly recent = new Map<string, { at: number; value: Promise<PipelineSnapshot> }>();
+  /** Streams, page loads and scrapes with the same filter share computations (snapshot-reuse.ts). */
+  private readonly reuse: SnapshotReuse<PipelineSnapshot>;
 
   constructor(
     private readonly repository: CandidateStageRepository,
@@ -42,18 +42,13 @@ export class GetPipelineSnapshotService {
     private readonly clock: Clock,
     private readonly config: MonitorConfig,
     private readonly directory: DirectoryReader,
-  ) {}
+  ) {
+    this.reuse = new SnapshotReuse(() => this.clock.now().getTime());
+  }
 
   async execute(filter: PipelineFilter = {}): Promise<PipelineSnapshot> {
     const key = [filter.agencyId, filter.requisitionId, filter.role, filter.period].map((v) => v ?? '').join('\u0000');
-    const now = this.clock.now().getTime();
-    for (const [k, v] of this.recent) if (now - v.at >= SNAPSHOT_REUSE_MS) this.recent.delete(k);
-    const hit = this.recent.get(key);
-    if (hit) return hit.value;
-    const value = this.compute(filter);
-    this.recent.set(key, { at: now, value });
-    value.catch(() => this.recent.delete(key));
-    return value;
+    return this.reuse.get(key, () => this.compute(filter));
   }
 
   private async compute(filter: PipelineFilter): Promise<PipelineSnapshot> {
