@@ -78,6 +78,17 @@ describe('conversion between stages', () => {
     const screenedIn = stageConversions(rows.map((r) => cohortOf(r))).find((c) => c.to === 'qualified');
     expect(screenedIn).toMatchObject({ of: 2, reached: 1 });
   });
+
+  it('counts as qualified only the candidates screened in (advance, review), as the time to first qualified does', () => {
+    const rows = [
+      candidate('advance', { screenedAt: at(5), screeningDecision: 'advance' }),
+      candidate('review', { screenedAt: at(5), screeningDecision: 'review' }),
+      candidate('thin', { screenedAt: at(5), screeningDecision: 'needs-interview' }),
+      candidate('reject', { screenedAt: at(5), screeningDecision: 'reject' }),
+    ];
+    const screenedIn = stageConversions(rows.map((r) => cohortOf(r))).find((c) => c.to === 'qualified');
+    expect(screenedIn).toEqual({ from: 'screened', to: 'qualified', of: 4, reached: 2, rate: 0.5 });
+  });
 });
 
 describe('stage counts of a small pipeline', () => {

@@ -206,7 +206,8 @@ export function stageCounts(cohorts: readonly CandidateCohort[]): StageCounts {
 /** Cohort conversions: of the candidates that reached one stage, how many reached the next. */
 export function stageConversions(cohorts: readonly CandidateCohort[]): Conversion[] {
   const count = (pred: (c: CandidateCohort) => boolean) => sum(cohorts, pred);
-  const qualified = (c: CandidateCohort) => c.screeningDecision !== null && c.screeningDecision !== 'reject';
+  // Qualified means screened in (advance or review), as for the time to first qualified: needs-interview is not yet.
+  const qualified = (c: CandidateCohort) => c.screeningDecision !== null && isQualified(c.screeningDecision);
   return [
     conversion('sourced', 'screened', count((c) => c.sourced), count((c) => c.sourced && c.screened)),
     conversion('screened', 'qualified', count((c) => c.screened), count((c) => c.screened && qualified(c))),

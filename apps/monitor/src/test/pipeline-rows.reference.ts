@@ -74,7 +74,7 @@ export function stageCounts(rows: readonly CandidateStageRow[]): StageCounts {
 /** Cohort conversions: of the candidates that reached one stage, how many reached the next. */
 export function stageConversions(rows: readonly CandidateStageRow[]): Conversion[] {
   const count = (pred: (r: CandidateStageRow) => boolean) => rows.filter(pred).length;
-  const qualified = (r: CandidateStageRow) => r.screeningDecision !== null && r.screeningDecision !== 'reject';
+  const qualified = (r: CandidateStageRow) => r.screeningDecision === 'advance' || r.screeningDecision === 'review';
   return [
     conversion('sourced', 'screened', count((r) => !!r.sourcedAt), count((r) => !!r.sourcedAt && !!r.screenedAt)),
     conversion('screened', 'qualified', count((r) => !!r.screenedAt), count((r) => !!r.screenedAt && qualified(r))),
