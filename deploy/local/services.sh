@@ -10,8 +10,16 @@
 # SERVICES_NODE_ARGS: extra node flags for every instance, e.g. for profiling
 # "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
 #
-# Memory under load (docs/performance.md "Peak RSS: V8 and malloc settings"):
-# SERVICES_MEMORY_ARGS (default none): node flags that trade CPU for memory,
+# Memory under load (docs/performance.md "Peak RSS: what it holds (lane 15c)"):
+# offer and the monitor start with --max-old-space-size=2047. Not a cap in
+# practice (they hold 40-60 MB live): below a 2048 MB old-space limit V8 lets
+# the old generation grow to at most 2x what survived the last full
+# collection, at 2048 MB or more (its default here, 4 GB) up to 4x, which is
+# most of a peak. It took offer's peak from ~205 to ~170 MB at no measurable
+# CPU. Scoring (-80 MB) paid ~7 % more CPU per candidate, sourcing and
+# screening (25-30 KB promoted per candidate) 8-20 %: they keep V8's default.
+# SERVICES_MEMORY_ARGS (default: the per-service flag above; "" for none):
+# node flags for every service instead, that trade CPU for memory,
 # e.g. --heap-growing-percent=30: after a full collection V8 lets the old
 # generation grow to 1.3x what survived, where its own choice under a high
 # allocation rate is up to 4x (peaks of ~350 MB for ~70 MB live). It keeps
@@ -35,6 +43,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SERVICES=(sourcing screening scoring offer monitor)
 declare -A PORTS=([sourcing]="${SOURCING_PORT:-3001}" [screening]="${SCREENING_PORT:-3002}" [scoring]="${SCORING_PORT:-3003}" [offer]="${OFFER_PORT:-3004}" [monitor]="${MONITOR_PORT:-3005}")
 RUN_DIR="${HIRING_CACHE_DIR}/run"
+declare -A MEMORY_ARGS=([offer]="--max-old-space-size=2047" [monitor]="--max-old-space-size=2047")
 READY_TIMEOUT_S="${SERVICES_READY_TIMEOUT_S:-90}"
 PORT_STEP="${SERVICES_PORT_STEP:-100}"
 
@@ -66,7 +75,7 @@ start_one() {
     die "port ${port} for ${name} is taken by another process (set ${svc^^}_PORT or SERVICES_PORT_STEP)"
   fi
   # setsid: the service outlives this script and gets its own process group.
-  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" GLIBC_TUNABLES="${GLIBC_TUNABLES-glibc.malloc.mmap_threshold=131072}" setsid node ${SERVICES_MEMORY_ARGS:-} ${SERVICES_NODE_ARGS:-} "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
+  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" GLIBC_TUNABLES="${GLIBC_TUNABLES-glibc.malloc.mmap_threshold=131072}" setsid node ${SERVICES_MEMORY_ARGS-${MEMORY_ARGS[${svc}]:-}} ${SERVICES_NODE_ARGS:-} "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
     >>"${RUN_DIR}/${name}.log" 2>&1 </dev/null &
   echo $! >"${RUN_DIR}/${name}.pid"
   svc_log "${name} started (pid $!, port ${port}, log ${RUN_DIR}/${name}.log)"

@@ -13,16 +13,7 @@
 // runs whose CPU per candidate is compared.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const SERVICES = ['sourcing', 'screening', 'scoring', 'offer', 'monitor'] as const;
-const PORT_ENV: Record<string, string> = {
-  sourcing: 'SOURCING_PORT',
-  screening: 'SCREENING_PORT',
-  scoring: 'SCORING_PORT',
-  offer: 'OFFER_PORT',
-  monitor: 'MONITOR_PORT',
-};
-const DEFAULT_PORT: Record<string, number> = { sourcing: 3001, screening: 3002, scoring: 3003, offer: 3004, monitor: 3005 };
+import { SERVICES, serviceUrl } from './pipeline/service-ports';
 
 interface Sample {
   at: number;
@@ -69,9 +60,9 @@ function sumOf(text: string, name: string): number {
   return total;
 }
 
-async function sample(port: number, pid: number): Promise<Sample | undefined> {
+async function sample(url: string, pid: number): Promise<Sample | undefined> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    const res = await fetch(`${url}/metrics`);
     const text = await res.text();
     const rssKb = statusKb(pid, 'VmRSS');
     return {
@@ -98,7 +89,7 @@ async function main(): Promise<void> {
   const runDir = join(process.cwd(), '.cache', 'run');
   const targets = SERVICES.map((s) => ({
     s,
-    port: Number(process.env[PORT_ENV[s]] ?? DEFAULT_PORT[s]),
+    url: serviceUrl(s),
     pid: Number(readFileSync(join(runDir, `${s}.pid`), 'utf8').trim()),
   }));
   const first = new Map<string, Sample>();
@@ -110,8 +101,8 @@ async function main(): Promise<void> {
   while (!stop) {
     const started = Date.now();
     await Promise.all(
-      targets.map(async ({ s, port, pid }) => {
-        const x = await sample(port, pid);
+      targets.map(async ({ s, url, pid }) => {
+        const x = await sample(url, pid);
         if (!x) return;
         if (!first.has(s)) first.set(s, x);
         last.set(s, x);

@@ -22,16 +22,9 @@ import { PipelineWatch, type CandidateTimes } from './pipeline-watch';
 import { CpuMeter, type CpuSeconds } from './cpu';
 import { RssSampler } from './rss';
 import { statementCosts, statementSnapshot, type StatementReport } from './pg-statements';
+import { SERVICES, serviceUrl, type Service } from './service-ports';
 
 const ROOT = resolve(__dirname, '../../..');
-const SERVICES = ['sourcing', 'screening', 'scoring', 'offer', 'monitor'] as const;
-const PORT_VARS: Record<(typeof SERVICES)[number], [string, number]> = {
-  sourcing: ['SOURCING_PORT', 3001],
-  screening: ['SCREENING_PORT', 3002],
-  scoring: ['SCORING_PORT', 3003],
-  offer: ['OFFER_PORT', 3004],
-  monitor: ['MONITOR_PORT', 3005],
-};
 const BULK = 500;
 const MAX_IN_FLIGHT = 64;
 
@@ -97,7 +90,7 @@ function parseArgs(argv: string[]): Options {
   };
 }
 
-const url = (svc: (typeof SERVICES)[number]) => `http://127.0.0.1:${process.env[PORT_VARS[svc][0]] ?? PORT_VARS[svc][1]}`;
+const url = (svc: Service) => serviceUrl(svc);
 const OPS = { authorization: `Bearer ${process.env['OPS_TOKEN'] ?? 'local-ops-token-change-me'}`, 'content-type': 'application/json' };
 
 async function call<T>(method: string, target: string, body: unknown, headers: Record<string, string>, expected: number[] = [200, 201, 202]): Promise<T> {
