@@ -45,16 +45,17 @@ interface CohortSql {
  */
 const FIRST_SEEN = 'LEAST(sourced_at, screened_at, scored_at, offer_decided_at)';
 
-/** Milliseconds since the epoch, exact (numeric): the read model's times come from JS Dates, millisecond precision. */
-const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)`;
-
 /**
- * end − start in ms, a negative gap (clock skew) as 0, as elapsedMs in
- * pipeline-stats.ts; NULL unless both times are known (GREATEST alone would
- * turn a missing time into 0).
+ * end − start in ms (float8), a negative gap (clock skew) as 0, as elapsedMs
+ * in pipeline-stats.ts; NULL unless both times are known (both comparisons
+ * are NULL then). date_part on the interval is float8 arithmetic on its
+ * microseconds; extract() answers numeric, which cost three quarters of the
+ * step and timeline queries (docs/performance.md, lane 16a). Rounded to the
+ * millisecond, so exact: the read model's times come from JS Dates, whole
+ * milliseconds, and the float error is far below half of one.
  */
 const elapsed = (start: string, end: string) =>
-  `CASE WHEN ${start} IS NOT NULL AND ${end} IS NOT NULL THEN GREATEST(${ms(end)} - ${ms(start)}, 0)::float8 END`;
+  `CASE WHEN ${end} > ${start} THEN round(date_part('epoch', ${end} - ${start}) * 1000) WHEN ${end} <= ${start} THEN 0::float8 END`;
 
 /**
  * Median and p90 of the values, as `percentile` in pipeline-stats.ts (linear
@@ -247,22 +248,27 @@ export class CandidateStageRepository {
    * in (floor((t − start) / size), as the frame defines): arrivals by
    * sourced_at, screenings (screened in: advance or review) with sourced →
    * screened times by screened_at, offers by offer_decided_at. Empty buckets are absent.
+   *
+   * Three passes over the rows in scope, each grouped its own way (arrivals
+   * and offers hashed, screenings sorted for their percentiles). One pass
+   * with the three stage times unnested per row was measured slower: its
+   * percentiles make Postgres sort every stage's rows together.
    */
   async timelineBuckets(scope: SnapshotScope, frame: TimelineFrame): Promise<TimelineBucketCounts[]> {
-    // The frame's range as times first (a cheap comparison that skips most rows of a short period), then the bucket once per row.
-    const inFrame = (col: string) => `SELECT floor((${ms(col)} - $5::numeric) / $6::numeric)::int AS i, * FROM monitor.candidate_stages
-                                        WHERE ${IN_SCOPE} AND ${col} >= $7::timestamptz AND ${col} < $8::timestamptz`;
-    const found: Array<{ stage: 'arrivals' | 'screened' | 'offers'; i: number; n: number; m: number; timed: number; to_screening: number[] | null }> = await this.dataSource.query(
+    // The frame's range as times first (a cheap comparison that skips most rows of a short period), then the bucket's
+    // start once per row: date_bin is integer arithmetic on the time (the frame starts on a bucket boundary).
+    const inFrame = (col: string) => `date_bin($5::bigint * interval '1 millisecond', ${col}, $6::timestamptz) AS i FROM monitor.candidate_stages
+                                        WHERE ${IN_SCOPE} AND ${col} >= $6::timestamptz AND ${col} < $7::timestamptz`;
+    const found: Array<{ stage: 'arrivals' | 'screened' | 'offers'; i: Date; n: number; m: number; timed: number; to_screening: number[] | null }> = await this.dataSource.query(
       `SELECT 'arrivals' AS stage, i, count(*)::int AS n, 0 AS m, 0 AS timed, NULL::float8[] AS to_screening
-         FROM (${inFrame('sourced_at')}) AS b GROUP BY i
+         FROM (SELECT ${inFrame('sourced_at')}) AS b GROUP BY i
        UNION ALL
-       SELECT 'screened', i, count(*)::int, count(*) FILTER (WHERE screening_decision IN ('advance', 'review'))::int,
-              count(sourced_at)::int, ${medianAndP90(elapsed('sourced_at', 'screened_at'))}
-         FROM (${inFrame('screened_at')}) AS b GROUP BY i
+       SELECT 'screened', i, count(*)::int, count(*) FILTER (WHERE screening_decision IN ('advance', 'review'))::int, count(a)::int, ${medianAndP90('a')}
+         FROM (SELECT screening_decision, ${elapsed('sourced_at', 'screened_at')} AS a, ${inFrame('screened_at')}) AS b GROUP BY i
        UNION ALL
        SELECT 'offers', i, count(*) FILTER (WHERE offer_decision = 'approved')::int, count(*) FILTER (WHERE offer_decision = 'refused')::int, 0, NULL
-         FROM (${inFrame('offer_decided_at')}) AS b GROUP BY i`,
-      [...scopeParams(scope), frame.startMs, frame.sizeMs, new Date(frame.startMs).toISOString(), new Date(frame.startMs + frame.count * frame.sizeMs).toISOString()],
+         FROM (SELECT offer_decision, ${inFrame('offer_decided_at')}) AS b GROUP BY i`,
+      [...scopeParams(scope), frame.sizeMs, new Date(frame.startMs).toISOString(), new Date(frame.startMs + frame.count * frame.sizeMs).toISOString()],
     );
     const byIndex = new Map<number, TimelineBucketCounts>();
     const at = (i: number) => {
@@ -271,7 +277,8 @@ export class CandidateStageRepository {
       return b;
     };
     for (const row of found) {
-      const b = at(row.i);
+      // Bucket starts are whole buckets after the frame's start: the division is exact.
+      const b = at((row.i.getTime() - frame.startMs) / frame.sizeMs);
       if (row.stage === 'arrivals') b.arrivals = row.n;
       if (row.stage === 'screened') Object.assign(b, { screened: row.n, screenedIn: row.m, toScreening: toDurations(row.timed, row.to_screening) });
       if (row.stage === 'offers') Object.assign(b, { offersApproved: row.n, offersRefused: row.m });
