@@ -286,12 +286,18 @@ export class CandidateStageRepository {
     return [...byIndex.values()];
   }
 
-  /** First submission on each requisition by any agency (not narrowed by an agency filter). */
+  /**
+   * First submission on each requisition by any agency (not narrowed by an
+   * agency filter): per requisition the first entry of the (requisition_id,
+   * sourced_at) index, instead of reading every candidate of the requisitions.
+   */
   async requisitionStarts(requisitionIds: readonly string[]): Promise<Map<string, Date>> {
     if (requisitionIds.length === 0) return new Map();
     const found: Array<{ requisition_id: string; first: Date }> = await this.dataSource.query(
-      `SELECT requisition_id, min(sourced_at) AS first FROM monitor.candidate_stages
-        WHERE requisition_id = ANY($1::text[]) AND sourced_at IS NOT NULL GROUP BY requisition_id`,
+      `SELECT r.requisition_id, f.first
+         FROM unnest($1::text[]) AS r(requisition_id)
+        CROSS JOIN LATERAL (SELECT min(s.sourced_at) AS first FROM monitor.candidate_stages s WHERE s.requisition_id = r.requisition_id) AS f
+        WHERE f.first IS NOT NULL`,
       [[...new Set(requisitionIds)]],
     );
     return new Map(found.map((r) => [r.requisition_id, r.first]));
