@@ -11,6 +11,7 @@ export * from './database/entity-locks';
 export * from './database/savepoint';
 export * from './database/prepared-statement';
 export * from './database/packed-values';
+export * from './database/sql-literals';
 export * from './database/transactions';
 export * from './health/readiness.registry';
 export * from './http/problem-details.filter';

@@ -4,7 +4,8 @@
 // a statement runs on its generic plan while outside Postgres plans per call.
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { inGenericPlanTransaction, preparedStatement, runPrepared } from './prepared-statement';
+import { inGenericPlanTransaction, inTransactionOpenedWith, preparedStatement, runPrepared } from './prepared-statement';
+import { textArrayLiteral } from './sql-literals';
 import { entityManagerOf } from './tx';
 
 const url = process.env.DATABASE_URL ?? 'postgres://hiring:hiring@127.0.0.1:5433/hiring';
@@ -78,5 +79,33 @@ describe('prepared statements', () => {
       }),
     ).rejects.toThrow('changed my mind');
     expect(await runPrepared(dataSource, byIds, [[5]])).toEqual([]);
+  });
+
+  it('opens a transaction with a statement in the same round trip, hands over its rows, and commits the work with it', async () => {
+    const labels = await inTransactionOpenedWith(dataSource, `INSERT INTO ${schema}.items (id, label) VALUES (6, 'six'), (7, 'seven') RETURNING label`, async (tx, [opened]) => {
+      await runPrepared(tx, insert, [[8], ['eight']]);
+      return opened.rows.map((r) => r.label as string);
+    });
+    expect(labels).toEqual(['six', 'seven']);
+    expect(await runPrepared(dataSource, byIds, [[6, 7, 8]])).toHaveLength(3);
+  });
+
+  it('rolls back the opening statement with the work, and reports a failed opening as a QueryFailedError on a clean connection', async () => {
+    await expect(
+      inTransactionOpenedWith(dataSource, `INSERT INTO ${schema}.items (id, label) VALUES (9, 'nine')`, async () => {
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await runPrepared(dataSource, byIds, [[9]])).toEqual([]);
+    const failed = inTransactionOpenedWith(dataSource, `INSERT INTO ${schema}.items (id, label) VALUES (1, 'taken')`, async () => 'never');
+    await expect(failed).rejects.toMatchObject({ driverError: { code: '23505' } });
+    expect(await dataSource.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+  });
+
+  it('writes text arrays as literals Postgres reads back exactly, whatever the characters', async () => {
+    const values = ['plain', 'NULL', '', ' spaced ', 'a,b', '{braces}', 'quote"d', "apo'strophe", 'back\\slash', '\\"both\'\'', 'tab\tline\n', 'émoji 🎉'];
+    const [row] = await dataSource.query(`SELECT ${textArrayLiteral(values)} AS v`);
+    expect(row.v).toEqual(values);
+    expect(() => textArrayLiteral(['nul\u0000'])).toThrow(/NUL/);
   });
 });

@@ -6,7 +6,7 @@
 // connection, and once Postgres has run it five times it reuses a generic plan
 // when that plan is estimated no worse than planning each call afresh.
 import { createHash } from 'node:crypto';
-import type { ClientBase, QueryResultRow } from 'pg';
+import type { ClientBase, QueryResult, QueryResultRow } from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
 import { asTx, entityManagerOf, type Tx } from './tx';
 
@@ -73,19 +73,42 @@ async function send<R extends QueryResultRow>(runner: QueryRunner, statement: Pr
  * connection goes back as it was.
  */
 export async function inGenericPlanTransaction<T>(dataSource: DataSource, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTransactionOpenedWith(dataSource, 'SET LOCAL plan_cache_mode = force_generic_plan', (tx) => work(tx));
+}
+
+/**
+ * Runs `work` in a transaction whose `BEGIN` goes to Postgres in one
+ * simple-protocol round trip with `opening` (one or more statements, no bind
+ * parameters: every value in it must already be a checked or escaped literal),
+ * and hands `work` the opening's results (one per statement of `opening`). At
+ * batches of one a round trip is a socket write, a backend wake-up and a
+ * client wake-up; `START TRANSACTION` on its own was one per transaction.
+ * Commits after `work` (TypeORM's commitTransaction: its transaction
+ * subscribers run), rolls back on any error.
+ */
+export async function inTransactionOpenedWith<T>(
+  dataSource: DataSource,
+  opening: string,
+  work: (tx: Tx, opened: ReadonlyArray<QueryResult<QueryResultRow>>) => Promise<T>,
+): Promise<T> {
   const runner = dataSource.createQueryRunner();
   try {
     const client = (await runner.connect()) as ClientBase;
+    let opened: QueryResult<QueryResultRow>[];
     try {
-      await client.query('BEGIN; SET LOCAL plan_cache_mode = force_generic_plan');
+      // A multi-statement simple query answers with one result per statement ("BEGIN" first).
+      const results = (await client.query(`BEGIN; ${opening}`)) as unknown as QueryResult<QueryResultRow>[];
+      opened = results.slice(1);
     } catch (error) {
-      throw new QueryFailedError('BEGIN', [], error as Error);
+      // The opening may have failed after BEGIN: the connection is in an aborted transaction.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw new QueryFailedError(`BEGIN; ${opening}`, [], error as Error);
     }
     // TypeORM must know a transaction is open: a save() inside would otherwise open (and commit) one of its own,
     // and commitTransaction() / rollbackTransaction() below end it as if TypeORM had started it.
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
     try {
-      const result = await work(asTx(runner.manager));
+      const result = await work(asTx(runner.manager), opened);
       await runner.commitTransaction();
       return result;
     } catch (error) {
