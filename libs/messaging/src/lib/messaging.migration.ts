@@ -5,6 +5,7 @@ import { outboxInlineValuesMigration } from './outbox-inline-values.migration';
 import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migration';
 import { outboxIdAfterXidMigration } from './outbox-id-after-xid.migration';
 import { outboxParkedMigration } from './outbox-parked.migration';
+import { outboxNotifyInProcessMigration } from './outbox-notify-in-process.migration';
 import { messagingTables, pascal } from './sql';
 
 /** Timestamp of the messaging tables' migration; TypeORM orders migrations by the last 13 digits of the name. */
@@ -23,6 +24,7 @@ export function messagingMigrations(schema: string): Array<new () => MigrationIn
     outboxIdAfterXidMigration(schema),
     outboxInlineValuesMigration(schema),
     outboxParkedMigration(schema),
+    outboxNotifyInProcessMigration(schema),
   ];
 }
 

@@ -15,6 +15,7 @@ import { messagingTables, type MessagingTables } from '../sql';
 import { consoleLogger, Wakeup, type MessagingLogger } from '../util';
 import { claimStatement, publishOutboxBatch, type OutboxBatchResult } from './outbox-batch';
 import { OutboxListener } from './outbox-listener';
+import { wakeInProcess } from './in-process-wakeup';
 import { ScanCursor } from './scan-cursor';
 
 export interface OutboxRelayOptions {
@@ -46,6 +47,7 @@ export class OutboxRelay {
   private producerNeedsReset = false;
   private loopDone: Promise<void> | undefined;
   private unregisterBacklog: (() => void) | undefined;
+  private stopWakingInProcess: (() => void) | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -68,6 +70,7 @@ export class OutboxRelay {
     this.running = true;
     this.unregisterBacklog = this.options.metrics?.addBacklogSource(this.options.schema, () => this.backlog());
     await this.listener?.start();
+    if (this.listener) this.stopWakingInProcess = wakeInProcess(this.dataSource, () => this.wakeup.signal());
     this.wakeup.signal();
     this.loopDone = this.loop();
   }
@@ -78,6 +81,8 @@ export class OutboxRelay {
     this.wakeup.signal();
     await this.loopDone;
     this.unregisterBacklog?.();
+    this.stopWakingInProcess?.();
+    this.stopWakingInProcess = undefined;
     await this.listener?.stop();
     await this.producer?.disconnect();
     this.producer = undefined;

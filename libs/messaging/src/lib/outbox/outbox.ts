@@ -3,6 +3,7 @@ import { entityManagerOf, type Tx } from '@hiring/platform/tx';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
 import type { OutboxMessage } from '../types';
 import { messagingTables, type MessagingTables } from '../sql';
+import { beforeOutboxWrite, outboxWritten } from './in-process-wakeup';
 
 /**
  * A CloudEvent as the outbox sees it: routed by type and subject, stored whole
@@ -118,6 +119,9 @@ export class Outbox {
 
   private async write(tx: Tx, topics: string[], keys: (string | null)[], values: ReadonlyArray<string | Buffer | null>, headers: string[], ids: (string | null)[]): Promise<void> {
     const packed = packValues(values);
+    const manager = entityManagerOf(tx);
+    await beforeOutboxWrite(manager.connection, manager.queryRunner);
     await runPrepared(tx, this.insert, [topics, keys, packed.bytes, packed.starts, packed.lengths, headers, ids]);
+    outboxWritten(manager.connection, manager.queryRunner);
   }
 }
