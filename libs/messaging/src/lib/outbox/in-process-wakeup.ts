@@ -3,7 +3,7 @@
 // The outbox trigger's NOTIFY cost more than it looked: at commit Postgres
 // queues the notification and signals every backend LISTENing in the database
 // (PostgreSQL 15 signals by database, not by channel), so each commit that
-// wrote outbox rows woke the LISTEN backends of all five services' relays and
+// wrote outbox rows woke the LISTEN backends of every service's relay and
 // sourcing's key cache, then the relay's own client. At batches of one that is
 // four commits per candidate. A process whose relay runs knows when it commits
 // outbox rows: the Outbox marks the transaction, and after its commit the
