@@ -34,6 +34,7 @@ export class MessagingMetrics {
   readonly deadLettered: Counter<'topic' | 'reason'>;
   readonly retried: Counter<'topic'>;
   readonly batchSeconds: Histogram<'topic'>;
+  readonly transactions: Counter<'group' | 'chunks'>;
   readonly published: Counter<'topic'>;
   readonly parked: Counter<'topic'>;
   readonly outboxBacklog: Gauge<'schema'>;
@@ -76,6 +77,14 @@ export class MessagingMetrics {
         help: 'Time to process one batch chunk (decode, inbox, handler, commit)',
         labelNames: ['topic'],
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+        registers,
+      }),
+    );
+    this.transactions = getOrCreate(registry, 'messaging_consumer_transactions_total', () =>
+      new Counter({
+        name: 'messaging_consumer_transactions_total',
+        help: 'Transactions a consumer opened to apply chunks; chunks = "group" for one holding several partitions\' chunks, "one" otherwise',
+        labelNames: ['group', 'chunks'],
         registers,
       }),
     );

@@ -1,21 +1,24 @@
 // The batch transport: one kafkajs consumer per group, eachBatch with manual
 // offset resolution. A partition's messages are processed in offset order in
-// chunks; each chunk is one Postgres transaction holding the inbox claims, the
-// handlers' effects and their outbox rows. Offsets are resolved only after that
-// transaction (and any dead-letter publish) is durable.
+// chunks; a chunk commits in one Postgres transaction holding the inbox claims,
+// the handlers' effects and their outbox rows, shared with the chunks other
+// partitions (and topics) of the consumer hand in at the same time
+// (chunk-group.ts). Offsets are resolved only after that transaction (and any
+// dead-letter publish) is durable.
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { messagingTables } from '../sql';
-import type { DecodeFn } from '../types';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../failure-policy';
+import type { ConsumedEvent, DecodeFn } from '../types';
+import { DEFAULT_RETRY_POLICY, errorMessage, type RetryPolicy } from '../failure-policy';
 import type { MessagingMetrics } from '../messaging.metrics';
 import { consoleLogger, type MessagingLogger } from '../util';
 import { ChunkApplier, type Outcome } from './chunk-applier';
-import { decodeChunk } from './chunk-decoder';
+import { decodeChunk, type DecodedItem } from './chunk-decoder';
 import { DatabaseOutage } from './database-outage';
 import { Aborted, DeadLetterPublisher } from './dead-letter-publisher';
 import { HandlerTable, type EventHandlerRegistration } from './handler-table';
-import { applyInInboxTransaction } from './inbox-transaction';
+import { ChunkGroupCommit, type ChunkOfPartition } from './chunk-group';
+import { applyInInboxTransaction, applyInOneTransaction, type AppliedCounts, type TopicShare } from './inbox-transaction';
 import { PartitionBatch } from './partition-batch';
 
 export interface BatchConsumerOptions {
@@ -26,7 +29,7 @@ export interface BatchConsumerOptions {
   schema: string;
   handlers: readonly EventHandlerRegistration[];
   decode: DecodeFn;
-  /** Partitions processed in parallel (each in offset order). Default 3. */
+  /** Partitions processed in parallel (each in offset order); their chunks handed in together share a transaction. Default 3. */
   partitionsConsumedConcurrently?: number;
   /** Max events per transaction. Default 500. */
   maxChunkSize?: number;
@@ -63,6 +66,7 @@ export class BatchConsumer {
   private readonly deadLetters: DeadLetterPublisher;
   private readonly outage: DatabaseOutage;
   private readonly applier: ChunkApplier;
+  private readonly group: ChunkGroupCommit;
   private consumer: Consumer | undefined;
   private stopping = false;
 
@@ -84,9 +88,11 @@ export class BatchConsumer {
       maxDelayMs: options.databaseProbe?.maxDelayMs ?? 5_000,
     };
     this.outage = new DatabaseOutage(dataSource, () => this.consumer, probePolicy, this.heartbeatInterval, () => this.stopping, this.logger, options.metrics);
+    const inboxGroup = options.inboxGroup ?? options.groupId;
     this.applier = new ChunkApplier(
       async (topic, items) => {
-        const fresh = await applyInInboxTransaction(dataSource, tables, options.inboxGroup ?? options.groupId, this.handlers, topic, items.map((i) => i.event));
+        if (this.handlers.usesTransaction(topic)) options.metrics?.transactions.inc({ group: options.groupId, chunks: 'one' });
+        const fresh = await applyInInboxTransaction(dataSource, tables, inboxGroup, this.handlers, topic, items.map((i) => i.event));
         options.metrics?.processed.inc({ topic }, fresh);
         if (items.length > fresh) options.metrics?.duplicates.inc({ topic }, items.length - fresh);
       },
@@ -95,6 +101,14 @@ export class BatchConsumer {
       retry,
       this.logger,
       options.metrics,
+    );
+    this.group = new ChunkGroupCommit(
+      async (chunks) => {
+        options.metrics?.transactions.inc({ group: options.groupId, chunks: chunks.length > 1 ? 'group' : 'one' });
+        countApplied(await applyInOneTransaction(dataSource, tables, inboxGroup, this.handlers, sharesByTopic(chunks)), options.metrics);
+      },
+      this.chunkSize,
+      (size, failure) => this.logger.warn('group transaction failed, applying each partition\'s chunk alone', { chunks: size, error: errorMessage(failure) }),
     );
   }
 
@@ -175,12 +189,41 @@ export class BatchConsumer {
     try {
       if (decoded.invalid.length > 0) await this.deadLetters.publish(batch, decoded.invalid, 1);
       if (decoded.duplicatesInChunk > 0) this.options.metrics?.duplicates.inc({ topic }, decoded.duplicatesInChunk);
-      const outcome = decoded.items.length > 0 ? await this.applier.apply(batch, decoded.items) : 'done';
+      const outcome = decoded.items.length > 0 ? await this.apply(batch, decoded.items) : 'done';
       this.options.metrics?.batchSeconds.observe({ topic }, Number(process.hrtime.bigint() - started) / 1e9);
       return outcome;
     } catch (err) {
       if (err instanceof Aborted) return 'aborted';
       throw err;
     }
+  }
+
+  /**
+   * A chunk of a topic that runs in a transaction joins the group commit; if
+   * its group failed it is applied alone (retries, outage pause, isolation).
+   */
+  private async apply(batch: PartitionBatch, items: DecodedItem[]): Promise<Outcome> {
+    if (!this.handlers.usesTransaction(batch.topic)) return this.applier.apply(batch, items);
+    const grouped = await this.group.submit({ batch, items });
+    if (grouped.committed) return 'done';
+    return this.applier.apply(batch, items, grouped.alone ? { failure: grouped.failure } : undefined);
+  }
+}
+
+/** The chunks' events by topic (topics in order of first appearance), each topic's in the chunks' order: per partition, offset order. */
+function sharesByTopic(chunks: readonly ChunkOfPartition[]): TopicShare[] {
+  const byTopic = new Map<string, ConsumedEvent[]>();
+  for (const c of chunks) {
+    const events = byTopic.get(c.batch.topic) ?? [];
+    for (const item of c.items) events.push(item.event);
+    byTopic.set(c.batch.topic, events);
+  }
+  return [...byTopic].map(([topic, events]) => ({ topic, events }));
+}
+
+function countApplied(counts: AppliedCounts, metrics: MessagingMetrics | undefined): void {
+  for (const [topic, { fresh, duplicates }] of counts) {
+    metrics?.processed.inc({ topic }, fresh);
+    if (duplicates > 0) metrics?.duplicates.inc({ topic }, duplicates);
   }
 }

@@ -29,16 +29,23 @@ export class ChunkApplier {
     private readonly metrics: MessagingMetrics | undefined,
   ) {}
 
-  async apply(batch: PartitionBatch, items: readonly DecodedItem[]): Promise<Outcome> {
+  /** `firstAttempt`: the chunk's first transaction already ran and failed (alone in a group commit); go on from there. */
+  async apply(batch: PartitionBatch, items: readonly DecodedItem[], firstAttempt?: { failure: unknown }): Promise<Outcome> {
     let attempt = 0;
+    let alreadyFailed = firstAttempt;
     for (;;) {
       attempt++;
       let failure: unknown;
-      try {
-        await this.applyInTransaction(batch.topic, items);
-        return 'done';
-      } catch (err) {
-        failure = err;
+      if (alreadyFailed) {
+        failure = alreadyFailed.failure;
+        alreadyFailed = undefined;
+      } else {
+        try {
+          await this.applyInTransaction(batch.topic, items);
+          return 'done';
+        } catch (err) {
+          failure = err;
+        }
       }
       const kind = classifyFailure(failure);
       const action = failureAction(kind);

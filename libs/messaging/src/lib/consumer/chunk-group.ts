@@ -1,0 +1,108 @@
+// Group commit across partitions. kafkajs hands a fetch's partition batches to
+// up to `partitionsConsumedConcurrently` eachBatch calls at once; at batches
+// of one each chunk cost a transaction of its own (inbox claim, handlers,
+// outbox insert, commit) and then a relay claim and produce. Here the chunks
+// handed in during one turn of the event loop, or while the previous group's
+// transaction runs, are applied in ONE transaction (no timer: what is there
+// now). Each caller learns whether its chunk committed; if the group's
+// transaction failed, each chunk goes its own way again (ChunkApplier: retry,
+// outage pause, isolation, dead letters), so one bad event never costs another
+// partition's events anything but a second attempt.
+import type { DecodedItem } from './chunk-decoder';
+import type { PartitionBatch } from './partition-batch';
+
+export interface ChunkOfPartition {
+  batch: PartitionBatch;
+  items: readonly DecodedItem[];
+}
+
+/**
+ * committed: the chunk's effects are durable. Otherwise the chunk is to be
+ * applied on its own; `failure` is its first attempt's when it was alone in
+ * its group (the applier goes on from there, so a lone chunk is tried exactly
+ * as before).
+ */
+export type GroupOutcome = { committed: true } | { committed: false; failure: unknown; alone: boolean };
+
+interface Pending {
+  chunk: ChunkOfPartition;
+  settle: (outcome: GroupOutcome) => void;
+}
+
+export class ChunkGroupCommit {
+  private pending: Pending[] = [];
+  private scheduled = false;
+  private running = false;
+
+  constructor(
+    /** One transaction for all these chunks, in this order; throws if it did not commit. */
+    private readonly applyTogether: (chunks: readonly ChunkOfPartition[]) => Promise<void>,
+    /** Most events of one group: a group never holds more than a chunk could alone. */
+    private readonly maxEvents: number,
+    private readonly onGroupFailed: (size: number, failure: unknown) => void = () => undefined,
+  ) {}
+
+  /** Settles once the chunk's group committed, or failed (the chunk is then the caller's to apply alone). Never rejects. */
+  submit(chunk: ChunkOfPartition): Promise<GroupOutcome> {
+    return new Promise<GroupOutcome>((settle) => {
+      this.pending.push({ chunk, settle });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.running || this.scheduled) return;
+    this.scheduled = true;
+    // The next turn rather than this one: the other batches of the same fetch are handed in during this one.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.drain();
+    });
+  }
+
+  /**
+   * What is pending becomes one group (or several when it holds more than
+   * `maxEvents`, applied side by side, as the partitions' chunks were);
+   * what arrives meanwhile waits for the next round.
+   */
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.pending.length > 0) {
+        await Promise.all(splitBySize(this.pending.splice(0), this.maxEvents).map((g) => this.commitGroup(g)));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commitGroup(group: readonly Pending[]): Promise<void> {
+    let outcome: GroupOutcome;
+    try {
+      await this.applyTogether(group.map((p) => p.chunk));
+      outcome = { committed: true };
+    } catch (failure) {
+      if (group.length > 1) this.onGroupFailed(group.length, failure);
+      outcome = { committed: false, failure, alone: group.length === 1 };
+    }
+    for (const p of group) p.settle(outcome);
+  }
+}
+
+/** Consecutive runs of at most `maxEvents` events (a chunk larger than that alone). */
+function splitBySize(pending: readonly Pending[], maxEvents: number): Pending[][] {
+  const groups: Pending[][] = [];
+  let current: Pending[] = [];
+  let size = 0;
+  for (const p of pending) {
+    if (current.length > 0 && size + p.chunk.items.length > maxEvents) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(p);
+    size += p.chunk.items.length;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
