@@ -65,6 +65,14 @@ export class SourcingConfig extends ServiceConfig {
   @Type(() => Number) @IsInt() @Min(0) @Max(86_400_000)
   SUBMISSIONS_PURGE_INTERVAL_MS = 60_000;
 
+  /**
+   * Single POST /v1/submissions that arrive while a write of single
+   * submissions is in flight are written together when it finishes, at most
+   * this many in one intake chunk (docs/sourcing.md). 0 writes each alone.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(500)
+  SINGLE_SUBMISSION_GROUP_MAX_ITEMS = 100;
+
   /** How long an erasure waits for sourcing to consume what the intake topics hold before purging them. */
   @Type(() => Number) @IsInt() @Min(0) @Max(120_000)
   ERASURE_PURGE_WAIT_MS = 10_000;

@@ -13,7 +13,9 @@ import { ListDuplicatesService } from './list-duplicates.service';
 import { ListSubmissionsService } from './list-submissions.service';
 import { OpsSubmissionsController } from './ops-submissions.controller';
 import { ownershipRulesProvider } from './ownership-rules.provider';
+import { SingleSubmissionGroups } from './single-submission-groups';
 import { SourcingEventsPublisher } from './sourcing-events.publisher';
+import { SubmissionGroupMetrics } from './submission-group.metrics';
 import { SubmissionEventsHandler } from './submission-events.handler';
 import { SubmissionIntakeService } from './submission-intake.service';
 import { SubmissionRepository } from './submission.repository';
@@ -34,6 +36,8 @@ import { SubmitSignedSubmissionsService } from './submit-signed-submissions.serv
     DuplicateRepository,
     SourcingEventsPublisher,
     SubmissionIntakeService,
+    { provide: SubmissionGroupMetrics, useFactory: () => new SubmissionGroupMetrics() },
+    SingleSubmissionGroups,
     SubmitCandidateService,
     SubmitBulkService,
     SubmitSignedSubmissionsService,
