@@ -11,6 +11,7 @@ export { inboxKey } from './lib/consumer/chunk-decoder';
 export * from './lib/outbox/outbox';
 export * from './lib/outbox/event-publisher';
 export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox/outbox-relay';
+export { DEFAULT_RELAY_LINGER_MS } from './lib/outbox/relay-linger';
 export { OutboxListener } from './lib/outbox/outbox-listener';
 export * from './lib/outbox/parked-events';
 export { ParkedEventsController } from './lib/outbox/parked-events.controller';

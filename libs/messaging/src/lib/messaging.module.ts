@@ -83,7 +83,7 @@ export class MessagingModule {
    * CloudEvents source.
    */
   static forService(service: string, config: ServiceConfig, overrides: Partial<MessagingModuleOptions> = {}): DynamicModule {
-    const { consumer, ...rest } = overrides;
+    const { consumer, relay, ...rest } = overrides;
     const module = MessagingModule.forRoot({
       clientId: `${service}-${config.INSTANCE_ID}`,
       groupId: config.KAFKA_CONSUMER_GROUP ?? service,
@@ -103,6 +103,7 @@ export class MessagingModule {
         // A service's own consumer settings go on top of these instead of replacing them all.
         ...consumer,
       },
+      relay: { lingerMs: config.OUTBOX_RELAY_LINGER_MS, ...relay },
       ...rest,
     });
     // /health/ready of the service includes the transport's own Kafka client; the ops

@@ -41,6 +41,8 @@ export interface MessagingModuleOptions {
     enabled?: boolean;
     batchSize?: number;
     pollIntervalMs?: number;
+    /** A busy relay's wait between claims (OutboxRelayOptions.lingerMs); services: OUTBOX_RELAY_LINGER_MS. */
+    lingerMs?: number;
   };
   /** Bytes -> event; default: the contracts' parseEvent. */
   decode?: DecodeFn;

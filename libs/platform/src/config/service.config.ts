@@ -77,6 +77,15 @@ export class ServiceConfig {
   @IsIn(['true', 'false'])
   KAFKA_CONSUMER_FROM_BEGINNING = 'true';
 
+  /**
+   * How long a busy outbox relay waits between claims, so that one claim, one
+   * produce and one transaction per consumer downstream carry several events
+   * instead of one each; an idle relay claims at once. 0: no linger. The
+   * default is libs/messaging's DEFAULT_RELAY_LINGER_MS (docs/messaging.md).
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  OUTBOX_RELAY_LINGER_MS = 10;
+
   /** Run pending migrations at boot (under an advisory lock). Off when a deploy step runs them. */
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';

@@ -5,7 +5,8 @@
 // earlier unpublished row of the same topic+key is claimed by another relay,
 // so per-key order survives scale-out. A published row is deleted in the
 // transaction that claimed it, so nothing needs pruning later. Claims start
-// at a scan cursor past the rows already published (see ScanCursor).
+// at a scan cursor past the rows already published (see ScanCursor). A busy
+// relay lingers between claims so each carries several events (relay-linger.ts).
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { backoffDelay, DEFAULT_RETRY_POLICY, errorMessage } from '../failure-policy';
@@ -15,6 +16,7 @@ import { messagingTables, type MessagingTables } from '../sql';
 import { consoleLogger, Wakeup, type MessagingLogger } from '../util';
 import { claimStatement, publishOutboxBatch, type OutboxBatchResult } from './outbox-batch';
 import { OutboxListener } from './outbox-listener';
+import { checkLingerMs, DEFAULT_RELAY_LINGER_MS, lingerDelay } from './relay-linger';
 import { wakeInProcess } from './in-process-wakeup';
 import { ScanCursor } from './scan-cursor';
 
@@ -28,6 +30,13 @@ export interface OutboxRelayOptions {
   listen?: boolean;
   /** How often a claim scans from the first row instead of the cursor (rows a dead relay left behind). Default 30 s. */
   fullScanIntervalMs?: number;
+  /**
+   * After a claim that published rows, the next claim starts this long after
+   * that one started (wake-ups meanwhile wait for it); a relay that published
+   * nothing for this long claims at once. 0: every wake-up claims at once.
+   * Default DEFAULT_RELAY_LINGER_MS.
+   */
+  lingerMs?: number;
   /** Test seam: runs after rows are claimed, before they are sent. */
   beforePublish?: (rows: ReadonlyArray<{ id: string; topic: string }>) => void | Promise<void>;
   logger?: MessagingLogger;
@@ -39,6 +48,10 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly cursor: ScanCursor;
   private readonly pollIntervalMs: number;
+  private readonly lingerMs: number;
+  /** performance.now() when the last claim that published rows started. */
+  private lastBusyClaimAt: number | undefined;
+  private lingeringNow = false;
   private readonly logger: MessagingLogger;
   private readonly wakeup = new Wakeup();
   private readonly listener: OutboxListener | undefined;
@@ -59,6 +72,7 @@ export class OutboxRelay {
     claimStatement(this.t.outbox, this.batchSize); // checks batchSize now, not at the first claim
     this.cursor = new ScanCursor(this.batchSize, options.fullScanIntervalMs ?? 30_000);
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
+    this.lingerMs = checkLingerMs(options.lingerMs ?? DEFAULT_RELAY_LINGER_MS);
     this.logger = options.logger ?? consoleLogger;
     if (options.listen !== false) this.listener = new OutboxListener(dataSource, this.t.notifyChannel, () => this.wakeup.signal(), this.logger);
   }
@@ -131,6 +145,11 @@ export class OutboxRelay {
     return this.cursor.position;
   }
 
+  /** True while the relay, woken, waits out its linger before the next claim (diagnostics and tests). */
+  get lingering(): boolean {
+    return this.lingeringNow;
+  }
+
   private async loop(): Promise<void> {
     let failures = 0;
     while (this.running) {
@@ -138,13 +157,17 @@ export class OutboxRelay {
         if (this.producerNeedsReset) await this.resetProducer();
         let quickRecheck = false;
         for (;;) {
+          const startedAt = performance.now();
           const r = await this.publishBatch();
+          if (r.published > 0) this.lastBusyClaimAt = startedAt;
           if (r.heldBack > 0) quickRecheck = true;
+          // A full claim goes on at once: the rows are there already.
           if (!this.running || r.claimed < this.batchSize) break;
         }
         failures = 0;
         if (!this.running) break;
         await this.wakeup.wait(quickRecheck ? 50 : this.pollIntervalMs);
+        await this.linger();
       } catch (err) {
         failures++;
         // The rows stay unpublished (the transaction rolled back); the new
@@ -155,6 +178,24 @@ export class OutboxRelay {
         this.logger.warn('outbox relay failed, retrying', { schema: this.options.schema, error: errorMessage(err), waitMs: wait });
         await this.wakeup.wait(wait);
       }
+    }
+  }
+
+  /**
+   * Waits until the next claim may start (lingerDelay). A wake-up meanwhile
+   * ends one wait, and the rest is waited out: the claim that follows takes
+   * the row it announced. stop() ends it (running is false then).
+   */
+  private async linger(): Promise<void> {
+    try {
+      for (;;) {
+        const wait = lingerDelay(performance.now(), this.lastBusyClaimAt, this.lingerMs);
+        if (wait <= 0 || !this.running) return;
+        this.lingeringNow = true;
+        await this.wakeup.wait(wait);
+      }
+    } finally {
+      this.lingeringNow = false;
     }
   }
 
