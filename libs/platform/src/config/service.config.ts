@@ -84,7 +84,7 @@ export class ServiceConfig {
    * default is libs/messaging's DEFAULT_RELAY_LINGER_MS (docs/messaging.md).
    */
   @Type(() => Number) @IsInt() @Min(0) @Max(1000)
-  OUTBOX_RELAY_LINGER_MS = 10;
+  OUTBOX_RELAY_LINGER_MS = 25;
 
   /** Run pending migrations at boot (under an advisory lock). Off when a deploy step runs them. */
   @IsIn(['true', 'false'])

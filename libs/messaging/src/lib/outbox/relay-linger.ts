@@ -9,7 +9,7 @@
 // nothing.
 
 /** Default linger of a busy relay (docs/performance.md "Relay linger when busy (lane 17a)"). */
-export const DEFAULT_RELAY_LINGER_MS = 10;
+export const DEFAULT_RELAY_LINGER_MS = 25;
 
 /**
  * Milliseconds to wait before the next claim (0: claim now). `lastBusyClaimAt`
