@@ -29,3 +29,4 @@ export * from './lib/cloud-event.decoder';
 export * from './lib/contracts-adapter';
 export { delay, Wakeup, type MessagingLogger } from './lib/util';
 export * from './lib/topic-leaders';
+export { stopIdleRequestQueueTimers } from './lib/kafka-request-queue';

@@ -17,6 +17,7 @@ import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { ParkedEvents } from './outbox/parked-events';
 import { ParkedEventsController } from './outbox/parked-events.controller';
+import { stopIdleRequestQueueTimers } from './kafka-request-queue';
 import { noDelaySocketFactory } from './kafka-socket';
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -32,8 +33,10 @@ function providers(dataSourceName: string | undefined): Provider[] {
     {
       provide: MESSAGING_KAFKA,
       inject: [MESSAGING_OPTIONS],
-      useFactory: (o: MessagingModuleOptions) =>
-        new Kafka({ logLevel: logLevel.WARN, socketFactory: noDelaySocketFactory, ...o.kafka, clientId: o.clientId, brokers: o.brokers }),
+      useFactory: (o: MessagingModuleOptions) => {
+        stopIdleRequestQueueTimers();
+        return new Kafka({ logLevel: logLevel.WARN, socketFactory: noDelaySocketFactory, ...o.kafka, clientId: o.clientId, brokers: o.brokers });
+      },
     },
     { provide: MessagingMetrics, inject: [MESSAGING_OPTIONS], useFactory: (o: MessagingModuleOptions) => new MessagingMetrics(o.registry) },
     {
