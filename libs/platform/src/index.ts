@@ -26,6 +26,7 @@ export * from './http/input-inspection';
 export * from './http/content-type';
 export * from './crypto/personal-data-cipher';
 export * from './time/clock';
+export * from './batching/gather-while-busy';
 export * from './errors/service-exception';
 export * from './errors/domain-errors';
 export * from './errors/mapped-error';

@@ -6,6 +6,8 @@
 // write, and each caller's promise settles only once the write holding its part
 // is durable: the consumer resolves offsets after that, as before.
 
+import { GatherWhileBusy } from '@hiring/platform';
+
 interface Part<T> {
   items: readonly T[];
   resolve: () => void;
@@ -13,9 +15,7 @@ interface Part<T> {
 }
 
 export class GroupCommit<T> {
-  private pending: Array<Part<T>> = [];
-  private scheduled = false;
-  private writing = false;
+  private readonly gather = new GatherWhileBusy<Part<T>>((group) => this.writeGroup(group));
 
   /** `write` gets the items of every caller of the group, in the order they were handed in. */
   constructor(private readonly write: (items: readonly T[]) => Promise<void>) {}
@@ -23,30 +23,7 @@ export class GroupCommit<T> {
   /** Resolves when `items` are written (with others' or, after a failed group write, alone); rejects with that write's error. */
   submit(items: readonly T[]): Promise<void> {
     if (items.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      this.pending.push({ items, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.writing || this.scheduled) return;
-    this.scheduled = true;
-    // The next turn rather than this one: the other batches of the same fetch are handed in during this one.
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.drain();
-    });
-  }
-
-  /** One write at a time; what arrived meanwhile is the next group. */
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.pending.length > 0) await this.writeGroup(this.pending.splice(0));
-    } finally {
-      this.writing = false;
-    }
+    return new Promise<void>((resolve, reject) => this.gather.add({ items, resolve, reject }));
   }
 
   private async writeGroup(group: Array<Part<T>>): Promise<void> {

@@ -8,6 +8,7 @@
 // transaction failed, each chunk goes its own way again (ChunkApplier: retry,
 // outage pause, isolation, dead letters), so one bad event never costs another
 // partition's events anything but a second attempt.
+import { GatherWhileBusy } from '@hiring/platform';
 import type { DecodedItem } from './chunk-decoder';
 import type { PartitionBatch } from './partition-batch';
 
@@ -30,9 +31,14 @@ interface Pending {
 }
 
 export class ChunkGroupCommit {
-  private pending: Pending[] = [];
-  private scheduled = false;
-  private running = false;
+  /**
+   * What is pending becomes one group (or several when it holds more than
+   * `maxEvents`, applied side by side, as the partitions' chunks were);
+   * what arrives meanwhile waits for the next round.
+   */
+  private readonly gather = new GatherWhileBusy<Pending>(async (pending) => {
+    await Promise.all(splitBySize(pending, this.maxEvents).map((g) => this.commitGroup(g)));
+  });
 
   constructor(
     /** One transaction for all these chunks, in this order; throws if it did not commit. */
@@ -44,36 +50,7 @@ export class ChunkGroupCommit {
 
   /** Settles once the chunk's group committed, or failed (the chunk is then the caller's to apply alone). Never rejects. */
   submit(chunk: ChunkOfPartition): Promise<GroupOutcome> {
-    return new Promise<GroupOutcome>((settle) => {
-      this.pending.push({ chunk, settle });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.running || this.scheduled) return;
-    this.scheduled = true;
-    // The next turn rather than this one: the other batches of the same fetch are handed in during this one.
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.drain();
-    });
-  }
-
-  /**
-   * What is pending becomes one group (or several when it holds more than
-   * `maxEvents`, applied side by side, as the partitions' chunks were);
-   * what arrives meanwhile waits for the next round.
-   */
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.pending.length > 0) {
-        await Promise.all(splitBySize(this.pending.splice(0), this.maxEvents).map((g) => this.commitGroup(g)));
-      }
-    } finally {
-      this.running = false;
-    }
+    return new Promise<GroupOutcome>((settle) => this.gather.add({ chunk, settle }));
   }
 
   private async commitGroup(group: readonly Pending[]): Promise<void> {
