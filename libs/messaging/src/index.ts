@@ -12,6 +12,8 @@ export * from './lib/outbox/outbox';
 export * from './lib/outbox/event-publisher';
 export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox/outbox-relay';
 export { DEFAULT_RELAY_LINGER_MS } from './lib/outbox/relay-linger';
+export { InboxPruner, type InboxPrunerOptions, type InboxPruneResult } from './lib/inbox/inbox-pruner';
+export { DEFAULT_INBOX_RETENTION_DAYS, DEFAULT_INBOX_PRUNE_INTERVAL_MS, DEFAULT_INBOX_PRUNE_BATCH_SIZE } from './lib/inbox/inbox-retention';
 export { OutboxListener } from './lib/outbox/outbox-listener';
 export * from './lib/outbox/parked-events';
 export { ParkedEventsController } from './lib/outbox/parked-events.controller';

@@ -1,5 +1,5 @@
 import type { EventHandlerRegistration } from './consumer/handler-table';
-import { byConsumer, consumerGroupId } from './messaging.host';
+import { byConsumer, consumerGroupId, usesInbox } from './messaging.host';
 
 const handler = (topic: string, consumer?: string, name = `${topic}-handler`): EventHandlerRegistration => ({ topic, consumer, name, handle: async () => undefined });
 
@@ -18,5 +18,13 @@ describe('byConsumer', () => {
   it('names a consumer group after the service group', () => {
     expect(consumerGroupId('sourcing')).toBe('sourcing');
     expect(consumerGroupId('sourcing', 'progress')).toBe('sourcing.progress');
+  });
+});
+
+describe('usesInbox', () => {
+  it('is true when any handler claims its events in the inbox, false when every one opted out', () => {
+    expect(usesInbox([])).toBe(false);
+    expect(usesInbox([{ ...handler('a'), inbox: false }, { ...handler('b'), inbox: false }])).toBe(false);
+    expect(usesInbox([{ ...handler('a'), inbox: false }, handler('b')])).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import { contractsDecoder } from './contracts-adapter';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { InboxPruner } from './inbox/inbox-pruner';
 import type { MessagingLogger } from './util';
 import type { ConsumedEvent } from './types';
 
@@ -30,7 +31,11 @@ export function nestMessagingLogger(): MessagingLogger {
   };
 }
 
-/** Finds @ConsumeEvents methods, runs the batch consumer and the outbox relay for the app's lifetime. */
+/**
+ * Finds @ConsumeEvents methods, runs the batch consumer and the outbox relay
+ * for the app's lifetime, and the inbox pruner when a consumer claims events
+ * in the inbox.
+ */
 @Injectable()
 export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumers: BatchConsumer[] = [];
@@ -46,6 +51,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     private readonly metrics: MessagingMetrics,
     private readonly relay: OutboxRelay,
     private readonly consumerLag: ConsumerLag,
+    private readonly inboxPruner: InboxPruner,
   ) {}
 
   discoverHandlers(): EventHandlerRegistration[] {
@@ -85,6 +91,8 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
    * backoff, instead of crashing into a restart loop.
    */
   onApplicationBootstrap(): void {
+    // The pruner needs only Postgres: it does not wait for Kafka.
+    if (this.options.consumer?.enabled !== false && usesInbox(this.discoverHandlers())) this.inboxPruner.start();
     this.startup = this.startUntilConnected(this.options.logger ?? nestMessagingLogger());
   }
 
@@ -167,8 +175,14 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     await Promise.race([this.startup, sleep(5_000, undefined, { ref: false })]);
     await this.stopConsumers();
     await this.relay.stop();
+    await this.inboxPruner.stop();
     await this.consumerLag.close();
   }
+}
+
+/** Whether any handler's events are claimed in the inbox (a topic keeps it unless every handler of it says inbox: false). */
+export function usesInbox(handlers: readonly EventHandlerRegistration[]): boolean {
+  return handlers.some((h) => h.inbox !== false);
 }
 
 /** The Kafka group of a service's consumer: the service's group, or `<group>.<name>` for a named one. */

@@ -42,6 +42,9 @@ export class MessagingMetrics {
   readonly outboxOldestAge: Gauge<'schema'>;
   readonly consumerLag: Gauge<'group' | 'topic' | 'partition'>;
   readonly paused: Gauge<'topic'>;
+  readonly inboxPruned: Counter<'schema'>;
+  readonly inboxPruneRuns: Counter<'schema' | 'outcome'>;
+  readonly inboxPruneSeconds: Gauge<'schema'>;
 
   private readonly backlogSources: Map<string, () => Promise<OutboxBacklog>>;
   private readonly lagSources: Set<() => Promise<LagSample[]>>;
@@ -96,6 +99,20 @@ export class MessagingMetrics {
     );
     this.paused = getOrCreate(registry, 'messaging_consumer_paused', () =>
       new Gauge({ name: 'messaging_consumer_paused', help: '1 while a topic is paused (database unavailable)', labelNames: ['topic'], registers }),
+    );
+    this.inboxPruned = getOrCreate(registry, 'messaging_inbox_pruned_total', () =>
+      new Counter({ name: 'messaging_inbox_pruned_total', help: 'Inbox rows deleted as older than the retention', labelNames: ['schema'], registers }),
+    );
+    this.inboxPruneRuns = getOrCreate(registry, 'messaging_inbox_prune_runs_total', () =>
+      new Counter({
+        name: 'messaging_inbox_prune_runs_total',
+        help: 'Inbox prune runs by outcome: done, contended (another instance held the lock), stopped, failed',
+        labelNames: ['schema', 'outcome'],
+        registers,
+      }),
+    );
+    this.inboxPruneSeconds = getOrCreate(registry, 'messaging_inbox_prune_last_duration_seconds', () =>
+      new Gauge({ name: 'messaging_inbox_prune_last_duration_seconds', help: 'How long the last inbox prune run took', labelNames: ['schema'], registers }),
     );
     const backlogSources = this.backlogSources;
     /** A gauge per schema, set on scrape from one field of each backlog source. */

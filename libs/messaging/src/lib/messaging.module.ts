@@ -19,6 +19,8 @@ import { ParkedEvents } from './outbox/parked-events';
 import { ParkedEventsController } from './outbox/parked-events.controller';
 import { stopIdleRequestQueueTimers } from './kafka-request-queue';
 import { noDelaySocketFactory } from './kafka-socket';
+import { InboxPruner } from './inbox/inbox-pruner';
+import { DAY_MS } from './inbox/inbox-retention';
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   inject?: Array<InjectionToken | OptionalFactoryDependency>;
@@ -51,6 +53,12 @@ function providers(dataSourceName: string | undefined): Provider[] {
       useFactory: (o: MessagingModuleOptions, kafka: Kafka, ds: DataSource, metrics: MessagingMetrics) =>
         new OutboxRelay(kafka, ds, { schema: o.schema, ...o.relay, metrics, logger: o.logger ?? nestMessagingLogger() }),
     },
+    {
+      provide: InboxPruner,
+      inject: [MESSAGING_OPTIONS, MESSAGING_DATA_SOURCE, MessagingMetrics],
+      useFactory: (o: MessagingModuleOptions, ds: DataSource, metrics: MessagingMetrics) =>
+        new InboxPruner(ds, { schema: o.schema, ...o.inboxPrune, metrics, logger: o.logger ?? nestMessagingLogger() }),
+    },
     { provide: ParkedEvents, inject: [MESSAGING_DATA_SOURCE, MESSAGING_OPTIONS], useFactory: (ds: DataSource, o: MessagingModuleOptions) => new ParkedEvents(ds, o.schema) },
     { provide: ConsumerLag, inject: [MESSAGING_KAFKA], useFactory: (kafka: Kafka) => new ConsumerLag(kafka, { keepConnected: true }) },
     {
@@ -62,7 +70,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
   ];
 }
 
-const exported = [Outbox, EventPublisher, OutboxRelay, ParkedEvents, MessagingMetrics, MessagingHealth, ConsumerLag, MessagingHost, MESSAGING_KAFKA, MESSAGING_OPTIONS];
+const exported = [Outbox, EventPublisher, OutboxRelay, InboxPruner, ParkedEvents, MessagingMetrics, MessagingHealth, ConsumerLag, MessagingHost, MESSAGING_KAFKA, MESSAGING_OPTIONS];
 
 /**
  * Kafka batch transport + transactional outbox/inbox for one service. Global:
@@ -86,7 +94,7 @@ export class MessagingModule {
    * CloudEvents source.
    */
   static forService(service: string, config: ServiceConfig, overrides: Partial<MessagingModuleOptions> = {}): DynamicModule {
-    const { consumer, relay, ...rest } = overrides;
+    const { consumer, relay, inboxPrune, ...rest } = overrides;
     const module = MessagingModule.forRoot({
       clientId: `${service}-${config.INSTANCE_ID}`,
       groupId: config.KAFKA_CONSUMER_GROUP ?? service,
@@ -107,6 +115,12 @@ export class MessagingModule {
         ...consumer,
       },
       relay: { lingerMs: config.OUTBOX_RELAY_LINGER_MS, ...relay },
+      inboxPrune: {
+        retentionMs: config.INBOX_RETENTION_DAYS * DAY_MS,
+        intervalMs: config.INBOX_PRUNE_INTERVAL_MS,
+        batchSize: config.INBOX_PRUNE_BATCH_SIZE,
+        ...inboxPrune,
+      },
       ...rest,
     });
     // /health/ready of the service includes the transport's own Kafka client; the ops

@@ -44,6 +44,21 @@ export interface MessagingModuleOptions {
     /** A busy relay's wait between claims (OutboxRelayOptions.lingerMs); services: OUTBOX_RELAY_LINGER_MS. */
     lingerMs?: number;
   };
+  /**
+   * Deleting inbox rows past their retention (inbox/inbox-pruner.ts); runs in
+   * a process whose consumers claim events in the inbox. Services:
+   * INBOX_RETENTION_DAYS, INBOX_PRUNE_INTERVAL_MS, INBOX_PRUNE_BATCH_SIZE.
+   */
+  inboxPrune?: {
+    /** Rows processed longer ago are deleted; 0 (the library's default) keeps every row. Services: 7 days. */
+    retentionMs?: number;
+    /** Default 1 h. */
+    intervalMs?: number;
+    /** The first run after start; default 60 s. */
+    firstDelayMs?: number;
+    /** Rows per delete statement; default 5000. */
+    batchSize?: number;
+  };
   /** Bytes -> event; default: the contracts' parseEvent. */
   decode?: DecodeFn;
   /** Event -> topic and key for Outbox.enqueue of CloudEvents; default: the contracts' catalogue. */

@@ -68,8 +68,13 @@ describe('MessagingModule: decorated handlers, outbox and lifecycle in a Nest ap
     await deleteTopics(k, [inTopic, outTopic]);
   });
 
-  it('consumes through the decorated handler, publishes its outbox events once, and shuts down cleanly', async () => {
+  it('consumes through the decorated handler, publishes its outbox events once, prunes the inbox, and shuts down cleanly', async () => {
     const registry = new Registry();
+    // Inbox rows of events consumed long ago: the module's pruner deletes them, with no code in the app.
+    await ds.query(
+      `INSERT INTO "${schema}".inbox (consumer_group, event_id, processed_at) SELECT $1, 'hiring/test old-' || i, now() - interval '30 days' FROM generate_series(1, 1200) AS i`,
+      [groupId],
+    );
     const moduleRef = await Test.createTestingModule({
       imports: [
         TypeOrmModule.forRoot({
@@ -94,6 +99,7 @@ describe('MessagingModule: decorated handlers, outbox and lifecycle in a Nest ap
             logger: quietLogger,
             relay: { pollIntervalMs: 60_000 },
             consumer: { autoCommitInterval: 500, heartbeatInterval: 1_000 },
+            inboxPrune: { retentionMs: 7 * 86_400_000, firstDelayMs: 0, batchSize: 500 },
           }),
         }),
       ],
@@ -108,6 +114,7 @@ describe('MessagingModule: decorated handlers, outbox and lifecycle in a Nest ap
     await waitFor('effects applied', async () => (await countEffects(ds, schema)).rows === stream.length);
     await waitFor('derived events published', async () => (await topicSize(k, outTopic)) === stream.length);
     await waitFor('outbox drained', async () => (await app?.get(MessagingHealth).outboxBacklog())?.count === 0);
+    await waitFor('old inbox rows pruned', async () => ((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".inbox`)) as Array<{ n: number }>)[0].n === stream.length);
 
     const health = app.get(MessagingHealth);
     expect(await health.isKafkaReady()).toBe(true);
@@ -117,6 +124,8 @@ describe('MessagingModule: decorated handlers, outbox and lifecycle in a Nest ap
     const metrics = await registry.metrics();
     expect(metrics).toMatch(new RegExp(`messaging_messages_processed_total\\{topic="${inTopic.replace(/\./g, '\\.')}"\\} ${stream.length}`));
     expect(metrics).toContain(`messaging_outbox_backlog{schema="${schema}"} 0`);
+    expect(metrics).toContain(`messaging_inbox_pruned_total{schema="${schema}"} 1200`);
+    expect(metrics).toContain(`messaging_inbox_prune_runs_total{schema="${schema}",outcome="done"} 1`);
     expect(metrics).toMatch(new RegExp(`messaging_consumer_lag\\{group="${groupId}",topic="${inTopic.replace(/\./g, "\\.")}",partition="0"\\} \\d+`));
 
     await app.close();

@@ -86,6 +86,25 @@ export class ServiceConfig {
   @Type(() => Number) @IsInt() @Min(0) @Max(1000)
   OUTBOX_RELAY_LINGER_MS = 25;
 
+  /**
+   * Days an inbox row (a consumed event's id) is kept to drop a second copy
+   * of the event; older rows are deleted hourly. Duplicates come back within
+   * minutes (a redelivered uncommitted tail, a relay re-publishing after a
+   * crash); an older event replayed on purpose meets the handlers' own
+   * idempotence (docs/messaging.md "Inbox retention"). 0: never delete.
+   * The default is libs/messaging's DEFAULT_INBOX_RETENTION_DAYS.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(3650)
+  INBOX_RETENTION_DAYS = 7;
+
+  /** How often the inbox pruner runs (the first run is a minute after start). */
+  @Type(() => Number) @IsInt() @Min(60000) @Max(86400000)
+  INBOX_PRUNE_INTERVAL_MS = 3600000;
+
+  /** Inbox rows deleted per statement (one short transaction each, a pause as long between them). */
+  @Type(() => Number) @IsInt() @Min(100) @Max(100000)
+  INBOX_PRUNE_BATCH_SIZE = 5000;
+
   /** Run pending migrations at boot (under an advisory lock). Off when a deploy step runs them. */
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';
