@@ -101,6 +101,16 @@ export const ALERT_RULES: readonly AlertRule[] = [
     description:
       'Nothing from {{ $labels.schema }} reaches Kafka: the relay is down, cannot reach Kafka, or fails on every send. Look for "outbox relay" errors in the service log and check Kafka; the events wait in the outbox and are published once it recovers.',
   },
+  {
+    alert: 'InboxPruneFailing',
+    // The failed series appears at its first failure, which increase() cannot see: 2 here is 3 failed hourly runs.
+    expr: 'sum by (schema) (increase(messaging_inbox_prune_runs_total{outcome="failed"}[4h])) >= 2',
+    for: '0m',
+    severity: 'warning',
+    summary: 'inbox pruning of {{ $labels.schema }} keeps failing',
+    description:
+      'The inbox pruner of {{ $labels.schema }} failed several hourly runs in a row, so consumed-event ids past INBOX_RETENTION_DAYS are piling up (nothing is lost: the table grows and claims slow down). Look for "inbox prune failed" warnings in the service log (database reachable? a statement timeout?); the next successful run deletes the backlog in batches.',
+  },
 ];
 
 const DURATION = /^(0|[1-9][0-9]*)(ms|s|m|h|d)$/;
