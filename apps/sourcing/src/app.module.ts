@@ -7,6 +7,7 @@ import { sourcingDatabase } from './database/sourcing.database';
 import { AgenciesModule } from './agencies/agencies.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { PROGRESS_CONSUMER, PROGRESS_TOPICS } from './progress/pipeline-progress.handler';
 import { ProgressModule } from './progress/progress.module';
 import { RejectionsModule } from './rejections/rejections.module';
 import { RequisitionsModule } from './requisitions/requisitions.module';
@@ -20,7 +21,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ service: 'sourcing', config, database: sourcingDatabase(config) }),
-        MessagingModule.forService('sourcing', config),
+        // The status write-back's one consumer reads three topics: as many partitions in flight as the
+        // three consumers it replaced had, their chunks committed together (pipeline-progress.handler.ts).
+        MessagingModule.forService('sourcing', config, {
+          consumer: { named: { [PROGRESS_CONSUMER]: { partitionsConsumedConcurrently: PROGRESS_TOPICS * config.KAFKA_CONSUMER_CONCURRENCY } } },
+        }),
         // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key. The guard
         // writes Retry-After itself; the library's headers would carry the throttler's name.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'agency', ttl: 60_000, limit: config.AGENCY_RATE_LIMIT_PER_MINUTE }], setHeaders: false }),

@@ -42,10 +42,8 @@ export interface BrokerBacklog {
  */
 export const PIPELINE_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
   sourcing: [TOPICS.submissions],
-  // Sourcing's status write-back: one consumer per status topic (see docs/sourcing.md).
-  'sourcing.progress-screened': [TOPICS.candidateScreened],
-  'sourcing.progress-scored': [TOPICS.candidateScored],
-  'sourcing.progress-offer': [TOPICS.offerDecided],
+  // Sourcing's status write-back: one consumer for the three status topics (see docs/sourcing.md).
+  'sourcing.progress': [TOPICS.candidateScreened, TOPICS.candidateScored, TOPICS.offerDecided],
   screening: [TOPICS.candidateSourced, TOPICS.candidateErased, TOPICS.interviewFeedback],
   scoring: [TOPICS.candidateScreened, TOPICS.candidateErased],
   offer: [TOPICS.candidateScored, TOPICS.candidateErased],

@@ -11,14 +11,29 @@ import type { Tx } from '@hiring/platform';
 import { RecordPipelineProgressService, type StageReached } from './record-pipeline-progress.service';
 
 /**
- * Each status topic runs in a consumer of its own (Kafka groups
- * `<group>.progress-screened`, `-scored`, `-offer`): kafkajs fetches a
- * consumer's partitions together and fetches again only when all of them are
- * handled, so in one consumer a `scored` that reached Kafka while the
- * `screened` update (or a submissions chunk) was being written waited for it
- * and for the next fetch before the agency could see it.
+ * The three status topics run in ONE consumer of their own (Kafka group
+ * `<group>.progress`), apart from the submissions intake. kafkajs fetches a
+ * consumer's partitions together and fetches again only when every batch of
+ * the fetch is handled; the chunks its concurrent batches hand in meanwhile,
+ * of any partition and topic, commit in one transaction (libs/messaging
+ * chunk-group.ts). So a candidate's `screened` and another's `scored` that
+ * arrive together cost one fetch loop, one transaction and one set of
+ * wake-ups, where a consumer per topic (how it was before the group commit,
+ * groups `<group>.progress-screened`, `-scored`, `-offer`) cost three. Kept
+ * apart from the intake: its chunks are heavy, and a status would wait
+ * behind them.
  */
-export const PROGRESS_CONSUMERS = { screened: 'progress-screened', scored: 'progress-scored', offerDecided: 'progress-offer' } as const;
+export const PROGRESS_CONSUMER = 'progress';
+/** Topics the progress consumer reads (its partitions in flight scale with them, app.module.ts). */
+export const PROGRESS_TOPICS = 3;
+
+/**
+ * The consumers each topic ran in before: a `progress` group without offsets
+ * starts where they had committed (ConsumeEventsOptions.takesOverFrom), so
+ * an upgrade neither replays the status history nor skips what was published
+ * while it ran.
+ */
+export const FORMER_PROGRESS_CONSUMERS = { screened: 'progress-screened', scored: 'progress-scored', offerDecided: 'progress-offer' } as const;
 
 /**
  * Later stages of the pipeline, mapped to submission progress. No inbox rows
@@ -29,7 +44,7 @@ export const PROGRESS_CONSUMERS = { screened: 'progress-screened', scored: 'prog
 export class PipelineProgressHandler {
   constructor(private readonly recordProgress: RecordPipelineProgressService) {}
 
-  @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened], consumer: PROGRESS_CONSUMERS.screened, inbox: false })
+  @ConsumeEvents({ topic: TOPICS.candidateScreened, types: [EVENT_TYPES.candidateScreened], consumer: PROGRESS_CONSUMER, takesOverFrom: FORMER_PROGRESS_CONSUMERS.screened, inbox: false })
   async screened(events: ConsumedEvent<CandidateScreenedEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,
@@ -43,7 +58,7 @@ export class PipelineProgressHandler {
     );
   }
 
-  @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored], consumer: PROGRESS_CONSUMERS.scored, inbox: false })
+  @ConsumeEvents({ topic: TOPICS.candidateScored, types: [EVENT_TYPES.candidateScored], consumer: PROGRESS_CONSUMER, takesOverFrom: FORMER_PROGRESS_CONSUMERS.scored, inbox: false })
   async scored(events: ConsumedEvent<CandidateScoredEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,
@@ -57,7 +72,7 @@ export class PipelineProgressHandler {
     );
   }
 
-  @ConsumeEvents({ topic: TOPICS.offerDecided, types: [EVENT_TYPES.offerDecided], consumer: PROGRESS_CONSUMERS.offerDecided, inbox: false })
+  @ConsumeEvents({ topic: TOPICS.offerDecided, types: [EVENT_TYPES.offerDecided], consumer: PROGRESS_CONSUMER, takesOverFrom: FORMER_PROGRESS_CONSUMERS.offerDecided, inbox: false })
   async offerDecided(events: ConsumedEvent<OfferDecidedEvent>[], tx: Tx): Promise<void> {
     await this.recordProgress.execute(
       tx,

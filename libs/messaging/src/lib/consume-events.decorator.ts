@@ -24,6 +24,17 @@ export interface ConsumeEventsOptions {
    */
   consumer?: string;
   /**
+   * The named consumer this topic ran in before it moved to `consumer`. A
+   * Kafka group new to the topic starts where that group had committed on it
+   * (once, before joining, while the group has no offsets on the topic),
+   * instead of at the configured reset: from the beginning would replay the
+   * topic's history, from the end would skip what was published during the
+   * upgrade. Nothing is done when the former group has no offsets (expired
+   * after the broker's `offsets.retention.minutes`, 7 days by default): the
+   * option can go a release after the move. See docs/messaging.md.
+   */
+  takesOverFrom?: string;
+  /**
    * The name of a method of the same provider, `(events) => Promise<P>`, run
    * for each chunk before its transaction opens; the handler receives its
    * result as third argument. For work that waits on something outside the

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { BatchConsumer } from './consumer/batch-consumer';
+import type { OffsetTakeOver } from './consumer/offset-take-over';
 import type { EventHandlerRegistration } from './consumer/handler-table';
 import { ConsumerLag } from './consumer-lag';
 import { CONSUME_EVENTS_METADATA, type ConsumeEventsOptions, type EventBatchHandler } from './consume-events.decorator';
@@ -67,7 +68,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         if (!meta) continue;
         const bound = (fn as EventBatchHandler).bind(instance);
         const name = `${instance.constructor.name}.${method}`;
-        found.push({ topic: meta.topic, types: meta.types, name, handle: bound, prepare: this.prepareOf(instance, meta, name), decode: meta.decode, consumer: meta.consumer, inbox: meta.inbox, transaction: meta.transaction });
+        found.push({ topic: meta.topic, types: meta.types, name, handle: bound, prepare: this.prepareOf(instance, meta, name), decode: meta.decode, consumer: meta.consumer, takesOverFrom: meta.takesOverFrom, inbox: meta.inbox, transaction: meta.transaction });
       }
     }
     return found;
@@ -123,7 +124,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     if (handlers.length === 0) return;
     for (const [name, own] of byConsumer(handlers)) {
       const groupId = consumerGroupId(this.options.groupId, name);
-      const consumer = this.batchConsumer(groupId, own, logger);
+      const consumer = this.batchConsumer(groupId, name, own, logger);
       this.consumers.push(consumer);
       logger.log('starting consumer', { groupId, handlers: own.map((h) => `${h.topic} -> ${h.name}`) });
       await consumer.start();
@@ -134,8 +135,9 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  private batchConsumer(groupId: string, handlers: EventHandlerRegistration[], logger: MessagingLogger): BatchConsumer {
+  private batchConsumer(groupId: string, name: string | undefined, handlers: EventHandlerRegistration[], logger: MessagingLogger): BatchConsumer {
     const c = this.options.consumer ?? {};
+    const own = name !== undefined ? c.named?.[name] : undefined;
     return new BatchConsumer(this.kafka, this.dataSource, {
       groupId,
       // One inbox per service whatever the Kafka group: moving a topic to its own consumer replays nothing.
@@ -143,7 +145,8 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       schema: this.options.schema,
       handlers,
       decode: this.options.decode ?? contractsDecoder,
-      partitionsConsumedConcurrently: c.partitionsConsumedConcurrently,
+      partitionsConsumedConcurrently: own?.partitionsConsumedConcurrently ?? c.partitionsConsumedConcurrently,
+      takeOver: formerGroups(this.options.groupId, handlers),
       maxChunkSize: c.maxChunkSize,
       fromBeginning: c.fromBeginning,
       sessionTimeout: c.sessionTimeout,
@@ -188,6 +191,18 @@ export function usesInbox(handlers: readonly EventHandlerRegistration[]): boolea
 /** The Kafka group of a service's consumer: the service's group, or `<group>.<name>` for a named one. */
 export function consumerGroupId(serviceGroup: string, consumer?: string): string {
   return consumer ? `${serviceGroup}.${consumer}` : serviceGroup;
+}
+
+/** The topics that name a former consumer, with its Kafka group (ConsumeEventsOptions.takesOverFrom). */
+export function formerGroups(serviceGroup: string, handlers: readonly EventHandlerRegistration[]): OffsetTakeOver[] {
+  const out = new Map<string, string>();
+  for (const h of handlers) {
+    if (h.takesOverFrom === undefined) continue;
+    const fromGroup = consumerGroupId(serviceGroup, h.takesOverFrom);
+    if (out.has(h.topic) && out.get(h.topic) !== fromGroup) throw new Error(`${h.name}: every handler of ${h.topic} must name the same former consumer`);
+    out.set(h.topic, fromGroup);
+  }
+  return [...out].map(([topic, fromGroup]) => ({ topic, fromGroup }));
 }
 
 /**

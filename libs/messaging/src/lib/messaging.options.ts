@@ -34,6 +34,8 @@ export interface MessagingModuleOptions {
     maxBytes?: number;
     autoCommitInterval?: number;
     databaseProbe?: { initialDelayMs?: number; maxDelayMs?: number };
+    /** Settings of a named consumer (ConsumeEventsOptions.consumer) that differ from the ones above. */
+    named?: Record<string, { partitionsConsumedConcurrently?: number }>;
   };
   retry?: Partial<RetryPolicy>;
   relay?: {

@@ -19,6 +19,7 @@ import { Aborted, DeadLetterPublisher } from './dead-letter-publisher';
 import { HandlerTable, type EventHandlerRegistration } from './handler-table';
 import { ChunkGroupCommit, type ChunkOfPartition } from './chunk-group';
 import { applyInInboxTransaction, applyInOneTransaction, type AppliedCounts, type TopicShare } from './inbox-transaction';
+import { takeOverOffsets, type OffsetTakeOver } from './offset-take-over';
 import { PartitionBatch } from './partition-batch';
 
 export interface BatchConsumerOptions {
@@ -31,6 +32,8 @@ export interface BatchConsumerOptions {
   decode: DecodeFn;
   /** Partitions processed in parallel (each in offset order); their chunks handed in together share a transaction. Default 3. */
   partitionsConsumedConcurrently?: number;
+  /** Topics new to this group that start where another group had committed (offset-take-over.ts). */
+  takeOver?: readonly OffsetTakeOver[];
   /** Max events per transaction. Default 500. */
   maxChunkSize?: number;
   retry?: Partial<RetryPolicy>;
@@ -140,6 +143,7 @@ export class BatchConsumer {
       allowAutoTopicCreation: false,
     });
     await this.deadLetters.connect();
+    await takeOverOffsets(this.kafka, this.options.groupId, this.options.takeOver ?? [], this.logger);
     await consumer.connect();
     await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
     this.consumer = consumer;

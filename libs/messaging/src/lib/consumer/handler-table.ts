@@ -23,6 +23,8 @@ export interface EventHandlerRegistration {
   decode?: DecodeFn;
   /** The consumer this topic runs in, when not the service's main one (see ConsumeEventsOptions.consumer). */
   consumer?: string;
+  /** The named consumer the topic ran in before (see ConsumeEventsOptions.takesOverFrom). */
+  takesOverFrom?: string;
   /** false: the handler's effect is idempotent and order-insensitive by its own key (see ConsumeEventsOptions.inbox). */
   inbox?: boolean;
   /** false: no transaction for the chunk, the handler makes its effect durable (see ConsumeEventsOptions.transaction). */
