@@ -1,5 +1,5 @@
 import type { EventHandlerRegistration } from './consumer/handler-table';
-import { byConsumer, consumerGroupId, usesInbox } from './messaging.host';
+import { byConsumer, consumerGroupId, formerGroups, usesInbox } from './messaging.host';
 
 const handler = (topic: string, consumer?: string, name = `${topic}-handler`): EventHandlerRegistration => ({ topic, consumer, name, handle: async () => undefined });
 
@@ -26,5 +26,20 @@ describe('usesInbox', () => {
     expect(usesInbox([])).toBe(false);
     expect(usesInbox([{ ...handler('a'), inbox: false }, { ...handler('b'), inbox: false }])).toBe(false);
     expect(usesInbox([{ ...handler('a'), inbox: false }, handler('b')])).toBe(true);
+  });
+});
+
+describe('formerGroups', () => {
+  const moved = (topic: string, takesOverFrom?: string, name = `${topic}-handler`): EventHandlerRegistration => ({ ...handler(topic, 'progress', name), takesOverFrom });
+
+  it('names the Kafka group each moved topic ran in, once per topic', () => {
+    expect(formerGroups('sourcing', [moved('screened', 'progress-screened'), moved('scored', 'progress-scored'), moved('scored', 'progress-scored', 'second'), moved('offer')])).toEqual([
+      { topic: 'screened', fromGroup: 'sourcing.progress-screened' },
+      { topic: 'scored', fromGroup: 'sourcing.progress-scored' },
+    ]);
+  });
+
+  it('refuses two former consumers for one topic', () => {
+    expect(() => formerGroups('sourcing', [moved('scored', 'a'), moved('scored', 'b', 'second')])).toThrow(/must name the same former consumer/);
   });
 });
