@@ -28,7 +28,9 @@
 # candidate), so it is not the default. Not allowed in NODE_OPTIONS.
 # What the peak is made of, and what else was tried (a larger new space,
 # smaller Kafka fetches, smaller consumer transactions): docs/performance.md
-# "Memory (lane 12d)".
+# "Memory (lane 12d)". A larger new space (--max-semi-space-size=32/64), alone
+# or with --max-old-space-size=2047, raised the peaks or still cost sourcing
+# and screening 8-11 % CPU: "Peak RSS: young generation and promotion (lane 18c)".
 # GLIBC_TUNABLES (default glibc.malloc.mmap_threshold=131072): allocations over
 # 128 KiB (bulk bodies, Kafka fetches) get their own mapping, given back when
 # freed; glibc otherwise raises the threshold after the first large free and
