@@ -41,6 +41,8 @@ export interface InboxPruneResult {
   durationMs: number;
   /** The longest batch transaction: how long the run held row locks at a time. */
   longestBatchMs: number;
+  /** BRIN ranges summarized afresh before the batches (0 when no earlier run of this pruner deleted rows). */
+  rangesResummarized: number;
 }
 
 /** Namespace of the prune lock (the two-key form: apart from the single-key locks of migrations and entities). */
@@ -55,8 +57,16 @@ export const INBOX_PRUNE_LOCK_NAMESPACE = 'hiring.inbox-prune';
  * rows fill them, every new row before the first old one. `delete` then finds
  * the old block ranges through processed_at's BRIN index (a bitmap scan that
  * stops at the LIMIT, $2) and deletes those rows by ctid.
+ *
+ * `resummarize` renews the index's summaries. A range keeps the bounds it
+ * had when its old rows were deleted, so once vacuum frees their pages and
+ * new rows fill them, every later run would read those ranges again, old
+ * rows or not (the whole table, in steady state). A run that starts after a
+ * deleting run summarizes every range afresh first (~7 ms per 1,000 pages):
+ * an hour after the deletes, no snapshot can still see the deleted rows, so
+ * they are left out of the new bounds.
  */
-export function inboxPruneStatements(inbox: string): { lock: string; delete: string } {
+export function inboxPruneStatements(inbox: string, schema: string): { lock: string; delete: string; resummarize: string } {
   return {
     lock: `SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked, set_config('enable_seqscan', 'off', true) AS seqscan`,
     delete: `WITH gone AS (
@@ -64,8 +74,22 @@ export function inboxPruneStatements(inbox: string): { lock: string; delete: str
                 WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${inbox} WHERE processed_at < $1 LIMIT $2))
                RETURNING 1)
              SELECT count(*)::int AS deleted FROM gone`,
+    // Every range of the table summarized afresh ($1 pages per range). Takes
+    // a ShareUpdateExclusiveLock: it waits for a vacuum of the table, never
+    // for inserts.
+    resummarize: `SELECT count(*)::int AS ranges FROM (
+                    SELECT brin_desummarize_range(${brinIndex(schema)}, r), brin_summarize_range(${brinIndex(schema)}, r)
+                      FROM generate_series(0::bigint, pg_relation_size('${inbox}') / current_setting('block_size')::bigint - 1, $1::bigint) AS r) x`,
   };
 }
+
+/** processed_at's BRIN index (inbox-brin.migration.ts), as a regclass literal (schema names are checked by messagingTables). */
+function brinIndex(schema: string): string {
+  return `'"${schema}".inbox_processed_at_brin'::regclass`;
+}
+
+/** The BRIN index's pages per range: PostgreSQL's default, which the migration keeps. */
+export const INBOX_BRIN_PAGES_PER_RANGE = 128;
 
 export class InboxPruner {
   readonly settings: InboxPruneSettings;
@@ -77,6 +101,8 @@ export class InboxPruner {
   /** Set by stop(): a run in progress ends after the batch in hand. */
   private stopRequested = false;
   private loopDone: Promise<void> | undefined;
+  /** An earlier run deleted rows (or none ran yet in this process): the index's summaries are to be renewed. */
+  private resummarizeDue = true;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -127,6 +153,7 @@ export class InboxPruner {
     let batches = 0;
     let longestBatchMs = 0;
     let outcome: InboxPruneResult['outcome'] = 'done';
+    const rangesResummarized = this.resummarizeDue ? await this.resummarize() : 0;
     for (;;) {
       const batchStarted = performance.now();
       const n = await this.deleteBatch(cutoff);
@@ -146,12 +173,29 @@ export class InboxPruner {
         break;
       }
     }
-    return { outcome, deleted, batches, cutoff, durationMs: performance.now() - started, longestBatchMs };
+    if (deleted > 0) this.resummarizeDue = true;
+    return { outcome, deleted, batches, cutoff, durationMs: performance.now() - started, longestBatchMs, rangesResummarized };
+  }
+
+  /**
+   * Renews the BRIN summaries (see inboxPruneStatements). A failure (e.g. a
+   * database user that does not own the index) costs only the stale bounds:
+   * logged, the run goes on, the next one tries again.
+   */
+  private async resummarize(): Promise<number> {
+    try {
+      const [r] = (await this.dataSource.query(inboxPruneStatements(this.inbox, this.options.schema).resummarize, [INBOX_BRIN_PAGES_PER_RANGE])) as Array<{ ranges: number }>;
+      this.resummarizeDue = false;
+      return r?.ranges ?? 0;
+    } catch (err) {
+      this.logger.warn('inbox index summaries not renewed; the prune goes on', { schema: this.options.schema, error: errorMessage(err) });
+      return 0;
+    }
   }
 
   /** Deletes up to a batch of rows older than the cutoff; undefined when another instance holds the lock. */
   private deleteBatch(cutoff: Date): Promise<number | undefined> {
-    const sql = inboxPruneStatements(this.inbox);
+    const sql = inboxPruneStatements(this.inbox, this.options.schema);
     return this.dataSource.transaction(async (m) => {
       const [lock] = (await m.query(sql.lock, [INBOX_PRUNE_LOCK_NAMESPACE, this.options.schema])) as Array<{ locked: boolean }>;
       if (!lock?.locked) return undefined;
