@@ -7,7 +7,7 @@ import { sourcingDatabase } from './database/sourcing.database';
 import { AgenciesModule } from './agencies/agencies.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
-import { PROGRESS_CONSUMER, PROGRESS_TOPICS } from './progress/pipeline-progress.handler';
+import { PROGRESS_CONSUMER } from './progress/pipeline-progress.handler';
 import { ProgressModule } from './progress/progress.module';
 import { RejectionsModule } from './rejections/rejections.module';
 import { RequisitionsModule } from './requisitions/requisitions.module';
@@ -21,10 +21,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ service: 'sourcing', config, database: sourcingDatabase(config) }),
-        // The status write-back's one consumer reads three topics: as many partitions in flight as the
-        // three consumers it replaced had, their chunks committed together (pipeline-progress.handler.ts).
+        // The status write-back's one consumer reads several topics: as many partitions in flight as the
+        // consumers per topic it replaced had, their chunks committed together (pipeline-progress.handler.ts).
         MessagingModule.forService('sourcing', config, {
-          consumer: { named: { [PROGRESS_CONSUMER]: { partitionsConsumedConcurrently: PROGRESS_TOPICS * config.KAFKA_CONSUMER_CONCURRENCY } } },
+          consumer: { named: { [PROGRESS_CONSUMER]: { partitionsPerTopic: config.KAFKA_CONSUMER_CONCURRENCY } } },
         }),
         // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key. The guard
         // writes Retry-After itself; the library's headers would carry the throttler's name.

@@ -24,8 +24,6 @@ import { RecordPipelineProgressService, type StageReached } from './record-pipel
  * behind them.
  */
 export const PROGRESS_CONSUMER = 'progress';
-/** Topics the progress consumer reads (its partitions in flight scale with them, app.module.ts). */
-export const PROGRESS_TOPICS = 3;
 
 /**
  * The consumers each topic ran in before: a `progress` group without offsets

@@ -1,5 +1,5 @@
 import type { EventHandlerRegistration } from './consumer/handler-table';
-import { byConsumer, consumerGroupId, formerGroups, usesInbox } from './messaging.host';
+import { byConsumer, consumerGroupId, formerGroups, namedPartitionsInFlight, usesInbox } from './messaging.host';
 
 const handler = (topic: string, consumer?: string, name = `${topic}-handler`): EventHandlerRegistration => ({ topic, consumer, name, handle: async () => undefined });
 
@@ -41,5 +41,24 @@ describe('formerGroups', () => {
 
   it('refuses two former consumers for one topic', () => {
     expect(() => formerGroups('sourcing', [moved('scored', 'a'), moved('scored', 'b', 'second')])).toThrow(/must name the same former consumer/);
+  });
+});
+
+describe('namedPartitionsInFlight', () => {
+  const progress = [handler('screened', 'progress'), handler('scored', 'progress'), handler('scored', 'progress', 'second'), handler('offer', 'progress')];
+
+  it('multiplies partitionsPerTopic by the distinct topics of the consumer', () => {
+    expect(namedPartitionsInFlight('progress', { partitionsPerTopic: 2 }, progress)).toBe(6);
+    expect(namedPartitionsInFlight('progress', { partitionsPerTopic: 2 }, progress.slice(0, 1))).toBe(2);
+  });
+
+  it('takes a fixed count as given, and leaves the service default when neither is set', () => {
+    expect(namedPartitionsInFlight('progress', { partitionsConsumedConcurrently: 4 }, progress)).toBe(4);
+    expect(namedPartitionsInFlight('progress', {}, progress)).toBeUndefined();
+    expect(namedPartitionsInFlight(undefined, undefined, progress)).toBeUndefined();
+  });
+
+  it('refuses both settings at once', () => {
+    expect(() => namedPartitionsInFlight('progress', { partitionsConsumedConcurrently: 4, partitionsPerTopic: 2 }, progress)).toThrow(/not both/);
   });
 });

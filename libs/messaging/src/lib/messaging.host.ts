@@ -16,7 +16,7 @@ import { ConsumerLag } from './consumer-lag';
 import { CONSUME_EVENTS_METADATA, type ConsumeEventsOptions, type EventBatchHandler } from './consume-events.decorator';
 import { contractsDecoder } from './contracts-adapter';
 import { MessagingMetrics } from './messaging.metrics';
-import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options';
+import { MESSAGING_DATA_SOURCE, MESSAGING_KAFKA, MESSAGING_OPTIONS, type MessagingModuleOptions, type NamedConsumerOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { InboxPruner } from './inbox/inbox-pruner';
 import type { MessagingLogger } from './util';
@@ -145,7 +145,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       schema: this.options.schema,
       handlers,
       decode: this.options.decode ?? contractsDecoder,
-      partitionsConsumedConcurrently: own?.partitionsConsumedConcurrently ?? c.partitionsConsumedConcurrently,
+      partitionsConsumedConcurrently: namedPartitionsInFlight(name, own, handlers) ?? c.partitionsConsumedConcurrently,
       takeOver: formerGroups(this.options.groupId, handlers),
       maxChunkSize: c.maxChunkSize,
       fromBeginning: c.fromBeginning,
@@ -186,6 +186,19 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
 /** Whether any handler's events are claimed in the inbox (a topic keeps it unless every handler of it says inbox: false). */
 export function usesInbox(handlers: readonly EventHandlerRegistration[]): boolean {
   return handlers.some((h) => h.inbox !== false);
+}
+
+/**
+ * A named consumer's partitions in flight, when its settings give them:
+ * `partitionsPerTopic` times the distinct topics of its handlers, so the
+ * count cannot fall behind when a topic joins or leaves it.
+ */
+export function namedPartitionsInFlight(name: string | undefined, own: NamedConsumerOptions | undefined, handlers: readonly EventHandlerRegistration[]): number | undefined {
+  if (own?.partitionsConsumedConcurrently !== undefined && own.partitionsPerTopic !== undefined) {
+    throw new Error(`consumer ${name}: set partitionsConsumedConcurrently or partitionsPerTopic, not both`);
+  }
+  if (own?.partitionsPerTopic !== undefined) return own.partitionsPerTopic * new Set(handlers.map((h) => h.topic)).size;
+  return own?.partitionsConsumedConcurrently;
 }
 
 /** The Kafka group of a service's consumer: the service's group, or `<group>.<name>` for a named one. */

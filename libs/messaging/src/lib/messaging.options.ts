@@ -5,6 +5,18 @@ import type { DecodeFn } from './types';
 import type { EventTopicResolver } from './outbox/outbox';
 import type { MessagingLogger } from './util';
 
+/** A named consumer's own settings; one of the two partition settings at most. */
+export interface NamedConsumerOptions {
+  /** Partitions in flight, whatever the topics the consumer reads. */
+  partitionsConsumedConcurrently?: number;
+  /**
+   * Partitions in flight per topic the consumer's handlers read: a consumer
+   * that took over the topics of several consumers keeps as many in flight
+   * as they did together, and the count follows its handlers.
+   */
+  partitionsPerTopic?: number;
+}
+
 export interface MessagingModuleOptions {
   clientId: string;
   groupId: string;
@@ -35,7 +47,7 @@ export interface MessagingModuleOptions {
     autoCommitInterval?: number;
     databaseProbe?: { initialDelayMs?: number; maxDelayMs?: number };
     /** Settings of a named consumer (ConsumeEventsOptions.consumer) that differ from the ones above. */
-    named?: Record<string, { partitionsConsumedConcurrently?: number }>;
+    named?: Record<string, NamedConsumerOptions>;
   };
   retry?: Partial<RetryPolicy>;
   relay?: {
