@@ -7,7 +7,12 @@ import { Client, Pool } from 'pg';
 import type { Kafka } from 'kafkajs';
 import { createTopics, deleteTopics, until, topicSize } from './bench-util';
 
-export async function runRawBaseline(kafka: Kafka, databaseUrl: string, payloads: readonly string[], hops: number): Promise<number> {
+/**
+ * Seconds for `payloads` through every hop. The first `warmup` of them go
+ * through first, untimed, as the pipeline's own warm-up does (the bench's
+ * --warmup): both sides are measured warm.
+ */
+export async function runRawBaseline(kafka: Kafka, databaseUrl: string, payloads: readonly string[], hops: number, warmup = 0): Promise<number> {
   const suffix = randomUUID().slice(0, 8);
   const topics = Array.from({ length: hops + 1 }, (_, i) => `bench.raw.${suffix}.h${i}`);
   const schema = `bench_raw_${suffix}`;
@@ -40,11 +45,17 @@ export async function runRawBaseline(kafka: Kafka, databaseUrl: string, payloads
       });
       consumers.push({ consumer, pool });
     }
+    const send = async (batch: readonly string[], prefix: string) => {
+      for (let i = 0; i < batch.length; i += 500) {
+        await producer.send({ topic: topics[0] as string, acks: -1, messages: batch.slice(i, i + 500).map((value, j) => ({ key: `${prefix}-${i + j}`, value })) });
+      }
+    };
+    const warm = payloads.slice(0, warmup);
+    await send(warm, 'warm');
+    await until('raw baseline: the warm-up through the last hop', async () => (await topicSize(kafka, topics[hops] as string)) >= warm.length);
     const t0 = Date.now();
-    for (let i = 0; i < payloads.length; i += 500) {
-      await producer.send({ topic: topics[0] as string, acks: -1, messages: payloads.slice(i, i + 500).map((value, j) => ({ key: `raw-${i + j}`, value })) });
-    }
-    await until('raw baseline: every record through the last hop', async () => (await topicSize(kafka, topics[hops] as string)) >= payloads.length);
+    await send(payloads, 'raw');
+    await until('raw baseline: every record through the last hop', async () => (await topicSize(kafka, topics[hops] as string)) >= warm.length + payloads.length);
     return (Date.now() - t0) / 1000;
   } finally {
     for (const { consumer, pool } of consumers) {

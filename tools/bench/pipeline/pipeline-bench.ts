@@ -36,6 +36,8 @@ interface Options {
   httpSeconds: number;
   connections: number;
   idleN: number;
+  /** Candidates through each intake path before anything is measured (0: none). */
+  warmup: number;
   out: string;
   skipBaselines: boolean;
   only: string[];
@@ -43,9 +45,9 @@ interface Options {
 }
 
 const PHASES = ['idle', 'http', 'kafka', 'latency', 'single', 'baselines'];
-const VALUE_FLAGS = ['n', 'rate', 'seconds', 'stock-n', 'http-seconds', 'connections', 'idle-n', 'pg-top', 'only', 'out'];
+const VALUE_FLAGS = ['n', 'rate', 'seconds', 'stock-n', 'http-seconds', 'connections', 'idle-n', 'warmup', 'pg-top', 'only', 'out'];
 const USAGE = `usage: npm run bench -- [--n 20000] [--rate 100] [--seconds 60] [--stock-n 1000] [--http-seconds 10]
-       [--connections 10] [--idle-n 30] [--pg-top 12] [--only ${PHASES.join(',')}] [--out FILE] [--skip-baselines]`;
+       [--connections 10] [--idle-n 30] [--warmup 2000] [--pg-top 12] [--only ${PHASES.join(',')}] [--out FILE] [--skip-baselines]`;
 
 /** A mistyped flag must not silently run the whole 5-minute bench with defaults. */
 function checkFlags(argv: string[]): void {
@@ -67,7 +69,7 @@ function parseArgs(argv: string[]): Options {
     const i = argv.indexOf(`--${name}`);
     if (i < 0) return fallback;
     const v = Number(argv[i + 1]);
-    if (!Number.isFinite(v) || v < 0 || (v === 0 && name !== 'pg-top')) throw new Error(`--${name} needs a positive number, got "${argv[i + 1] ?? ''}"`);
+    if (!Number.isFinite(v) || v < 0 || (v === 0 && name !== 'pg-top' && name !== 'warmup')) throw new Error(`--${name} needs a positive number, got "${argv[i + 1] ?? ''}"`);
     return v;
   };
   const n = Math.round(value('n', Number(process.env['BENCH_N'] ?? 20_000)));
@@ -83,6 +85,7 @@ function parseArgs(argv: string[]): Options {
     httpSeconds: value('http-seconds', 10),
     connections: Math.round(value('connections', 10)),
     idleN: Math.round(value('idle-n', 30)),
+    warmup: Math.round(value('warmup', Number(process.env['BENCH_WARMUP'] ?? 2_000))),
     out: outIndex >= 0 ? resolve(argv[outIndex + 1] ?? '') : resolve(ROOT, '.cache/bench', `pipeline-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
     skipBaselines: argv.includes('--skip-baselines'),
     only,
@@ -134,10 +137,10 @@ interface Throughput {
   statusWrittenBackSeconds: number;
 }
 
-async function throughputHttp(o: Options, watch: PipelineWatch, db: Client, requisitionId: string): Promise<Throughput> {
+async function throughputHttp(n: number, watch: PipelineWatch, db: Client, requisitionId: string, label = 'HTTP bulk'): Promise<Throughput> {
   const agency = await createAgency('http');
   const bodies: string[] = [];
-  for (let i = 0; i < o.n; i += BULK) bodies.push(Array.from({ length: Math.min(BULK, o.n - i) }, () => JSON.stringify(submission(requisitionId))).join('\n'));
+  for (let i = 0; i < n; i += BULK) bodies.push(Array.from({ length: Math.min(BULK, n - i) }, () => JSON.stringify(submission(requisitionId))).join('\n'));
   const t0 = Date.now();
   let next = 0;
   // Two bulk requests in flight, as an agency syncing its database would.
@@ -151,14 +154,14 @@ async function throughputHttp(o: Options, watch: PipelineWatch, db: Client, requ
     }),
   );
   const ingestSeconds = (Date.now() - t0) / 1000;
-  return finish('HTTP bulk', o.n, t0, ingestSeconds, watch, db, agency.id);
+  return finish(label, n, t0, ingestSeconds, watch, db, agency.id);
 }
 
 /** `atStart` runs when the clock starts, after the records are signed (the CPU meter starts there: signing is the agencies' work). */
-async function throughputKafka(o: Options, kafka: Kafka, watch: PipelineWatch, db: Client, requisitionId: string, atStart: () => void): Promise<Throughput> {
+async function throughputKafka(n: number, kafka: Kafka, watch: PipelineWatch, db: Client, requisitionId: string, atStart: () => void, label = 'Kafka'): Promise<Throughput> {
   const agency = await createAgency('kafka');
   // Signed before the clock starts: this is the agencies' work, not the pipeline's.
-  const records = Array.from({ length: o.n }, () => {
+  const records = Array.from({ length: n }, () => {
     const s = submission(requisitionId);
     const data = { agencyId: agency.id, ...s } as unknown as SubmissionEvent;
     return toKafkaRecord(buildEvent('recruiting.submission.v1', { source: '/agencies/bench', data, signingSecret: agency.signingSecret }));
@@ -170,7 +173,7 @@ async function throughputKafka(o: Options, kafka: Kafka, watch: PipelineWatch, d
   for (let i = 0; i < records.length; i += BULK) await producer.send({ topic: TOPICS.submissions, acks: -1, messages: records.slice(i, i + BULK) });
   const ingestSeconds = (Date.now() - t0) / 1000;
   await producer.disconnect();
-  return finish('Kafka', o.n, t0, ingestSeconds, watch, db, agency.id);
+  return finish(label, n, t0, ingestSeconds, watch, db, agency.id);
 }
 
 async function finish(path: string, n: number, t0: number, ingestSeconds: number, watch: PipelineWatch, db: Client, agencyId: string): Promise<Throughput> {
@@ -388,16 +391,29 @@ async function main(): Promise<void> {
     const sqlAfter = sqlBefore ? await statementSnapshot(db) : undefined;
     return sqlBefore && sqlAfter ? { ...result, statements: statementCosts(sqlBefore, sqlAfter, Math.max(1, itemsOf(result)), o.pgTop) } : result;
   };
+  // Services just started, and a broker just started, run their first thousands of events cold (V8 and
+  // the JVM compile the hot paths as they go; pools and buffers grow): a first run read 775-816
+  // candidates/s where the next read 1,032-1,037 on the same stack. Each path gets --warmup candidates
+  // first, shown in the table and not counted; --warmup 0 measures the cold stack.
+  const warmed = o.warmup > 0 && ['http', 'kafka', 'latency', 'single', 'idle'].some(wanted);
+  let warmup: Throughput[] | undefined;
+  if (warmed) {
+    console.error(`[bench] warm-up, ${o.warmup} candidates through each intake path (not counted) ...`);
+    warmup = [
+      await throughputHttp(o.warmup, watch, db, requisition.id, 'warm-up: HTTP bulk (not counted)'),
+      await throughputKafka(o.warmup, kafka, watch, db, requisition.id, () => undefined, 'warm-up: Kafka (not counted)'),
+    ];
+  }
   const idle = await phase('idle', 'idle single submissions', () =>
     withStatements(() => watch.withStages(() => idleSingle(watch, db, requisition.id, o.idleN)), (r) => r.toScoredStatusMs.length + 1),
   );
-  const http = await phase('http', `throughput over HTTP bulk, N=${o.n}`, () => throughputHttp(o, watch, db, requisition.id));
+  const http = await phase('http', `throughput over HTTP bulk, N=${o.n}`, () => throughputHttp(o.n, watch, db, requisition.id));
   const cpuMs: { kafkaPath?: CpuSeconds; raw?: CpuSeconds } = {};
   let statements: StatementReport | undefined;
   const kafkaPath = await phase('kafka', `throughput over Kafka, N=${o.n}`, async () => {
     const sqlBefore = o.pgTop > 0 ? await statementSnapshot(db) : undefined;
     let before = cpu.snapshot();
-    const result = await throughputKafka(o, kafka, watch, db, requisition.id, () => (before = cpu.snapshot()));
+    const result = await throughputKafka(o.n, kafka, watch, db, requisition.id, () => (before = cpu.snapshot()));
     cpuMs.kafkaPath = CpuMeter.perItemMs(before, cpu.snapshot(), o.n);
     const sqlAfter = sqlBefore ? await statementSnapshot(db) : undefined;
     if (sqlBefore && sqlAfter) statements = statementCosts(sqlBefore, sqlAfter, o.n, o.pgTop);
@@ -416,7 +432,7 @@ async function main(): Promise<void> {
   const payloads = Array.from({ length: o.n }, () => JSON.stringify({ ...submission(requisition.id), agencyId: 'bench' }));
   const raw = o.skipBaselines ? undefined : await phase('baselines', `baseline (a) raw kafkajs, 4 hops, N=${o.n}`, async () => {
     const before = cpu.snapshot();
-    const rate = o.n / (await runRawBaseline(kafka, databaseUrl, payloads, 4));
+    const rate = o.n / (await runRawBaseline(kafka, databaseUrl, payloads, 4, o.warmup));
     cpuMs.raw = CpuMeter.perItemMs(before, cpu.snapshot(), o.n);
     return rate;
   });
@@ -426,13 +442,13 @@ async function main(): Promise<void> {
   await db.end();
 
   const load = { start: loadAtStart, end: loadavg()[0] as number };
-  const report = { at: new Date().toISOString(), options: o, loadAverage1m: load, idle, throughput: [http, kafkaPath], latency, httpSingle: single, peakRssMb: peakRss, cpuMsPerCandidate: cpuMs, postgresStatementsKafkaPath: statements, baselines: { rawPerSecond: raw, stockPerSecond: stock } };
+  const report = { at: new Date().toISOString(), options: o, loadAverage1m: load, warmup, idle, throughput: [http, kafkaPath], latency, httpSingle: single, peakRssMb: peakRss, cpuMsPerCandidate: cpuMs, postgresStatementsKafkaPath: statements, baselines: { rawPerSecond: raw, stockPerSecond: stock } };
   mkdirSync(dirname(o.out), { recursive: true });
   writeFileSync(o.out, JSON.stringify(report, null, 2));
 
   const lines: string[] = [];
   lines.push(`## Pipeline bench (N=${o.n}, ${new Date().toISOString()}, load average ${fmt(load.start, 1)} → ${fmt(load.end, 1)})`, '');
-  const through = [http, kafkaPath].flatMap((t) => (t ? [t] : []));
+  const through = [...(warmup ?? []), http, kafkaPath].flatMap((t) => (t ? [t] : []));
   if (through.length > 0) {
     lines.push('| throughput | candidates | ingest s | scored + guided s | candidates/s | statuses written back s |', '|---|---:|---:|---:|---:|---:|');
     for (const t of through) lines.push(`| ${t.path} | ${t.n} | ${fmt(t.ingestSeconds, 1)} | ${fmt(t.endToEndSeconds, 1)} | ${fmt(t.perSecond)} | ${fmt(t.statusWrittenBackSeconds, 1)} |`);
