@@ -28,20 +28,32 @@ export class IdentifierIndex {
    * A submission's idempotency hash, keyed with the same secret (a message
    * no identifier can have: identifier kinds never contain `request`), so the
    * stored hash of a short body cannot be confirmed by hashing guesses.
+   *
+   * `again` writes the same canonical form a second time, from what the
+   * caller keeps anyway (the submission's input, the consumed event): only a
+   * replay of a row stored before keyed hashes reads `legacy`, and then it is
+   * hashed from that. The hashes must not hold `canonical` itself: they live
+   * as long as the chunk they belong to (a bulk request, a consumer
+   * transaction, seconds under load), so its ~3 KB per submission outlived
+   * every scavenge and was promoted (docs/performance.md, lane 19b).
    */
-  requestHashes(canonical: string): RequestHashes {
+  requestHashes(canonical: string, again: () => string): RequestHashes {
     const keyed = KEYED_REQUEST_HASH_PREFIX + createHmac('sha256', this.key).update(`request\u0000${canonical}`, 'utf8').digest('hex');
-    // Only a replay of a row stored before keyed hashes reads `legacy`: hashed then, not for every submission.
-    let legacy: string | undefined;
-    return {
-      keyed,
-      get legacy() {
-        return (legacy ??= sha256Hex(canonical));
-      },
-    };
+    return lazyLegacy(keyed, again);
   }
 
   of(identifiers: readonly CandidateIdentifier[]): CandidateIdentifier[] {
     return identifiers.map((i) => ({ kind: i.kind, value: this.value(i.kind, i.value) }));
   }
+}
+
+/** Outside requestHashes, so the getter's closure cannot hold the canonical string. */
+function lazyLegacy(keyed: string, again: () => string): RequestHashes {
+  let legacy: string | undefined;
+  return {
+    keyed,
+    get legacy() {
+      return (legacy ??= sha256Hex(again()));
+    },
+  };
 }

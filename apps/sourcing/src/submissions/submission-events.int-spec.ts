@@ -99,7 +99,7 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
     const { rows } = await db.query<{ request_hash: string }>('SELECT request_hash FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId]);
     // The keyed form (k1: HMAC with the index key, the laptop default here), as the HTTP path stores it.
-    const expected = new IdentifierIndex(new SourcingConfig().PERSONAL_DATA_INDEX_KEY).requestHashes(canonicalJson({ externalId, requisitionId: requisition, candidate, profile })).keyed;
+    const expected = new IdentifierIndex(new SourcingConfig().PERSONAL_DATA_INDEX_KEY).requestHashes(canonicalJson({ externalId, requisitionId: requisition, candidate, profile }), () => '').keyed;
     expect(rows[0]?.request_hash).toBe(expected);
   });
 

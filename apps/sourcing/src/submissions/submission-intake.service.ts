@@ -8,7 +8,7 @@ import { IdentifierIndex } from '../personal-data/identifier-index';
 import { sealSubmissionData } from '../personal-data/submission-personal-data';
 import { RequisitionRepository } from '../requisitions/requisition.repository';
 import { canonicalJson } from '@hiring/contracts';
-import { sameRequest } from '../shared/canonical-hash';
+import { sameRequest, type RequestHashes } from '../shared/canonical-hash';
 import { RetryableConflict } from '../shared/retryable-conflict';
 import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
 import { CandidateRepository, type IdentifierClaim, type NewCandidate } from './candidate.repository';
@@ -37,8 +37,12 @@ export interface IntakeItem {
   input: SubmitCandidateDto;
   idempotencyKey?: string;
   channel: 'http' | 'kafka';
-  /** canonicalJson of externalId, requisitionId, candidate and profile, when the caller already holds it (the Kafka path). */
-  requestCanonical?: string;
+  /**
+   * The idempotency hashes, when the caller already holds the canonical form
+   * they cover (the Kafka path, which serialises the event once for its
+   * signature and its hash); else computed from `input` here.
+   */
+  requestHashes?: RequestHashes;
   /**
    * True when the profile was already checked against the same schema: a
    * consumed recruiting.submission.v1 passed its contract, whose profile
@@ -205,8 +209,7 @@ export class SubmissionIntakeService {
     const identity = candidateIdentifiers(input.candidate, { canonicaliseGmail: this.rules.canonicaliseGmail });
     errors.push(...identity.issues);
     if (errors.length > 0) throw new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, 'The submission is invalid.', errors);
-    const canonical = item.requestCanonical ?? canonicalJson({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
-    const requestHashes = this.index.requestHashes(canonical);
+    const requestHashes = item.requestHashes ?? this.index.requestHashes(requestCanonical(input), () => requestCanonical(input));
     return { index, agency: item.agency, input, idempotencyKey: item.idempotencyKey, channel: item.channel, requestHashes, identifiers: this.index.of(identity.identifiers) };
   }
 
@@ -442,6 +445,11 @@ export class SubmissionIntakeService {
     }
     return plan;
   }
+}
+
+/** What the idempotency hash covers: the canonical JSON of externalId, requisitionId, candidate and profile. */
+function requestCanonical(input: SubmitCandidateDto): string {
+  return canonicalJson({ externalId: input.externalId, requisitionId: input.requisitionId, candidate: input.candidate, profile: input.profile });
 }
 
 function uniqueIdentifiers(identifiers: readonly CandidateIdentifier[]): CandidateIdentifier[] {

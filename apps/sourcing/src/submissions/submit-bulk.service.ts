@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { SourcingExceptionCode } from '../shared/sourcing.exception';
 import type { BulkItemResult, BulkSubmissionResponse } from './submission.dto';
-import { parseBulkBody, validateSubmissionItem } from './submission-input';
+import { parseBulkBody, validateSubmissionItem, type BulkItem } from './submission-input';
 import { SubmissionIntakeService, type IntakeResult } from './submission-intake.service';
 
 /**
@@ -16,8 +16,21 @@ import { SubmissionIntakeService, type IntakeResult } from './submission-intake.
 export class SubmitBulkService {
   constructor(private readonly intake: SubmissionIntakeService) {}
 
-  async execute(agency: AuthenticatedAgency, body: unknown): Promise<BulkSubmissionResponse> {
-    const items = parseBulkBody(body).map(validateSubmissionItem);
+  /**
+   * Not async itself: an async function keeps its arguments for as long as it
+   * runs, and the body is not needed once it is parsed into items.
+   */
+  execute(agency: AuthenticatedAgency, body: unknown): Promise<BulkSubmissionResponse> {
+    let items: BulkItem[];
+    try {
+      items = parseBulkBody(body).map(validateSubmissionItem);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.submitItems(agency, items);
+  }
+
+  private async submitItems(agency: AuthenticatedAgency, items: readonly BulkItem[]): Promise<BulkSubmissionResponse> {
     const valid = items.flatMap((item) => (item.ok ? [item] : []));
     const outcomes = await this.intake.submitAll(valid.map((item) => ({ agency, input: item.value, channel: 'http' as const })));
     const byIndex = new Map(valid.map((item, i) => [item.index, outcomes[i]]));

@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { AGENCY_SIGNATURE_ATTRIBUTE, submissionCanonicalForms, verifyCanonicalSignature, type SubmissionEvent } from '@hiring/contracts';
 import type { SigningAgency } from '../agencies/agency';
 import { AgencyRepository } from '../agencies/agency.repository';
+import { IdentifierIndex } from '../personal-data/identifier-index';
 import type { AuthenticatedAgency } from '../agencies/authenticate-agency.service';
 import { SourcingException, SourcingExceptionCode } from '../shared/sourcing.exception';
 import type { SubmitCandidateDto } from './submission.dto';
@@ -37,6 +38,7 @@ export class SubmitSignedSubmissionsService {
   constructor(
     private readonly agencies: AgencyRepository,
     private readonly intake: SubmissionIntakeService,
+    private readonly index: IdentifierIndex,
   ) {}
 
   /**
@@ -61,13 +63,19 @@ export class SubmitSignedSubmissionsService {
       // The same item check as HTTP (NUL and invalid text per field, strict DTO rules, trimmed email);
       // the profile passed the event's contract already, which is the domain's profile schema.
       const checked = validateSubmissionItem(toSubmitCandidateDto(submission.data), 0);
-      if (checked.ok) items.push({ agency, input: checked.value, channel: 'kafka', requestCanonical: canonical.body, profileChecked: true });
+      // The hashes, not the canonical body: the items live until the chunk commits (see IdentifierIndex.requestHashes).
+      if (checked.ok) items.push({ agency, input: checked.value, channel: 'kafka', requestHashes: this.index.requestHashes(canonical.body, bodyAgain(submission.sentData)), profileChecked: true });
       else refused.push(new SourcingException(SourcingExceptionCode.INVALID_SUBMISSION, `Submission ${submission.eventId} is invalid.`, checked.errors));
     }
     const results = await this.intake.submitAll(items);
     for (const r of results) if (!r.ok) refused.push(r.error);
     if (refused[0]) throw refused[0];
   }
+}
+
+/** The canonical body written again from the event as sent (which the consumer holds until the chunk commits), for a legacy hash. */
+function bodyAgain(sentData: SubmissionEvent): () => string {
+  return () => submissionCanonicalForms(sentData).body;
 }
 
 function authenticate(submission: SignedSubmission, signedData: string, agency: SigningAgency | undefined): AuthenticatedAgency | SourcingException {
