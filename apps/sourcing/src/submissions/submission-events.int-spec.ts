@@ -2,6 +2,7 @@
 // signed submission becomes a candidate and a candidate-sourced event on the
 // real topic (through the outbox); a forged one is dead-lettered with its
 // reason, and nothing is stored for it.
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { buildEvent, canonicalJson, deadLetterTopic, EVENT_TYPES, toKafkaRecord, TOPICS, type SubmissionEvent } from '@hiring/contracts';
 import { KafkaTestKit, testDatabaseUrl, uniqueName, type ServiceProcess, waitFor, waitForGroupCaughtUp } from '@hiring/testing';
@@ -101,6 +102,28 @@ describe('sourcing: submissions over Kafka (real process, broker and database)',
     // The keyed form (k1: HMAC with the index key, the laptop default here), as the HTTP path stores it.
     const expected = new IdentifierIndex(new SourcingConfig().PERSONAL_DATA_INDEX_KEY).requestHashes(canonicalJson({ externalId, requisitionId: requisition, candidate, profile }), () => '').keyed;
     expect(rows[0]?.request_hash).toBe(expected);
+  });
+
+  it('a submission stored with the older unkeyed hash replays when it comes again (the hash written from the event as sent), not a conflict', async () => {
+    const event = signedSubmission(uniqueName('kafka-legacy'));
+    const { externalId, requisitionId: requisition, candidate, profile } = event.data;
+    await kit.produce(TOPICS.submissions, toKafkaRecord(event));
+    await waitFor(() => submissionRow(externalId), { timeoutMs: 20_000, description: 'submission stored' });
+    // As a row stored before keyed hashes: the unkeyed SHA-256 of the canonical body.
+    const unkeyed = createHash('sha256').update(canonicalJson({ externalId, requisitionId: requisition, candidate, profile }), 'utf8').digest('hex');
+    await db.query('UPDATE sourcing.submissions SET request_hash = $3 WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId, unkeyed]);
+
+    const dlq = await kit.probe(deadLetterTopic(TOPICS.submissions));
+    // The same submission in a new event (a new id: not an inbox duplicate), then a forged one under the same key:
+    // same partition, so its dead letter comes after any the replay would have caused.
+    const again = buildEvent(EVENT_TYPES.submission, { source: 'agency/test', data: event.data, signingSecret: agency.signingSecret });
+    const forged = signedSubmission(externalId, 'not-the-agency-secret');
+    await kit.produce(TOPICS.submissions, toKafkaRecord(again), toKafkaRecord(forged));
+    await dlq.waitFor((r) => (r.json as { id?: string } | null)?.id === forged.id, 1, 30_000, 'dead letter of the forged submission');
+    await dlq.stop();
+    expect(dlq.records.filter((r) => (r.json as { id?: string } | null)?.id === again.id)).toEqual([]);
+    const { rows } = await db.query<{ n: number; hash: string }>('SELECT count(*)::int AS n, min(request_hash) AS hash FROM sourcing.submissions WHERE agency_id = $1 AND external_id = $2', [agency.id, externalId]);
+    expect(rows[0]).toEqual({ n: 1, hash: unkeyed });
   });
 
   it('dead-letters a submission signed with the wrong secret, and stores nothing', async () => {
