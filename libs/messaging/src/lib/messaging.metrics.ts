@@ -35,6 +35,7 @@ export class MessagingMetrics {
   readonly retried: Counter<'topic'>;
   readonly batchSeconds: Histogram<'topic'>;
   readonly transactions: Counter<'group' | 'chunks'>;
+  readonly offsetCommits: Counter<'group'>;
   readonly published: Counter<'topic'>;
   readonly parked: Counter<'topic'>;
   readonly outboxBacklog: Gauge<'schema'>;
@@ -82,6 +83,9 @@ export class MessagingMetrics {
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
         registers,
       }),
+    );
+    this.offsetCommits = getOrCreate(registry, 'messaging_consumer_offset_commits_total', () =>
+      new Counter({ name: 'messaging_consumer_offset_commits_total', help: 'OffsetCommit requests a consumer group sent (at most one per autoCommitInterval while events flow)', labelNames: ['group'], registers }),
     );
     this.transactions = getOrCreate(registry, 'messaging_consumer_transactions_total', () =>
       new Counter({

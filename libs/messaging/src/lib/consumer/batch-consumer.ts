@@ -21,6 +21,7 @@ import { ChunkGroupCommit, type ChunkOfPartition } from './chunk-group';
 import { applyInInboxTransaction, applyInOneTransaction, type AppliedCounts, type TopicShare } from './inbox-transaction';
 import { takeOverOffsets, type OffsetTakeOver } from './offset-take-over';
 import { PartitionBatch } from './partition-batch';
+import { OffsetCommits } from './offset-commits';
 
 export interface BatchConsumerOptions {
   groupId: string;
@@ -56,6 +57,7 @@ export interface BatchConsumerOptions {
   maxWaitTimeInMs?: number;
   /** Most bytes of one fetch over all partitions (kafkajs decodes a whole fetch at once); default kafkajs' 10 MB. */
   maxBytes?: number;
+  /** Offsets are committed at most this often while events flow, and this long after the last batch (ms). Default 1000. */
   autoCommitInterval?: number;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
@@ -70,6 +72,7 @@ export class BatchConsumer {
   private readonly outage: DatabaseOutage;
   private readonly applier: ChunkApplier;
   private readonly group: ChunkGroupCommit;
+  private readonly offsets: OffsetCommits;
   private consumer: Consumer | undefined;
   private stopping = false;
 
@@ -83,6 +86,7 @@ export class BatchConsumer {
     this.chunkSize = options.maxChunkSize ?? 500;
     this.heartbeatInterval = options.heartbeatInterval ?? 3_000;
     this.logger = options.logger ?? consoleLogger;
+    this.offsets = new OffsetCommits(options.autoCommitInterval ?? 1_000, this.logger, options.groupId);
     this.handlers = new HandlerTable(options.handlers);
     this.deadLetters = new DeadLetterPublisher(kafka, options.groupId, retry, this.logger, options.metrics);
     const probePolicy: RetryPolicy = {
@@ -146,10 +150,13 @@ export class BatchConsumer {
     await takeOverOffsets(this.kafka, this.options.groupId, this.options.takeOver ?? [], this.logger);
     await consumer.connect();
     await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    const groupId = this.options.groupId;
+    consumer.on(consumer.events.COMMIT_OFFSETS, () => this.options.metrics?.offsetCommits.inc({ group: groupId }));
     this.consumer = consumer;
     await consumer.run({
       eachBatchAutoResolve: false,
-      autoCommit: true,
+      // kafkajs' autoCommit commits after every batch: offset-commits.ts does it once per interval.
+      autoCommit: false,
       autoCommitInterval: this.options.autoCommitInterval ?? 1_000,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
@@ -162,6 +169,10 @@ export class BatchConsumer {
     const consumer = this.consumer;
     this.consumer = undefined;
     const disconnectDeadLetters = this.deadLetters.close();
+    // What earlier batches resolved, while this member still owns its partitions; a
+    // batch still running commits its own at its end (onBatch, stopping).
+    if (consumer) await this.offsets.flush();
+    this.offsets.cancel();
     // kafkajs' disconnect stops the fetch loop and waits for the running eachBatch calls.
     await consumer?.disconnect();
     await disconnectDeadLetters();
@@ -176,7 +187,9 @@ export class BatchConsumer {
       const outcome = await partitionBatch.withHeartbeats(() => this.processChunk(partitionBatch, chunk));
       if (outcome === 'aborted') break;
       resolveOffset(chunk[chunk.length - 1].offset);
+      // Commits every resolved offset of the consumer once the interval has passed since the last commit.
       await commitOffsetsIfNecessary();
+      this.offsets.resolved(() => commitOffsetsIfNecessary(payload.uncommittedOffsets()));
       await partitionBatch.heartbeat();
     }
     if (this.stopping) {
