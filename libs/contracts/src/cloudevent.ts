@@ -2,13 +2,13 @@
 // is one JSON document, the Kafka record value; the record key is the
 // subject. No ce_* headers: a consumer in any language needs only a JSON
 // parser, and there is one copy of each attribute, so they cannot disagree.
-import { randomUUID } from 'node:crypto';
 import { Equals, IsObject, IsRFC3339, IsString, Length, Matches } from 'class-validator';
 import { catalogueEntry, isEventType, type EventPayloads, type EventType } from './catalogue';
 import { checkContract } from './compiled-contract';
 import { ContractViolation, ContractViolationCode } from './contract-violation.exception';
 import { CLOUDEVENTS_SPEC_VERSION, DATA_CONTENT_TYPE, ENVELOPE_LIMITS, EVENT_TYPE_PATTERN } from './envelope-rules';
 import { Optional } from './events/field-rules';
+import { newId } from './ids';
 import { AGENCY_SIGNATURE_ATTRIBUTE, SIGNATURE_PATTERN, signSubmission } from './submission-signature';
 import { prefixErrors, validatePlain, type FieldError } from './validation';
 
@@ -97,7 +97,7 @@ export function buildEvent<K extends EventType>(type: K, options: BuildEventOpti
 function assemble<K extends EventType>(type: K, options: BuildEventOptions<EventPayloads[K]>, subject: string): TypedCloudEvent<K> {
   return {
     specversion: CLOUDEVENTS_SPEC_VERSION,
-    id: options.id ?? randomUUID(),
+    id: options.id ?? newId(),
     source: options.source,
     type,
     time: options.time ?? new Date().toISOString(),

@@ -5,6 +5,7 @@ import 'reflect-metadata';
 export * from './topics';
 export * from './catalogue';
 export * from './cloudevent';
+export * from './ids';
 export { precompileContracts } from './compiled-contract';
 export * from './kafka-record';
 export * from './contract-violation.exception';

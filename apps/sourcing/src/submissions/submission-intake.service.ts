@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { candidateIdentifiers, decideOwnership, type CandidateIdentifier, type OwnershipClaim, type OwnershipRules } from '@hiring/domain';
 import { Clock, inSavepoint, type Tx } from '@hiring/platform';
@@ -7,7 +6,7 @@ import { CandidateKeyRepository } from '../personal-data/candidate-key.repositor
 import { IdentifierIndex } from '../personal-data/identifier-index';
 import { sealSubmissionData } from '../personal-data/submission-personal-data';
 import { RequisitionRepository } from '../requisitions/requisition.repository';
-import { canonicalJson } from '@hiring/contracts';
+import { canonicalJson, newId } from '@hiring/contracts';
 import { sameRequest, type RequestHashes } from '../shared/canonical-hash';
 import { RetryableConflict } from '../shared/retryable-conflict';
 import { SourcingException, SourcingExceptionCode, type SourcingFieldError } from '../shared/sourcing.exception';
@@ -275,7 +274,7 @@ export class SubmissionIntakeService {
    */
   private async writeChunk(tx: Tx, chunk: readonly AcceptedSubmission[], known: KnownBeforehand): Promise<Map<number, SubmissionOutcome>> {
     const now = this.clock.now();
-    const stored: Stored[] = chunk.map((item) => ({ ...item, submissionId: randomUUID() }));
+    const stored: Stored[] = chunk.map((item) => ({ ...item, submissionId: newId() }));
     // Settled items are written (submission, candidate, claims, duplicate); a skipped twin is absent.
     const { settled, keys } = await this.settleOwnership(tx, stored, now, known.claims);
 
@@ -423,7 +422,7 @@ export class SubmissionIntakeService {
           break;
         case 'new-candidate':
         case 'same-agency': {
-          const candidateId = decision.outcome === 'same-agency' ? decision.candidateId : randomUUID();
+          const candidateId = decision.outcome === 'same-agency' ? decision.candidateId : newId();
           const owner = { candidateId, agencyId: item.agency.id, ownedFrom: decision.ownedFrom, ownedUntil: decision.ownedUntil };
           if (decision.outcome === 'new-candidate') {
             plan.candidates.push({ id: candidateId, ownerAgencyId: item.agency.id, firstSubmissionId: item.submissionId, ownedFrom: decision.ownedFrom, ownedUntil: decision.ownedUntil, rulesVersion: decision.rulesVersion });

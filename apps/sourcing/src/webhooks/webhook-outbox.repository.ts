@@ -2,9 +2,9 @@
 // the transaction of the state change: one row per event and subscribed
 // endpoint goes into sourcing.webhook_events in that transaction, so a crash
 // either loses both or neither. One statement per call, whatever the batch.
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { preparedStatement, runPrepared, type Tx } from '@hiring/platform';
+import { newId } from '@hiring/contracts';
 import type { WebhookEventType } from '@hiring/domain';
 
 export interface WebhookNotice {
@@ -78,7 +78,7 @@ export class WebhookOutbox {
     const known = subscriptions ?? (await this.subscriptionsOf(tx, all.map((n) => n.agencyId)));
     const notices = all.filter((n) => known.wants(n.agencyId, n.type));
     if (notices.length === 0) return 0;
-    const eventIds = notices.map(() => randomUUID());
+    const eventIds = notices.map(() => newId());
     const rows = await runPrepared(tx, ENQUEUE, [
       eventIds,
       notices.map((n) => n.agencyId),
