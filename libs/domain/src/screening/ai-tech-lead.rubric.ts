@@ -1,4 +1,4 @@
-import { EVIDENCE_QUALITY_2026_12, SCORE_BANDS_2026_12 } from './evidence-quality';
+import { LEAD_SECTIONS_2026_03, READ_FOR_SUBSTANCE_2026_12 } from './lead-sections';
 import type { ScreeningRubric } from './rubric';
 
 /**
@@ -33,43 +33,8 @@ export const AI_TECH_LEAD_RUBRIC_2026_03: ScreeningRubric = {
       minAspects: 2,
     },
   },
-  leadership: {
-    unblocking: { weight: 10, minExamples: 1 },
-    translation: { weight: 10, minExamples: 1 },
-    teamFraming: { weight: 10, minTeamShare: 0.4 },
-    courseCorrection: { weight: 10, minExamples: 1 },
-  },
-  redFlags: {
-    researchWithoutProduction: { penalty: 20, minPublications: 1, productionEvidence: ['monitoring', 'incidentResponse'] },
-    soloFraming: { penalty: 15, minSoloShare: 0.8, minFramingWords: 3 },
-    vagueDecisions: { penalty: 15, minVagueShare: 0.5 },
-    hardToFollow: { penalty: 25, minCommunicationRating: 3 },
-  },
-  decision: {
-    advance: { minTechnical: 3, minLeadership: 3, maxRedFlags: 0 },
-    reject: { minTechnical: 2, maxRedFlags: 2, blockingFlags: ['flag.hard-to-follow'] },
-  },
+  ...LEAD_SECTIONS_2026_03,
 };
 
-/**
- * 2026-12: same weights and signals, read for substance (evidence-quality.ts):
- * silence is "not yet known" and leads to an interview, not a rejection; only
- * red flags and facts stated against the candidate reject. Version in force
- * from 2026-11-30, the day it was published (docs/domain.md).
- */
-export const AI_TECH_LEAD_RUBRIC_2026_12: ScreeningRubric = {
-  ...AI_TECH_LEAD_RUBRIC_2026_03,
-  version: '2026-12',
-  effectiveFrom: '2026-11-30',
-  redFlags: {
-    ...AI_TECH_LEAD_RUBRIC_2026_03.redFlags,
-    // The guide: "every achievement in the first person singular".
-    soloFraming: { ...AI_TECH_LEAD_RUBRIC_2026_03.redFlags.soloFraming, minSoloShare: 1 },
-  },
-  decision: {
-    advance: { minTechnical: 3, minLeadership: 3, maxRedFlags: 0 },
-    reject: { minTechnical: 0, minContradictedTechnical: 2, maxRedFlags: 2, blockingFlags: ['flag.hard-to-follow'] },
-  },
-  evidenceQuality: EVIDENCE_QUALITY_2026_12,
-  scoreBands: SCORE_BANDS_2026_12,
-};
+/** 2026-12: the same rubric read for substance (lead-sections.ts). */
+export const AI_TECH_LEAD_RUBRIC_2026_12: ScreeningRubric = { ...AI_TECH_LEAD_RUBRIC_2026_03, ...READ_FOR_SUBSTANCE_2026_12 };
