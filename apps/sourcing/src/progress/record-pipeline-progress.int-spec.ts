@@ -218,6 +218,43 @@ describe('sourcing: submission status follows the pipeline (real Postgres)', () 
     expect((await status(first.submissionId)).status).toBe('offer-refused');
   });
 
+  it('the write-back finds each state where its lock read it; a state not at that address is refused, and nothing of the batch is written', async () => {
+    const one = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId)).expect(202)).body;
+    const other = (await request(http).post('/v1/submissions').set('x-api-key', key).send(submission(requisitionId)).expect(202)).body;
+    const progress = t.app.get(SubmissionProgressRepository);
+    const at = new Date(Date.UTC(2026, 10, 29, 10, 0, 0));
+    const failure = await t.app
+      .get(SubmissionRepository)
+      .transaction(async (tx) => {
+        const { tracked } = await progress.lock(tx, [one.submissionId, other.submissionId], []);
+        const [a, b] = [one.submissionId, other.submissionId].map((id) => tracked.find((s) => s.id === id));
+        if (!a || !b) throw new Error('the lock did not read both states');
+        const marks = { screened: at, scored: null, 'offer-decided': null };
+        // the first state named with the second's address: no row is both, so neither may move
+        await progress.apply(
+          tx,
+          [
+            { submissionId: a.id, rowAddress: b.rowAddress, status: 'screened', statusChanged: true, marks },
+            { submissionId: b.id, rowAddress: b.rowAddress, status: 'screened', statusChanged: true, marks },
+          ],
+          [{ submissionId: a.id, status: 'screened', reason: 'screened', at }],
+        );
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(String(failure)).toContain('moved 1 of 2 submission states');
+    for (const id of [one.submissionId, other.submissionId]) {
+      const body = await status(id);
+      expect(body.status).toBe('sourced');
+      expect(body.history.map((h: { status: string }) => h.status)).toEqual(['received', 'sourced']);
+    }
+    // the same batch with the addresses the lock read applies
+    expect(await record([{ target: { submissionId: one.submissionId }, stage: { kind: 'screened', decision: 'advance' }, at, reason: 'screened' }])).toBe(1);
+    expect((await status(one.submissionId)).status).toBe('screened');
+  });
+
   it('an id that is not a UUID is invalid input, dead-lettered at once (not a handler error retried and isolated)', async () => {
     const failure = await record([{ target: { submissionId: 'not-a-uuid' }, stage: { kind: 'screened', decision: 'advance' }, at: new Date(), reason: 'screening' }]).then(
       () => undefined,

@@ -42,7 +42,7 @@ export class RecordPipelineProgressService {
     // Notices only for agencies with an endpoint that takes them (most have none): the lock reads which.
     const { tracked, subscriptions: subscribed } = await this.progress.lock(tx, submissionIds, candidateIds);
     // Each tracked submission's state as the batch moves it; written back only if an event was news to it.
-    const states = new Map(tracked.map((t): [string, SubmissionStateRow] => [t.id, { submissionId: t.id, status: t.status, statusChanged: false, marks: { ...t.marks } }]));
+    const states = new Map(tracked.map((t): [string, SubmissionStateRow] => [t.id, { submissionId: t.id, rowAddress: t.rowAddress, status: t.status, statusChanged: false, marks: { ...t.marks } }]));
     const touched = new Set<string>();
     const byId = new Map(tracked.map((t) => [t.id, t]));
 

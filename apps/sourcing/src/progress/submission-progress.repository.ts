@@ -5,6 +5,8 @@ import { WebhookSubscriptions } from '../webhooks/webhook-outbox.repository';
 
 export interface TrackedSubmission {
   id: string;
+  /** Where the locked state row is (its ctid): the write-back finds it there, see APPLY. Opaque outside this file. */
+  rowAddress: string;
   candidateId: string | null;
   status: string;
   marks: StageMarks;
@@ -17,6 +19,8 @@ export interface TrackedSubmission {
 /** Where a submission ends after the batch: its status (changed or not) and its marks. */
 export interface SubmissionStateRow {
   submissionId: string;
+  /** The row's address from `lock` in this transaction (TrackedSubmission.rowAddress). */
+  rowAddress: string;
   status: string;
   statusChanged: boolean;
   marks: StageMarks;
@@ -31,6 +35,7 @@ export interface StatusChangeRow {
 
 interface TrackedRow {
   id: string;
+  row_address: string;
   candidate_id: string | null;
   status: string;
   screened_at: Date | null;
@@ -60,7 +65,7 @@ export interface LockedBatch {
  * and recheck heap rows). A duplicate has no candidate, so an offer never
  * reaches one. `FOR NO KEY UPDATE` is the lock the UPDATE takes anyway.
  */
-const LOCK_COLUMNS = 'submission_id AS id, candidate_id, status, screened_at, scored_at, offer_decided_at, agency_id, external_id, requisition_id';
+const LOCK_COLUMNS = 'submission_id AS id, ctid::text AS row_address, candidate_id, status, screened_at, scored_at, offer_decided_at, agency_id, external_id, requisition_id';
 /**
  * The lock with, on its first row, the webhook subscriptions of the batch's
  * agencies (a round trip less per batch: three per submission, one for each
@@ -91,17 +96,29 @@ const LOCK_BY_EITHER = lockWithSubscriptions(`SELECT ${LOCK_COLUMNS} FROM sourci
  * poll by updated_at, and a late event must not land behind their cursor.
  * A state whose status did not change keeps its updated_at, so moving only
  * a mark touches no indexed column (a HOT update, no index entries).
+ *
+ * The states are found by the address the lock read (`ctid`), one heap page
+ * each, instead of a descent of the primary key per row (~15 % of the
+ * UPDATE's buffers: docs/performance.md, "Postgres per candidate (lane
+ * 20c)"). The address cannot move in between: the row is locked by this
+ * transaction, so nobody else updates or deletes it, and pruning and vacuum
+ * never move a live row (VACUUM FULL and CLUSTER wait for the table lock the
+ * lock statement holds). The id is checked too, and the statement returns how
+ * many states it moved: `apply` refuses to commit a write-back that missed one.
  */
-const APPLY = preparedStatement(`WITH u AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
-                  AS u(id, status, changed, screened_at, scored_at, offer_decided_at)),
+const APPLY = preparedStatement(`WITH u AS (SELECT * FROM unnest($1::uuid[], $2::tid[], $3::text[], $4::boolean[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
+                  AS u(id, row_address, status, changed, screened_at, scored_at, offer_decided_at)),
      moved AS (
        UPDATE sourcing.submission_states st
           SET status = u.status, updated_at = CASE WHEN u.changed THEN now() ELSE st.updated_at END,
               screened_at = u.screened_at, scored_at = u.scored_at, offer_decided_at = u.offer_decided_at
-         FROM u WHERE st.submission_id = u.id)
-     INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
-     SELECT id, status, reason, at FROM unnest($7::uuid[], $8::text[], $9::text[], $10::timestamptz[]) WITH ORDINALITY AS c(id, status, reason, at, n)
-      ORDER BY n`);
+         FROM u WHERE st.ctid = u.row_address AND st.submission_id = u.id
+       RETURNING 1),
+     history AS (
+       INSERT INTO sourcing.submission_status_history (submission_id, status, reason, at)
+       SELECT id, status, reason, at FROM unnest($8::uuid[], $9::text[], $10::text[], $11::timestamptz[]) WITH ORDINALITY AS c(id, status, reason, at, n)
+        ORDER BY n)
+SELECT count(*)::int AS moved FROM moved`);
 
 /**
  * Status reads and writes for a whole consumed batch: one statement each, the
@@ -124,6 +141,7 @@ export class SubmissionProgressRepository {
           : await runPrepared<TrackedRow>(tx, LOCK_BY_EITHER, [submissionIds, candidateIds]);
     const tracked = rows.map((r) => ({
       id: r.id,
+      rowAddress: r.row_address,
       candidateId: r.candidate_id,
       status: r.status,
       marks: { screened: dateOrNull(r.screened_at), scored: dateOrNull(r.scored_at), 'offer-decided': dateOrNull(r.offer_decided_at) },
@@ -137,8 +155,9 @@ export class SubmissionProgressRepository {
   async apply(tx: Tx, states: SubmissionStateRow[], changes: StatusChangeRow[]): Promise<void> {
     if (states.length === 0) return;
     const iso = (d: Date | null) => d?.toISOString() ?? null;
-    await runPrepared(tx, APPLY, [
+    const [result] = await runPrepared<{ moved: number }>(tx, APPLY, [
       states.map((s) => s.submissionId),
+      states.map((s) => s.rowAddress),
       states.map((s) => s.status),
       states.map((s) => s.statusChanged),
       states.map((s) => iso(s.marks.screened)),
@@ -149,6 +168,9 @@ export class SubmissionProgressRepository {
       changes.map((c) => c.reason),
       changes.map((c) => c.at.toISOString()),
     ]);
+    // Every state was locked by `lock` in this transaction, so each is where it was read: a miss is a bug, and
+    // committing would drop a status silently (its history row would still be written).
+    if (result?.moved !== states.length) throw new Error(`Status write-back moved ${result?.moved ?? 0} of ${states.length} submission states: the rows were not locked by this transaction.`);
   }
 }
 
