@@ -32,3 +32,4 @@ export * from './lib/contracts-adapter';
 export { delay, Wakeup, type MessagingLogger } from './lib/util';
 export * from './lib/topic-leaders';
 export { stopIdleRequestQueueTimers } from './lib/kafka-request-queue';
+export { streamlineKafkaEncoder } from './lib/kafka-encoder';

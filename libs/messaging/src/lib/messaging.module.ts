@@ -18,6 +18,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { ParkedEvents } from './outbox/parked-events';
 import { ParkedEventsController } from './outbox/parked-events.controller';
 import { stopIdleRequestQueueTimers } from './kafka-request-queue';
+import { streamlineKafkaEncoder } from './kafka-encoder';
 import { noDelaySocketFactory } from './kafka-socket';
 import { InboxPruner } from './inbox/inbox-pruner';
 import { DAY_MS } from './inbox/inbox-retention';
@@ -37,6 +38,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
       inject: [MESSAGING_OPTIONS],
       useFactory: (o: MessagingModuleOptions) => {
         stopIdleRequestQueueTimers();
+        streamlineKafkaEncoder();
         return new Kafka({ logLevel: logLevel.WARN, socketFactory: noDelaySocketFactory, ...o.kafka, clientId: o.clientId, brokers: o.brokers });
       },
     },
