@@ -36,14 +36,9 @@ export class SourcingEventsPublisher {
   async candidatesSourced(tx: Tx, items: readonly CandidateSourcedData[], known?: ReadonlyMap<string, Buffer>): Promise<void> {
     if (items.length === 0) return;
     const keys = known ?? (await this.keys.ensure(tx, items.map((d) => d.candidateId)));
-    const events = items.map(({ profile, ...rest }) => {
-      const key = keys.get(rest.candidateId);
-      if (!key) throw new Error(`no data key for candidate ${rest.candidateId} (erased?)`);
-      const data: CandidateSourcedEvent = { ...rest, sealedProfile: sealJsonText(key, profileJson(profile), `${rest.candidateId}:profile`) };
-      return { data };
-    });
-    // Each payload is validated against the contract on the way out.
-    await this.events.publishAll(tx, EVENT_TYPES.candidateSourced, events);
+    // Each payload is validated against the contract on the way out. Returned, not awaited
+    // here: the sealed events are the outbox's to pack, not kept by this frame for the insert.
+    return this.events.publishAll(tx, EVENT_TYPES.candidateSourced, sealedEvents(items, keys)).then(() => undefined);
   }
 
   /**
@@ -55,4 +50,13 @@ export class SourcingEventsPublisher {
     await this.events.eraseParked(tx, [data.candidateId]);
     await this.events.publish(tx, EVENT_TYPES.candidateErased, data);
   }
+}
+
+function sealedEvents(items: readonly CandidateSourcedData[], keys: ReadonlyMap<string, Buffer>): Array<{ data: CandidateSourcedEvent }> {
+  return items.map(({ profile, ...rest }) => {
+    const key = keys.get(rest.candidateId);
+    if (!key) throw new Error(`no data key for candidate ${rest.candidateId} (erased?)`);
+    const data: CandidateSourcedEvent = { ...rest, sealedProfile: sealJsonText(key, profileJson(profile), `${rest.candidateId}:profile`) };
+    return { data };
+  });
 }

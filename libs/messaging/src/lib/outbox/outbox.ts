@@ -1,4 +1,4 @@
-import { packValues, preparedStatement, runPrepared, type PreparedStatement } from '@hiring/platform';
+import { packValues, preparedStatement, runPrepared, type PackedValues, type PreparedStatement } from '@hiring/platform';
 import { entityManagerOf, type Tx } from '@hiring/platform/tx';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@hiring/contracts';
 import type { OutboxMessage } from '../types';
@@ -23,6 +23,15 @@ export type EventTopicResolver = (event: OutboxCloudEvent) => { topic: string; k
 
 /** The one header of a CloudEvent record (structured mode), as the outbox stores it. */
 const CLOUD_EVENT_HEADERS = JSON.stringify({ 'content-type': CLOUDEVENTS_CONTENT_TYPE });
+
+/** An insert's parameters: the values already packed into one binary parameter (packValues). */
+interface OutboxRows {
+  topics: string[];
+  keys: (string | null)[];
+  packed: PackedValues;
+  headers: string[];
+  ids: (string | null)[];
+}
 
 function isCloudEvent(x: OutboxCloudEvent | OutboxMessage): x is OutboxCloudEvent {
   return typeof (x as OutboxCloudEvent).specversion === 'string';
@@ -56,9 +65,29 @@ export class Outbox {
         FROM unnest($1::text[], $2::text[], $4::int[], $5::int[], $6::jsonb[], $7::text[]) AS e (topic, key, start, length, headers, event_id)`);
   }
 
-  async enqueue(tx: Tx, events: ReadonlyArray<OutboxCloudEvent> | ReadonlyArray<OutboxMessage>): Promise<number> {
-    if (events.length === 0) return 0;
-    if ((events as ReadonlyArray<OutboxCloudEvent | OutboxMessage>).every(isCloudEvent)) return this.enqueueCloudEvents(tx, events as ReadonlyArray<OutboxCloudEvent>);
+  /**
+   * Not async itself, and the events and their JSON (~2-5 KB each, a chunk of
+   * up to 500) are packed before anything is awaited: an async function keeps
+   * its arguments and locals until it returns, and these were held across the
+   * insert's round trips, long enough under load to be promoted to the old
+   * generation with nothing needing them (docs/performance.md "Peak RSS: in
+   * flight (lane 20a)"). Only the packed rows go on to the insert.
+   */
+  enqueue(tx: Tx, events: ReadonlyArray<OutboxCloudEvent> | ReadonlyArray<OutboxMessage>): Promise<number> {
+    const count = events.length;
+    if (count === 0) return Promise.resolve(0);
+    let rows: OutboxRows;
+    try {
+      rows = (events as ReadonlyArray<OutboxCloudEvent | OutboxMessage>).every(isCloudEvent)
+        ? this.cloudEventRows(events as ReadonlyArray<OutboxCloudEvent>)
+        : this.messageRows(events as ReadonlyArray<OutboxCloudEvent | OutboxMessage>);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.write(tx, rows).then(() => count);
+  }
+
+  private messageRows(events: ReadonlyArray<OutboxCloudEvent | OutboxMessage>): OutboxRows {
     const topics: string[] = [];
     const keys: (string | null)[] = [];
     const values: (string | Buffer | null)[] = [];
@@ -82,12 +111,11 @@ export class Outbox {
         ids.push(null);
       }
     }
-    await this.write(tx, topics, keys, values, headers, ids);
-    return events.length;
+    return { topics, keys, packed: packValues(values), headers, ids };
   }
 
   /** Structured mode: the attributes live in the value only, the one header is the content type (see @hiring/contracts). */
-  private async enqueueCloudEvents(tx: Tx, events: ReadonlyArray<OutboxCloudEvent>): Promise<number> {
+  private cloudEventRows(events: ReadonlyArray<OutboxCloudEvent>): OutboxRows {
     const topics: string[] = [];
     const keys: (string | null)[] = [];
     const values: string[] = [];
@@ -101,8 +129,7 @@ export class Outbox {
       headers.push(CLOUD_EVENT_HEADERS);
       ids.push(e.id);
     }
-    await this.write(tx, topics, keys, values, headers, ids);
-    return events.length;
+    return { topics, keys, packed: packValues(values), headers, ids };
   }
 
   /**
@@ -117,11 +144,12 @@ export class Outbox {
     return rows.length;
   }
 
-  private async write(tx: Tx, topics: string[], keys: (string | null)[], values: ReadonlyArray<string | Buffer | null>, headers: string[], ids: (string | null)[]): Promise<void> {
-    const packed = packValues(values);
+  private async write(tx: Tx, rows: OutboxRows): Promise<void> {
+    const { packed } = rows;
     const manager = entityManagerOf(tx);
     await beforeOutboxWrite(manager.connection, manager.queryRunner);
-    await runPrepared(tx, this.insert, [topics, keys, packed.bytes, packed.starts, packed.lengths, headers, ids]);
+    await runPrepared(tx, this.insert, [rows.topics, rows.keys, packed.bytes, packed.starts, packed.lengths, rows.headers, rows.ids]);
     outboxWritten(manager.connection, manager.queryRunner);
   }
+
 }
