@@ -151,5 +151,4 @@ export class Outbox {
     await runPrepared(tx, this.insert, [rows.topics, rows.keys, packed.bytes, packed.starts, packed.lengths, rows.headers, rows.ids]);
     outboxWritten(manager.connection, manager.queryRunner);
   }
-
 }
