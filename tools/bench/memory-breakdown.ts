@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   const first = new Map<string, Sample>();
   const peak = new Map<string, Sample>();
   const last = new Map<string, Sample>();
+  const external = new Map<string, number[]>();
   let stop = false;
   process.on('SIGINT', () => (stop = true));
   process.on('SIGTERM', () => (stop = true));
@@ -106,12 +107,24 @@ async function main(): Promise<void> {
         if (!x) return;
         if (!first.has(s)) first.set(s, x);
         last.set(s, x);
+        if (Number.isFinite(x.externalMb)) external.set(s, [...(external.get(s) ?? []), x.externalMb]);
         if (x.rssMb > (peak.get(s)?.rssMb ?? 0)) peak.set(s, x);
       }),
     );
     await new Promise((r) => setTimeout(r, Math.max(0, everyMs - (Date.now() - started))));
   }
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+  // External memory (Buffers' backing stores: Kafka fetch responses, packed
+  // parameters, produce requests) over every sample, not only at the RSS peak.
+  console.log('| service | samples | external MB: median | p90 | max |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const { s } of targets) {
+    const xs = [...(external.get(s) ?? [])].sort((a, b) => a - b);
+    if (xs.length === 0) continue;
+    const at = (q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))].toFixed(1);
+    console.log(`| ${s} | ${xs.length} | ${at(0.5)} | ${at(0.9)} | ${xs[xs.length - 1].toFixed(1)} |`);
+  }
+  console.log('');
   console.log('| service | peak RSS | file-backed | V8 heap committed (used) | of which new space | old space committed (used) | large objects | external | anon not in heap/external | full GCs before the peak | full GCs, GC s in all |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { s } of targets) {

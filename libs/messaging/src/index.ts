@@ -33,3 +33,4 @@ export { delay, Wakeup, type MessagingLogger } from './lib/util';
 export * from './lib/topic-leaders';
 export { stopIdleRequestQueueTimers } from './lib/kafka-request-queue';
 export { streamlineKafkaEncoder } from './lib/kafka-encoder';
+export { copyFetchedRecordBatches, releaseFetchedRecords } from './lib/kafka-fetch-buffers';

@@ -34,6 +34,7 @@ export class MessagingMetrics {
   readonly deadLettered: Counter<'topic' | 'reason'>;
   readonly retried: Counter<'topic'>;
   readonly batchSeconds: Histogram<'topic'>;
+  readonly fetchBytesReleased: Counter<'topic'>;
   readonly transactions: Counter<'group' | 'chunks'>;
   readonly offsetCommits: Counter<'group'>;
   readonly published: Counter<'topic'>;
@@ -81,6 +82,14 @@ export class MessagingMetrics {
         help: 'Time to process one batch chunk (decode, inbox, handler, commit)',
         labelNames: ['topic'],
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+        registers,
+      }),
+    );
+    this.fetchBytesReleased = getOrCreate(registry, 'messaging_fetch_bytes_released_total', () =>
+      new Counter({
+        name: 'messaging_fetch_bytes_released_total',
+        help: 'Bytes of fetched record batches freed when their batch was done (kafka-fetch-buffers.ts), not left to a full collection',
+        labelNames: ['topic'],
         registers,
       }),
     );

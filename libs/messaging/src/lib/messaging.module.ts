@@ -19,6 +19,7 @@ import { ParkedEvents } from './outbox/parked-events';
 import { ParkedEventsController } from './outbox/parked-events.controller';
 import { stopIdleRequestQueueTimers } from './kafka-request-queue';
 import { streamlineKafkaEncoder } from './kafka-encoder';
+import { copyFetchedRecordBatches } from './kafka-fetch-buffers';
 import { noDelaySocketFactory } from './kafka-socket';
 import { InboxPruner } from './inbox/inbox-pruner';
 import { DAY_MS } from './inbox/inbox-retention';
@@ -39,6 +40,7 @@ function providers(dataSourceName: string | undefined): Provider[] {
       useFactory: (o: MessagingModuleOptions) => {
         stopIdleRequestQueueTimers();
         streamlineKafkaEncoder();
+        copyFetchedRecordBatches();
         return new Kafka({ logLevel: logLevel.WARN, socketFactory: noDelaySocketFactory, ...o.kafka, clientId: o.clientId, brokers: o.brokers });
       },
     },

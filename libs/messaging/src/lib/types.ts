@@ -1,6 +1,10 @@
 import type { IHeaders } from 'kafkajs';
 
-/** A raw Kafka record as the transport saw it; what `decode` receives and what the DLQ keeps. */
+/**
+ * A raw Kafka record as the transport saw it; what `decode` receives and what the DLQ keeps.
+ * Its Buffers are freed when the consumer is done with the record's batch
+ * (kafka-fetch-buffers.ts): an event that keeps bytes past that copies them.
+ */
 export interface RawMessage {
   topic: string;
   partition: number;

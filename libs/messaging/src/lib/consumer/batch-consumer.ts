@@ -22,6 +22,7 @@ import { applyInInboxTransaction, applyInOneTransaction, type AppliedCounts, typ
 import { takeOverOffsets, type OffsetTakeOver } from './offset-take-over';
 import { PartitionBatch } from './partition-batch';
 import { OffsetCommits } from './offset-commits';
+import { copyFetchedRecordBatches, releaseFetchedRecords } from '../kafka-fetch-buffers';
 
 export interface BatchConsumerOptions {
   groupId: string;
@@ -135,6 +136,8 @@ export class BatchConsumer {
     if (this.consumer) return;
     if (this.topics.length === 0) return;
     this.stopping = false;
+    // Before the first fetch: records then hold copies of their record batch that onBatch frees when done.
+    copyFetchedRecordBatches();
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: this.options.sessionTimeout ?? 30_000,
@@ -196,6 +199,12 @@ export class BatchConsumer {
       // Shutdown: commit what is durable now rather than on the next interval.
       await commitOffsetsIfNecessary(payload.uncommittedOffsets()).catch(() => undefined);
     }
+    // Every chunk is committed or dead-lettered, or left for kafkajs to fetch
+    // again: nothing reads these bytes any more. Freed now, not at the next
+    // full collection (kafka-fetch-buffers.ts). Not on a throw: kafkajs may
+    // hand the same batch in again.
+    const released = releaseFetchedRecords(batch.messages);
+    if (released > 0) this.options.metrics?.fetchBytesReleased.inc({ topic: batch.topic }, released);
   }
 
   private async processChunk(batch: PartitionBatch, chunk: KafkaMessage[]): Promise<Outcome> {

@@ -73,7 +73,8 @@ export const DEAD_LETTER_TYPE = 'hiring.dead-letter';
 export const deadLetterDecoder: DecodeFn = (message) => {
   const letter = toDeadLetter(message.topic, message.partition, {
     key: message.key,
-    value: message.value,
+    // A copy: the record's bytes are freed when its batch is done (kafka-fetch-buffers.ts), and the letter carries them.
+    value: message.value ? Buffer.from(message.value) : null,
     headers: message.headers,
     offset: message.offset,
     timestamp: message.timestamp,
