@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { statementMigration } from './statement.migration';
 import { inboxBrinMigration } from './inbox-brin.migration';
+import { inboxBrinRenewMigration } from './inbox-brin-renew.migration';
 import { outboxInlineValuesMigration } from './outbox-inline-values.migration';
 import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migration';
 import { outboxIdAfterXidMigration } from './outbox-id-after-xid.migration';
@@ -25,6 +26,7 @@ export function messagingMigrations(schema: string): Array<new () => MigrationIn
     outboxInlineValuesMigration(schema),
     outboxParkedMigration(schema),
     outboxNotifyInProcessMigration(schema),
+    inboxBrinRenewMigration(schema),
   ];
 }
 

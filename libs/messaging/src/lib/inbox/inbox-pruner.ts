@@ -41,15 +41,17 @@ export interface InboxPruneResult {
   durationMs: number;
   /** The longest batch transaction: how long the run held row locks at a time. */
   longestBatchMs: number;
-  /** BRIN ranges summarized afresh before the batches (0 when no earlier run of this pruner deleted rows). */
-  rangesResummarized: number;
+  /** BRIN ranges without a summary that the run summarized before its batches (those earlier runs deleted from and vacuum did not summarize yet, and new ones at the table's end). */
+  rangesSummarized: number;
+  /** BRIN ranges whose summaries the batches dropped (the ranges they deleted rows from). */
+  rangesDesummarized: number;
 }
 
 /** Namespace of the prune lock (the two-key form: apart from the single-key locks of migrations and entities). */
 export const INBOX_PRUNE_LOCK_NAMESPACE = 'hiring.inbox-prune';
 
 /**
- * A batch's two statements, in one transaction. `lock` takes the schema's
+ * A batch's statements, in one transaction. `lock` takes the schema's
  * prune lock if free ($1 namespace, $2 schema) and turns sequential scans off
  * for the transaction: with old rows a large part of the table the planner
  * prefers a sequential scan stopping at the LIMIT, which starts at the first
@@ -58,28 +60,38 @@ export const INBOX_PRUNE_LOCK_NAMESPACE = 'hiring.inbox-prune';
  * the old block ranges through processed_at's BRIN index (a bitmap scan that
  * stops at the LIMIT, $2) and deletes those rows by ctid.
  *
- * `resummarize` renews the index's summaries. A range keeps the bounds it
- * had when its old rows were deleted, so once vacuum frees their pages and
- * new rows fill them, every later run would read those ranges again, old
- * rows or not (the whole table, in steady state). A run that starts after a
- * deleting run summarizes every range afresh first (~7 ms per 1,000 pages):
- * an hour after the deletes, no snapshot can still see the deleted rows, so
- * they are left out of the new bounds.
+ * `desummarize` then drops the summaries of the block ranges `delete` deleted
+ * rows from, in the same transaction: a range keeps the bounds
+ * it had when its old rows were deleted, so once vacuum frees their pages and
+ * new rows fill them, every later run would read that range again, old rows
+ * or not. A range without a summary is read by a bitmap scan until it gets
+ * one again: the vacuum of the table gives it one (after removing the deleted
+ * rows), or `summarizeNew` at the start of the next run does, which
+ * summarizes only the ranges that have none (those a run deleted from, and
+ * those appended since the last vacuum), an hour after the deletes, when no
+ * snapshot can still see the deleted rows, so they are left out of the new
+ * bounds. Earlier runs summarized every range of the table afresh instead,
+ * at a process's first run and after every deleting run: a cost that grew
+ * with the table, not with what was deleted (docs/performance.md, lane 21b).
  */
-export function inboxPruneStatements(inbox: string, schema: string): { lock: string; delete: string; resummarize: string } {
+export function inboxPruneStatements(inbox: string, schema: string): { lock: string; delete: string; desummarize: string; summarizeNew: string } {
   return {
     lock: `SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked, set_config('enable_seqscan', 'off', true) AS seqscan`,
+    // Also returns the first page of each range the batch deleted from ($3 pages per range).
     delete: `WITH gone AS (
                DELETE FROM ${inbox}
                 WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${inbox} WHERE processed_at < $1 LIMIT $2))
-               RETURNING 1)
-             SELECT count(*)::int AS deleted FROM gone`,
-    // Every range of the table summarized afresh ($1 pages per range). Takes
-    // a ShareUpdateExclusiveLock: it waits for a vacuum of the table, never
+               RETURNING ctid)
+             SELECT count(*)::int AS deleted,
+                    coalesce(array_agg(DISTINCT (ctid::text::point)[0]::bigint / $3::bigint * $3::bigint), '{}') AS ranges
+               FROM gone`,
+    // Takes a ShareUpdateExclusiveLock on the table until the batch commits,
+    // so no vacuum or summarizing can give a range its deleted rows' bounds
+    // back before they are gone: it waits for a vacuum of the table, never
     // for inserts.
-    resummarize: `SELECT count(*)::int AS ranges FROM (
-                    SELECT brin_desummarize_range(${brinIndex(schema)}, r), brin_summarize_range(${brinIndex(schema)}, r)
-                      FROM generate_series(0::bigint, pg_relation_size('${inbox}') / current_setting('block_size')::bigint - 1, $1::bigint) AS r) x`,
+    desummarize: `SELECT count(*)::int AS ranges FROM unnest($1::bigint[]) AS r, LATERAL brin_desummarize_range(${brinIndex(schema)}, r)`,
+    // Summarizes the ranges without a summary only; the same lock.
+    summarizeNew: `SELECT brin_summarize_new_values(${brinIndex(schema)}) AS ranges`,
   };
 }
 
@@ -101,8 +113,6 @@ export class InboxPruner {
   /** Set by stop(): a run in progress ends after the batch in hand. */
   private stopRequested = false;
   private loopDone: Promise<void> | undefined;
-  /** An earlier run deleted rows (or none ran yet in this process): the index's summaries are to be renewed. */
-  private resummarizeDue = true;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -152,15 +162,18 @@ export class InboxPruner {
     let deleted = 0;
     let batches = 0;
     let longestBatchMs = 0;
+    let rangesDesummarized = 0;
     let outcome: InboxPruneResult['outcome'] = 'done';
-    const rangesResummarized = this.resummarizeDue ? await this.resummarize() : 0;
+    const rangesSummarized = await this.summarizeNew();
     for (;;) {
       const batchStarted = performance.now();
-      const n = await this.deleteBatch(cutoff);
-      if (n === undefined) {
+      const batch = await this.deleteBatch(cutoff);
+      if (batch === undefined) {
         outcome = 'contended';
         break;
       }
+      const n = batch.deleted;
+      rangesDesummarized += batch.ranges;
       const batchMs = performance.now() - batchStarted;
       longestBatchMs = Math.max(longestBatchMs, batchMs);
       batches += 1;
@@ -173,19 +186,18 @@ export class InboxPruner {
         break;
       }
     }
-    if (deleted > 0) this.resummarizeDue = true;
-    return { outcome, deleted, batches, cutoff, durationMs: performance.now() - started, longestBatchMs, rangesResummarized };
+    return { outcome, deleted, batches, cutoff, durationMs: performance.now() - started, longestBatchMs, rangesSummarized, rangesDesummarized };
   }
 
   /**
-   * Renews the BRIN summaries (see inboxPruneStatements). A failure (e.g. a
-   * database user that does not own the index) costs only the stale bounds:
-   * logged, the run goes on, the next one tries again.
+   * Summarizes the BRIN ranges that have no summary (see inboxPruneStatements).
+   * A failure (e.g. a database user that does not own the index) costs only
+   * the pages of those ranges, read by the batches: logged, the run goes on,
+   * the next one tries again.
    */
-  private async resummarize(): Promise<number> {
+  private async summarizeNew(): Promise<number> {
     try {
-      const [r] = (await this.dataSource.query(inboxPruneStatements(this.inbox, this.options.schema).resummarize, [INBOX_BRIN_PAGES_PER_RANGE])) as Array<{ ranges: number }>;
-      this.resummarizeDue = false;
+      const [r] = (await this.dataSource.query(inboxPruneStatements(this.inbox, this.options.schema).summarizeNew)) as Array<{ ranges: number }>;
       return r?.ranges ?? 0;
     } catch (err) {
       this.logger.warn('inbox index summaries not renewed; the prune goes on', { schema: this.options.schema, error: errorMessage(err) });
@@ -193,14 +205,32 @@ export class InboxPruner {
     }
   }
 
-  /** Deletes up to a batch of rows older than the cutoff; undefined when another instance holds the lock. */
-  private deleteBatch(cutoff: Date): Promise<number | undefined> {
+  /**
+   * Deletes up to a batch of rows older than the cutoff and drops the
+   * summaries of their ranges; undefined when another instance holds the
+   * lock. Dropping summaries only makes scans read more, so when it fails
+   * (e.g. a database user that does not own the index) the deletes commit
+   * without it, and the ranges keep their old bounds (logged).
+   */
+  private deleteBatch(cutoff: Date): Promise<{ deleted: number; ranges: number } | undefined> {
     const sql = inboxPruneStatements(this.inbox, this.options.schema);
     return this.dataSource.transaction(async (m) => {
       const [lock] = (await m.query(sql.lock, [INBOX_PRUNE_LOCK_NAMESPACE, this.options.schema])) as Array<{ locked: boolean }>;
       if (!lock?.locked) return undefined;
-      const [r] = (await m.query(sql.delete, [cutoff, this.settings.batchSize])) as Array<{ deleted: number }>;
-      return r?.deleted ?? 0;
+      const [r] = (await m.query(sql.delete, [cutoff, this.settings.batchSize, INBOX_BRIN_PAGES_PER_RANGE])) as Array<{ deleted: number; ranges: string[] }>;
+      const deleted = r?.deleted ?? 0;
+      const firstPages = r?.ranges ?? [];
+      if (firstPages.length === 0) return { deleted, ranges: 0 };
+      await m.query('SAVEPOINT inbox_prune_desummarize');
+      try {
+        const [d] = (await m.query(sql.desummarize, [firstPages])) as Array<{ ranges: number }>;
+        await m.query('RELEASE SAVEPOINT inbox_prune_desummarize');
+        return { deleted, ranges: d?.ranges ?? 0 };
+      } catch (err) {
+        await m.query('ROLLBACK TO SAVEPOINT inbox_prune_desummarize');
+        this.logger.warn('inbox index summaries of the deleted rows not dropped; the prune goes on', { schema: this.options.schema, error: errorMessage(err) });
+        return { deleted, ranges: 0 };
+      }
     });
   }
 
