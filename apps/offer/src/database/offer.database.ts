@@ -1,3 +1,4 @@
+import { vacuumByInsertsMigration } from '@hiring/platform';
 import { messagingMigrations } from '@hiring/messaging';
 import { CandidatesModule } from '../candidates/candidates.module';
 import { OffersModule } from '../offers/offers.module';
@@ -17,7 +18,7 @@ export function offerDatabase(schema = 'offer') {
   return {
     schema,
     entities: [...RateCardsModule.entities, ...CandidatesModule.entities, ...OffersModule.entities],
-    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, OfferSubmission1796391216706, ...messagingMigrations(schema)],
+    migrations: [CreateOfferSchema1764100000000, SeedRateCard2026031764100000001, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, OfferSubmission1796391216706, ...messagingMigrations(schema), vacuumByInsertsMigration('VacuumByInserts1796451000001', [`"${schema}".candidate_eligibility`])],
   };
 }
 

@@ -1,3 +1,4 @@
+import { vacuumByInsertsMigration } from '@hiring/platform';
 import { messagingMigrations } from '@hiring/messaging';
 import { CreateScoringSchema1764100000000 } from './migrations/1764100000000-CreateScoringSchema';
 import { NeedsInterviewDecision1764908000000 } from './migrations/1764908000000-NeedsInterviewDecision';
@@ -10,5 +11,5 @@ export const SCORING_SCHEMA = 'scoring';
 export const SCORING_DATABASE = {
   schema: SCORING_SCHEMA,
   entities: [ScoreEntity],
-  migrations: [CreateScoringSchema1764100000000, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, ...messagingMigrations(SCORING_SCHEMA)],
+  migrations: [CreateScoringSchema1764100000000, NeedsInterviewDecision1764908000000, ErasedCandidates1796302901569, ...messagingMigrations(SCORING_SCHEMA), vacuumByInsertsMigration('VacuumByInserts1796451000001', [`${SCORING_SCHEMA}.scores`])],
 };

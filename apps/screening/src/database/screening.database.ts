@@ -1,3 +1,4 @@
+import { vacuumByInsertsMigration } from '@hiring/platform';
 import { messagingMigrations } from '@hiring/messaging';
 import { CreateScreeningSchema1764100000000 } from './migrations/1764100000000-CreateScreeningSchema';
 import { NeedsInterviewAndKit1764908000000 } from './migrations/1764908000000-NeedsInterviewAndKit';
@@ -22,5 +23,6 @@ export const SCREENING_DATABASE = {
     SealScreeningPersonalData1796302733487,
     CheaperScreeningInserts1796325894471,
     KeepSealedScreeningsInline1796361647052,
+    vacuumByInsertsMigration('VacuumByInserts1796451000001', [`${SCREENING_SCHEMA}.screenings`, `${SCREENING_SCHEMA}.candidate_profiles`]),
   ],
 };

@@ -1,5 +1,5 @@
 import { messagingMigrations } from '@hiring/messaging';
-import { MasterKeyRing } from '@hiring/platform';
+import { MasterKeyRing, vacuumByInsertsMigration } from '@hiring/platform';
 import { AgencyApiKeyEntity } from '../agencies/agency-api-key.entity';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { IdentifierIndex } from '../personal-data/identifier-index';
@@ -55,6 +55,14 @@ export function sourcingDatabase(config: Pick<SourcingConfig, 'PERSONAL_DATA_MAS
       KeepSealedSubmissionsInline1796361647052,
       NoForeignKeyChecksOnTheIntake1796362555076,
       StatesNameTheirSubmission1796363000000,
+      // Insert-only tables; submission_states (two updates per submission) keeps the default.
+      vacuumByInsertsMigration('VacuumByInserts1796451000001', [
+        'sourcing.submissions',
+        'sourcing.candidates',
+        'sourcing.candidate_identifiers',
+        'sourcing.candidate_data_keys',
+        'sourcing.submission_status_history',
+      ]),
     ],
   };
 }

@@ -7,10 +7,14 @@ import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migra
 import { outboxIdAfterXidMigration } from './outbox-id-after-xid.migration';
 import { outboxParkedMigration } from './outbox-parked.migration';
 import { outboxNotifyInProcessMigration } from './outbox-notify-in-process.migration';
+import { vacuumByInsertsMigration } from '@hiring/platform';
 import { messagingTables, pascal } from './sql';
 
 /** Timestamp of the messaging tables' migration; TypeORM orders migrations by the last 13 digits of the name. */
 export const MESSAGING_MIGRATION_TIMESTAMP = 1732600000000;
+
+/** Timestamp of the inbox's insert-driven autovacuum setting. */
+export const INBOX_VACUUM_BY_INSERTS_TIMESTAMP = 1796451000000;
 
 /**
  * Every migration of the messaging tables of one service schema, oldest first;
@@ -27,6 +31,8 @@ export function messagingMigrations(schema: string): Array<new () => MigrationIn
     outboxParkedMigration(schema),
     outboxNotifyInProcessMigration(schema),
     inboxBrinRenewMigration(schema),
+    // One row per consumed event, deleted only past the retention (platform's vacuum-by-inserts.ts).
+    vacuumByInsertsMigration(`InboxVacuumByInserts${pascal(schema)}${INBOX_VACUUM_BY_INSERTS_TIMESTAMP}`, [messagingTables(schema).inbox]),
   ];
 }
 

@@ -2,6 +2,7 @@
 // rows past the retention in batches and keeps the rest, two instances never
 // prune the same schema at once, stop() ends a wait and a run cleanly, and a
 // recent event redelivered after a prune is still dropped by the inbox.
+import { VACUUM_EVERY_INSERTED_ROWS } from '@hiring/platform';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { InboxPruner, MessagingMetrics, type InboxPrunerOptions } from '../index';
@@ -146,6 +147,11 @@ describe('inbox pruner against the real Postgres', () => {
     expect(r.rangesSummarized).toBeLessThanOrEqual(1);
     expect(r).toMatchObject({ deleted: 0, rangesDesummarized: 0 });
     expect(await summarizeUnsummarized(ds, schema)).toBe(0);
+  });
+
+  it('the migrations have autovacuum visit the inbox after a fixed number of inserted rows, not after a fifth of the table', async () => {
+    const [row] = (await ds.query(`SELECT reloptions FROM pg_class WHERE oid = '"${schema}".inbox'::regclass`)) as Array<{ reloptions: string[] | null }>;
+    expect(row.reloptions).toEqual(expect.arrayContaining(['autovacuum_vacuum_insert_scale_factor=0', `autovacuum_vacuum_insert_threshold=${VACUUM_EVERY_INSERTED_ROWS}`]));
   });
 
   it('a second instance does not prune while another holds the schema: it leaves the run and deletes nothing', async () => {
