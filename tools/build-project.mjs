@@ -1,14 +1,16 @@
 // Compiles one project's sources to dist/<projectRoot> with SWC. Path aliases
 // come from tsconfig.base.json (one source of truth, shared with jest), and
 // are rewritten to relative paths so the output runs on plain node.
+// With --bundle (the services' build target), the app's entry points are then
+// bundled into one file each (tools/bundle-service.mjs).
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const projectRoot = process.argv[2];
-if (!projectRoot) {
-  console.error('usage: node tools/build-project.mjs <projectRoot>');
+const [projectRoot, ...flags] = process.argv.slice(2);
+if (!projectRoot || flags.some((f) => f !== '--bundle')) {
+  console.error('usage: node tools/build-project.mjs <projectRoot> [--bundle]');
   process.exit(2);
 }
 const { compilerOptions } = JSON.parse(await readFile(join(root, 'tsconfig.base.json'), 'utf8'));
@@ -52,3 +54,7 @@ for await (const file of assets(join(root, projectRoot, 'src'))) {
   await writeFile(out, await readFile(file));
 }
 console.log(`${projectRoot}: ${count} files -> dist/${projectRoot}`);
+if (flags.includes('--bundle')) {
+  const { bundleService } = await import('./bundle-service.mjs');
+  console.log(`${projectRoot}: bundled ${(await bundleService(root, projectRoot)).join(', ')}`);
+}

@@ -31,7 +31,7 @@ ENV NX_DAEMON=false \
     NX_NO_CLOUD=true \
     NX_TUI=false
 COPY nx.json tsconfig.base.json tsconfig.json .swcrc ./
-COPY tools/build-project.mjs ./tools/build-project.mjs
+COPY tools/build-project.mjs tools/bundle-service.mjs tools/source-map-own.mjs ./tools/
 COPY libs ./libs
 COPY apps ./apps
 RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required (sourcing|screening|scoring|offer)" >&2; exit 1; } \
@@ -67,8 +67,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json ./
-# dist/apps/<service> requires dist/libs/... by relative paths: keep the layout.
-COPY --from=builder --chown=node:node /app/dist ./dist
+# dist/apps/<service>/src/{main,migrate}.js are bundles that carry the libs;
+# they require from node_modules only what tools/bundle-service.mjs keeps external.
+COPY --from=builder --chown=node:node /app/dist/apps/${SERVICE} ./dist/apps/${SERVICE}
 COPY deploy/docker/entrypoint.sh /usr/local/bin/hiring-entrypoint
 RUN chmod 0755 /usr/local/bin/hiring-entrypoint
 USER node
