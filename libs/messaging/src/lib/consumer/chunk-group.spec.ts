@@ -78,4 +78,18 @@ describe('ChunkGroupCommit: one transaction for the chunks of several partitions
     tx.finish.forEach((f) => f());
     expect((await Promise.all(all)).every((o) => o.committed)).toBe(true);
   });
+
+  it('splits by partition number: one partition of several topics stays in one of the side-by-side transactions', async () => {
+    const tx = controlledTransaction();
+    const commit = new ChunkGroupCommit(tx.apply, 8);
+    const of = (topic: string, partition: number, size: number): ChunkOfPartition => ({ ...chunk(partition, size), batch: { topic, partition } as PartitionBatch });
+    // Arrival order: a fetch of `screened` partitions, then one of `scored`.
+    const all = [of('screened', 0, 4), of('screened', 1, 1), of('scored', 0, 2), of('scored', 1, 3)].map((c) => commit.submit(c));
+    await turn();
+    // Not [[0, 1, 0], [1]] (arrival order) nor [[0, 0, 1], [1]] (partition order alone): in both, two
+    // transactions would lock rows of partition 1, topic by topic.
+    expect(tx.groups).toEqual([[0, 0], [1, 1]]);
+    tx.finish.forEach((f) => f());
+    expect((await Promise.all(all)).every((o) => o.committed)).toBe(true);
+  });
 });

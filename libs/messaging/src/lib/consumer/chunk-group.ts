@@ -66,20 +66,41 @@ export class ChunkGroupCommit {
   }
 }
 
-/** Consecutive runs of at most `maxEvents` events (a chunk larger than that alone). */
+/**
+ * Runs of at most `maxEvents` events (a chunk larger than that alone), a
+ * partition's chunks kept together. The pipeline keys every topic by candidate
+ * id over the same partition count, so one candidate's events on several
+ * topics (its `screened` and its `scored`) share a partition number. Each of
+ * the side-by-side transactions locks one topic's rows after another's: split
+ * in arrival order, two of them could lock the same two submissions in
+ * opposite orders, and Postgres then fails one with a deadlock after a second
+ * (seen under bulk load in sourcing's status write-back). Only the chunks of
+ * one partition number that alone exceed `maxEvents` still span transactions.
+ */
 function splitBySize(pending: readonly Pending[], maxEvents: number): Pending[][] {
+  const byPartition = new Map<number, Pending[]>();
+  for (const p of pending) {
+    const partition = p.chunk.batch.partition;
+    byPartition.set(partition, [...(byPartition.get(partition) ?? []), p]);
+  }
   const groups: Pending[][] = [];
   let current: Pending[] = [];
   let size = 0;
-  for (const p of pending) {
-    if (current.length > 0 && size + p.chunk.items.length > maxEvents) {
-      groups.push(current);
-      current = [];
-      size = 0;
+  const close = () => {
+    if (current.length > 0) groups.push(current);
+    current = [];
+    size = 0;
+  };
+  for (const partition of [...byPartition.keys()].sort((a, b) => a - b)) {
+    const chunks = byPartition.get(partition) as Pending[];
+    const together = chunks.reduce((n, p) => n + p.chunk.items.length, 0);
+    if (size + together > maxEvents) close();
+    for (const p of chunks) {
+      if (current.length > 0 && size + p.chunk.items.length > maxEvents) close();
+      current.push(p);
+      size += p.chunk.items.length;
     }
-    current.push(p);
-    size += p.chunk.items.length;
   }
-  if (current.length > 0) groups.push(current);
+  close();
   return groups;
 }
