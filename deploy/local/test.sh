@@ -2,6 +2,14 @@
 # `npm test`: every tier, against real Kafka and Postgres. Starts the
 # infrastructure when it is not running and stops only what it started.
 set -euo pipefail
+# The tests get a database of their own, never the pipeline's: `npm start`
+# keeps its agencies, requisitions and candidates in `hiring`, and a test must
+# neither change them (one re-screens every stored candidate) nor slow down
+# with them (on a database grown by benches that one ran past its timeout).
+# HIRING_TEST_DB_NAME names it; an exported DATABASE_URL still wins. It is
+# created on the running cluster by the infrastructure step. Kafka topics are
+# the cluster's, shared with the pipeline.
+export HIRING_DB_NAME="${HIRING_TEST_DB_NAME:-hiring_test}"
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "${REPO_ROOT}"
