@@ -12,6 +12,7 @@ export * from './database/savepoint';
 export * from './database/prepared-statement';
 export * from './database/packed-values';
 export * from './database/sql-literals';
+export * from './database/statement-migration';
 export * from './database/vacuum-by-inserts';
 export * from './database/transactions';
 export * from './health/readiness.registry';

@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { statementMigration } from './statement.migration';
+import { statementMigration } from '@hiring/platform';
 import { messagingTables, pascal } from './sql';
 
 /** Epoch milliseconds when this migration was written; TypeORM orders migrations by the name's last 13 digits. */

@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { statementMigration } from './statement.migration';
+import { statementMigration, vacuumByInsertsMigration } from '@hiring/platform';
 import { inboxBrinMigration } from './inbox-brin.migration';
 import { inboxBrinRenewMigration } from './inbox-brin-renew.migration';
 import { outboxInlineValuesMigration } from './outbox-inline-values.migration';
@@ -7,7 +7,6 @@ import { outboxDeleteOnPublishMigration } from './outbox-delete-on-publish.migra
 import { outboxIdAfterXidMigration } from './outbox-id-after-xid.migration';
 import { outboxParkedMigration } from './outbox-parked.migration';
 import { outboxNotifyInProcessMigration } from './outbox-notify-in-process.migration';
-import { vacuumByInsertsMigration } from '@hiring/platform';
 import { messagingTables, pascal } from './sql';
 
 /** Timestamp of the messaging tables' migration; TypeORM orders migrations by the last 13 digits of the name. */

@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { statementMigration } from './statement.migration';
+import { statementMigration } from '@hiring/platform';
 import { messagingTables, pascal } from './sql';
 
 export const OUTBOX_DELETE_ON_PUBLISH_TIMESTAMP = 1796325078175;

@@ -1,6 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { OUTBOX_WAKEUP_SETTING } from './outbox/in-process-wakeup';
-import { statementMigration } from './statement.migration';
+import { statementMigration } from '@hiring/platform';
 import { messagingTables, pascal } from './sql';
 
 /** Epoch milliseconds when this migration was written; TypeORM orders migrations by the name's last 13 digits. */

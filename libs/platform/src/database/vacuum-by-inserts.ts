@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { statementMigration } from './statement-migration';
 // Autovacuum of insert-mostly tables after a fixed number of inserted rows,
 // not after a fifth of the table (PostgreSQL's default scale factor).
 //
@@ -35,15 +36,5 @@ export function vacuumByInsertsStatements(tables: readonly string[], rows = VACU
  */
 export function vacuumByInsertsMigration(name: string, tables: readonly string[]): new () => MigrationInterface {
   const { up, down } = vacuumByInsertsStatements(tables);
-  const cls = class implements MigrationInterface {
-    name = name;
-    async up(q: QueryRunner): Promise<void> {
-      for (const sql of up) await q.query(sql);
-    }
-    async down(q: QueryRunner): Promise<void> {
-      for (const sql of down) await q.query(sql);
-    }
-  };
-  Object.defineProperty(cls, 'name', { value: name });
-  return cls;
+  return statementMigration(name, up, down);
 }
