@@ -11,13 +11,15 @@
 # "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
 #
 # Memory under load (docs/performance.md "Peak RSS: what it holds (lane 15c)"):
-# offer and the monitor start with --max-old-space-size=2047. Not a cap in
-# practice (they hold 40-60 MB live): below a 2048 MB old-space limit V8 lets
-# the old generation grow to at most 2x what survived the last full
+# scoring, offer and the monitor start with --max-old-space-size=2047. Not a
+# cap in practice (they hold 35-60 MB live): below a 2048 MB old-space limit
+# V8 lets the old generation grow to at most 2x what survived the last full
 # collection, at 2048 MB or more (its default here, 4 GB) up to 4x, which is
 # most of a peak. It took offer's peak from ~205 to ~170 MB at no measurable
-# CPU. Scoring (-80 MB) paid ~7 % more CPU per candidate, sourcing and
-# screening (25-30 KB promoted per candidate) 8-20 %: they keep V8's default.
+# CPU, and scoring's from 254-266 to 174-177 MB for 10-18 % more of its own
+# CPU: 0.02-0.04 ms per candidate, about 1 % of the pipeline's
+# (docs/performance.md "Scoring's old generation"). Sourcing and screening
+# (25-30 KB promoted per candidate) would pay 8-20 %: they keep V8's default.
 # SERVICES_MEMORY_ARGS (default: the per-service flag above; "" for none):
 # node flags for every service instead, that trade CPU for memory,
 # e.g. --heap-growing-percent=30: after a full collection V8 lets the old
@@ -45,7 +47,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SERVICES=(sourcing screening scoring offer monitor)
 declare -A PORTS=([sourcing]="${SOURCING_PORT:-3001}" [screening]="${SCREENING_PORT:-3002}" [scoring]="${SCORING_PORT:-3003}" [offer]="${OFFER_PORT:-3004}" [monitor]="${MONITOR_PORT:-3005}")
 RUN_DIR="${HIRING_CACHE_DIR}/run"
-declare -A MEMORY_ARGS=([offer]="--max-old-space-size=2047" [monitor]="--max-old-space-size=2047")
+declare -A MEMORY_ARGS=([scoring]="--max-old-space-size=2047" [offer]="--max-old-space-size=2047" [monitor]="--max-old-space-size=2047")
 READY_TIMEOUT_S="${SERVICES_READY_TIMEOUT_S:-90}"
 PORT_STEP="${SERVICES_PORT_STEP:-100}"
 
