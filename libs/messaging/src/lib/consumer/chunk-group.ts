@@ -80,8 +80,9 @@ export class ChunkGroupCommit {
 function splitBySize(pending: readonly Pending[], maxEvents: number): Pending[][] {
   const byPartition = new Map<number, Pending[]>();
   for (const p of pending) {
-    const partition = p.chunk.batch.partition;
-    byPartition.set(partition, [...(byPartition.get(partition) ?? []), p]);
+    const chunks = byPartition.get(p.chunk.batch.partition);
+    if (chunks) chunks.push(p);
+    else byPartition.set(p.chunk.batch.partition, [p]);
   }
   const groups: Pending[][] = [];
   let current: Pending[] = [];
