@@ -107,7 +107,27 @@ full_page_writes = off
 # The default 128 MB made backends write dirty pages out themselves under the
 # bench (EXPLAIN BUFFERS: written=157 on a 91-row status update). Memory is
 # only taken as pages are touched. PG_SHARED_BUFFERS overrides it.
-shared_buffers = ${PG_SHARED_BUFFERS:-1GB}
+# 4 GB holds every index of the pipeline's schemas on a database of ~1.6M
+# candidates (3.4 GB), so their pages are not evicted and read back from
+# the OS between two touches (1 GB: ~5 buffers allocated per candidate,
+# ~4 of them a dirty page the backend wrote out first; docs/performance.md
+# "Postgres on a grown database (lane 22a)").
+shared_buffers = ${PG_SHARED_BUFFERS:-4GB}
+# The background writer cleans ahead of the backends' evictions, so a
+# backend that needs a buffer finds a clean one more often instead of
+# writing a dirty page out itself (with the defaults it cleaned 0-0.4 pages
+# per candidate under the bench, the backends wrote 3.7-4.7).
+bgwriter_delay = 50ms
+bgwriter_lru_maxpages = 1000
+bgwriter_lru_multiplier = 4
+# Fewer checkpoints: the pipeline writes ~35 KB of WAL per candidate, and
+# Postgres asks for one when the WAL since the last reaches about
+# max_wal_size / 1.9: with 1 GB every bench run of ~30,000 candidates
+# brought one, writing the same hot index pages out again (2.3-3.0 buffers
+# per candidate); with 4 GB none did (or one per 15 min). pg_wal holds up
+# to about max_wal_size on disk.
+max_wal_size = ${PG_MAX_WAL_SIZE:-4GB}
+checkpoint_timeout = 15min
 # Per-statement calls, rows and time: read by 'npm run bench' (its Postgres
 # statement table) and by anyone asking where the database's time goes.
 shared_preload_libraries = 'pg_stat_statements'
