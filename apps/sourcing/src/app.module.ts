@@ -22,9 +22,10 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'sourcing', config, database: sourcingDatabase(config) }),
         // The status write-back's one consumer reads several topics: as many partitions in flight as the
-        // consumers per topic it replaced had, their chunks committed together (pipeline-progress.handler.ts).
+        // consumers per topic it replaced had, their chunks committed together (pipeline-progress.handler.ts);
+        // not on the path to the guidance, it lingers between fetches while statuses flow.
         MessagingModule.forService('sourcing', config, {
-          consumer: { named: { [PROGRESS_CONSUMER]: { partitionsPerTopic: config.KAFKA_CONSUMER_CONCURRENCY } } },
+          consumer: { named: { [PROGRESS_CONSUMER]: { partitionsPerTopic: config.KAFKA_CONSUMER_CONCURRENCY, fetchLingerMs: config.STATUS_WRITE_BACK_LINGER_MS } } },
         }),
         // Applied only where AgencyThrottlerGuard is used (agency routes), keyed by API key. The guard
         // writes Retry-After itself; the library's headers would carry the throttler's name.

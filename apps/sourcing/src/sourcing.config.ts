@@ -16,6 +16,17 @@ export class SourcingConfig extends ServiceConfig {
   @Max(3650)
   OWNERSHIP_WINDOW_DAYS: number | undefined = undefined;
 
+  /**
+   * The status write-back's consumer (Kafka group `<group>.progress`): after a
+   * fetch that brought more than one status event, its next fetch waits until
+   * this many ms after that one, so at a steady rate one transaction carries
+   * the screened, scored and decided events of several candidates instead of
+   * one wake-up each; a status event that comes alone is written at once
+   * (libs/messaging fetch-linger.ts). 0: fetch again at once.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  STATUS_WRITE_BACK_LINGER_MS = 25;
+
   /** Requests per minute per agency API key on agency routes. */
   @Type(() => Number) @IsInt() @Min(1) @Max(100000)
   AGENCY_RATE_LIMIT_PER_MINUTE = 600;

@@ -156,6 +156,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       maxWaitTimeInMs: c.maxWaitTimeInMs,
       maxBytes: c.maxBytes,
       autoCommitInterval: c.autoCommitInterval,
+      fetchLingerMs: own?.fetchLingerMs,
       databaseProbe: c.databaseProbe,
       retry: this.options.retry,
       metrics: this.metrics,

@@ -37,6 +37,7 @@ export class MessagingMetrics {
   readonly fetchBytesReleased: Counter<'topic'>;
   readonly transactions: Counter<'group' | 'chunks'>;
   readonly offsetCommits: Counter<'group'>;
+  readonly fetchLingers: Counter<'group'>;
   readonly published: Counter<'topic'>;
   readonly parked: Counter<'topic'>;
   readonly outboxBacklog: Gauge<'schema'>;
@@ -95,6 +96,9 @@ export class MessagingMetrics {
     );
     this.offsetCommits = getOrCreate(registry, 'messaging_consumer_offset_commits_total', () =>
       new Counter({ name: 'messaging_consumer_offset_commits_total', help: 'OffsetCommit requests a consumer group sent (at most one per autoCommitInterval while events flow)', labelNames: ['group'], registers }),
+    );
+    this.fetchLingers = getOrCreate(registry, 'messaging_consumer_fetch_lingers_total', () =>
+      new Counter({ name: 'messaging_consumer_fetch_lingers_total', help: 'Batches after which a busy consumer held its next fetch back (consumer fetchLingerMs)', labelNames: ['group'], registers }),
     );
     this.transactions = getOrCreate(registry, 'messaging_consumer_transactions_total', () =>
       new Counter({

@@ -15,6 +15,8 @@ export interface NamedConsumerOptions {
    * as they did together, and the count follows its handlers.
    */
   partitionsPerTopic?: number;
+  /** After a fetch of several events, hold the next fetch this many ms after it (BatchConsumerOptions.fetchLingerMs). Default 0. */
+  fetchLingerMs?: number;
 }
 
 export interface MessagingModuleOptions {

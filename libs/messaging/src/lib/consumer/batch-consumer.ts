@@ -23,6 +23,7 @@ import { takeOverOffsets, type OffsetTakeOver } from './offset-take-over';
 import { PartitionBatch } from './partition-batch';
 import { OffsetCommits } from './offset-commits';
 import { copyFetchedRecordBatches, releaseFetchedRecords } from '../kafka-fetch-buffers';
+import { FetchLinger } from './fetch-linger';
 
 export interface BatchConsumerOptions {
   groupId: string;
@@ -60,6 +61,13 @@ export interface BatchConsumerOptions {
   maxBytes?: number;
   /** Offsets are committed at most this often while events flow, and this long after the last batch (ms). Default 1000. */
   autoCommitInterval?: number;
+  /**
+   * After a fetch that brought more than one event, the next fetch starts no
+   * sooner than this many ms after that one was handed in (fetch-linger.ts):
+   * fewer, larger wake-ups while events flow, none added when they come one
+   * at a time. Default 0 (fetch again at once).
+   */
+  fetchLingerMs?: number;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
 }
@@ -74,8 +82,10 @@ export class BatchConsumer {
   private readonly applier: ChunkApplier;
   private readonly group: ChunkGroupCommit;
   private readonly offsets: OffsetCommits;
+  private readonly linger: FetchLinger;
   private consumer: Consumer | undefined;
   private stopping = false;
+  private lingeringBatches = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -89,6 +99,7 @@ export class BatchConsumer {
     this.logger = options.logger ?? consoleLogger;
     this.offsets = new OffsetCommits(options.autoCommitInterval ?? 1_000, this.logger, options.groupId);
     this.handlers = new HandlerTable(options.handlers);
+    this.linger = new FetchLinger(options.fetchLingerMs ?? 0);
     this.deadLetters = new DeadLetterPublisher(kafka, options.groupId, retry, this.logger, options.metrics);
     const probePolicy: RetryPolicy = {
       ...retry,
@@ -132,6 +143,11 @@ export class BatchConsumer {
     return this.outage.isPaused;
   }
 
+  /** True while a batch holds the next fetch back (fetchLingerMs; diagnostics and tests). */
+  get lingering(): boolean {
+    return this.lingeringBatches > 0;
+  }
+
   async start(): Promise<void> {
     if (this.consumer) return;
     if (this.topics.length === 0) return;
@@ -155,6 +171,7 @@ export class BatchConsumer {
     await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
     const groupId = this.options.groupId;
     consumer.on(consumer.events.COMMIT_OFFSETS, () => this.options.metrics?.offsetCommits.inc({ group: groupId }));
+    if (this.linger.enabled) consumer.on(consumer.events.FETCH_START, () => this.linger.fetchStarted());
     this.consumer = consumer;
     await consumer.run({
       eachBatchAutoResolve: false,
@@ -184,11 +201,19 @@ export class BatchConsumer {
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, commitOffsetsIfNecessary } = payload;
     const partitionBatch = new PartitionBatch(payload, this.heartbeatInterval, () => this.stopping, this.logger);
+    if (this.linger.enabled) this.linger.batchStarted(batch.messages.length, performance.now());
+    let finished = true;
     for (let i = 0; i < batch.messages.length; i += this.chunkSize) {
-      if (!partitionBatch.canContinue) break;
+      if (!partitionBatch.canContinue) {
+        finished = false;
+        break;
+      }
       const chunk = batch.messages.slice(i, i + this.chunkSize);
       const outcome = await partitionBatch.withHeartbeats(() => this.processChunk(partitionBatch, chunk));
-      if (outcome === 'aborted') break;
+      if (outcome === 'aborted') {
+        finished = false;
+        break;
+      }
       resolveOffset(chunk[chunk.length - 1].offset);
       // Commits every resolved offset of the consumer once the interval has passed since the last commit.
       await commitOffsetsIfNecessary();
@@ -205,6 +230,17 @@ export class BatchConsumer {
     // hand the same batch in again.
     const released = releaseFetchedRecords(batch.messages);
     if (released > 0) this.options.metrics?.fetchBytesReleased.inc({ topic: batch.topic }, released);
+    // Committed and resolved: holding the next fetch back delays only events not fetched yet.
+    const linger = finished && !this.stopping ? this.linger.delayAfterBatch(performance.now()) : 0;
+    if (linger > 0) {
+      this.options.metrics?.fetchLingers.inc({ group: this.options.groupId });
+      this.lingeringBatches++;
+      try {
+        await partitionBatch.sleepActive(linger);
+      } finally {
+        this.lingeringBatches--;
+      }
+    }
   }
 
   private async processChunk(batch: PartitionBatch, chunk: KafkaMessage[]): Promise<Outcome> {
