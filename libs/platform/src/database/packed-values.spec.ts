@@ -1,4 +1,4 @@
-import { packValues } from './packed-values';
+import { packValues, releasePackedValues } from './packed-values';
 
 /** What SQL's substring(bytes FROM start FOR length) returns for row i. */
 const slice = (p: ReturnType<typeof packValues>, i: number): Buffer | null =>
@@ -22,5 +22,30 @@ describe('packValues: the large values of a set-based insert in one binary param
   it('packs nothing into an empty parameter', () => {
     expect(packValues([])).toEqual({ bytes: Buffer.alloc(0), starts: [], lengths: [] });
     expect(packValues([null]).bytes.length).toBe(0);
+  });
+});
+
+describe('releasePackedValues: a packed parameter freed once its statement has run', () => {
+  const large = () => packValues(['x'.repeat(64 * 1024), 'y'.repeat(64 * 1024)]);
+
+  it('frees the memory of packed bytes among the values and says how much', () => {
+    const packed = large();
+    expect(releasePackedValues([1, packed.bytes, packed.starts, packed.lengths])).toBe(128 * 1024);
+    expect(packed.bytes.buffer.byteLength).toBe(0);
+    expect(packed.bytes.length).toBe(0);
+  });
+
+  it('frees each only once', () => {
+    const packed = large();
+    releasePackedValues([packed.bytes]);
+    expect(releasePackedValues([packed.bytes])).toBe(0);
+  });
+
+  it("leaves a caller's own Buffer and a small packing's slice of the shared pool alone", () => {
+    const own = Buffer.alloc(64 * 1024, 1);
+    const small = packValues(['tiny']);
+    expect(releasePackedValues([own, small.bytes])).toBe(0);
+    expect(own.length).toBe(64 * 1024);
+    expect(small.bytes.toString()).toBe('tiny');
   });
 });

@@ -23,6 +23,9 @@ export interface PackedValues {
   lengths: (number | null)[];
 }
 
+/** The memory of the packed parameters made here and not yet released: only these are ever detached. */
+const releasable = new WeakSet<ArrayBuffer>();
+
 export function packValues(values: ReadonlyArray<string | Buffer | null>): PackedValues {
   const starts: (number | null)[] = new Array(values.length);
   const lengths: (number | null)[] = new Array(values.length);
@@ -41,6 +44,8 @@ export function packValues(values: ReadonlyArray<string | Buffer | null>): Packe
   }
   // Written in place: no Buffer per value to allocate and copy again.
   const bytes = Buffer.allocUnsafe(total);
+  // Its own memory (not a slice of Node's shared pool, which is below 4 KB): releasable once sent.
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === total && total > 0) releasable.add(bytes.buffer as ArrayBuffer);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as string | Buffer | null;
     if (v === null) continue;
@@ -59,4 +64,29 @@ export function packValues(values: ReadonlyArray<string | Buffer | null>): Packe
  */
 export function textSlice(bytesParam: string, start: string, length: string): string {
   return `convert_from(substring(${bytesParam}::bytea FROM ${start} FOR ${length}), 'UTF8')`;
+}
+
+/**
+ * Frees now the memory of every packed parameter among `values` (what
+ * packValues made; any other value is left alone), once its statement has
+ * run: its Bind message was a copy of it. A chunk's packed bytes (~1 MB for
+ * 250 rows) are held across the statement's round trip, long enough under
+ * load to be promoted, and would otherwise wait for a full collection
+ * (docs/performance.md "Sourcing's and screening's peaks (lane 22c)").
+ * Detached, a released Buffer reads as empty: nothing may send it again.
+ * Returns the bytes released.
+ */
+export function releasePackedValues(values: readonly unknown[]): number {
+  const stores: ArrayBuffer[] = [];
+  for (const v of values) {
+    if (!Buffer.isBuffer(v)) continue;
+    const store = v.buffer as ArrayBuffer;
+    if (releasable.delete(store)) stores.push(store);
+  }
+  if (stores.length === 0) return 0;
+  const bytes = stores.reduce((sum, s) => sum + s.byteLength, 0);
+  // Transferring detaches each ArrayBuffer here and moves its memory to a new,
+  // young ArrayBuffer that nothing references: the next scavenge frees it.
+  structuredClone(stores, { transfer: stores });
+  return bytes;
 }

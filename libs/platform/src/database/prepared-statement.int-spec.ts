@@ -4,6 +4,7 @@
 // a statement runs on its generic plan while outside Postgres plans per call.
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { packValues } from './packed-values';
 import { inGenericPlanTransaction, inTransactionOpenedWith, preparedStatement, runPrepared } from './prepared-statement';
 import { textArrayLiteral } from './sql-literals';
 import { entityManagerOf } from './tx';
@@ -100,6 +101,22 @@ describe('prepared statements', () => {
     const failed = inTransactionOpenedWith(dataSource, `INSERT INTO ${schema}.items (id, label) VALUES (1, 'taken')`, async () => 'never');
     await expect(failed).rejects.toMatchObject({ driverError: { code: '23505' } });
     expect(await dataSource.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+  });
+
+  it('frees a packed parameter once its statement has run, after Postgres got every byte; a failed statement keeps it', async () => {
+    const insertPacked = preparedStatement(`INSERT INTO ${schema}.items (id, label)
+      SELECT u.id, convert_from(substring($2::bytea FROM u.start FOR u.length), 'UTF8') FROM unnest($1::int[], $3::int[], $4::int[]) AS u (id, start, length)`);
+    const labels = ['a'.repeat(40_000), 'b'.repeat(40_000)];
+    const packed = packValues(labels);
+    await runPrepared(dataSource, insertPacked, [[20, 21], packed.bytes, packed.starts, packed.lengths]);
+    expect(packed.bytes.buffer.byteLength).toBe(0);
+    expect(await runPrepared(dataSource, byIds, [[20, 21]])).toEqual([
+      { id: 20, label: labels[0] },
+      { id: 21, label: labels[1] },
+    ]);
+    const again = packValues(labels);
+    await expect(runPrepared(dataSource, insertPacked, [[20, 21], again.bytes, again.starts, again.lengths])).rejects.toMatchObject({ driverError: { code: '23505' } });
+    expect(again.bytes.toString()).toBe(labels.join(''));
   });
 
   it('writes text arrays as literals Postgres reads back exactly, whatever the characters', async () => {

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ClientBase, QueryResult, QueryResultRow } from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
+import { releasePackedValues } from './packed-values';
 import { asTx, entityManagerOf, type Tx } from './tx';
 
 export interface PreparedStatement {
@@ -54,6 +55,8 @@ async function send<R extends QueryResultRow>(runner: QueryRunner, statement: Pr
   logger.logQuery(statement.text, values as unknown[], runner);
   try {
     const result = await client.query<R>({ name: statement.name, text: statement.text, values: values as unknown[] });
+    // Sent and done with: a packed parameter's memory goes now, not at the next full collection.
+    releasePackedValues(values);
     return result.rows;
   } catch (error) {
     logger.logQueryError(error as Error, statement.text, values as unknown[], runner);
