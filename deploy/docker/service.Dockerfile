@@ -59,11 +59,17 @@ ARG PORT=3000
 # GLIBC_TUNABLES: allocations over 128 KiB (bulk bodies, Kafka fetches) get
 # their own mapping, returned when freed, instead of staying in glibc's heap
 # (docs/performance.md "Peak RSS: V8 and malloc settings").
+# NODE_OPTIONS: below a 2048 MB old-space limit V8 grows the old generation
+# to at most 2x what survived the last full collection, not 4x: peaks of
+# ~170-250 MB instead of ~250-380 for ~1-6 % more of the pipeline's CPU
+# (docs/performance.md "Sourcing's and screening's peaks (lane 22c)"), the
+# same as deploy/local/services.sh. Kubernetes sets its own (base/config.yaml).
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
     PORT=${PORT} \
     HOST=0.0.0.0 \
-    GLIBC_TUNABLES=glibc.malloc.mmap_threshold=131072
+    GLIBC_TUNABLES=glibc.malloc.mmap_threshold=131072 \
+    NODE_OPTIONS=--max-old-space-size=2047
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json ./

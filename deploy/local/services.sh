@@ -11,17 +11,21 @@
 # "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
 #
 # Memory under load (docs/performance.md "Peak RSS: what it holds (lane 15c)"):
-# scoring, offer and the monitor start with --max-old-space-size=2047. Not a
-# cap in practice (they hold 35-60 MB live): below a 2048 MB old-space limit
-# V8 lets the old generation grow to at most 2x what survived the last full
-# collection, at 2048 MB or more (its default here, 4 GB) up to 4x, which is
-# most of a peak. It took offer's peak from ~205 to ~170 MB at no measurable
-# CPU, and scoring's from 254-266 to 174-177 MB for 10-18 % more of its own
-# CPU: 0.02-0.04 ms per candidate, about 1 % of the pipeline's
-# (docs/performance.md "Scoring's old generation"). Sourcing and screening
-# (25-30 KB promoted per candidate) would pay 8-20 %: they keep V8's default.
-# SERVICES_MEMORY_ARGS (default: the per-service flag above; "" for none):
-# node flags for every service instead, that trade CPU for memory,
+# every service starts with --max-old-space-size=2047. Not a cap in practice
+# (they hold 35-100 MB live): below a 2048 MB old-space limit V8 lets the old
+# generation grow to at most 2x what survived the last full collection, at
+# 2048 MB or more (its default here, 4 GB) up to 4x, which is most of a peak.
+# It took offer's peak from ~205 to ~170 MB at no measurable CPU, scoring's
+# from 254-266 to 174-177 MB for 0.02-0.04 ms of CPU per candidate
+# (docs/performance.md "Scoring's old generation"), and sourcing's and
+# screening's from 317-380 to 231-248 MB for 0.07-0.16 ms per candidate
+# between them (+6-14 % of their CPU, 3-6 % of the pipeline's ~2.5 ms; the
+# totals and rates did not move beyond their spread: docs/performance.md
+# "Sourcing's and screening's peaks (lane 22c)"). Still above 200 MB for
+# those two: smaller semi-spaces (--max-semi-space-size=8, 213-229 MB) and
+# smaller fetches (176-238 MB, 25-31 % more of their CPU) are not taken.
+# SERVICES_MEMORY_ARGS (default: the flag above; "" for none): node flags for
+# every service instead, that trade CPU for memory,
 # e.g. --heap-growing-percent=30: after a full collection V8 lets the old
 # generation grow to 1.3x what survived, where its own choice under a high
 # allocation rate is up to 4x (peaks of ~350 MB for ~70 MB live). It keeps
@@ -47,7 +51,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SERVICES=(sourcing screening scoring offer monitor)
 declare -A PORTS=([sourcing]="${SOURCING_PORT:-3001}" [screening]="${SCREENING_PORT:-3002}" [scoring]="${SCORING_PORT:-3003}" [offer]="${OFFER_PORT:-3004}" [monitor]="${MONITOR_PORT:-3005}")
 RUN_DIR="${HIRING_CACHE_DIR}/run"
-declare -A MEMORY_ARGS=([scoring]="--max-old-space-size=2047" [offer]="--max-old-space-size=2047" [monitor]="--max-old-space-size=2047")
+declare -A MEMORY_ARGS=([sourcing]="--max-old-space-size=2047" [screening]="--max-old-space-size=2047" [scoring]="--max-old-space-size=2047" [offer]="--max-old-space-size=2047" [monitor]="--max-old-space-size=2047")
 READY_TIMEOUT_S="${SERVICES_READY_TIMEOUT_S:-90}"
 PORT_STEP="${SERVICES_PORT_STEP:-100}"
 
@@ -64,6 +68,13 @@ instances_of() {
 inst_name() { if (($2 == 1)); then echo "$1"; else echo "$1-$2"; fi; }
 inst_port() { echo $((PORTS[$1] + ($2 - 1) * PORT_STEP)); }
 
+# <SERVICE>_MEMORY_ARGS (e.g. SOURCING_MEMORY_ARGS) wins over
+# SERVICES_MEMORY_ARGS, which wins over MEMORY_ARGS; "" for none.
+memory_args_of() {
+  local var="${1^^}_MEMORY_ARGS"
+  if [[ -n "${!var+set}" ]]; then echo "${!var}"; else echo "${SERVICES_MEMORY_ARGS-${MEMORY_ARGS[$1]:-}}"; fi
+}
+
 ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(inst_port "$1" "$2")/health/ready"; }
 
 start_one() {
@@ -79,7 +90,7 @@ start_one() {
     die "port ${port} for ${name} is taken by another process (set ${svc^^}_PORT or SERVICES_PORT_STEP)"
   fi
   # setsid: the service outlives this script and gets its own process group.
-  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" GLIBC_TUNABLES="${GLIBC_TUNABLES-glibc.malloc.mmap_threshold=131072}" setsid node ${SERVICES_MEMORY_ARGS-${MEMORY_ARGS[${svc}]:-}} ${SERVICES_NODE_ARGS:-} "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
+  PORT="${port}" INSTANCE_ID="${name}-$$" SOURCING_URL="http://127.0.0.1:$(inst_port sourcing 1)" GLIBC_TUNABLES="${GLIBC_TUNABLES-glibc.malloc.mmap_threshold=131072}" setsid node $(memory_args_of "${svc}") ${SERVICES_NODE_ARGS:-} "${REPO_ROOT}/dist/apps/${svc}/src/main.js" \
     >>"${RUN_DIR}/${name}.log" 2>&1 </dev/null &
   echo $! >"${RUN_DIR}/${name}.pid"
   svc_log "${name} started (pid $!, port ${port}, log ${RUN_DIR}/${name}.log)"
