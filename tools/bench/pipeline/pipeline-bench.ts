@@ -364,7 +364,9 @@ async function main(): Promise<void> {
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  const rss = RssSampler.start(resolve(ROOT, '.cache/run'), SERVICES);
+  // The stack's files (pid files, Kafka's and Postgres' homes) live where deploy/local put them.
+  const cache = resolve(ROOT, process.env['HIRING_CACHE_DIR'] ?? '.cache');
+  const rss = RssSampler.start(resolve(cache, 'run'), SERVICES);
   const watch = await PipelineWatch.start(kafka, `bench-watch-${run}`);
   const requisition = await call<{ id: string }>('POST', `${url('sourcing')}/v1/requisitions`, {
     title: 'Bench AI lead',
@@ -378,7 +380,6 @@ async function main(): Promise<void> {
     console.error(`[bench] ${what} ...`);
     return work();
   };
-  const cache = process.env['HIRING_CACHE_DIR'] ?? resolve(ROOT, '.cache');
   const cpu = new CpuMeter(
     { run: resolve(cache, 'run'), kafka: process.env['KAFKA_HOME_DIR'] ?? resolve(cache, 'kafka'), postgres: process.env['PG_HOME_DIR'] ?? resolve(cache, 'postgres') },
     SERVICES,
