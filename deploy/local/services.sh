@@ -51,7 +51,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SERVICES=(sourcing screening scoring offer monitor)
 declare -A PORTS=([sourcing]="${SOURCING_PORT:-3001}" [screening]="${SCREENING_PORT:-3002}" [scoring]="${SCORING_PORT:-3003}" [offer]="${OFFER_PORT:-3004}" [monitor]="${MONITOR_PORT:-3005}")
 RUN_DIR="${HIRING_CACHE_DIR}/run"
-declare -A MEMORY_ARGS=([sourcing]="--max-old-space-size=2047" [screening]="--max-old-space-size=2047" [scoring]="--max-old-space-size=2047" [offer]="--max-old-space-size=2047" [monitor]="--max-old-space-size=2047")
+# The same for every service (see "Memory under load" above).
+DEFAULT_MEMORY_ARGS="--max-old-space-size=2047"
 READY_TIMEOUT_S="${SERVICES_READY_TIMEOUT_S:-90}"
 PORT_STEP="${SERVICES_PORT_STEP:-100}"
 
@@ -69,10 +70,10 @@ inst_name() { if (($2 == 1)); then echo "$1"; else echo "$1-$2"; fi; }
 inst_port() { echo $((PORTS[$1] + ($2 - 1) * PORT_STEP)); }
 
 # <SERVICE>_MEMORY_ARGS (e.g. SOURCING_MEMORY_ARGS) wins over
-# SERVICES_MEMORY_ARGS, which wins over MEMORY_ARGS; "" for none.
+# SERVICES_MEMORY_ARGS, which wins over DEFAULT_MEMORY_ARGS; "" for none.
 memory_args_of() {
   local var="${1^^}_MEMORY_ARGS"
-  if [[ -n "${!var+set}" ]]; then echo "${!var}"; else echo "${SERVICES_MEMORY_ARGS-${MEMORY_ARGS[$1]:-}}"; fi
+  if [[ -n "${!var+set}" ]]; then echo "${!var}"; else echo "${SERVICES_MEMORY_ARGS-${DEFAULT_MEMORY_ARGS}}"; fi
 }
 
 ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(inst_port "$1" "$2")/health/ready"; }
